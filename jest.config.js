@@ -1,0 +1,10 @@
+/** Unit specs sit beside the code (src/**\/*.spec.ts); e2e and integration suites live in test/. */
+module.exports = {
+  rootDir: '.',
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  testRegex: '(src/.*\\.spec|test/.*\\.(e2e-spec|int-spec|spec))\\.ts$',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: false }] },
+  testEnvironment: 'node',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

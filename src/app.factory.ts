@@ -1,0 +1,51 @@
+import { mkdirSync, accessSync, constants } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { type AppConfig, ConfigError } from './config/app-config';
+import { DomainExceptionFilter } from './core/errors/domain-exception.filter';
+import { createValidationPipe } from './core/http/validation';
+
+/** Creates the folders the engine writes to, or says which one it cannot use. */
+export function prepareFilesystem(config: AppConfig): void {
+  for (const [name, dir] of [['DATA_DIR', config.dataDir], ['DATABASE_URL', dirname(config.database.path)]] as const) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      accessSync(dir, constants.W_OK);
+    } catch (e) {
+      throw new ConfigError([`${name}: cannot create or write to ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`]);
+    }
+  }
+  try {
+    accessSync(config.assessmentsDir, constants.R_OK);
+  } catch {
+    throw new ConfigError([`ASSESSMENTS_DIR: cannot read ${config.assessmentsDir}`]);
+  }
+}
+
+/** The whole HTTP application, as `main.ts` runs it and as the e2e tests boot it. */
+export async function createApp(config: AppConfig, groups?: readonly Type[]): Promise<NestFastifyApplication> {
+  prepareFilesystem(config);
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, groups), adapter, {
+    logger: process.env.LOG_LEVEL === 'silent' ? false : ['log', 'warn', 'error'],
+    abortOnError: false,
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new DomainExceptionFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('MigraCidades engine')
+      .setDescription('Diagnóstico, revisão e certificação da governança migratória local / Local migration governance diagnosis, review and certification')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  await app.init();
+  return app;
+}

@@ -1,0 +1,29 @@
+import type { LocalizedText } from '../i18n/localized-text';
+
+/** Every failure the engine reports to a caller, by code; the HTTP mapping lives in one filter. */
+export type DomainErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'MALFORMED_REQUEST'
+  | 'INVALID_ANSWERS'
+  | 'GROUP_NOT_FOUND'
+  | 'VERSION_NOT_FOUND'
+  | 'GOVERNMENT_NOT_FOUND'
+  | 'ROUTE_NOT_FOUND';
+
+/** A problem with one field of the input: `field` is a path such as `answers.focal-body` or `limit`. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly code?: string;
+  readonly message: LocalizedText;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly userMessage: LocalizedText,
+    readonly fields: readonly FieldProblem[] = [],
+  ) {
+    super(`${code}: ${userMessage.en}`);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ScoringService } from '../scoring/scoring.service';
+import { IndicatorGroupsController } from './indicator-groups.controller';
+import { QuestionnaireCatalogue } from './questionnaire-catalogue.service';
+
+@Module({
+  controllers: [IndicatorGroupsController],
+  providers: [QuestionnaireCatalogue, ScoringService],
+  exports: [QuestionnaireCatalogue, ScoringService],
+})
+export class QuestionnaireModule {}

@@ -1,0 +1,37 @@
+import type { LocalizedText } from '../i18n/localized-text';
+
+export type MaturityLevelKey = 'initial' | 'developing' | 'consolidated' | 'reference';
+
+export interface MaturityLevel {
+  readonly key: MaturityLevelKey;
+  readonly label: LocalizedText;
+  /** Lowest score (inclusive) of the level; levels are listed from the lowest. */
+  readonly from: number;
+}
+
+/** How a group turns answers into points. Versioned: every score names the policy version it used. */
+export interface ScoringPolicy {
+  readonly version: string;
+  readonly answerPoints: { readonly yes: number; readonly partial: number; readonly no: number };
+  readonly levels: readonly MaturityLevel[];
+}
+
+export const MATURITY_LEVELS: readonly MaturityLevel[] = [
+  { key: 'initial', label: { 'pt-BR': 'Inicial', en: 'Initial' }, from: 0 },
+  { key: 'developing', label: { 'pt-BR': 'Em desenvolvimento', en: 'Developing' }, from: 25 },
+  { key: 'consolidated', label: { 'pt-BR': 'Consolidado', en: 'Consolidated' }, from: 50 },
+  { key: 'reference', label: { 'pt-BR': 'Referência', en: 'Reference' }, from: 75 },
+];
+
+/** The programme's model (MIPEX-like): Sim 100, Parcial 50, Não 0; four maturity levels by quarters. */
+export const STANDARD_SCORING_POLICY: ScoringPolicy = {
+  version: 'standard-1',
+  answerPoints: { yes: 100, partial: 50, no: 0 },
+  levels: MATURITY_LEVELS,
+};
+
+export function levelFor(score: number, levels: readonly MaturityLevel[]): MaturityLevel {
+  let found = levels[0];
+  for (const level of levels) if (score >= level.from) found = level;
+  return found;
+}

@@ -1,0 +1,64 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../src/app.factory';
+import { type AppConfig, loadConfig } from '../../src/config/app-config';
+
+export const REPO_ASSESSMENTS = resolve(__dirname, '../../assessments');
+
+/** A scratch folder under the system's temp dir, removed by `cleanup`. */
+export function scratchDir(prefix = 'migracidades-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Copies the repository's questionnaires so that a test may alter them. */
+export function copyAssessments(into: string): string {
+  const target = join(into, 'assessments');
+  cpSync(REPO_ASSESSMENTS, target, { recursive: true });
+  return target;
+}
+
+export function testConfig(dir: string, env: Record<string, string> = {}): AppConfig {
+  return loadConfig({ DATA_DIR: join(dir, 'data'), DATABASE_URL: `sqlite:${join(dir, 'data', 'test.sqlite')}`, ASSESSMENTS_DIR: REPO_ASSESSMENTS, PORT: '0', ...env }, dir);
+}
+
+export interface RunningApp {
+  readonly app: NestFastifyApplication;
+  readonly baseUrl: string;
+  readonly config: AppConfig;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string }>;
+  close(): Promise<void>;
+}
+
+/** Boots the real application on a SQLite file and listens on 127.0.0.1 at a free port. */
+export async function bootApp(config: AppConfig, groups?: readonly Type[]): Promise<RunningApp> {
+  const app = await createApp(config, groups);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    baseUrl,
+    config,
+    async request(method, path, body, headers = {}) {
+      const init: RequestInit = { method, headers: { ...headers } };
+      if (body !== undefined) {
+        init.body = typeof body === 'string' ? body : JSON.stringify(body);
+        (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+      }
+      const res = await fetch(baseUrl + path, init);
+      const text = await res.text();
+      let parsed: unknown = undefined;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+      return { status: res.status, body: parsed, text };
+    },
+    close: () => app.close(),
+  };
+}

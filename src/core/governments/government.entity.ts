@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { GovernmentKind } from './ibge-reference';
 
-export type GovernmentKind = 'municipality' | 'state';
+export type { GovernmentKind };
 
 /** A government that can enrol: one of the 5,570 municipalities or the 27 federative units. */
 @Entity('governments')

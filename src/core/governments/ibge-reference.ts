@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
-import type { GovernmentKind } from './government.entity';
+
+export type GovernmentKind = 'municipality' | 'state';
 
 /** IBGE's macro-regions, by the first digit of the state's code. */
 const REGIONS: Record<string, string> = { '1': 'Norte', '2': 'Nordeste', '3': 'Sudeste', '4': 'Sul', '5': 'Centro-Oeste' };

@@ -1,0 +1,52 @@
+/**
+ * The project's layering, checked with the tests (test/architecture.spec.ts):
+ * - the core knows no particular indicator group;
+ * - scoring, versioning and (later) certification rules are pure: no Nest, TypeORM, Puppeteer or I/O.
+ */
+const PURE_RULES =
+  '^src/core/(scoring/(score-group|score-index|scoring-policy)|questionnaire/(questionnaire[.]parser|answer-validation|visibility|version-chain|questionnaire[.]types|questionnaire-definition[.]error)|governments/ibge-reference)[.]ts$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-knows-no-group',
+      comment: 'The core (src/core) must not import an indicator group: groups register themselves.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: '^src/indicators/' },
+    },
+    {
+      name: 'pure-rules-stay-pure',
+      comment: 'Scoring, versioning and reference-data rules take plain data: no framework, database, browser or file system.',
+      severity: 'error',
+      from: { path: PURE_RULES },
+      to: { path: '(^|/)node_modules/(@nestjs|typeorm|puppeteer|sqlite3)/|^(fs|node:fs|path|node:path|child_process|node:child_process)$' },
+    },
+    {
+      name: 'pure-rules-use-pure-rules',
+      comment: 'A pure rule may only import other pure rules from the project.',
+      severity: 'error',
+      from: { path: PURE_RULES },
+      to: { path: '^src/', pathNot: [PURE_RULES, '^src/core/i18n/', '[.]json$'] },
+    },
+    {
+      name: 'groups-use-core-only',
+      comment: 'An indicator group depends on the core and on itself, never on another group.',
+      severity: 'error',
+      from: { path: '^src/indicators/([^/]+)/' },
+      to: { path: '^src/indicators/', pathNot: ['^src/indicators/$1/'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    exclude: { path: '[.]spec[.]ts$' },
+  },
+};

@@ -5,6 +5,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
 mkdir -p .tmp
+# Keep the app's own logs to errors during tests; LOG_LEVEL=log shows everything.
+export LOG_LEVEL="${LOG_LEVEL:-error}"
 report=.tmp/jest-report.json
 rm -f "$report"
 npx jest --json --outputFile="$report" "$@"

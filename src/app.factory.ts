@@ -1,6 +1,6 @@
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Type } from '@nestjs/common';
+import type { LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -26,12 +26,18 @@ export function prepareFilesystem(config: AppConfig): void {
   }
 }
 
+/** LOG_LEVEL: silent, error, warn or log (the default). */
+function loggerLevels(level = 'log'): false | LogLevel[] {
+  const order: LogLevel[] = ['error', 'warn', 'log'];
+  return level === 'silent' ? false : order.slice(0, Math.max(1, order.indexOf(level as LogLevel) + 1));
+}
+
 /** The whole HTTP application, as `main.ts` runs it and as the e2e tests boot it. */
 export async function createApp(config: AppConfig, groups?: readonly Type[]): Promise<NestFastifyApplication> {
   prepareFilesystem(config);
   const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, groups), adapter, {
-    logger: process.env.LOG_LEVEL === 'silent' ? false : ['log', 'warn', 'error'],
+    logger: loggerLevels(process.env.LOG_LEVEL),
     abortOnError: false,
   });
   app.useGlobalPipes(createValidationPipe());

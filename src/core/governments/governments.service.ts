@@ -25,14 +25,8 @@ export interface GovernmentQuery {
   readonly offset: number;
 }
 
-export interface GovernmentView {
-  readonly ibgeCode: string;
-  readonly kind: GovernmentKind;
-  readonly name: string;
-  readonly uf: string;
-  readonly stateName: string;
-  readonly region: string;
-}
+/** What the API shows of a government: the reference record without bookkeeping columns. */
+export type GovernmentView = GovernmentRecord;
 
 export interface ImportSummary {
   readonly added: readonly GovernmentView[];

@@ -63,12 +63,15 @@ export class GovernmentsService implements OnModuleInit {
   }
 
   private async insertMissing(em: EntityManager, records: readonly GovernmentRecord[], source: string): Promise<number> {
-    const before = await em.count(GovernmentEntity);
-    for (let i = 0; i < records.length; i += CHUNK) {
-      const rows = records.slice(i, i + CHUNK).map((r) => ({ ...r, searchName: searchKey(r.name), source }));
+    const known = new Set(
+      ((await em.query('SELECT ibge_code FROM governments')) as { ibge_code: string }[]).map((r) => r.ibge_code),
+    );
+    const missing = records.filter((r) => !known.has(r.ibgeCode));
+    for (let i = 0; i < missing.length; i += CHUNK) {
+      const rows = missing.slice(i, i + CHUNK).map((r) => ({ ...r, searchName: searchKey(r.name), source }));
       await em.createQueryBuilder().insert().into(GovernmentEntity).values(rows).orIgnore().execute();
     }
-    return (await em.count(GovernmentEntity)) - before;
+    return missing.length;
   }
 
   /**

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Quick start: install, build, then start the server on the embedded SQLite default. The server runs the
-# migrations and loads the reference and demo data at start. PORT, DATABASE_URL and DATA_DIR apply.
+# migrations and loads the reference and demo data at start. PORT, DATABASE_URL, DATA_DIR and the other
+# variables of the README apply.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 npm run build --silent
+# Demo data (editions 2020-2024, a few governments, a user of each role) unless DEMO_DATA=0.
+export DEMO_DATA="${DEMO_DATA:-1}"
 exec node dist/main.js

@@ -1,6 +1,7 @@
 import { mkdirSync, accessSync, constants } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LogLevel, Type } from '@nestjs/common';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -39,6 +40,9 @@ export async function createApp(config: AppConfig, groups?: readonly Type[]): Pr
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, groups), adapter, {
     logger: loggerLevels(process.env.LOG_LEVEL),
     abortOnError: false,
+  });
+  await app.register(multipart, {
+    limits: { fileSize: config.maxUploadBytes, files: 3, fields: 20, fieldSize: 256 * 1024 },
   });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());

@@ -14,6 +14,19 @@ export interface AppConfig {
   readonly dataDir: string;
   /** Where the questionnaire versions are (`assessments/` by default). */
   readonly assessmentsDir: string;
+  /** The first administrator, created at first start when none exists. */
+  readonly admin?: { readonly email: string; readonly password: string };
+  /** Signs access tokens; without it a random secret is kept under DATA_DIR. */
+  readonly jwtSecret?: string;
+  /** smtp://user:pass@host:port; without it, e-mails stay in the in-app outbox. */
+  readonly smtpUrl?: string;
+  readonly mailFrom: string;
+  /** Public address of the app, for links in e-mails. */
+  readonly publicUrl: string;
+  /** Largest accepted upload, in bytes. */
+  readonly maxUploadBytes: number;
+  /** Load the demonstration data at start (DEMO_DATA=1). */
+  readonly demoData: boolean;
 }
 
 export class ConfigError extends Error {
@@ -54,6 +67,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
 
   const assessmentsDir = abs(env.ASSESSMENTS_DIR ?? 'assessments');
+
+  let admin: AppConfig['admin'];
+  if (env.ADMIN_EMAIL || env.ADMIN_PASSWORD) {
+    if (!env.ADMIN_EMAIL || !/^[^@\s]+@[^@\s]+$/.test(env.ADMIN_EMAIL)) problems.push('ADMIN_EMAIL must be an e-mail address when ADMIN_PASSWORD is set');
+    if (!env.ADMIN_PASSWORD || env.ADMIN_PASSWORD.length < 12) problems.push('ADMIN_PASSWORD must have at least 12 characters');
+    admin = { email: (env.ADMIN_EMAIL ?? '').toLowerCase(), password: env.ADMIN_PASSWORD ?? '' };
+  }
+  if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) problems.push('JWT_SECRET must have at least 32 characters');
+  if (env.SMTP_URL !== undefined && !/^smtps?:\/\/[^/]+/.test(env.SMTP_URL)) problems.push(`SMTP_URL must look like smtp://user:password@host:587, got "${env.SMTP_URL}"`);
+  const rawMax = env.MAX_UPLOAD_MB ?? '10';
+  const maxUploadMb = Number(rawMax);
+  if (!(maxUploadMb > 0 && maxUploadMb <= 100)) problems.push(`MAX_UPLOAD_MB must be a number from 0 to 100, got "${rawMax}"`);
+
   if (problems.length > 0 || !database) throw new ConfigError(problems);
-  return { port, host, database, dataDir, assessmentsDir };
+  return {
+    port,
+    host,
+    database,
+    dataDir,
+    assessmentsDir,
+    admin,
+    jwtSecret: env.JWT_SECRET,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM ?? 'MigraCidades <nao-responda@migracidades.local>',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
+    demoData: env.DEMO_DATA === '1' || env.DEMO_DATA === 'true',
+  };
 }

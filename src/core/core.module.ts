@@ -5,6 +5,7 @@ import { dataSourceOptions } from '../database/data-source-options';
 import { GovernmentsModule } from './governments/governments.module';
 import { HealthController } from './health/health.controller';
 import { IndicatorRegistryModule } from './indicators/indicator-group.module';
+import { LifecycleModule } from './lifecycle.module';
 import { QuestionnaireModule } from './questionnaire/questionnaire.module';
 
 /** The engine without any indicator group: those come in as `groups`, from `src/indicators/`. */
@@ -20,6 +21,7 @@ export class CoreModule {
         ...groups,
         QuestionnaireModule,
         GovernmentsModule,
+        LifecycleModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

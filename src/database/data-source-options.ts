@@ -2,10 +2,22 @@ import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { GovernmentEntity } from '../core/governments/government.entity';
 import { PublishedVersionEntity } from '../core/questionnaire/published-version.entity';
+import { AnswerEntity } from '../core/assessment/answer.entity';
+import { AssessmentEntity } from '../core/assessment/assessment.entity';
+import { PriorityEntity } from '../core/assessment/priority.entity';
+import { AuditEntryEntity } from '../core/audit/audit-entry.entity';
+import { UserEntity } from '../core/auth/user.entity';
+import { EditionEntity } from '../core/editions/edition.entity';
+import { StoredFileEntity } from '../core/files/stored-file.entity';
+import { NotificationEntity } from '../core/notifications/notification.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-Foundation';
+import { Lifecycle1764400000000 } from './migrations/1764400000000-Lifecycle';
 
-export const ENTITIES = [GovernmentEntity, PublishedVersionEntity];
-export const MIGRATIONS = [Foundation1764300000000];
+export const ENTITIES = [
+  GovernmentEntity, PublishedVersionEntity, UserEntity, EditionEntity, AssessmentEntity, AnswerEntity, PriorityEntity, StoredFileEntity,
+  NotificationEntity, AuditEntryEntity,
+];
+export const MIGRATIONS = [Foundation1764300000000, Lifecycle1764400000000];
 
 /** One definition of the database for the app, the CLI and the tests: the schema always comes from migrations. */
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {

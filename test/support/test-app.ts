@@ -30,6 +30,8 @@ export interface RunningApp {
   readonly baseUrl: string;
   readonly config: AppConfig;
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string }>;
+  /** A multipart/form-data POST. */
+  upload(path: string, form: FormData, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string }>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,17 @@ export async function bootApp(config: AppConfig, groups?: readonly Type[]): Prom
       const res = await fetch(baseUrl + path, init);
       const text = await res.text();
       let parsed: unknown = undefined;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+      return { status: res.status, body: parsed, text };
+    },
+    async upload(path, form, headers = {}) {
+      const res = await fetch(baseUrl + path, { method: 'POST', body: form, headers });
+      const text = await res.text();
+      let parsed: unknown;
       try {
         parsed = JSON.parse(text);
       } catch {

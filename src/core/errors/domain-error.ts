@@ -8,7 +8,23 @@ export type DomainErrorCode =
   | 'GROUP_NOT_FOUND'
   | 'VERSION_NOT_FOUND'
   | 'GOVERNMENT_NOT_FOUND'
-  | 'ROUTE_NOT_FOUND';
+  | 'ROUTE_NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'FORBIDDEN'
+  | 'ROUTE_WITHOUT_ACCESS_RULE'
+  | 'USER_NOT_FOUND'
+  | 'EDITION_NOT_FOUND'
+  | 'ASSESSMENT_NOT_FOUND'
+  | 'FILE_NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  | 'STALE_ANSWER'
+  | 'ILLEGAL_TRANSITION'
+  | 'ASSESSMENT_LOCKED'
+  | 'SUBMISSION_INCOMPLETE'
+  | 'REVIEW_INCOMPLETE'
+  | 'UPLOAD_REJECTED'
+  | 'UPLOAD_TOO_LARGE';
 
 /** A problem with one field of the input: `field` is a path such as `answers.focal-body` or `limit`. */
 export interface FieldProblem {
@@ -22,6 +38,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     readonly userMessage: LocalizedText,
     readonly fields: readonly FieldProblem[] = [],
+    /** Extra facts for the caller, e.g. the current value of a stale answer. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(`${code}: ${userMessage.en}`);
     this.name = 'DomainError';

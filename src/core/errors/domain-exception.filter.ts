@@ -11,6 +11,22 @@ const STATUS: Record<DomainErrorCode, HttpStatus> = {
   VERSION_NOT_FOUND: HttpStatus.NOT_FOUND,
   GOVERNMENT_NOT_FOUND: HttpStatus.NOT_FOUND,
   ROUTE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  INVALID_CREDENTIALS: HttpStatus.UNAUTHORIZED,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  ROUTE_WITHOUT_ACCESS_RULE: HttpStatus.FORBIDDEN,
+  USER_NOT_FOUND: HttpStatus.NOT_FOUND,
+  EDITION_NOT_FOUND: HttpStatus.NOT_FOUND,
+  ASSESSMENT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  FILE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  ALREADY_EXISTS: HttpStatus.CONFLICT,
+  STALE_ANSWER: HttpStatus.CONFLICT,
+  ILLEGAL_TRANSITION: HttpStatus.CONFLICT,
+  ASSESSMENT_LOCKED: HttpStatus.CONFLICT,
+  SUBMISSION_INCOMPLETE: HttpStatus.UNPROCESSABLE_ENTITY,
+  REVIEW_INCOMPLETE: HttpStatus.UNPROCESSABLE_ENTITY,
+  UPLOAD_REJECTED: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  UPLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
 };
 
 /** The body of every error response: Portuguese first, English second, and the fields at fault. */
@@ -20,9 +36,16 @@ export interface ErrorBody {
   readonly message: string;
   readonly messageEn: string;
   readonly errors?: readonly { field: string; code?: string; message: string; messageEn: string }[];
+  readonly details?: Record<string, unknown>;
 }
 
-export function errorBody(status: number, code: string, message: LocalizedText, fields: readonly FieldProblem[] = []): ErrorBody {
+export function errorBody(
+  status: number,
+  code: string,
+  message: LocalizedText,
+  fields: readonly FieldProblem[] = [],
+  details?: Record<string, unknown>,
+): ErrorBody {
   return {
     statusCode: status,
     code,
@@ -31,6 +54,7 @@ export function errorBody(status: number, code: string, message: LocalizedText, 
     ...(fields.length > 0
       ? { errors: fields.map((f) => ({ field: f.field, ...(f.code ? { code: f.code } : {}), message: f.message['pt-BR'], messageEn: f.message.en })) }
       : {}),
+    ...(details ? { details } : {}),
   };
 }
 
@@ -46,7 +70,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
-      return errorBody(STATUS[exception.code], exception.code, exception.userMessage, exception.fields);
+      return errorBody(STATUS[exception.code], exception.code, exception.userMessage, exception.fields, exception.details);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

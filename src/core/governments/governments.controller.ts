@@ -1,9 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/access.decorator';
 import { GovernmentQueryDto } from './governments.dto';
 import { GovernmentsService } from './governments.service';
 
 @ApiTags('governments')
+@Public()
 @Controller('api/governments')
 export class GovernmentsController {
   constructor(private readonly governments: GovernmentsService) {}

@@ -1,10 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/access.decorator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 
 @ApiTags('health')
+@Public()
 @Controller('api/health')
 export class HealthController {
   constructor(

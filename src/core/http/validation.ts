@@ -1,4 +1,6 @@
-import { type ArgumentMetadata, Injectable, type PipeTransform, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, Injectable, type PipeTransform, type Type, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { DomainError, type FieldProblem } from '../errors/domain-error';
 
 /** Portuguese for class-validator's constraints; the English original follows with the exact limit. */
@@ -32,19 +34,27 @@ function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[
   });
 }
 
+function validationError(errors: readonly ValidationError[], prefix = ''): DomainError {
+  const fields = flatten(errors, prefix);
+  const names = [...new Set(fields.map((f) => f.field))].join(', ');
+  return new DomainError('VALIDATION_FAILED', { 'pt-BR': `Dados inválidos: ${names}.`, en: `Invalid input: ${names}.` }, fields);
+}
+
+/** The same validation as request bodies, for JSON that arrives another way (e.g. a multipart field). */
+export function validateAs<T extends object>(cls: Type<T>, plain: unknown, prefix: string): T {
+  const instance = plainToInstance(cls, plain ?? {});
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw validationError(errors, prefix);
+  return instance;
+}
+
 /** class-validator on every body and query, unknown fields refused, problems named field by field. */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      return new DomainError('VALIDATION_FAILED', {
-        'pt-BR': `Dados inválidos: ${[...new Set(fields.map((f) => f.field))].join(', ')}.`,
-        en: `Invalid input: ${[...new Set(fields.map((f) => f.field))].join(', ')}.`,
-      }, fields);
-    },
+    exceptionFactory: (errors) => validationError(errors),
   });
 }
 
@@ -61,5 +71,20 @@ export class ParseVersionPipe implements PipeTransform<string, number> {
       }, [{ field, message: { 'pt-BR': 'deve ser um número positivo, como 1 ou v1', en: 'must be a positive number, such as 1 or v1' } }]);
     }
     return Number(match[1]);
+  }
+}
+
+/** A whole number in a path or query (e.g. an edition year), refused with the parameter's name otherwise. */
+@Injectable()
+export class IntParamPipe implements PipeTransform<string, number> {
+  transform(value: string, metadata: ArgumentMetadata): number {
+    if (!/^\d{1,9}$/.test(value ?? '')) {
+      const field = metadata.data ?? 'parameter';
+      throw new DomainError('VALIDATION_FAILED', {
+        'pt-BR': `"${field}" deve ser um número inteiro, recebido "${value}".`,
+        en: `"${field}" must be a whole number, got "${value}".`,
+      }, [{ field, message: { 'pt-BR': 'deve ser um número inteiro', en: 'must be a whole number' } }]);
+    }
+    return Number(value);
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/access.decorator';
 import { ParseVersionPipe } from '../http/validation';
 import { ScoringService } from '../scoring/scoring.service';
 import { QuestionnaireCatalogue } from './questionnaire-catalogue.service';
@@ -7,6 +8,7 @@ import { ScoreAnswersDto, ScoreIndexDto } from './questionnaire.dto';
 import { compareVersions } from './version-chain';
 
 @ApiTags('indicator-groups')
+@Public()
 @Controller('api')
 export class IndicatorGroupsController {
   constructor(

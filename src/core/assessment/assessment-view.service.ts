@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor';
+import { GovernmentEntity } from '../governments/government.entity';
+import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
+import type { AnswerValue } from '../questionnaire/questionnaire.types';
+import { visibleItemKeys } from '../questionnaire/visibility';
+import { AnswerEntity } from './answer.entity';
+import { AssessmentWorkflow } from './assessment-workflow.service';
+import { AssessmentEntity } from './assessment.entity';
+import { DiagnosisService } from './diagnosis.service';
+
+/** What the officials and reviewers see of an assessment: every group's items with answers and verdicts. */
+@Injectable()
+export class AssessmentViewService {
+  constructor(
+    private readonly workflow: AssessmentWorkflow,
+    private readonly catalogue: QuestionnaireCatalogue,
+    private readonly diagnosis: DiagnosisService,
+  ) {}
+
+  async view(actor: Actor, id: string) {
+    const em = this.workflow.dataSource.manager;
+    const assessment = await this.workflow.load(em, actor, id);
+    const rows = await em.findBy(AnswerEntity, { assessmentId: id });
+    const government = await em.findOneByOrFail(GovernmentEntity, { ibgeCode: assessment.governmentCode });
+    const groups = Object.entries(assessment.versions).map(([slug, version]) => {
+      const q = this.catalogue.version(slug, version);
+      const mine = rows.filter((r) => r.groupSlug === slug);
+      const visible = visibleItemKeys(q, Object.fromEntries(mine.filter((r) => r.value !== null).map((r) => [r.itemKey, r.value as AnswerValue])));
+      return {
+        group: slug,
+        questionnaireVersion: version,
+        title: q.title,
+        items: q.items.map((item) => {
+          const row = mine.find((r) => r.itemKey === item.key);
+          return {
+            key: item.key,
+            type: item.type,
+            label: item.label,
+            required: item.required,
+            evidence: item.evidence,
+            visible: visible.has(item.key),
+            answer: row
+              ? {
+                  value: row.value, evidence: row.evidence, version: row.version, carried: row.carried, reviewStatus: row.reviewStatus,
+                  reviewerRating: row.reviewerRating, reviewNote: row.reviewNote, changedRound: row.changedRound, updatedAt: row.updatedAt,
+                }
+              : { value: null, version: 0 },
+          };
+        }),
+      };
+    });
+    return {
+      id: assessment.id,
+      editionYear: assessment.editionYear,
+      government: { ibgeCode: government.ibgeCode, name: government.name, uf: government.uf, kind: government.kind },
+      state: assessment.state,
+      round: assessment.round,
+      enrolment: assessment.enrolment,
+      previousAssessmentId: assessment.previousAssessmentId,
+      submittedAt: assessment.submittedAt,
+      approvedAt: assessment.approvedAt,
+      scoreSnapshot: assessment.scoreSnapshot,
+      missing: this.diagnosis.missing(assessment, rows).map((f) => ({ item: f.field.replace(/^answers\./, ''), reason: f.code })),
+      groups,
+    };
+  }
+
+  /** The assessments an official's government has (all editions), or all of one government for the IOM and UFRGS. */
+  async listForGovernment(actor: Actor, governmentCode: string) {
+    const code = actor.role === 'official' ? actor.governmentCode! : governmentCode;
+    return this.workflow.dataSource.getRepository(AssessmentEntity).find({
+      where: { governmentCode: code },
+      order: { editionYear: 'ASC' },
+      select: ['id', 'editionYear', 'governmentCode', 'state', 'round', 'submittedAt', 'approvedAt'],
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError } from '../errors/domain-error';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ACCESS_RULE, ASSESSMENT_PARAM, type AccessRule } from './access.decorator';
+import { type Actor, requireGovernmentAccess } from './actor';
+import { AuthService } from './auth.service';
+
+/**
+ * The one global guard: a route is reachable only as its @Access/@Public rule says, and a route without a
+ * rule is refused (fail closed), so a forgotten declaration cannot open anything.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    if (!rule) {
+      this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule: refused`);
+      throw new DomainError('ROUTE_WITHOUT_ACCESS_RULE', {
+        'pt-BR': 'Esta rota não declara quem pode acessá-la e por isso está bloqueada.',
+        en: 'This route declares no access rule and is therefore refused.',
+      });
+    }
+    if ('public' in rule) return true;
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; params?: Record<string, string>; actor?: Actor }>();
+    const header = request.headers.authorization ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const actor = await this.auth.actorFromToken(token);
+    if (!rule.roles.includes(actor.role)) {
+      throw new DomainError('FORBIDDEN', {
+        'pt-BR': `Acesso negado: esta ação é para ${rule.roles.join(', ')}.`,
+        en: `Forbidden: this action is for ${rule.roles.join(', ')}.`,
+      });
+    }
+    const param = this.reflector.getAllAndOverride<string | undefined>(ASSESSMENT_PARAM, [context.getHandler(), context.getClass()]);
+    const assessmentId = param ? request.params?.[param] : undefined;
+    if (actor.role === 'official' && assessmentId) {
+      const [row] = (await this.dataSource.query('SELECT government_code FROM assessments WHERE id = ?', [assessmentId])) as { government_code: string }[];
+      if (row) requireGovernmentAccess(actor, row.government_code);
+    }
+    request.actor = actor;
+    return true;
+  }
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import type { Role } from '../assessment/assessment-state';
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin@migracidades.local' })
+  @IsString()
+  @MaxLength(200)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  password: string;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'focal@portoalegre.rs.gov.br' })
+  @IsEmail()
+  @MaxLength(200)
+  email: string;
+
+  @ApiProperty({ example: 'Maria Souza' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ enum: ['official', 'reviewer', 'certifier', 'admin'] })
+  @IsIn(['official', 'reviewer', 'certifier', 'admin'])
+  role: Role;
+
+  @ApiPropertyOptional({ description: 'IBGE code of the government, for officials', example: '4314902' })
+  @IsOptional()
+  @Matches(/^\d{2}(\d{5})?$/, { message: 'governmentCode must be an IBGE code (2 or 7 digits)' })
+  governmentCode?: string;
+}

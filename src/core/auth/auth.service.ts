@@ -1,0 +1,134 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import type { Role } from '../assessment/assessment-state';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../errors/domain-error';
+import { GovernmentEntity } from '../governments/government.entity';
+import type { Actor } from './actor';
+import { hashPassword, verifyPassword } from './password';
+import { UserEntity } from './user.entity';
+
+const TOKEN_LIFETIME_SECONDS = 12 * 3600;
+
+export interface NewUser {
+  readonly email: string;
+  readonly name: string;
+  readonly password: string;
+  readonly role: Role;
+  readonly governmentCode?: string;
+}
+
+export type UserView = Omit<UserEntity, 'passwordHash'>;
+
+const view = ({ passwordHash: _hidden, ...rest }: UserEntity): UserView => rest;
+
+@Injectable()
+export class AuthService implements OnModuleInit {
+  private readonly logger = new Logger(AuthService.name);
+  private jwt!: JwtService;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.jwt = new JwtService({ secret: this.config.jwtSecret ?? this.storedSecret(), signOptions: { expiresIn: TOKEN_LIFETIME_SECONDS, algorithm: 'HS256' } });
+    const admins = await this.dataSource.getRepository(UserEntity).countBy({ role: 'admin' });
+    if (admins === 0 && this.config.admin) {
+      await this.createUser(null, { ...this.config.admin, name: 'Administrador', role: 'admin' });
+      this.logger.log(`Administrator ${this.config.admin.email} created from ADMIN_EMAIL`);
+    } else if (admins === 0) {
+      this.logger.warn('No administrator exists: set ADMIN_EMAIL and ADMIN_PASSWORD and restart');
+    }
+  }
+
+  /** A random signing secret kept under DATA_DIR (never in the database), created at first start. */
+  private storedSecret(): string {
+    const dir = join(this.config.dataDir, 'secrets');
+    const file = join(dir, 'jwt-secret');
+    if (!existsSync(file)) {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeFileSync(file, randomBytes(48).toString('base64'), { mode: 0o600, flag: 'wx' });
+      chmodSync(file, 0o600);
+    }
+    return readFileSync(file, 'utf8').trim();
+  }
+
+  async login(email: string, password: string): Promise<{ accessToken: string; expiresIn: number; user: UserView }> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
+    // Verify even for unknown e-mails, so that timing does not tell which addresses exist.
+    const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    if (!user || !ok || !user.active) {
+      throw new DomainError('INVALID_CREDENTIALS', { 'pt-BR': 'E-mail ou senha incorretos.', en: 'Wrong e-mail or password.' });
+    }
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
+    return { accessToken, expiresIn: TOKEN_LIFETIME_SECONDS, user: view(user) };
+  }
+
+  /** The caller behind a bearer token, or an UNAUTHENTICATED error. */
+  async actorFromToken(token: string | undefined): Promise<Actor> {
+    const unauthenticated = () =>
+      new DomainError('UNAUTHENTICATED', {
+        'pt-BR': 'É preciso entrar: envie "Authorization: Bearer <token>" obtido em /api/auth/login.',
+        en: 'Log in first: send "Authorization: Bearer <token>" from /api/auth/login.',
+      });
+    if (!token) throw unauthenticated();
+    let payload: { sub: string };
+    try {
+      payload = await this.jwt.verifyAsync<{ sub: string }>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw unauthenticated();
+    }
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: payload.sub });
+    if (!user || !user.active) throw unauthenticated();
+    return { id: user.id, email: user.email, name: user.name, role: user.role, governmentCode: user.governmentCode };
+  }
+
+  async createUser(by: Actor | null, input: NewUser): Promise<UserView> {
+    const email = input.email.trim().toLowerCase();
+    if (input.role === 'official' && !input.governmentCode) {
+      throw new DomainError('VALIDATION_FAILED', { 'pt-BR': 'Um servidor municipal ou estadual precisa de um governo.', en: 'An official needs a government.' },
+        [{ field: 'governmentCode', message: { 'pt-BR': 'obrigatório para o papel official', en: 'required for the official role' } }]);
+    }
+    if (input.role !== 'official' && input.governmentCode) {
+      throw new DomainError('VALIDATION_FAILED', { 'pt-BR': 'Só servidores (official) pertencem a um governo.', en: 'Only officials belong to a government.' },
+        [{ field: 'governmentCode', message: { 'pt-BR': `não se aplica ao papel ${input.role}`, en: `not for the ${input.role} role` } }]);
+    }
+    const passwordHash = await hashPassword(input.password);
+    return this.dataSource.transaction(async (em) => {
+      if (input.governmentCode && !(await em.existsBy(GovernmentEntity, { ibgeCode: input.governmentCode }))) {
+        throw new DomainError('VALIDATION_FAILED', { 'pt-BR': `Governo ${input.governmentCode} não existe.`, en: `No government ${input.governmentCode}.` },
+          [{ field: 'governmentCode', message: { 'pt-BR': 'código IBGE desconhecido', en: 'unknown IBGE code' } }]);
+      }
+      if (await em.existsBy(UserEntity, { email })) {
+        throw new DomainError('ALREADY_EXISTS', { 'pt-BR': `Já existe um usuário com o e-mail ${email}.`, en: `A user with e-mail ${email} already exists.` },
+          [{ field: 'email', message: { 'pt-BR': 'já cadastrado', en: 'already registered' } }]);
+      }
+      const user = em.create(UserEntity, { id: randomUUID(), email, name: input.name, passwordHash, role: input.role, governmentCode: input.governmentCode ?? null, active: true });
+      await em.insert(UserEntity, user);
+      await this.audit.record(em, by, { action: 'user.create', entity: 'user', entityId: user.id, after: view(user) });
+      return view(user);
+    });
+  }
+
+  async listUsers(): Promise<UserView[]> {
+    return (await this.dataSource.getRepository(UserEntity).find({ order: { createdAt: 'ASC' } })).map(view);
+  }
+
+  /** The officials of a government, e.g. to notify them. */
+  async officialsOf(governmentCode: string): Promise<UserView[]> {
+    return (await this.dataSource.getRepository(UserEntity).findBy({ governmentCode, active: true })).map(view);
+  }
+
+  async usersWithRole(role: Role): Promise<UserView[]> {
+    return (await this.dataSource.getRepository(UserEntity).findBy({ role, active: true })).map(view);
+  }
+}

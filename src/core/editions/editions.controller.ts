@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, CurrentActor, Public } from '../auth/access.decorator';
+import type { Actor } from '../auth/actor';
+import { IntParamPipe } from '../http/validation';
+import { CreateEditionDto } from './editions.dto';
+import { EditionsService } from './editions.service';
+
+@ApiTags('editions')
+@ApiBearerAuth()
+@Controller('api/editions')
+export class EditionsController {
+  constructor(private readonly editions: EditionsService) {}
+
+  @Post()
+  @Access('admin')
+  @ApiOperation({ summary: 'Create an edition: calendar, pinned questionnaire versions, certification rule' })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateEditionDto) {
+    return this.editions.create(actor, body);
+  }
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Editions with their calendars' })
+  list() {
+    return this.editions.list();
+  }
+
+  @Get(':year')
+  @Public()
+  @ApiOperation({ summary: 'One edition' })
+  get(@Param('year', IntParamPipe) year: number) {
+    return this.editions.get(year);
+  }
+}

@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsObject, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const dateMessage = { message: '$property must be a date as YYYY-MM-DD' };
+
+export class CalendarDto {
+  @ApiProperty({ example: '2024-03-01' }) @Matches(DATE, dateMessage) enrolmentOpens: string;
+  @ApiProperty({ example: '2024-04-15' }) @Matches(DATE, dateMessage) enrolmentCloses: string;
+  @ApiProperty({ example: '2024-06-30' }) @Matches(DATE, dateMessage) diagnosisDeadline: string;
+  @ApiProperty({ example: '2024-08-31' }) @Matches(DATE, dateMessage) reviewDeadline: string;
+  @ApiProperty({ example: '2024-10-15' }) @Matches(DATE, dateMessage) certificationDate: string;
+}
+
+export class CertificationRuleDto {
+  @ApiProperty({ enum: ['all-stages', 'minimum-index', 'minimum-levels'] })
+  @IsIn(['all-stages', 'minimum-index', 'minimum-levels'])
+  kind: 'all-stages' | 'minimum-index' | 'minimum-levels';
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  minimumIndex?: number;
+
+  @ApiPropertyOptional({ enum: ['initial', 'developing', 'consolidated', 'reference'] })
+  @IsOptional()
+  @IsIn(['initial', 'developing', 'consolidated', 'reference'])
+  minimumLevel?: 'initial' | 'developing' | 'consolidated' | 'reference';
+}
+
+export class CreateEditionDto {
+  @ApiProperty({ example: 2024 })
+  @IsInt()
+  @Min(2020)
+  @Max(2100)
+  year: number;
+
+  @ApiProperty({ type: CalendarDto })
+  @ValidateNested()
+  @Type(() => CalendarDto)
+  calendar: CalendarDto;
+
+  @ApiPropertyOptional({ description: 'Questionnaire version per group slug; groups left out get their latest version.', example: { protection: 2 } })
+  @IsOptional()
+  @IsObject()
+  pinnedVersions?: Record<string, number>;
+
+  @ApiPropertyOptional({ type: CertificationRuleDto, description: 'Default: every stage complete.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CertificationRuleDto)
+  certificationRule?: CertificationRuleDto;
+}

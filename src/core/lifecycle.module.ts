@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AssessmentFilesService } from './assessment/assessment-files.service';
+import { AssessmentViewService } from './assessment/assessment-view.service';
+import { AssessmentWorkflow } from './assessment/assessment-workflow.service';
+import { AssessmentsController } from './assessment/assessments.controller';
+import { DiagnosisService } from './assessment/diagnosis.service';
+import { PrioritiesService } from './assessment/priorities.service';
+import { AuditService } from './audit/audit.service';
+import { DemoDataService } from './demo/demo-data.service';
+import { AccessGuard } from './auth/access.guard';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { EditionsController } from './editions/editions.controller';
+import { EditionsService } from './editions/editions.service';
+import { FilesService } from './files/files.service';
+import { DeadlineRemindersService } from './notifications/deadline-reminders.service';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
+import { QuestionnaireModule } from './questionnaire/questionnaire.module';
+import { ReviewController } from './review/review.controller';
+import { ReviewService } from './review/review.service';
+
+/** Users and access, editions, enrolment, diagnosis, review, priorities, notifications and the audit trail. */
+@Module({
+  imports: [QuestionnaireModule],
+  controllers: [AuthController, EditionsController, AssessmentsController, ReviewController, NotificationsController],
+  providers: [
+    AuditService,
+    AuthService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    EditionsService,
+    FilesService,
+    AssessmentWorkflow,
+    DiagnosisService,
+    AssessmentViewService,
+    AssessmentFilesService,
+    PrioritiesService,
+    ReviewService,
+    NotificationsService,
+    DeadlineRemindersService,
+    DemoDataService,
+  ],
+  exports: [AuthService, AuditService, EditionsService, DiagnosisService, ReviewService, PrioritiesService, NotificationsService, FilesService],
+})
+export class LifecycleModule {}

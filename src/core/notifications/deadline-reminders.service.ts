@@ -1,0 +1,64 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In } from 'typeorm';
+import { AssessmentEntity } from '../assessment/assessment.entity';
+import { AuthService } from '../auth/auth.service';
+import { EditionEntity } from '../editions/edition.entity';
+import { GovernmentEntity } from '../governments/government.entity';
+import { NotificationsService } from './notifications.service';
+
+const REMINDER_DAYS = 7;
+const CHECK_EVERY_MS = 3600_000;
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Seven days before an edition's diagnosis deadline, governments that have not submitted are reminded (once). */
+@Injectable()
+export class DeadlineRemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DeadlineRemindersService.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly auth: AuthService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.run().catch((e: Error) => this.logger.error(e.message)), CHECK_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Sends the reminders due on `today` (YYYY-MM-DD); safe to run any number of times. */
+  async run(today = new Date().toISOString().slice(0, 10)): Promise<{ reminded: number }> {
+    const due = await this.dataSource.getRepository(EditionEntity).find();
+    let reminded = 0;
+    await this.dataSource.transaction(async (em) => {
+      for (const edition of due.filter((e) => addDays(today, REMINDER_DAYS) === e.calendar.diagnosisDeadline)) {
+        const late = await em.findBy(AssessmentEntity, { editionYear: edition.year, state: In(['enrolled', 'diagnosis-in-progress', 'changes-requested']) });
+        for (const a of late) {
+          const gov = await em.findOneByOrFail(GovernmentEntity, { ibgeCode: a.governmentCode });
+          const officials = await this.auth.officialsOf(a.governmentCode);
+          const recipients = [...officials.map((o) => ({ email: o.email, userId: o.id })), { email: a.enrolment.focalPerson.email }];
+          await this.notifications.enqueue(em, recipients, {
+            kind: 'deadline-reminder',
+            subject: `MigraCidades ${edition.year}: o prazo do diagnóstico termina em ${REMINDER_DAYS} dias`,
+            body: `Olá,\n\nO prazo para enviar o diagnóstico de ${gov.name} (${gov.uf}) na edição ${edition.year} termina em ${edition.calendar.diagnosisDeadline}, daqui a ${REMINDER_DAYS} dias.\nO diagnóstico ainda não foi enviado.`,
+            dedupeKey: `deadline:${edition.year}:${a.id}`,
+          });
+          reminded += 1;
+        }
+      }
+    });
+    void this.notifications.deliver();
+    return { reminded };
+  }
+}

@@ -1,0 +1,140 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { INDICATOR_GROUP_MODULES } from '../src/indicators';
+import { ADMIN, auth, createEdition, createUser, enrol, login } from './support/lifecycle';
+import { listRoutes, type Route } from './support/routes';
+import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
+
+type Role = 'official' | 'reviewer' | 'certifier' | 'admin';
+const ROLES: Role[] = ['official', 'reviewer', 'certifier', 'admin'];
+const ALL = ROLES;
+const STAFF: Role[] = ['reviewer', 'admin'];
+
+/** Who may call each route: written out here so that a change of access is a visible change of this table. */
+const EXPECTED: Record<string, 'public' | Role[]> = {
+  'GET /api/health': 'public',
+  'GET /api/governments': 'public',
+  'GET /api/governments/:ibgeCode': 'public',
+  'GET /api/indicator-groups': 'public',
+  'GET /api/indicator-groups/:slug/versions/:version': 'public',
+  'GET /api/indicator-groups/:slug/compare': 'public',
+  'POST /api/indicator-groups/:slug/versions/:version/score': 'public',
+  'POST /api/index/score': 'public',
+  'POST /api/auth/login': 'public',
+  'GET /api/auth/me': ALL,
+  'POST /api/users': ['admin'],
+  'GET /api/users': ['admin'],
+  'POST /api/editions': ['admin'],
+  'GET /api/editions': 'public',
+  'GET /api/editions/:year': 'public',
+  'POST /api/editions/:year/enrolments': ['official', 'admin'],
+  'POST /api/assessments/:id/course-completion': ['official', 'admin'],
+  'GET /api/assessments': ALL,
+  'GET /api/assessments/:id': ALL,
+  'PUT /api/assessments/:id/answers': ['official'],
+  'POST /api/assessments/:id/evidence': ['official'],
+  'GET /api/assessments/:id/files/:sha256': ALL,
+  'POST /api/assessments/:id/submit': ['official'],
+  'GET /api/assessments/:id/priorities': ALL,
+  'PUT /api/assessments/:id/priorities': ['official'],
+  'PUT /api/assessments/:id/priority-progress': ['official'],
+  'GET /api/assessments/:id/audit': STAFF,
+  'GET /api/review/queue': STAFF,
+  'POST /api/assessments/:id/review/start': STAFF,
+  'PUT /api/assessments/:id/review/items': STAFF,
+  'POST /api/assessments/:id/review/request-changes': STAFF,
+  'GET /api/assessments/:id/review/changes': STAFF,
+  'POST /api/assessments/:id/review/approve': STAFF,
+  'POST /api/assessments/:id/reopen': STAFF,
+  'GET /api/notifications': ALL,
+  'POST /api/jobs/deadline-reminders': ['admin'],
+};
+
+const key = (r: Route) => `${r.method} ${r.path}`;
+
+@Controller('api/forgotten')
+class ForgottenController {
+  @Get()
+  open() {
+    return { secret: true };
+  }
+}
+
+@Module({ imports: [DiscoveryModule], controllers: [ForgottenController] })
+class ForgottenModule {}
+
+describe('access: every route with every role', () => {
+  let app: RunningApp;
+  let cleanup: () => void;
+  const tokens: Partial<Record<Role | 'otherOfficial', string>> = {};
+  const params: Record<string, string> = { ':slug': 'governance', ':version': '1', ':ibgeCode': '4314902', ':year': '2025' };
+  let routes: Route[];
+
+  beforeAll(async () => {
+    const scratch = scratchDir();
+    cleanup = scratch.cleanup;
+    app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }), [...INDICATOR_GROUP_MODULES, ForgottenModule]);
+    tokens.admin = await login(app, ADMIN.email, ADMIN.password);
+    tokens.official = await createUser(app, tokens.admin, 'official@poa.test', 'official', '4314902');
+    tokens.otherOfficial = await createUser(app, tokens.admin, 'official@canoas.test', 'official', '4304606');
+    tokens.reviewer = await createUser(app, tokens.admin, 'reviewer@oim.test', 'reviewer');
+    tokens.certifier = await createUser(app, tokens.admin, 'certifier@ufrgs.test', 'certifier');
+    await createEdition(app, tokens.admin, 2025);
+    const assessment = await enrol(app, tokens.official, 2025, '4314902');
+    params[':id'] = assessment.id;
+    params[':sha256'] = assessment.enrolment.letterOfIntent.file;
+    routes = listRoutes(app.app).filter((r) => r.path !== '/api/forgotten');
+  });
+  afterAll(async () => {
+    await app?.close();
+    cleanup?.();
+  });
+
+  const fill = (path: string) => path.replace(/:[a-zA-Z0-9]+/g, (p) => params[p] ?? 'x');
+
+  it('every route declares a rule, and the rule is the one this table expects', () => {
+    const declared = Object.fromEntries(routes.map((r) => [key(r), r.rule === undefined ? 'NONE' : 'public' in r.rule ? 'public' : [...r.rule.roles].sort()]));
+    const expected = Object.fromEntries(Object.entries(EXPECTED).map(([k, v]) => [k, v === 'public' ? v : [...v].sort()]));
+    expect(declared).toEqual(expected);
+  });
+
+  it('finds and refuses a route that declares no rule', async () => {
+    const all = listRoutes(app.app);
+    expect(all.filter((r) => r.rule === undefined).map(key)).toEqual(['GET /api/forgotten']);
+    const r = await app.request('GET', '/api/forgotten', undefined, auth(tokens.admin!));
+    expect(r.status).toBe(403);
+    expect(r.body.code).toBe('ROUTE_WITHOUT_ACCESS_RULE');
+  });
+
+  it('refuses callers without a token (401), with the wrong role (403), and lets the right roles through', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const rule = EXPECTED[key(route)];
+      if (rule === undefined || rule === 'public') continue;
+      const path = fill(route.path);
+      const body = route.method === 'GET' ? undefined : {};
+      const anonymous = await app.request(route.method, path, body);
+      if (anonymous.status !== 401) failures.push(`${key(route)} without token: ${anonymous.status}`);
+      for (const role of ROLES) {
+        const r = await app.request(route.method, path, body, auth(tokens[role]!));
+        const allowed = rule.includes(role);
+        if (allowed && (r.status === 401 || r.status === 403)) failures.push(`${key(route)} as ${role}: ${r.status} ${r.body?.code}`);
+        if (!allowed && r.status !== 403) failures.push(`${key(route)} as ${role}: expected 403, got ${r.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses an official of another government on every route about an assessment', async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.path.includes(':id'))) {
+      const rule = EXPECTED[key(route)];
+      if (rule === 'public' || !rule.includes('official')) continue;
+      const r = await app.request(route.method, fill(route.path), route.method === 'GET' ? undefined : {}, auth(tokens.otherOfficial!));
+      if (r.status !== 403) failures.push(`${key(route)}: ${r.status}`);
+    }
+    expect(failures).toEqual([]);
+    const list = await app.request('GET', '/api/assessments?government=4314902', undefined, auth(tokens.otherOfficial!));
+    expect(list.body).toEqual([]);
+  });
+});

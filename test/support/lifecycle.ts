@@ -1,0 +1,59 @@
+import { minimalPdf } from '../../src/core/demo/minimal-pdf';
+import type { Questionnaire } from '../../src/core/questionnaire/questionnaire.types';
+import type { RunningApp } from './test-app';
+
+export const ADMIN = { email: 'admin@migracidades.test', password: 'admin-password-123' };
+export const PASSWORD = 'correct-horse-battery';
+
+/** A small but real PDF (what a signed letter of intent looks like to the content check). */
+export const samplePdf = (text = 'Carta de intencao') => minimalPdf(text);
+
+export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export async function login(app: RunningApp, email: string, password = PASSWORD): Promise<string> {
+  const r = await app.request('POST', '/api/auth/login', { email, password });
+  if (r.status !== 200) throw new Error(`login ${email}: ${r.status} ${r.text}`);
+  return r.body.accessToken;
+}
+
+export async function createUser(app: RunningApp, adminToken: string, email: string, role: string, governmentCode?: string): Promise<string> {
+  const r = await app.request('POST', '/api/users', { email, name: email.split('@')[0], password: PASSWORD, role, ...(governmentCode ? { governmentCode } : {}) }, auth(adminToken));
+  if (r.status !== 201) throw new Error(`create user ${email}: ${r.status} ${r.text}`);
+  return login(app, email);
+}
+
+const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+
+/** An edition whose enrolment is open today. */
+export async function createEdition(app: RunningApp, adminToken: string, year: number, pinnedVersions: Record<string, number> = {}) {
+  const r = await app.request('POST', '/api/editions', {
+    year,
+    calendar: { enrolmentOpens: day(-10), enrolmentCloses: day(20), diagnosisDeadline: day(60), reviewDeadline: day(90), certificationDate: day(120) },
+    pinnedVersions,
+  }, auth(adminToken));
+  if (r.status !== 201) throw new Error(`edition ${year}: ${r.status} ${r.text}`);
+  return r.body;
+}
+
+export function enrolmentForm(governmentCode: string, letter: Buffer = samplePdf(), fileName = 'carta-de-intencao.pdf', mime = 'application/pdf'): FormData {
+  const form = new FormData();
+  form.append('data', JSON.stringify({
+    governmentCode,
+    focalPerson: { name: 'Ana Ponto Focal', email: `focal-${governmentCode}@gov.test`, phone: '+55 51 3289-0000', department: 'Secretaria de Direitos Humanos' },
+    substitutes: [{ name: 'Bruno Suplente', email: `suplente-${governmentCode}@gov.test`, department: 'Secretaria de Assistência Social' }],
+    migrantService: { name: 'Centro de Referência para Migrantes', phone: '(51) 3289-1111', email: `crai-${governmentCode}@gov.test`, address: 'Rua dos Andradas, 1000, Centro' },
+  }));
+  form.append('letterOfIntent', new Blob([letter], { type: mime }), fileName);
+  return form;
+}
+
+export async function enrol(app: RunningApp, token: string, year: number, governmentCode: string) {
+  const r = await app.upload(`/api/editions/${year}/enrolments`, enrolmentForm(governmentCode), auth(token));
+  if (r.status !== 201) throw new Error(`enrol ${governmentCode}: ${r.status} ${r.text}`);
+  return r.body;
+}
+
+/** The questionnaires an assessment uses, fetched from the public API. */
+export async function questionnairesOf(app: RunningApp, assessment: { groups: { group: string; questionnaireVersion: number }[] }): Promise<Questionnaire[]> {
+  return Promise.all(assessment.groups.map(async (g) => (await app.request('GET', `/api/indicator-groups/${g.group}/versions/${g.questionnaireVersion}`)).body));
+}

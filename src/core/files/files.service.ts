@@ -54,7 +54,9 @@ export class FilesService {
         }),
       );
     } catch (e) {
-      await Promise.all(created.map((sha) => this.store.remove(sha)));
+      // Another request may have stored the same bytes meanwhile and committed: keep what a row refers to.
+      const rows = this.dataSource.getRepository(StoredFileEntity);
+      for (const sha of created) if (!(await rows.existsBy({ sha256: sha }))) await this.store.remove(sha);
       throw e;
     }
   }

@@ -45,7 +45,7 @@ export class AuthService implements OnModuleInit {
     if (admins === 0 && this.config.admin) {
       await this.createUser(null, { ...this.config.admin, name: 'Administrador', role: 'admin' });
       this.logger.log(`Administrator ${this.config.admin.email} created from ADMIN_EMAIL`);
-    } else if (admins === 0) {
+    } else if (admins === 0 && !this.config.demoData) {
       this.logger.warn('No administrator exists: set ADMIN_EMAIL and ADMIN_PASSWORD and restart');
     }
   }

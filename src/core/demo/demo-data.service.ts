@@ -115,16 +115,27 @@ export class DemoDataService implements OnApplicationBootstrap {
       migrantService: { name: 'Centro de Referência para Migrantes', phone: '(51) 3289-1111', email: `crai@${slug}.local`, address: 'Praça Central, 100, Centro' },
     }, letter);
     const current = await this.dataSource.getRepository(AnswerEntity).findBy({ assessmentId: assessment.id });
+    const { previousEditionPriorities } = await this.priorities.list(official, assessment.id);
+    const prioritised = (group: string, key: string) => previousEditionPriorities.some((p) => p.groupSlug === group && p.itemKey === key);
     const saves: AnswerSaveDto[] = [];
     for (const [group, version] of Object.entries(assessment.versions)) {
       for (const item of this.catalogue.version(group, version).items) {
         const existing = current.find((a) => a.groupSlug === group && a.itemKey === item.key);
-        // A renewing government confirms what was carried from its previous edition.
-        const value = existing ? existing.value : this.answerFor(item, maturity, `${code}/${year}/${group}/${item.key}`);
+        // A renewing government confirms what was carried, and has moved up on the items it prioritised.
+        const value = existing
+          ? prioritised(group, item.key) && item.type === 'yes-partial-no' ? (existing.value === 'no' ? 'partial' : 'yes') : existing.value
+          : this.answerFor(item, maturity, `${code}/${year}/${group}/${item.key}`);
         if (value !== undefined) saves.push({ group, itemKey: item.key, value, expectedVersion: existing?.version ?? 0 });
       }
     }
     await this.diagnosis.saveAnswers(official, assessment.id, saves);
+    if (previousEditionPriorities.length > 0) {
+      await this.priorities.reportProgress(official, assessment.id, previousEditionPriorities.map((p) => ({
+        priorityId: p.id,
+        status: chance(`${p.id}/progress`) < 0.6 ? ('achieved' as const) : ('in-progress' as const),
+        note: 'Relato do ponto focal sobre as ações do último ano.',
+      })));
+    }
     if (stopAt === 'in-progress') return;
     const view = await this.views.view(official, assessment.id);
     if (view.missing.length > 0) {

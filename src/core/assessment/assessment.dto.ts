@@ -42,6 +42,7 @@ export class CourseCompletionDto {
 export class EvidenceRefDto {
   @ApiPropertyOptional({ example: 'https://portoalegre.rs.gov.br/decreto-123.pdf' }) @IsOptional() @IsString() @MaxLength(2000) url?: string;
   @ApiPropertyOptional({ description: 'sha256 returned by the evidence upload' }) @IsOptional() @IsString() @MaxLength(64) file?: string;
+  @ApiPropertyOptional({ description: 'Name to show for an uploaded file' }) @IsOptional() @IsString() @MaxLength(200) fileName?: string;
 }
 
 export class AnswerSaveDto {

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { requireGovernmentAccess } from '../auth/actor';
 import { EditionEntity } from '../editions/edition.entity';
 import { DomainError, type FieldProblem } from '../errors/domain-error';
+import type { LocalizedText } from '../i18n/localized-text';
 import { FilesService, type StageUpload } from '../files/files.service';
 import { GovernmentEntity } from '../governments/government.entity';
 import type { UploadedFile } from '../http/multipart';
@@ -145,6 +146,7 @@ export class DiagnosisService {
       this.requireEditable(assessment);
       const fields: FieldProblem[] = [];
       const seen = new Set<string>();
+      const evidenceOf = new Map<AnswerSaveDto, EvidenceRef[]>();
       for (const [i, s] of saves.entries()) {
         const where = `answers.${i}`;
         const version = assessment.versions[s.group];
@@ -161,8 +163,9 @@ export class DiagnosisService {
           : validateAnswers(questionnaire, { [s.itemKey]: s.value as AnswerValue }, [...this.catalogue.group(s.group).versions.values()]);
         for (const p of problems) fields.push({ field: `${where}.value`, code: p.code, message: p.message });
         for (const [j, e] of (s.evidence ?? []).entries()) {
-          const problem = await this.evidenceProblem(em, e);
-          if (problem) fields.push({ field: `${where}.evidence.${j}`, code: 'INVALID_EVIDENCE', message: problem });
+          const checked = await this.checkEvidence(em, e);
+          if ('problem' in checked) fields.push({ field: `${where}.evidence.${j}`, code: 'INVALID_EVIDENCE', message: checked.problem });
+          else evidenceOf.set(s, [...(evidenceOf.get(s) ?? []), checked.ref]);
         }
         if (item && item.evidence === 'none' && item.type !== 'evidence' && (s.evidence ?? []).length > 0) {
           fields.push({ field: `${where}.evidence`, code: 'EVIDENCE_NOT_EXPECTED', message: text('este item não recebe evidência', 'this item takes no evidence') });
@@ -198,7 +201,7 @@ export class DiagnosisService {
         const before = current(s);
         const row = em.create(AnswerEntity, {
           assessmentId: id, groupSlug: s.group, itemKey: s.itemKey, value: s.value as AnswerValue | null,
-          evidence: (s.evidence ?? before?.evidence ?? null) as EvidenceRef[] | null, version: (before?.version ?? 0) + 1, carried: false,
+          evidence: s.evidence ? (evidenceOf.get(s) ?? []) : (before?.evidence ?? null), version: (before?.version ?? 0) + 1, carried: false,
           changedRound: assessment.round, reviewStatus: 'pending', reviewerRating: null, reviewNote: before?.reviewStatus === 'sent-back' ? before.reviewNote : null,
           reviewedRound: before?.reviewedRound ?? null, updatedBy: actor.id,
         });
@@ -214,17 +217,20 @@ export class DiagnosisService {
     });
   }
 
-  private async evidenceProblem(em: EntityManager, e: { url?: string; file?: string }) {
-    if ((e.url === undefined) === (e.file === undefined)) return text('informe "url" ou "file", um dos dois', 'give either "url" or "file"');
+  /** A link (http or https) or a file uploaded before; file references get the stored type and a name. */
+  private async checkEvidence(em: EntityManager, e: { url?: string; file?: string; fileName?: string }): Promise<{ ref: EvidenceRef } | { problem: LocalizedText }> {
+    if ((e.url === undefined) === (e.file === undefined)) return { problem: text('informe "url" ou "file", um dos dois', 'give either "url" or "file"') };
     if (e.url !== undefined) {
       try {
-        if (!['http:', 'https:'].includes(new URL(e.url).protocol)) return text('o link deve ser http(s)', 'the link must be http(s)');
+        if (!['http:', 'https:'].includes(new URL(e.url).protocol)) return { problem: text('o link deve ser http(s)', 'the link must be http(s)') };
       } catch {
-        return text('link inválido', 'invalid link');
+        return { problem: text('link inválido', 'invalid link') };
       }
-      return undefined;
+      return { ref: { url: e.url } };
     }
-    return (await this.files.exists(em, e.file!)) ? undefined : text('arquivo não enviado: use o upload de evidências primeiro', 'file not uploaded: use the evidence upload first');
+    const stored = await this.files.exists(em, e.file!);
+    if (!stored) return { problem: text('arquivo não enviado: use o upload de evidências primeiro', 'file not uploaded: use the evidence upload first') };
+    return { ref: { file: stored.sha256, fileName: e.fileName ?? `evidencia-${stored.sha256.slice(0, 8)}`, mime: stored.mime } };
   }
 
   /** Answers of one group as the official gave them (the reviewer's ratings are applied by the review). */

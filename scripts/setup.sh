@@ -4,12 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${PUPPETEER_EXECUTABLE_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
-  echo "setup: installing Debian's chromium (and fonts-liberation)..."
+# Chromium renders the PDFs; poppler-utils (pdftoppm, pdfdetach) lets the tests read them back.
+missing=()
+[ -n "${PUPPETEER_EXECUTABLE_PATH:-}" ] || command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-liberation)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}..."
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-liberation >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # Reinstall npm packages only when the lock file changed since the last install.

@@ -48,6 +48,15 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/assessments/:id/reopen': STAFF,
   'GET /api/notifications': ALL,
   'POST /api/jobs/deadline-reminders': ['admin'],
+  'POST /api/assessments/:id/certificate': ['certifier'],
+  'POST /api/certificates/:number/revoke': ['certifier'],
+  'POST /api/certificates/:number/reissue': ['certifier'],
+  'GET /api/certificates/:number/pdf': 'public',
+  'GET /api/verify/:number': 'public',
+  'POST /api/verify': 'public',
+  'GET /verify/:number': 'public',
+  'GET /.well-known/jwks.json': 'public',
+  'GET /.well-known/did.json': 'public',
 };
 
 const key = (r: Route) => `${r.method} ${r.path}`;
@@ -67,7 +76,7 @@ describe('access: every route with every role', () => {
   let app: RunningApp;
   let cleanup: () => void;
   const tokens: Partial<Record<Role | 'otherOfficial', string>> = {};
-  const params: Record<string, string> = { ':slug': 'governance', ':version': '1', ':ibgeCode': '4314902', ':year': '2025' };
+  const params: Record<string, string> = { ':slug': 'governance', ':version': '1', ':ibgeCode': '4314902', ':year': '2025', ':number': 'MC-2025-00001' };
   let routes: Route[];
 
   beforeAll(async () => {

@@ -25,6 +25,12 @@ export interface AppConfig {
   readonly publicUrl: string;
   /** Largest accepted upload, in bytes. */
   readonly maxUploadBytes: number;
+  /** Handlebars templates of the certificate and report. */
+  readonly templatesDir: string;
+  /** The Chromium that renders PDFs. */
+  readonly chromiumPath: string;
+  /** How many browser pages render PDFs at once. */
+  readonly renderPages: number;
   /** Load the demonstration data at start (DEMO_DATA=1). */
   readonly demoData: boolean;
 }
@@ -80,8 +86,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const maxUploadMb = Number(rawMax);
   if (!(maxUploadMb > 0 && maxUploadMb <= 100)) problems.push(`MAX_UPLOAD_MB must be a number from 0 to 100, got "${rawMax}"`);
 
+  const renderPages = Number(env.RENDER_PAGES ?? '2');
+  if (!(Number.isInteger(renderPages) && renderPages >= 1 && renderPages <= 16)) problems.push(`RENDER_PAGES must be a whole number from 1 to 16, got "${env.RENDER_PAGES}"`);
+
   if (problems.length > 0 || !database) throw new ConfigError(problems);
   return {
+    templatesDir: abs(env.TEMPLATES_DIR ?? 'templates'),
+    chromiumPath: env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
+    renderPages,
     port,
     host,
     database,

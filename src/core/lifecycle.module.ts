@@ -7,7 +7,12 @@ import { AssessmentsController } from './assessment/assessments.controller';
 import { DiagnosisService } from './assessment/diagnosis.service';
 import { PrioritiesService } from './assessment/priorities.service';
 import { AuditService } from './audit/audit.service';
+import { CertificationController } from './certification/certification.controller';
+import { CertificationService } from './certification/certification.service';
+import { IssuerKeysService } from './certification/issuer-keys.service';
 import { DemoDataService } from './demo/demo-data.service';
+import { PdfRendererService } from './rendering/pdf-renderer.service';
+import { TemplatesService } from './rendering/templates.service';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
@@ -21,10 +26,10 @@ import { QuestionnaireModule } from './questionnaire/questionnaire.module';
 import { ReviewController } from './review/review.controller';
 import { ReviewService } from './review/review.service';
 
-/** Users and access, editions, enrolment, diagnosis, review, priorities, notifications and the audit trail. */
+/** Users and access, editions, enrolment, diagnosis, review, priorities, certification, notifications and the audit trail. */
 @Module({
   imports: [QuestionnaireModule],
-  controllers: [AuthController, EditionsController, AssessmentsController, ReviewController, NotificationsController],
+  controllers: [AuthController, EditionsController, AssessmentsController, ReviewController, NotificationsController, CertificationController],
   providers: [
     AuditService,
     AuthService,
@@ -40,6 +45,10 @@ import { ReviewService } from './review/review.service';
     NotificationsService,
     DeadlineRemindersService,
     DemoDataService,
+    PdfRendererService,
+    TemplatesService,
+    IssuerKeysService,
+    CertificationService,
   ],
   exports: [AuthService, AuditService, EditionsService, DiagnosisService, ReviewService, PrioritiesService, NotificationsService, FilesService],
 })

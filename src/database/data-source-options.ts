@@ -6,18 +6,20 @@ import { AnswerEntity } from '../core/assessment/answer.entity';
 import { AssessmentEntity } from '../core/assessment/assessment.entity';
 import { PriorityEntity } from '../core/assessment/priority.entity';
 import { AuditEntryEntity } from '../core/audit/audit-entry.entity';
+import { CertificateEntity } from '../core/certification/certificate.entity';
 import { UserEntity } from '../core/auth/user.entity';
 import { EditionEntity } from '../core/editions/edition.entity';
 import { StoredFileEntity } from '../core/files/stored-file.entity';
 import { NotificationEntity } from '../core/notifications/notification.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-Foundation';
 import { Lifecycle1764400000000 } from './migrations/1764400000000-Lifecycle';
+import { Certificates1764500000000 } from './migrations/1764500000000-Certificates';
 
 export const ENTITIES = [
   GovernmentEntity, PublishedVersionEntity, UserEntity, EditionEntity, AssessmentEntity, AnswerEntity, PriorityEntity, StoredFileEntity,
-  NotificationEntity, AuditEntryEntity,
+  NotificationEntity, AuditEntryEntity, CertificateEntity,
 ];
-export const MIGRATIONS = [Foundation1764300000000, Lifecycle1764400000000];
+export const MIGRATIONS = [Foundation1764300000000, Lifecycle1764400000000, Certificates1764500000000];
 
 /** One definition of the database for the app, the CLI and the tests: the schema always comes from migrations. */
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {

@@ -57,3 +57,34 @@ export async function enrol(app: RunningApp, token: string, year: number, govern
 export async function questionnairesOf(app: RunningApp, assessment: { groups: { group: string; questionnaireVersion: number }[] }): Promise<Questionnaire[]> {
   return Promise.all(assessment.groups.map(async (g) => (await app.request('GET', `/api/indicator-groups/${g.group}/versions/${g.questionnaireVersion}`)).body));
 }
+
+/** Takes an enrolled government through diagnosis (best answers), review (all accepted), approval and priorities. */
+export async function driveToPriorities(app: RunningApp, tokens: { official: string; reviewer: string }, assessmentId: string): Promise<void> {
+  const { bestAnswers } = await import('./answers');
+  const view = (await app.request('GET', `/api/assessments/${assessmentId}`, undefined, auth(tokens.official))).body;
+  const questionnaires = await questionnairesOf(app, view);
+  const answers = questionnaires.flatMap((q) => Object.entries(bestAnswers(q)).map(([itemKey, value]) => {
+    const current = view.groups.find((g: { group: string }) => g.group === q.group).items.find((i: { key: string }) => i.key === itemKey).answer;
+    // One item left partly met, so that there is a gap to prioritise.
+    return { group: q.group, itemKey, value: q.group === 'governance' && itemKey === 'budget-line' ? 'partial' : value, expectedVersion: current.version };
+  }));
+  const steps: [string, string, unknown, string][] = [
+    ['PUT', `/api/assessments/${assessmentId}/answers`, { answers }, tokens.official],
+    ['POST', `/api/assessments/${assessmentId}/submit`, undefined, tokens.official],
+    ['POST', `/api/assessments/${assessmentId}/review/start`, undefined, tokens.reviewer],
+  ];
+  for (const [method, path, body, token] of steps) {
+    const r = await app.request(method, path, body, auth(token));
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.text}`);
+  }
+  const reviewed = (await app.request('GET', `/api/assessments/${assessmentId}`, undefined, auth(tokens.reviewer))).body;
+  const decisions = reviewed.groups.flatMap((g: any) => g.items.filter((i: any) => i.visible && i.answer.value !== null).map((i: any) => ({ group: g.group, itemKey: i.key, decision: 'accept' })));
+  for (const [method, path, body, token] of [
+    ['PUT', `/api/assessments/${assessmentId}/review/items`, { decisions }, tokens.reviewer],
+    ['POST', `/api/assessments/${assessmentId}/review/approve`, undefined, tokens.reviewer],
+    ['PUT', `/api/assessments/${assessmentId}/priorities`, { priorities: [{ group: 'governance', itemKey: 'budget-line', commitment: 'Criar ação orçamentária própria no PPA.' }] }, tokens.official],
+  ] as [string, string, unknown, string][]) {
+    const r = await app.request(method, path, body, auth(token));
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.text}`);
+  }
+}

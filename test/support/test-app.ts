@@ -7,6 +7,7 @@ import { createApp } from '../../src/app.factory';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
 
 export const REPO_ASSESSMENTS = resolve(__dirname, '../../assessments');
+export const REPO_TEMPLATES = resolve(__dirname, '../../templates');
 
 /** A scratch folder under the system's temp dir, removed by `cleanup`. */
 export function scratchDir(prefix = 'migracidades-test-'): { dir: string; cleanup: () => void } {
@@ -22,7 +23,7 @@ export function copyAssessments(into: string): string {
 }
 
 export function testConfig(dir: string, env: Record<string, string> = {}): AppConfig {
-  return loadConfig({ DATA_DIR: join(dir, 'data'), DATABASE_URL: `sqlite:${join(dir, 'data', 'test.sqlite')}`, ASSESSMENTS_DIR: REPO_ASSESSMENTS, PORT: '0', ...env }, dir);
+  return loadConfig({ DATA_DIR: join(dir, 'data'), DATABASE_URL: `sqlite:${join(dir, 'data', 'test.sqlite')}`, ASSESSMENTS_DIR: REPO_ASSESSMENTS, TEMPLATES_DIR: REPO_TEMPLATES, PORT: '0', ...env }, dir);
 }
 
 export interface RunningApp {

@@ -24,7 +24,9 @@ export type DomainErrorCode =
   | 'SUBMISSION_INCOMPLETE'
   | 'REVIEW_INCOMPLETE'
   | 'UPLOAD_REJECTED'
-  | 'UPLOAD_TOO_LARGE';
+  | 'UPLOAD_TOO_LARGE'
+  | 'NOT_ELIGIBLE'
+  | 'CERTIFICATE_NOT_FOUND';
 
 /** A problem with one field of the input: `field` is a path such as `answers.focal-body` or `limit`. */
 export interface FieldProblem {

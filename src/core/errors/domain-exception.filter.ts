@@ -27,6 +27,8 @@ const STATUS: Record<DomainErrorCode, HttpStatus> = {
   REVIEW_INCOMPLETE: HttpStatus.UNPROCESSABLE_ENTITY,
   UPLOAD_REJECTED: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   UPLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  NOT_ELIGIBLE: HttpStatus.UNPROCESSABLE_ENTITY,
+  CERTIFICATE_NOT_FOUND: HttpStatus.NOT_FOUND,
 };
 
 /** The body of every error response: Portuguese first, English second, and the fields at fault. */

@@ -1,0 +1,112 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ReasonDto } from '../assessment/assessment.dto';
+import { Access, CurrentActor, Public } from '../auth/access.decorator';
+import type { Actor } from '../auth/actor';
+import { DomainError } from '../errors/domain-error';
+import { FilesService } from '../files/files.service';
+import { readMultipart } from '../http/multipart';
+import { TemplatesService } from '../rendering/templates.service';
+import { CertificationService } from './certification.service';
+import { IssuerKeysService } from './issuer-keys.service';
+
+const STATUS_TEXT = {
+  valid: { 'pt-BR': 'Selo válido', en: 'Valid seal' },
+  revoked: { 'pt-BR': 'Selo revogado', en: 'Revoked seal' },
+  expired: { 'pt-BR': 'Selo expirado', en: 'Expired seal' },
+  unknown: { 'pt-BR': 'Selo desconhecido', en: 'Unknown seal' },
+} as const;
+
+@ApiTags('certification')
+@ApiBearerAuth()
+@Controller()
+export class CertificationController {
+  constructor(
+    private readonly certification: CertificationService,
+    private readonly keys: IssuerKeysService,
+    private readonly files: FilesService,
+    private readonly templates: TemplatesService,
+  ) {}
+
+  @Post('api/assessments/:id/certificate')
+  @Access('certifier')
+  @ApiOperation({ summary: 'Issue the Selo MigraCidades of an eligible assessment (university certifiers)' })
+  issue(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.certification.issue(actor, id).then((seal) => this.certification.verify(seal.number));
+  }
+
+  @Post('api/certificates/:number/revoke')
+  @Access('certifier')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke a seal, with a reason' })
+  revoke(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: ReasonDto) {
+    return this.certification.revoke(actor, number, body.reason).then(() => this.certification.verify(number));
+  }
+
+  @Post('api/certificates/:number/reissue')
+  @Access('certifier')
+  @ApiOperation({ summary: 'Re-issue a seal: the earlier one is revoked and points to the new one' })
+  reissue(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: ReasonDto) {
+    return this.certification.reissue(actor, number, body.reason).then((seal) => this.certification.verify(seal.number));
+  }
+
+  @Get('api/certificates/:number/pdf')
+  @Public()
+  @ApiOperation({ summary: 'The seal as PDF (with its credential embedded)' })
+  async pdf(@Param('number') number: string, @Res() reply: FastifyReply) {
+    const seal = await this.certification.get(number);
+    const file = await this.files.read(seal.pdfSha256);
+    return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${number}.pdf"`).send(file.bytes);
+  }
+
+  @Get('api/verify/:number')
+  @Public()
+  @ApiOperation({ summary: 'Public verification of a seal number: valid, revoked, expired or unknown' })
+  verify(@Param('number') number: string) {
+    return this.certification.verify(number);
+  }
+
+  @Post('api/verify')
+  @Public()
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiOperation({ summary: 'Is this seal PDF (multipart `file`) or credential (JSON `credential`) authentic and in force?' })
+  async verifyDocument(@Req() request: FastifyRequest) {
+    if (request.isMultipart()) {
+      const form = await readMultipart(request);
+      const file = form.files.find((f) => f.field === 'file');
+      if (!file) throw new DomainError('VALIDATION_FAILED', { 'pt-BR': 'Envie o PDF no campo "file".', en: 'Send the PDF as "file".' }, [{ field: 'file', message: { 'pt-BR': 'obrigatório', en: 'required' } }]);
+      return this.certification.verifyDocument({ pdf: file.bytes });
+    }
+    const body = request.body as { credential?: unknown } | undefined;
+    if (typeof body?.credential !== 'string') {
+      throw new DomainError('VALIDATION_FAILED', { 'pt-BR': 'Envie {"credential": "<jwt>"} ou um PDF.', en: 'Send {"credential": "<jwt>"} or a PDF.' }, [{ field: 'credential', message: { 'pt-BR': 'texto obrigatório', en: 'string required' } }]);
+    }
+    return this.certification.verifyDocument({ credential: body.credential });
+  }
+
+  @Get('verify/:number')
+  @Public()
+  @ApiOperation({ summary: 'Public verification page (HTML), where the QR code points' })
+  async verifyPage(@Param('number') number: string, @Res() reply: FastifyReply) {
+    const result = await this.certification.verify(number);
+    const blank = { government: null, editionYear: null, issuedAt: null, validUntil: null, revokedAt: null, revocationReason: null, replacedBy: null };
+    const html = this.templates.render('verify', { ...blank, ...result, label: STATUS_TEXT[result.status], valid: result.status === 'valid' });
+    return reply.status(result.status === 'unknown' ? 404 : 200).header('content-type', 'text/html; charset=utf-8').send(html);
+  }
+
+  @Get('.well-known/jwks.json')
+  @Public()
+  @ApiOperation({ summary: 'The issuer\u2019s public keys (JWKS)' })
+  jwks() {
+    return this.keys.jwks();
+  }
+
+  @Get('.well-known/did.json')
+  @Public()
+  @ApiOperation({ summary: 'The issuer\u2019s did:web document' })
+  did() {
+    return this.keys.didDocument();
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The machine-readable side of a seal: a W3C Verifiable Credential shaped as an Open Badges 3.0
+ * OpenBadgeCredential, carried as a VC-JWT (the JWT claims mirror the credential). Pure: signing is elsewhere.
+ */
+export interface SealFacts {
+  readonly number: string;
+  readonly verificationUrl: string;
+  readonly issuerDid: string;
+  readonly publicUrl: string;
+  readonly government: { readonly ibgeCode: string; readonly name: string; readonly uf: string; readonly kind: string };
+  readonly editionYear: number;
+  readonly issuedAt: string;
+  readonly validUntil: string;
+  readonly level: string | null;
+  readonly index: number | null;
+}
+
+/** Who signs the seal, as printed on it. */
+export const SIGNATORIES = [
+  { name: 'Reitoria', role: 'Universidade Federal do Rio Grande do Sul (UFRGS)' },
+  { name: 'Chefia de Missão', role: 'Organização Internacional para as Migrações (OIM) — Brasil' },
+] as const;
+
+const ISSUER_NAME = 'Universidade Federal do Rio Grande do Sul (UFRGS), com a OIM Brasil';
+
+export function buildCredential(f: SealFacts) {
+  const subjectId = `urn:ibge:${f.government.ibgeCode}`;
+  const validUntil = `${f.validUntil}T23:59:59Z`;
+  const vc = {
+    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    id: f.verificationUrl,
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    issuer: { id: f.issuerDid, type: ['Profile'], name: ISSUER_NAME, url: f.publicUrl },
+    validFrom: f.issuedAt,
+    validUntil,
+    name: `Selo MigraCidades ${f.editionYear}`,
+    credentialSubject: {
+      id: subjectId,
+      type: ['AchievementSubject'],
+      name: `${f.government.name} (${f.government.uf})`,
+      achievement: {
+        id: `${f.publicUrl}/achievements/selo-migracidades-${f.editionYear}`,
+        type: ['Achievement'],
+        achievementType: 'Award',
+        name: `Selo MigraCidades ${f.editionYear}`,
+        description: 'Certificação da OIM Brasil e da UFRGS a governos locais pelo aprimoramento da governança migratória.',
+        criteria: { narrative: 'Concluiu todas as etapas da edição: inscrição, diagnóstico validado, priorização.' },
+      },
+      ...(f.level || f.index !== null
+        ? { result: [{ type: ['Result'], ...(f.level ? { achievedLevel: f.level } : {}), ...(f.index !== null ? { value: String(f.index) } : {}) }] }
+        : {}),
+    },
+    credentialStatus: { id: `${f.publicUrl}/api/verify/${f.number}`, type: 'MigraCidadesSealStatus' },
+  };
+  const payload = {
+    iss: f.issuerDid,
+    sub: subjectId,
+    jti: f.verificationUrl,
+    nbf: Math.floor(Date.parse(f.issuedAt) / 1000),
+    exp: Math.floor(Date.parse(validUntil) / 1000),
+    vc,
+  };
+  return { vc, payload };
+}

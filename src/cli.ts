@@ -12,7 +12,8 @@ import { dataSourceOptions } from './database/data-source-options';
 
 const USAGE = `Usage:
   node dist/cli.js migrate                         run pending database migrations
-  node dist/cli.js import-municipalities FILE.csv  add or rename municipalities from a newer IBGE list`;
+  node dist/cli.js import-municipalities FILE.csv  add or rename municipalities from a newer IBGE list
+  node dist/cli.js batch-progress BATCH_ID          follow a certificate batch with a progress bar`;
 
 async function main(args: string[]): Promise<void> {
   const config = loadConfig();
@@ -39,8 +40,39 @@ async function main(args: string[]): Promise<void> {
       }
       return;
     }
+    case 'batch-progress': {
+      if (!args[1]) throw new Error(USAGE);
+      const ds = await new DataSource({ ...dataSourceOptions(config.database), migrationsRun: false, logging: false }).initialize();
+      try {
+        await followBatch(ds, args[1]);
+      } finally {
+        await ds.destroy();
+      }
+      return;
+    }
     default:
       throw new Error(USAGE);
+  }
+}
+
+/** Prints a progress bar (done / total / failed) until the batch finishes. */
+async function followBatch(ds: DataSource, id: string): Promise<void> {
+  const width = 40;
+  for (;;) {
+    const [batch] = (await ds.query('SELECT status, edition_year FROM certificate_batches WHERE id = ?', [id])) as { status: string; edition_year: number }[];
+    if (!batch) throw new Error(`No batch ${id}`);
+    const counts = (await ds.query('SELECT status, COUNT(*) AS n FROM certificate_batch_items WHERE batch_id = ? GROUP BY status', [id])) as { status: string; n: number }[];
+    const n = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
+    const total = counts.reduce((sum, c) => sum + c.n, 0);
+    const settled = n('issued') + n('failed');
+    const filled = total === 0 ? width : Math.round((settled / total) * width);
+    const line = `Selo ${batch.edition_year} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${n('issued')}/${total} emitidos, ${n('failed')} com falha`;
+    process.stdout.write(process.stdout.isTTY ? `\r${line}` : `${line}\n`);
+    if (batch.status === 'done') {
+      if (process.stdout.isTTY) process.stdout.write('\n');
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 500));
   }
 }
 

@@ -57,6 +57,9 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /verify/:number': 'public',
   'GET /.well-known/jwks.json': 'public',
   'GET /.well-known/did.json': 'public',
+  'POST /api/editions/:year/certificate-batches': ['certifier'],
+  'GET /api/certificate-batches/:id': ['certifier', 'admin'],
+  'GET /api/editions/:year/certificates': 'public',
 };
 
 const key = (r: Route) => `${r.method} ${r.path}`;

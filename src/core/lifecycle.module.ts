@@ -7,6 +7,7 @@ import { AssessmentsController } from './assessment/assessments.controller';
 import { DiagnosisService } from './assessment/diagnosis.service';
 import { PrioritiesService } from './assessment/priorities.service';
 import { AuditService } from './audit/audit.service';
+import { CertificateBatchService } from './certification/certificate-batch.service';
 import { CertificationController } from './certification/certification.controller';
 import { CertificationService } from './certification/certification.service';
 import { IssuerKeysService } from './certification/issuer-keys.service';
@@ -49,6 +50,7 @@ import { ReviewService } from './review/review.service';
     TemplatesService,
     IssuerKeysService,
     CertificationService,
+    CertificateBatchService,
   ],
   exports: [AuthService, AuditService, EditionsService, DiagnosisService, ReviewService, PrioritiesService, NotificationsService, FilesService],
 })

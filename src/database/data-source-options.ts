@@ -14,12 +14,13 @@ import { NotificationEntity } from '../core/notifications/notification.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-Foundation';
 import { Lifecycle1764400000000 } from './migrations/1764400000000-Lifecycle';
 import { Certificates1764500000000 } from './migrations/1764500000000-Certificates';
+import { CertificateBatches1764600000000 } from './migrations/1764600000000-CertificateBatches';
 
 export const ENTITIES = [
   GovernmentEntity, PublishedVersionEntity, UserEntity, EditionEntity, AssessmentEntity, AnswerEntity, PriorityEntity, StoredFileEntity,
   NotificationEntity, AuditEntryEntity, CertificateEntity,
 ];
-export const MIGRATIONS = [Foundation1764300000000, Lifecycle1764400000000, Certificates1764500000000];
+export const MIGRATIONS = [Foundation1764300000000, Lifecycle1764400000000, Certificates1764500000000, CertificateBatches1764600000000];
 
 /** One definition of the database for the app, the CLI and the tests: the schema always comes from migrations. */
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {

@@ -1,6 +1,6 @@
 import { minimalPdf } from '../../src/core/demo/minimal-pdf';
 import type { Questionnaire } from '../../src/core/questionnaire/questionnaire.types';
-import type { RunningApp } from './test-app';
+import type { HttpClient as RunningApp } from './test-app';
 
 export const ADMIN = { email: 'admin@migracidades.test', password: 'admin-password-123' };
 export const PASSWORD = 'correct-horse-battery';

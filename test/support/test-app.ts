@@ -26,14 +26,45 @@ export function testConfig(dir: string, env: Record<string, string> = {}): AppCo
   return loadConfig({ DATA_DIR: join(dir, 'data'), DATABASE_URL: `sqlite:${join(dir, 'data', 'test.sqlite')}`, ASSESSMENTS_DIR: REPO_ASSESSMENTS, TEMPLATES_DIR: REPO_TEMPLATES, PORT: '0', ...env }, dir);
 }
 
-export interface RunningApp {
-  readonly app: NestFastifyApplication;
-  readonly baseUrl: string;
-  readonly config: AppConfig;
+export interface HttpClient {
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string }>;
   /** A multipart/form-data POST. */
   upload(path: string, form: FormData, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string }>;
+}
+
+export interface RunningApp extends HttpClient {
+  readonly app: NestFastifyApplication;
+  readonly baseUrl: string;
+  readonly config: AppConfig;
   close(): Promise<void>;
+}
+
+async function parse(res: Response): Promise<{ status: number; body: any; text: string }> {
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, body, text };
+}
+
+/** JSON and multipart requests to a server (the booted app, or one in another process). */
+export function httpClient(baseUrl: string): HttpClient {
+  return {
+    async request(method, path, body, headers = {}) {
+      const init: RequestInit = { method, headers: { ...headers } };
+      if (body !== undefined) {
+        init.body = typeof body === 'string' ? body : JSON.stringify(body);
+        (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+      }
+      return parse(await fetch(baseUrl + path, init));
+    },
+    async upload(path, form, headers = {}) {
+      return parse(await fetch(baseUrl + path, { method: 'POST', body: form, headers }));
+    },
+  };
 }
 
 /** Boots the real application on a SQLite file and listens on 127.0.0.1 at a free port. */
@@ -42,37 +73,5 @@ export async function bootApp(config: AppConfig, groups?: readonly Type[]): Prom
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
-  return {
-    app,
-    baseUrl,
-    config,
-    async request(method, path, body, headers = {}) {
-      const init: RequestInit = { method, headers: { ...headers } };
-      if (body !== undefined) {
-        init.body = typeof body === 'string' ? body : JSON.stringify(body);
-        (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
-      }
-      const res = await fetch(baseUrl + path, init);
-      const text = await res.text();
-      let parsed: unknown = undefined;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = undefined;
-      }
-      return { status: res.status, body: parsed, text };
-    },
-    async upload(path, form, headers = {}) {
-      const res = await fetch(baseUrl + path, { method: 'POST', body: form, headers });
-      const text = await res.text();
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = undefined;
-      }
-      return { status: res.status, body: parsed, text };
-    },
-    close: () => app.close(),
-  };
+  return { app, baseUrl, config, ...httpClient(baseUrl), close: () => app.close() };
 }

@@ -7,7 +7,9 @@ import type { Actor } from '../auth/actor';
 import { DomainError } from '../errors/domain-error';
 import { FilesService } from '../files/files.service';
 import { readMultipart } from '../http/multipart';
+import { IntParamPipe } from '../http/validation';
 import { TemplatesService } from '../rendering/templates.service';
+import { CertificateBatchService } from './certificate-batch.service';
 import { CertificationService } from './certification.service';
 import { IssuerKeysService } from './issuer-keys.service';
 
@@ -27,6 +29,7 @@ export class CertificationController {
     private readonly keys: IssuerKeysService,
     private readonly files: FilesService,
     private readonly templates: TemplatesService,
+    private readonly batches: CertificateBatchService,
   ) {}
 
   @Post('api/assessments/:id/certificate')
@@ -34,6 +37,27 @@ export class CertificationController {
   @ApiOperation({ summary: 'Issue the Selo MigraCidades of an eligible assessment (university certifiers)' })
   issue(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.certification.issue(actor, id).then((seal) => this.certification.verify(seal.number));
+  }
+
+  @Post('api/editions/:year/certificate-batches')
+  @Access('certifier')
+  @ApiOperation({ summary: 'Issue every eligible seal of an edition as one job; returns its progress' })
+  startBatch(@CurrentActor() actor: Actor, @Param('year', IntParamPipe) year: number) {
+    return this.batches.start(actor, year);
+  }
+
+  @Get('api/certificate-batches/:id')
+  @Access('certifier', 'admin')
+  @ApiOperation({ summary: 'Progress of a batch: done / total / failed' })
+  batch(@Param('id') id: string) {
+    return this.batches.progress(id);
+  }
+
+  @Get('api/editions/:year/certificates')
+  @Public()
+  @ApiOperation({ summary: 'Seals issued in an edition, with their status and verification links' })
+  listForEdition(@Param('year', IntParamPipe) year: number) {
+    return this.certification.listForEdition(year);
   }
 
   @Post('api/certificates/:number/revoke')

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { MoreThan } from 'typeorm';
+import { type EntityManager, MoreThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AssessmentWorkflow } from '../assessment/assessment-workflow.service';
 import { AssessmentEntity } from '../assessment/assessment.entity';
@@ -52,7 +52,13 @@ export class CertificationService {
   }
 
   /** Issues the seal of an eligible assessment: PDF with QR code and embedded signed credential. */
-  async issue(actor: Actor, assessmentId: string, replacing?: CertificateEntity): Promise<CertificateEntity> {
+  async issue(
+    actor: Actor,
+    assessmentId: string,
+    replacing?: CertificateEntity,
+    /** Runs inside the issuing transaction (e.g. a batch marks its item done with the seal). */
+    alsoInTransaction?: (tx: EntityManager, seal: CertificateEntity) => Promise<void>,
+  ): Promise<CertificateEntity> {
     requireRole(actor, 'certifier');
     const em = this.workflow.dataSource.manager;
     const assessment = await this.workflow.load(em, actor, assessmentId);
@@ -90,6 +96,7 @@ export class CertificationService {
       });
       await tx.insert(CertificateEntity, row);
       if (!replacing) await this.workflow.move(tx, fresh, 'certify', actor);
+      await alsoInTransaction?.(tx, row);
       await this.workflow.audit.record(tx, actor, {
         action: replacing ? 'certificate.reissue' : 'certificate.issue', entity: 'certificate', entityId: number, assessmentId,
         before: replacing ? { number: replacing.number } : null, after: { number, validUntil, level: eligibility.level, index: snapshot.index.index, pdfSha256: stored.file },
@@ -106,11 +113,16 @@ export class CertificationService {
     return seal;
   }
 
+  /** Reserves the edition's next seal number; a failed issuance leaves a gap, never a duplicate. */
   private async nextNumber(year: number): Promise<string> {
-    const [{ n }] = (await this.workflow.dataSource.query(
-      `SELECT COALESCE(MAX(CAST(substr(number, 9) AS INTEGER)), 0) + 1 AS n FROM certificates WHERE edition_year = ?`, [year],
-    )) as { n: number }[];
-    return `MC-${year}-${String(n).padStart(5, '0')}`;
+    const last = await this.workflow.dataSource.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO certificate_counters (edition_year, last) VALUES (?, 1) ON CONFLICT (edition_year) DO UPDATE SET last = last + 1`, [year],
+      );
+      const [row] = (await em.query('SELECT last FROM certificate_counters WHERE edition_year = ?', [year])) as { last: number }[];
+      return row.last;
+    });
+    return `MC-${year}-${String(last).padStart(5, '0')}`;
   }
 
   private async renderSeal(input: {
@@ -169,6 +181,15 @@ export class CertificationService {
     const old = await this.get(number);
     if (old.revokedAt) throw new DomainError('ILLEGAL_TRANSITION', text(`O selo ${number} foi revogado e não pode ser reemitido.`, `Seal ${number} is revoked and cannot be re-issued.`));
     return this.issue(actor, old.assessmentId, { ...old, revocationReason: `Reemitido: ${reason}` });
+  }
+
+  /** The seals of an edition, for the public list of certified governments. */
+  async listForEdition(year: number) {
+    const rows = (await this.workflow.dataSource.query(
+      `SELECT c.number, c.government_code AS ibgeCode, g.name, g.uf, g.kind, c.issued_at AS issuedAt, c.valid_until AS validUntil, c.revoked_at AS revokedAt, c.replaced_by AS replacedBy
+       FROM certificates c JOIN governments g ON g.ibge_code = c.government_code WHERE c.edition_year = ? ORDER BY c.number`, [year],
+    )) as { number: string; revokedAt: string | null; validUntil: string }[];
+    return rows.map((r) => ({ ...r, status: sealStatus({ revokedAt: r.revokedAt ? new Date(r.revokedAt) : null, validUntil: r.validUntil }, today()), verificationUrl: this.verificationUrl(r.number) }));
   }
 
   /** Public status of a seal number. */

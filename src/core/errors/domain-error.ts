@@ -26,7 +26,8 @@ export type DomainErrorCode =
   | 'UPLOAD_REJECTED'
   | 'UPLOAD_TOO_LARGE'
   | 'NOT_ELIGIBLE'
-  | 'CERTIFICATE_NOT_FOUND';
+  | 'CERTIFICATE_NOT_FOUND'
+  | 'BATCH_NOT_FOUND';
 
 /** A problem with one field of the input: `field` is a path such as `answers.focal-body` or `limit`. */
 export interface FieldProblem {

@@ -29,6 +29,7 @@ const STATUS: Record<DomainErrorCode, HttpStatus> = {
   UPLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
   NOT_ELIGIBLE: HttpStatus.UNPROCESSABLE_ENTITY,
   CERTIFICATE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  BATCH_NOT_FOUND: HttpStatus.NOT_FOUND,
 };
 
 /** The body of every error response: Portuguese first, English second, and the fields at fault. */

@@ -1,7 +1,9 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
+import { serializeTransactions } from '../database/serialize-transactions';
 import { GovernmentsModule } from './governments/governments.module';
 import { HealthController } from './health/health.controller';
 import { IndicatorRegistryModule } from './indicators/indicator-group.module';
@@ -16,7 +18,10 @@ export class CoreModule {
       module: CoreModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config.database),
+          dataSourceFactory: async (options) => serializeTransactions(await new DataSource(options!).initialize()),
+        }),
         IndicatorRegistryModule,
         ...groups,
         QuestionnaireModule,

@@ -107,7 +107,7 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
     };
     await Promise.all(Array.from({ length: this.config.renderPages }, worker));
     if (this.stopping) return;
-    await this.dataSource.query(`UPDATE certificate_batches SET status = 'done', finished_at = datetime('now') WHERE id = ?`, [id]);
+    await this.dataSource.transaction((em) => em.query(`UPDATE certificate_batches SET status = 'done', finished_at = datetime('now') WHERE id = ?`, [id]));
   }
 
   private async issueOne(batchId: string, assessmentId: string, actor: Actor): Promise<void> {
@@ -115,7 +115,7 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
       // A seal issued some other way meanwhile counts as done for the batch.
       const existing = await this.dataSource.getRepository(CertificateEntity).findOneBy({ assessmentId, revokedAt: IsNull() });
       if (existing) {
-        await this.markIssued(this.dataSource, batchId, assessmentId, existing.number);
+        await this.dataSource.transaction((em) => this.markIssued(em, batchId, assessmentId, existing.number));
         return;
       }
       try {
@@ -123,10 +123,10 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
         return;
       } catch (e) {
         const last = attempt === MAX_ATTEMPTS;
-        await this.dataSource.query(
+        await this.dataSource.transaction((em) => em.query(
           `UPDATE certificate_batch_items SET attempts = attempts + 1, error = ?, status = ? WHERE batch_id = ? AND assessment_id = ?`,
           [(e as Error).message.slice(0, 1000), last ? 'failed' : 'pending', batchId, assessmentId],
-        );
+        ));
         this.logger.warn(`Seal for ${assessmentId} failed (attempt ${attempt}/${MAX_ATTEMPTS}): ${(e as Error).message}`);
       }
     }

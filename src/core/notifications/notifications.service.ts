@@ -85,9 +85,9 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     for (const n of pending) {
       try {
         await this.transport.sendMail({ from: this.config.mailFrom, to: n.recipient, subject: n.subject, text: n.body, headers: { 'X-MigraCidades-Kind': n.kind } });
-        await repo.update({ id: n.id }, { status: 'sent', sentAt: new Date(), attempts: n.attempts + 1, error: null });
+        await this.dataSource.transaction((em) => em.update(NotificationEntity, { id: n.id }, { status: 'sent', sentAt: new Date(), attempts: n.attempts + 1, error: null }));
       } catch (e) {
-        await repo.update({ id: n.id }, { status: 'failed', attempts: n.attempts + 1, error: (e as Error).message.slice(0, 1000) });
+        await this.dataSource.transaction((em) => em.update(NotificationEntity, { id: n.id }, { status: 'failed', attempts: n.attempts + 1, error: (e as Error).message.slice(0, 1000) }));
         this.logger.warn(`Could not send "${n.subject}" to ${n.recipient}: ${(e as Error).message}`);
       }
     }

@@ -115,7 +115,7 @@ export class QuestionnaireCatalogue implements OnModuleInit {
         const f = files.find((x) => x.group === q.group && x.version === q.version)!;
         return repo.create({ groupSlug: q.group, version: q.version, sha256: f.sha256, filePath: f.file, publishedAt: q.publishedAt });
       });
-    if (fresh.length > 0) await repo.insert(fresh);
+    if (fresh.length > 0) await this.dataSource.transaction((em) => em.insert(PublishedVersionEntity, fresh));
   }
 
   groups(): GroupCatalogueEntry[] {

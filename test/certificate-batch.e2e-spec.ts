@@ -34,7 +34,7 @@ describe('batch issuance survives a crash: every seal exactly once', () => {
   let child: ChildProcess | undefined;
   const env = () => ({
     ...process.env, DATA_DIR: join(dir, 'data'), ASSESSMENTS_DIR: REPO_ASSESSMENTS, TEMPLATES_DIR: REPO_TEMPLATES, PORT: String(port), HOST: '127.0.0.1',
-    ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RENDER_PAGES: '1', LOG_LEVEL: 'error', DEMO_DATA: '0',
+    ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RENDER_PAGES: '1', CERTIFICATE_BATCH_SIZE: '2', LOG_LEVEL: 'error', DEMO_DATA: '0',
   });
   const client = () => httpClient(`http://127.0.0.1:${port}`);
 
@@ -95,5 +95,36 @@ describe('batch issuance survives a crash: every seal exactly once', () => {
 
     const cli = execFileSync(process.execPath, [join(DIST, 'cli.js'), 'batch-progress', batchId], { cwd: ROOT, env: env(), encoding: 'utf8' });
     expect(cli).toContain(`${GOVERNMENTS}/${GOVERNMENTS} emitidos, 0 com falha`);
+  }, 300_000);
+
+  it('retries a seal whose PDF failed when Chromium died under it, without stopping the batch', async () => {
+    const app = client();
+    const admin = await login(app, ADMIN.email, ADMIN.password);
+    const reviewer = await login(app, 'rev@oim.test');
+    const certifier = await login(app, 'cert@ufrgs.test');
+    const more = (await app.request('GET', `/api/governments?uf=RS&kind=municipality&limit=8&offset=${GOVERNMENTS}`)).body.items as { ibgeCode: string }[];
+    for (const [i, g] of more.entries()) {
+      const official = await createUser(app, admin, `focal-more${i}@rs.test`, 'official', g.ibgeCode);
+      await driveToPriorities(app, { official, reviewer }, (await enrol(app, official, 2025, g.ibgeCode)).id);
+    }
+    const started = await app.request('POST', '/api/editions/2025/certificate-batches', undefined, auth(certifier));
+    expect(started.body.total).toBe(more.length);
+
+    // Kill the server's Chromium (its child process) until a seal fails because of it; then let the batch go on.
+    const progress = () => app.request('GET', `/api/certificate-batches/${started.body.id}`, undefined, auth(certifier)).then((r) => r.body);
+    const hit = await waitFor(async () => {
+      const p = await progress();
+      if (p.failures.length > 0 || p.retried > 0) return p;
+      const browsers = execFileSync('pgrep', ['-P', String(child!.pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+      for (const pid of browsers) process.kill(Number(pid), 'SIGKILL');
+      return undefined;
+    }, 60_000, 30).catch(() => progress());
+    expect(hit.done).toBeLessThan(more.length);
+
+    const finished = await waitFor(async () => ((await progress()).status === 'done' ? progress() : undefined), 120_000, 200);
+    expect(finished).toMatchObject({ total: more.length, done: more.length, failed: 0, pending: 0, failures: [] });
+    expect(finished.retried).toBeGreaterThan(0);
+    const seals = (await app.request('GET', '/api/editions/2025/certificates')).body as { ibgeCode: string; status: string }[];
+    expect(seals.filter((s) => more.some((g) => g.ibgeCode === s.ibgeCode) && s.status === 'valid')).toHaveLength(more.length);
   }, 300_000);
 });

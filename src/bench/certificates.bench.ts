@@ -139,11 +139,11 @@ async function seedOne(app: Awaited<ReturnType<typeof createApp>>, year: number,
 async function sealHtml(app: Awaited<ReturnType<typeof createApp>>): Promise<string> {
   const certification = app.get(CertificationService);
   const qr = await (await import('qrcode')).toString(certification.verificationUrl('MC-2025-00001'), { type: 'svg', margin: 1 });
-  return app.get(TemplatesService).render('certificate', {
+  return app.get(TemplatesService).render('certificate', { year: 2025, seals: [{
     number: 'MC-2025-00001', governmentName: 'Porto Alegre', governmentKind: 'Município', uf: 'RS', stateName: 'Rio Grande do Sul', year: 2025, level: null,
     issueDate: '28/11/2026', validUntil: '15/10/2026', signatories: [{ name: 'Reitoria', role: 'UFRGS' }, { name: 'Chefia de Missão', role: 'OIM Brasil' }],
     verificationUrl: certification.verificationUrl('MC-2025-00001'), qrSvg: qr,
-  });
+  }] });
 }
 
 async function reusedPage(html: string, count: number) {

@@ -31,6 +31,8 @@ export interface AppConfig {
   readonly chromiumPath: string;
   /** How many browser pages render PDFs at once. */
   readonly renderPages: number;
+  /** Seals a batch prints as pages of one document and records in one transaction. */
+  readonly certificateBatchSize: number;
   /** Load the demonstration data at start (DEMO_DATA=1). */
   readonly demoData: boolean;
 }
@@ -89,11 +91,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const renderPages = Number(env.RENDER_PAGES ?? '2');
   if (!(Number.isInteger(renderPages) && renderPages >= 1 && renderPages <= 16)) problems.push(`RENDER_PAGES must be a whole number from 1 to 16, got "${env.RENDER_PAGES}"`);
 
+  const batchSize = Number(env.CERTIFICATE_BATCH_SIZE ?? '50');
+  if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 200)) problems.push(`CERTIFICATE_BATCH_SIZE must be a whole number from 1 to 200, got "${env.CERTIFICATE_BATCH_SIZE}"`);
+
   if (problems.length > 0 || !database) throw new ConfigError(problems);
   return {
     templatesDir: abs(env.TEMPLATES_DIR ?? 'templates'),
     chromiumPath: env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
     renderPages,
+    certificateBatchSize: batchSize,
     port,
     host,
     database,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { Role } from '../assessment/assessment-state';
 import { AuditService } from '../audit/audit.service';
@@ -124,8 +124,10 @@ export class AuthService implements OnModuleInit {
   }
 
   /** The officials of a government, e.g. to notify them. */
-  async officialsOf(governmentCode: string): Promise<UserView[]> {
-    return (await this.dataSource.getRepository(UserEntity).findBy({ governmentCode, active: true })).map(view);
+  /** The active officials of one government, or of several at once. */
+  async officialsOf(governmentCode: string | readonly string[]): Promise<UserView[]> {
+    const codes = typeof governmentCode === 'string' ? [governmentCode] : [...governmentCode];
+    return (await this.dataSource.getRepository(UserEntity).findBy({ governmentCode: In(codes), active: true })).map(view);
   }
 
   async usersWithRole(role: Role): Promise<UserView[]> {

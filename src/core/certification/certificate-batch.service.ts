@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, IsNull } from 'typeorm';
+import { type DataSource, In, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type Actor, requireRole } from '../auth/actor';
 import { UserEntity } from '../auth/user.entity';
@@ -22,6 +22,8 @@ export interface BatchProgress {
   readonly done: number;
   readonly failed: number;
   readonly pending: number;
+  /** Issued after one or more failed attempts. */
+  readonly retried: number;
   readonly failures: readonly { assessmentId: string; attempts: number; error: string | null }[];
 }
 
@@ -80,10 +82,11 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
     if (!batch) throw new DomainError('BATCH_NOT_FOUND', { 'pt-BR': `Lote ${id} não encontrado.`, en: `Batch ${id} not found.` });
     const counts = (await this.dataSource.query(`SELECT status, COUNT(*) AS n FROM certificate_batch_items WHERE batch_id = ? GROUP BY status`, [id])) as { status: string; n: number }[];
     const count = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
-    const failures = (await this.dataSource.query(`SELECT assessment_id AS assessmentId, attempts, error FROM certificate_batch_items WHERE batch_id = ? AND error IS NOT NULL`, [id])) as BatchProgress['failures'];
+    const failures = (await this.dataSource.query(`SELECT assessment_id AS assessmentId, attempts, error FROM certificate_batch_items WHERE batch_id = ? AND error IS NOT NULL AND status <> 'issued'`, [id])) as BatchProgress['failures'];
+    const [{ retried }] = (await this.dataSource.query(`SELECT COUNT(*) AS retried FROM certificate_batch_items WHERE batch_id = ? AND status = 'issued' AND attempts > 0`, [id])) as { retried: number }[];
     return {
       id, editionYear: batch.edition_year, status: batch.status,
-      total: counts.reduce((s, c) => s + c.n, 0), done: count('issued'), failed: count('failed'), pending: count('pending'), failures,
+      total: counts.reduce((s, c) => s + c.n, 0), done: count('issued'), failed: count('failed'), pending: count('pending'), retried, failures,
     };
   }
 
@@ -102,16 +105,45 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
     const queue = (await this.dataSource.query(
       `SELECT assessment_id AS id FROM certificate_batch_items WHERE batch_id = ? AND status = 'pending' ORDER BY rowid`, [id],
     )) as { id: string }[];
+    // Each worker prints a chunk of seals as one document while the other's chunk is split and recorded.
+    const size = this.config.certificateBatchSize;
     const worker = async () => {
-      for (let next = queue.shift(); next && !this.stopping; next = queue.shift()) await this.issueOne(id, next.id, actor);
+      for (let chunk = queue.splice(0, size); chunk.length > 0 && !this.stopping; chunk = queue.splice(0, size)) {
+        await this.issueChunk(id, chunk.map((c) => c.id), actor);
+      }
     };
     await Promise.all(Array.from({ length: this.config.renderPages }, worker));
     if (this.stopping) return;
     await this.dataSource.transaction((em) => em.query(`UPDATE certificate_batches SET status = 'done', finished_at = datetime('now') WHERE id = ?`, [id]));
   }
 
-  private async issueOne(batchId: string, assessmentId: string, actor: Actor): Promise<void> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS && !this.stopping; attempt++) {
+  /** The chunk in one print and one transaction; what fails or is refused there is retried one by one. */
+  private async issueChunk(batchId: string, assessmentIds: string[], actor: Actor): Promise<void> {
+    const alreadyIssued = await this.dataSource.getRepository(CertificateEntity).findBy({ assessmentId: In(assessmentIds), revokedAt: IsNull() });
+    if (alreadyIssued.length > 0) {
+      await this.dataSource.transaction(async (em) => {
+        for (const seal of alreadyIssued) await this.markIssued(em, batchId, seal.assessmentId, seal.number);
+      });
+    }
+    const issued = new Set(alreadyIssued.map((s) => s.assessmentId));
+    const rest = assessmentIds.filter((a) => !issued.has(a));
+    if (rest.length === 0) return;
+    let retry: { assessmentId: string; error: Error }[];
+    try {
+      const result = await this.certification.issueMany(actor, rest, (tx, seal) => this.markIssued(tx, batchId, seal.assessmentId, seal.number));
+      retry = result.refused;
+    } catch (e) {
+      retry = rest.map((assessmentId) => ({ assessmentId, error: e as Error }));
+    }
+    for (const { assessmentId, error } of retry) {
+      if (this.stopping) return;
+      await this.recordFailure(batchId, assessmentId, error, 1);
+      await this.issueOne(batchId, assessmentId, actor, 2);
+    }
+  }
+
+  private async issueOne(batchId: string, assessmentId: string, actor: Actor, firstAttempt: number): Promise<void> {
+    for (let attempt = firstAttempt; attempt <= MAX_ATTEMPTS && !this.stopping; attempt++) {
       // A seal issued some other way meanwhile counts as done for the batch.
       const existing = await this.dataSource.getRepository(CertificateEntity).findOneBy({ assessmentId, revokedAt: IsNull() });
       if (existing) {
@@ -122,14 +154,18 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
         await this.certification.issue(actor, assessmentId, undefined, (tx, seal) => this.markIssued(tx, batchId, assessmentId, seal.number));
         return;
       } catch (e) {
-        const last = attempt === MAX_ATTEMPTS;
-        await this.dataSource.transaction((em) => em.query(
-          `UPDATE certificate_batch_items SET attempts = attempts + 1, error = ?, status = ? WHERE batch_id = ? AND assessment_id = ?`,
-          [(e as Error).message.slice(0, 1000), last ? 'failed' : 'pending', batchId, assessmentId],
-        ));
-        this.logger.warn(`Seal for ${assessmentId} failed (attempt ${attempt}/${MAX_ATTEMPTS}): ${(e as Error).message}`);
+        await this.recordFailure(batchId, assessmentId, e as Error, attempt);
       }
     }
+  }
+
+  private async recordFailure(batchId: string, assessmentId: string, error: Error, attempt: number): Promise<void> {
+    const last = attempt >= MAX_ATTEMPTS;
+    await this.dataSource.transaction((em) => em.query(
+      `UPDATE certificate_batch_items SET attempts = attempts + 1, error = ?, status = ? WHERE batch_id = ? AND assessment_id = ?`,
+      [error.message.slice(0, 1000), last ? 'failed' : 'pending', batchId, assessmentId],
+    ));
+    this.logger.warn(`Seal for ${assessmentId} failed (attempt ${attempt}/${MAX_ATTEMPTS}): ${error.message}`);
   }
 
   private async markIssued(db: { query: DataSource['query'] }, batchId: string, assessmentId: string, number: string): Promise<void> {

@@ -2,17 +2,18 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { type EntityManager, MoreThan } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AssessmentWorkflow } from '../assessment/assessment-workflow.service';
 import { AssessmentEntity } from '../assessment/assessment.entity';
-import { type Actor, requireRole } from '../auth/actor';
-import { AuthService } from '../auth/auth.service';
+import { type Actor, requireGovernmentAccess, requireRole } from '../auth/actor';
+import { AuthService, type UserView } from '../auth/auth.service';
 import { EditionEntity } from '../editions/edition.entity';
 import { DomainError } from '../errors/domain-error';
 import { FilesService } from '../files/files.service';
 import { GovernmentEntity } from '../governments/government.entity';
 import { NotificationsService } from '../notifications/notifications.service';
+import { splitPages } from '../rendering/pdf-pages';
 import { PdfRendererService } from '../rendering/pdf-renderer.service';
 import { TemplatesService } from '../rendering/templates.service';
 import { MATURITY_LEVELS } from '../scoring/scoring-policy';
@@ -31,6 +32,23 @@ function addYear(date: string): string {
 function formatDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
+}
+
+interface SealDraft {
+  readonly assessment: AssessmentEntity;
+  readonly edition: EditionEntity;
+  readonly government: GovernmentEntity;
+  readonly level: string | null;
+  readonly validUntil: string;
+  readonly officials: readonly UserView[];
+}
+
+interface PrintedSeal extends SealDraft {
+  readonly number: string;
+  readonly issuedAt: string;
+  readonly jwt: string;
+  readonly credential: object;
+  readonly pdf: Buffer;
 }
 
 /** Issues, re-issues, revokes and verifies the Selo MigraCidades. */
@@ -60,101 +78,174 @@ export class CertificationService {
     alsoInTransaction?: (tx: EntityManager, seal: CertificateEntity) => Promise<void>,
   ): Promise<CertificateEntity> {
     requireRole(actor, 'certifier');
-    const em = this.workflow.dataSource.manager;
-    const assessment = await this.workflow.load(em, actor, assessmentId);
-    const edition = await em.findOneByOrFail(EditionEntity, { year: assessment.editionYear });
-    const government = await em.findOneByOrFail(GovernmentEntity, { ibgeCode: assessment.governmentCode });
-    const eligibility = certificationEligibility(replacing ? 'priorities-set' : assessment.state, assessment.scoreSnapshot, edition.certificationRule);
-    if (!eligibility.eligible) {
-      throw new DomainError('NOT_ELIGIBLE', text(
-        `${government.name} não cumpre a regra de certificação da edição ${edition.year}: ${eligibility.reasons.map((r) => r['pt-BR']).join('; ')}.`,
-        `${government.name} does not meet edition ${edition.year}'s certification rule: ${eligibility.reasons.map((r) => r.en).join('; ')}.`,
-      ), [], { reasons: eligibility.reasons });
-    }
-    const next = await em.findOne(EditionEntity, { where: { year: MoreThan(edition.year) }, order: { year: 'ASC' } });
-    const validUntil = next?.calendar.certificationDate ?? addYear(edition.calendar.certificationDate);
-    const issuedAt = new Date().toISOString();
-    const number = await this.nextNumber(edition.year);
-    const snapshot = assessment.scoreSnapshot!;
-    const credential = buildCredential({
-      number, verificationUrl: this.verificationUrl(number), issuerDid: this.keys.did, publicUrl: this.config.publicUrl,
-      government: { ibgeCode: government.ibgeCode, name: government.name, uf: government.uf, kind: government.kind },
-      editionYear: edition.year, issuedAt, validUntil, level: eligibility.level, index: snapshot.index.index,
-    });
-    const jwt = this.keys.signJwt(credential.payload, 'vc+jwt');
-    const pdf = await this.renderSeal({ number, government, edition: edition.year, issuedAt, validUntil, level: eligibility.level, jwt, credential: credential.vc });
-
-    const seal = await this.files.transactionWithUploads(async (tx, stage) => {
-      const fresh = await tx.findOneByOrFail(AssessmentEntity, { id: assessmentId });
-      const stored = await stage({ field: 'seal', fileName: `${number}.pdf`, declaredMime: 'application/pdf', bytes: pdf }, ['pdf'], 'seal');
-      if (replacing) {
-        await tx.update(CertificateEntity, { number: replacing.number }, { revokedAt: new Date(), revokedBy: actor.id, revocationReason: replacing.revocationReason, replacedBy: number });
-      }
-      const row = tx.create(CertificateEntity, {
-        number, assessmentId, governmentCode: government.ibgeCode, editionYear: edition.year, issuedAt, issuedBy: actor.id, validUntil,
-        level: eligibility.level, snapshot, credential: jwt, pdfSha256: stored.file, revokedAt: null, revokedBy: null, revocationReason: null, replacedBy: null,
-      });
-      await tx.insert(CertificateEntity, row);
-      if (!replacing) await this.workflow.move(tx, fresh, 'certify', actor);
-      await alsoInTransaction?.(tx, row);
-      await this.workflow.audit.record(tx, actor, {
-        action: replacing ? 'certificate.reissue' : 'certificate.issue', entity: 'certificate', entityId: number, assessmentId,
-        before: replacing ? { number: replacing.number } : null, after: { number, validUntil, level: eligibility.level, index: snapshot.index.index, pdfSha256: stored.file },
-      });
-      const officials = await this.auth.officialsOf(government.ibgeCode);
-      await this.notifications.enqueue(tx, [...officials.map((o) => ({ email: o.email, userId: o.id })), { email: fresh.enrolment.focalPerson.email }], {
-        kind: 'seal-issued',
-        subject: `Selo MigraCidades ${edition.year} emitido: ${government.name}`,
-        body: `Olá,\n\n${government.name} (${government.uf}) recebeu o Selo MigraCidades ${edition.year}, número ${number}, válido até ${formatDate(validUntil)}.\nVerificação pública: ${this.verificationUrl(number)}`,
-      });
-      return row;
-    });
+    const { drafts, refused } = await this.prepare(actor, [assessmentId], replacing);
+    if (refused.length > 0) throw refused[0].error;
+    const [seal] = await this.record(actor, await this.print(drafts), replacing, alsoInTransaction);
     void this.notifications.deliver();
     return seal;
   }
 
-  /** Reserves the edition's next seal number; a failed issuance leaves a gap, never a duplicate. */
-  private async nextNumber(year: number): Promise<string> {
+  /**
+   * Issues many seals at once, as a batch does: they are printed as pages of one document and split, and
+   * recorded in one transaction, so that either all of them are issued or none is. An assessment that cannot
+   * be prepared (e.g. no longer eligible) is reported in `refused` and does not stop the others.
+   */
+  async issueMany(
+    actor: Actor,
+    assessmentIds: readonly string[],
+    alsoInTransaction?: (tx: EntityManager, seal: CertificateEntity) => Promise<void>,
+  ): Promise<{ issued: CertificateEntity[]; refused: { assessmentId: string; error: Error }[] }> {
+    requireRole(actor, 'certifier');
+    const { drafts, refused } = await this.prepare(actor, assessmentIds);
+    const issued = drafts.length > 0 ? await this.record(actor, await this.print(drafts), undefined, alsoInTransaction) : [];
+    if (issued.length > 0) void this.notifications.deliver();
+    return { issued, refused };
+  }
+
+  /** Everything the seals need that is read from the database (a few queries for any number), checked against each edition's rule. */
+  private async prepare(actor: Actor, assessmentIds: readonly string[], replacing?: CertificateEntity) {
+    const em = this.workflow.dataSource.manager;
+    const assessments = new Map((await em.findBy(AssessmentEntity, { id: In([...assessmentIds]) })).map((a) => [a.id, a]));
+    const codes = [...new Set([...assessments.values()].map((a) => a.governmentCode))];
+    const governments = new Map((await em.findBy(GovernmentEntity, { ibgeCode: In(codes) })).map((g) => [g.ibgeCode, g]));
+    const officials = await this.auth.officialsOf(codes);
+    const editions = await em.find(EditionEntity, { order: { year: 'ASC' } });
+    const drafts: SealDraft[] = [];
+    const refused: { assessmentId: string; error: Error }[] = [];
+    for (const id of assessmentIds) {
+      try {
+        const assessment = assessments.get(id);
+        if (!assessment) throw new DomainError('ASSESSMENT_NOT_FOUND', text(`Avaliação ${id} não encontrada.`, `Assessment ${id} not found.`));
+        requireGovernmentAccess(actor, assessment.governmentCode);
+        const at = editions.findIndex((e) => e.year === assessment.editionYear);
+        const edition = editions[at];
+        const government = governments.get(assessment.governmentCode)!;
+        const eligibility = certificationEligibility(replacing ? 'priorities-set' : assessment.state, assessment.scoreSnapshot, edition.certificationRule);
+        if (!eligibility.eligible) {
+          throw new DomainError('NOT_ELIGIBLE', text(
+            `${government.name} não cumpre a regra de certificação da edição ${edition.year}: ${eligibility.reasons.map((r) => r['pt-BR']).join('; ')}.`,
+            `${government.name} does not meet edition ${edition.year}'s certification rule: ${eligibility.reasons.map((r) => r.en).join('; ')}.`,
+          ), [], { reasons: eligibility.reasons });
+        }
+        // Valid until the next edition's certification date (a year on when there is no next edition yet).
+        const validUntil = editions[at + 1]?.calendar.certificationDate ?? addYear(edition.calendar.certificationDate);
+        drafts.push({ assessment, edition, government, level: eligibility.level, validUntil, officials: officials.filter((o) => o.governmentCode === government.ibgeCode) });
+      } catch (error) {
+        refused.push({ assessmentId: id, error: error as Error });
+      }
+    }
+    return { drafts, refused };
+  }
+
+  /** Numbers, signed credentials and PDFs for the drafts, printed as pages of one document. */
+  private async print(drafts: readonly SealDraft[]): Promise<PrintedSeal[]> {
+    const issuedAt = new Date().toISOString();
+    const numbers = new Map<SealDraft, string>();
+    for (const year of new Set(drafts.map((d) => d.edition.year))) {
+      const ofYear = drafts.filter((d) => d.edition.year === year);
+      const reserved = await this.reserveNumbers(year, ofYear.length);
+      ofYear.forEach((d, i) => numbers.set(d, reserved[i]));
+    }
+    const seals = drafts.map((draft) => {
+      const number = numbers.get(draft)!;
+      const { government, edition } = draft;
+      const credential = buildCredential({
+        number, verificationUrl: this.verificationUrl(number), issuerDid: this.keys.did, publicUrl: this.config.publicUrl,
+        government: { ibgeCode: government.ibgeCode, name: government.name, uf: government.uf, kind: government.kind },
+        editionYear: edition.year, issuedAt, validUntil: draft.validUntil, level: draft.level, index: draft.assessment.scoreSnapshot!.index.index,
+      });
+      return { ...draft, number, issuedAt, jwt: this.keys.signJwt(credential.payload, 'vc+jwt'), credential: credential.vc };
+    });
+    const pages = await Promise.all(seals.map((s) => this.pageContext(s)));
+    const html = this.templates.render('certificate', { year: drafts[0].edition.year, seals: pages });
+    const documents = await splitPages(await this.renderer.render(html, { landscape: true }));
+    if (documents.length !== seals.length) throw new Error(`Printed ${documents.length} pages for ${seals.length} seals`);
+    return Promise.all(seals.map(async (seal, i) => ({ ...seal, pdf: await this.finish(documents[i], seal) })));
+  }
+
+  private async pageContext(seal: Omit<PrintedSeal, 'pdf'>) {
+    const url = this.verificationUrl(seal.number);
+    return {
+      number: seal.number,
+      governmentName: seal.government.name,
+      governmentKind: seal.government.kind === 'state' ? 'Estado' : 'Município',
+      uf: seal.government.uf,
+      stateName: seal.government.stateName,
+      year: seal.edition.year,
+      level: seal.level ? MATURITY_LEVELS.find((l) => l.key === seal.level)!.label['pt-BR'] : null,
+      issueDate: formatDate(seal.issuedAt),
+      validUntil: formatDate(seal.validUntil),
+      signatories: SIGNATORIES,
+      verificationUrl: url,
+      qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }),
+    };
+  }
+
+  /** Metadata and the embedded credential (as VC-JWT and as readable JSON) on one seal's PDF. */
+  private async finish(doc: PDFDocument, seal: Omit<PrintedSeal, 'pdf'>): Promise<Buffer> {
+    const url = this.verificationUrl(seal.number);
+    doc.setTitle(`Selo MigraCidades ${seal.edition.year} — ${seal.government.name}`);
+    doc.setSubject(seal.number);
+    doc.setKeywords(['MigraCidades', seal.number, url]);
+    doc.setAuthor('Universidade Federal do Rio Grande do Sul (UFRGS) e OIM Brasil');
+    doc.setCreator('MigraCidades engine');
+    doc.setProducer('MigraCidades engine (Chromium, pdf-lib)');
+    await doc.attach(Buffer.from(seal.jwt), 'credential.jwt', { mimeType: 'application/vc+jwt', description: 'Verifiable Credential (VC-JWT, EdDSA)' });
+    await doc.attach(Buffer.from(JSON.stringify(seal.credential, null, 2)), 'credential.json', { mimeType: 'application/json', description: 'Open Badges 3.0 credential' });
+    return Buffer.from(await doc.save());
+  }
+
+  /** Stores the PDFs and records the seals, their assessments' move to "certified", audit and e-mails, all in one transaction. */
+  private async record(
+    actor: Actor,
+    seals: readonly PrintedSeal[],
+    replacing: CertificateEntity | undefined,
+    alsoInTransaction?: (tx: EntityManager, seal: CertificateEntity) => Promise<void>,
+  ): Promise<CertificateEntity[]> {
+    return this.files.transactionWithUploads(async (tx, stage) => {
+      // Files are written (and synced) side by side; the rows follow in a few multi-row statements.
+      const stored = await Promise.all(seals.map((seal) => stage({ field: 'seal', fileName: `${seal.number}.pdf`, declaredMime: 'application/pdf', bytes: seal.pdf }, ['pdf'], 'seal')));
+      const fresh = new Map((await tx.findBy(AssessmentEntity, { id: In(seals.map((s) => s.assessment.id)) })).map((a) => [a.id, a]));
+      if (replacing) {
+        await tx.update(CertificateEntity, { number: replacing.number }, { revokedAt: new Date(), revokedBy: actor.id, revocationReason: replacing.revocationReason, replacedBy: seals[0].number });
+      }
+      const rows = seals.map((seal, i) => tx.create(CertificateEntity, {
+        number: seal.number, assessmentId: seal.assessment.id, governmentCode: seal.government.ibgeCode, editionYear: seal.edition.year, issuedAt: seal.issuedAt,
+        issuedBy: actor.id, validUntil: seal.validUntil, level: seal.level, snapshot: seal.assessment.scoreSnapshot!, credential: seal.jwt, pdfSha256: stored[i].file,
+        revokedAt: null, revokedBy: null, revocationReason: null, replacedBy: null,
+      }));
+      await tx.insert(CertificateEntity, rows);
+      for (const row of rows) {
+        if (!replacing) await this.workflow.move(tx, fresh.get(row.assessmentId)!, 'certify', actor);
+        await alsoInTransaction?.(tx, row);
+      }
+      await this.workflow.audit.record(tx, actor, ...rows.map((row) => ({
+        action: replacing ? 'certificate.reissue' : 'certificate.issue', entity: 'certificate', entityId: row.number, assessmentId: row.assessmentId,
+        before: replacing ? { number: replacing.number } : null,
+        after: { number: row.number, validUntil: row.validUntil, level: row.level, index: row.snapshot.index.index, pdfSha256: row.pdfSha256 },
+      })));
+      for (const seal of seals) {
+        const { number, government, edition, validUntil } = seal;
+        await this.notifications.enqueue(tx, [...seal.officials.map((o) => ({ email: o.email, userId: o.id })), { email: fresh.get(seal.assessment.id)!.enrolment.focalPerson.email }], {
+          kind: 'seal-issued',
+          subject: `Selo MigraCidades ${edition.year} emitido: ${government.name}`,
+          body: `Olá,\n\n${government.name} (${government.uf}) recebeu o Selo MigraCidades ${edition.year}, número ${number}, válido até ${formatDate(validUntil)}.\nVerificação pública: ${this.verificationUrl(number)}`,
+        });
+      }
+      return rows;
+    });
+  }
+
+  /** Reserves the edition's next seal numbers; a failed issuance leaves a gap, never a duplicate. */
+  private async reserveNumbers(year: number, count: number): Promise<string[]> {
     const last = await this.workflow.dataSource.transaction(async (em) => {
       await em.query(
-        `INSERT INTO certificate_counters (edition_year, last) VALUES (?, 1) ON CONFLICT (edition_year) DO UPDATE SET last = last + 1`, [year],
+        `INSERT INTO certificate_counters (edition_year, last) VALUES (?, ?) ON CONFLICT (edition_year) DO UPDATE SET last = last + ?`, [year, count, count],
       );
       const [row] = (await em.query('SELECT last FROM certificate_counters WHERE edition_year = ?', [year])) as { last: number }[];
       return row.last;
     });
-    return `MC-${year}-${String(last).padStart(5, '0')}`;
-  }
-
-  private async renderSeal(input: {
-    number: string; government: GovernmentEntity; edition: number; issuedAt: string; validUntil: string; level: string | null; jwt: string; credential: object;
-  }): Promise<Buffer> {
-    const url = this.verificationUrl(input.number);
-    const qr = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-    const level = input.level ? MATURITY_LEVELS.find((l) => l.key === input.level)!.label['pt-BR'] : null;
-    const html = this.templates.render('certificate', {
-      number: input.number,
-      governmentName: input.government.name,
-      governmentKind: input.government.kind === 'state' ? 'Estado' : 'Município',
-      uf: input.government.uf,
-      stateName: input.government.stateName,
-      year: input.edition,
-      level,
-      issueDate: formatDate(input.issuedAt),
-      validUntil: formatDate(input.validUntil),
-      signatories: SIGNATORIES,
-      verificationUrl: url,
-      qrSvg: qr,
-    });
-    const rendered = await this.renderer.render(html, { landscape: true });
-    const doc = await PDFDocument.load(rendered);
-    doc.setTitle(`Selo MigraCidades ${input.edition} — ${input.government.name}`);
-    doc.setSubject(input.number);
-    doc.setKeywords(['MigraCidades', input.number, url]);
-    doc.setAuthor('Universidade Federal do Rio Grande do Sul (UFRGS) e OIM Brasil');
-    doc.setCreator('MigraCidades engine');
-    await doc.attach(Buffer.from(input.jwt), 'credential.jwt', { mimeType: 'application/vc+jwt', description: 'Verifiable Credential (VC-JWT, EdDSA)' });
-    await doc.attach(Buffer.from(JSON.stringify(input.credential, null, 2)), 'credential.json', { mimeType: 'application/json', description: 'Open Badges 3.0 credential' });
-    return Buffer.from(await doc.save());
+    return Array.from({ length: count }, (_, i) => `MC-${year}-${String(last - count + 1 + i).padStart(5, '0')}`);
   }
 
   async get(number: string): Promise<CertificateEntity> {

@@ -76,9 +76,13 @@ describe('batch issuance survives a crash: every seal exactly once', () => {
       const p = (await app.request('GET', `/api/certificate-batches/${batchId}`, undefined, auth(certifier))).body;
       return p.done >= 3 ? p : undefined;
     }, 60_000, 20);
+    const browsers = execFileSync('pgrep', ['-P', String(child!.pid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
     child!.kill('SIGKILL');
     await new Promise((r) => child!.once('exit', r));
     expect(atKill.done).toBeLessThan(GOVERNMENTS);
+    // The killed server's Chromium goes with it (it talks over a pipe that closed), not left behind.
+    const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+    await waitFor(async () => (browsers.some(alive) ? undefined : true), 10_000, 100);
 
     await startServer();
     const finished = await waitFor(async () => {

@@ -10,6 +10,8 @@ const CHROMIUM_ARGS = [
 
 export interface PdfOptions {
   readonly landscape?: boolean;
+  /** PDF bookmarks from the document's headings, for long documents. */
+  readonly outline?: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export class PdfRendererService implements OnApplicationShutdown {
     let healthy = true;
     try {
       await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
-      return Buffer.from(await page.pdf({ format: 'A4', landscape: options.landscape ?? false, printBackground: true, preferCSSPageSize: true, timeout: 30_000 }));
+      return Buffer.from(await page.pdf({ format: 'A4', landscape: options.landscape ?? false, outline: options.outline ?? false, printBackground: true, preferCSSPageSize: true, timeout: 30_000 }));
     } catch (e) {
       healthy = false;
       throw e;
@@ -42,7 +44,8 @@ export class PdfRendererService implements OnApplicationShutdown {
 
   private launch(): Promise<Browser> {
     this.browser ??= puppeteer
-      .launch({ executablePath: this.config.chromiumPath, headless: true, args: CHROMIUM_ARGS })
+      // Talking over a pipe, not a socket: if this process dies (even by kill -9), Chromium sees the pipe close and exits too.
+      .launch({ executablePath: this.config.chromiumPath, headless: true, pipe: true, args: CHROMIUM_ARGS })
       .then((b) => {
         b.on('disconnected', () => {
           this.logger.warn('Chromium exited; it will be started again on the next render');

@@ -12,6 +12,8 @@ const PT_BR: Record<string, string> = {
   isIn: 'valor fora da lista permitida',
   isString: 'deve ser um texto',
   maxLength: 'texto longo demais',
+  minLength: 'texto curto demais',
+  isUrl: 'deve ser um endereço http(s)',
   isObject: 'deve ser um objeto',
   isArray: 'deve ser uma lista',
   arrayMaxSize: 'lista longa demais',

@@ -52,6 +52,6 @@ import { ReviewService } from './review/review.service';
     CertificationService,
     CertificateBatchService,
   ],
-  exports: [AuthService, AuditService, EditionsService, DiagnosisService, ReviewService, PrioritiesService, NotificationsService, FilesService],
+  exports: [AuthService, AuditService, EditionsService, DiagnosisService, ReviewService, PrioritiesService, NotificationsService, FilesService, AssessmentWorkflow, PdfRendererService, TemplatesService],
 })
 export class LifecycleModule {}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { LessThan } from 'typeorm';
+import { AnswerEntity } from '../assessment/answer.entity';
+import { APPROVED_STATES, STATE_LABELS } from '../assessment/assessment-state';
+import { AssessmentWorkflow } from '../assessment/assessment-workflow.service';
+import { AssessmentEntity } from '../assessment/assessment.entity';
+import { PriorityEntity } from '../assessment/priority.entity';
+import type { Actor } from '../auth/actor';
+import { DomainError } from '../errors/domain-error';
+import { GoodPracticesService } from '../good-practices/good-practices.service';
+import type { GovernmentKind } from '../governments/ibge-reference';
+import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
+import type { AnswerValue } from '../questionnaire/questionnaire.types';
+import { PdfRendererService } from '../rendering/pdf-renderer.service';
+import { TemplatesService } from '../rendering/templates.service';
+import { destinationPages } from './pdf-destinations';
+import { groupProgressChart, groupScoresChart, indexTrendChart } from './report-charts';
+import { buildReportModel, type ReportChartData, type ReportGroupInput, type ReportInput } from './report-model';
+
+const text = (pt: string, en: string) => ({ 'pt-BR': pt, en });
+
+/** A count read from a column that may not exist in every schema (e.g. before a migration). */
+function countOrNull(value: unknown): number | null {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : null;
+}
+
+const asciiSlug = (value: string) => value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** The Relatório de Diagnóstico: one PDF per government per edition, once its diagnosis is approved. */
+@Injectable()
+export class ReportService {
+  constructor(
+    private readonly workflow: AssessmentWorkflow,
+    private readonly catalogue: QuestionnaireCatalogue,
+    private readonly practices: GoodPracticesService,
+    private readonly templates: TemplatesService,
+    private readonly renderer: PdfRendererService,
+  ) {}
+
+  async render(actor: Actor, assessmentId: string): Promise<{ fileName: string; pdf: Buffer }> {
+    const input = await this.gather(actor, assessmentId);
+    const { model, charts } = buildReportModel(input);
+    const context = { ...model, charts: this.draw(charts) };
+    const print = () => this.renderer.render(this.templates.render('report/report', context), { outline: true });
+    let pdf = await print();
+    // The sumário's page numbers come from where a print put each section; the second print has them.
+    for (let pass = 0; pass < 3; pass++) {
+      const pages = await destinationPages(pdf);
+      let changed = false;
+      for (const entry of model.toc) {
+        const page = entry.id ? String(pages.get(entry.id) ?? '') : '';
+        if (page !== entry.page) {
+          entry.page = page;
+          changed = true;
+        }
+      }
+      if (!changed) break;
+      pdf = await print();
+    }
+    const gov = input.government;
+    return { fileName: `relatorio-diagnostico-migracidades-${input.editionYear}-${asciiSlug(gov.name)}-${gov.uf.toLowerCase()}.pdf`, pdf };
+  }
+
+  private draw(charts: ReportChartData) {
+    return {
+      scores: groupScoresChart(charts.scores, charts.index),
+      progress: charts.progress ? groupProgressChart(charts.progress.categories, charts.progress.editions) : null,
+      trend: charts.trend ? indexTrendChart(charts.trend) : null,
+    };
+  }
+
+  /** Everything the report says, read for a caller who may see the assessment. */
+  private async gather(actor: Actor, assessmentId: string): Promise<ReportInput> {
+    const em = this.workflow.dataSource.manager;
+    const assessment = await this.workflow.load(em, actor, assessmentId);
+    if (!APPROVED_STATES.includes(assessment.state) || !assessment.scoreSnapshot) {
+      const label = STATE_LABELS[assessment.state];
+      throw new DomainError('REPORT_NOT_READY', text(
+        `O Relatório de Diagnóstico fica disponível depois que a revisão aprova o diagnóstico; esta avaliação está "${label['pt-BR']}".`,
+        `The diagnosis report is available once the review approves the diagnosis; this assessment is "${label.en}".`,
+      ), [], { currentState: assessment.state });
+    }
+    // Every column, whatever the schema has: population arrives with a later migration.
+    const [government] = (await em.query('SELECT * FROM "governments" WHERE "ibge_code" = ?', [assessment.governmentCode])) as Record<string, unknown>[];
+    const rows = await em.findBy(AnswerEntity, { assessmentId });
+    const answers: Record<string, Record<string, AnswerValue>> = {};
+    for (const r of rows.filter((a) => a.value !== null)) {
+      (answers[r.groupSlug] ??= {})[r.itemKey] = (r.reviewerRating ?? r.value) as AnswerValue;
+    }
+    const earlier = await em.find(AssessmentEntity, { where: { governmentCode: assessment.governmentCode, editionYear: LessThan(assessment.editionYear) }, order: { editionYear: 'ASC' } });
+    const previous = earlier.find((a) => a.id === assessment.previousAssessmentId);
+    const [priorities, previousPriorities, practices] = await Promise.all([
+      em.find(PriorityEntity, { where: { assessmentId }, order: { createdAt: 'ASC' } }),
+      previous ? em.find(PriorityEntity, { where: { assessmentId: previous.id }, order: { createdAt: 'ASC' } }) : Promise.resolve([]),
+      this.practices.approvedFor(assessmentId),
+    ]);
+    // SISMIGRA counts are not part of the data yet; an enrolment that carries one is used.
+    const enrolment = assessment.enrolment as typeof assessment.enrolment & { registeredMigrants?: unknown };
+    return {
+      government: {
+        ibgeCode: String(government.ibge_code),
+        name: String(government.name),
+        kind: government.kind as GovernmentKind,
+        uf: String(government.uf),
+        stateName: String(government.state_name),
+        region: String(government.region),
+        population: countOrNull(government.population),
+        populationYear: countOrNull(government.population_year),
+      },
+      editionYear: assessment.editionYear,
+      registeredMigrants: countOrNull(enrolment.registeredMigrants),
+      submittedAt: assessment.submittedAt,
+      approvedAt: assessment.approvedAt,
+      enrolment: assessment.enrolment,
+      snapshot: assessment.scoreSnapshot,
+      groups: this.groupsOf(assessment.versions),
+      answers,
+      goodPractices: practices.map((p) => ({ groupSlug: p.groupSlug, title: p.title, description: p.description, link: p.link, startYear: p.startYear })),
+      priorities: priorities.map((p) => ({ groupSlug: p.groupSlug, itemKey: p.itemKey, commitment: p.commitment })),
+      previousPriorities: previous
+        ? {
+            editionYear: previous.editionYear,
+            groups: this.groupsOf(previous.versions),
+            items: previousPriorities.map((p) => ({
+              groupSlug: p.groupSlug, itemKey: p.itemKey, commitment: p.commitment,
+              // Progress counts once reported in this edition's diagnosis, the one this report is about.
+              progressStatus: p.progressReportedIn === assessmentId ? p.progressStatus : null,
+              progressNote: p.progressReportedIn === assessmentId ? p.progressNote : null,
+            })),
+          }
+        : null,
+      history: earlier
+        .filter((a) => APPROVED_STATES.includes(a.state) && a.scoreSnapshot !== null)
+        .map((a) => ({ year: a.editionYear, snapshot: a.scoreSnapshot! })),
+      generatedAt: new Date(),
+    };
+  }
+
+  /** The registered groups an assessment was answered with, in programme order, with their recommendations. */
+  private groupsOf(versions: Record<string, number>): ReportGroupInput[] {
+    return this.catalogue.groups().flatMap(({ definition, versions: published }) => {
+      const questionnaire = published.get(versions[definition.slug]);
+      return questionnaire
+        ? [{ slug: definition.slug, number: definition.number, dimension: definition.dimension, questionnaire, recommendations: definition.recommendations }]
+        : [];
+    });
+  }
+}

@@ -1,0 +1,188 @@
+import pdfParse from 'pdf-parse/lib/pdf-parse.js';
+import { healthRecommendations } from '../src/indicators/health/health.recommendations';
+import { answerAndSubmit, reviewAndApprove, setPriorities } from './support/diagnosis';
+import { ADMIN, auth, createEdition, createUser, enrol, login } from './support/lifecycle';
+import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
+
+const SAO_PAULO = '3550308';
+const PORTO_ALEGRE = '4314902';
+const ptScore = (n: number) => n.toLocaleString('pt-BR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+/** The text of every page, in order (pdf-parse joins pages; its page hook keeps them apart). */
+async function pagesOf(pdf: Buffer): Promise<string[]> {
+  const pages: string[] = [];
+  await pdfParse(pdf, {
+    pagerender: async (page: any) => {
+      // As pdf-parse's own renderer: a new line when the baseline moves, nothing between runs of one line.
+      const content = await page.getTextContent({ normalizeWhitespace: false, disableCombineTextItems: false });
+      let lastY: number | undefined;
+      let text = '';
+      for (const item of content.items as { str: string; transform: number[] }[]) {
+        text += lastY === undefined || lastY === item.transform[5] ? item.str : `\n${item.str}`;
+        lastY = item.transform[5];
+      }
+      pages.push(text);
+      return text;
+    },
+  });
+  return pages.map(flat);
+}
+
+describe('the Relatório de Diagnóstico', () => {
+  let app: RunningApp;
+  let cleanup: () => void;
+  const t: Record<string, string> = {};
+  let earlier: string;
+  let current: string;
+  let earlierIndex: number;
+  let currentIndex: number;
+  let titles: string[];
+
+  beforeAll(async () => {
+    const scratch = scratchDir();
+    cleanup = scratch.cleanup;
+    app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }));
+    t.admin = await login(app, ADMIN.email, ADMIN.password);
+    t.reviewer = await createUser(app, t.admin, 'revisora@oim.test', 'reviewer');
+    t.certifier = await createUser(app, t.admin, 'certificadora@ufrgs.test', 'certifier');
+    t.sp = await createUser(app, t.admin, 'focal@saopaulo.test', 'official', SAO_PAULO);
+    t.poa = await createUser(app, t.admin, 'focal@portoalegre.test', 'official', PORTO_ALEGRE);
+
+    // 2024: group 10 still on its first questionnaire, every policy only partly in place.
+    await createEdition(app, t.admin, 2024, { protection: 1 });
+    earlier = (await enrol(app, t.sp, 2024, SAO_PAULO)).id;
+    await answerAndSubmit(app, t.sp, earlier, (_group, item) => (item.type === 'yes-partial-no' ? 'partial' : undefined));
+    earlierIndex = (await reviewAndApprove(app, t.reviewer, earlier)).scoreSnapshot.index.index;
+    await setPriorities(app, t.sp, earlier, [{ group: 'governance', itemKey: 'budget-line', commitment: 'Incluir no PPA uma ação orçamentária própria para a política municipal para migrantes.' }]);
+
+    // 2025: group 10 on v2; health interpreters missing, the budget line still partial.
+    await createEdition(app, t.admin, 2025);
+    current = (await enrol(app, t.sp, 2025, SAO_PAULO)).id;
+    const previous = (await app.request('GET', `/api/assessments/${current}/priorities`, undefined, auth(t.sp))).body.previousEditionPriorities;
+    await app.request('PUT', `/api/assessments/${current}/priority-progress`, { reports: [{ priorityId: previous[0].id, status: 'in-progress', note: 'Ação prevista na revisão do PPA.' }] }, auth(t.sp));
+    const practice = async (title: string, group: string) => (await app.request('POST', `/api/assessments/${current}/good-practices`, {
+      title, group, description: 'Descrição da prática com público atendido, parceiros e resultados alcançados.', startYear: 2017, link: 'https://prefeitura.sp.gov.br/cidade/secretarias/direitos_humanos/imigrantes',
+    }, auth(t.sp))).body.id;
+    const approved = await practice('Centro de Referência e Atendimento para Imigrantes (CRAI)', 'transparency');
+    const rejected = await practice('Festival de culinária sem participação de migrantes', 'participation');
+
+    const refused = await app.request('GET', `/api/assessments/${current}/report.pdf`, undefined, auth(t.sp));
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('REPORT_NOT_READY');
+    expect(refused.body.message).toContain('aprova');
+
+    await answerAndSubmit(app, t.sp, current, (group, item) => (group === 'health' && item.key === 'interpreters' ? 'no' : group === 'governance' && item.key === 'budget-line' ? 'partial' : undefined));
+    await app.request('PUT', `/api/good-practices/${approved}/review`, { decision: 'approve', comment: 'Serviço consolidado e documentado.' }, auth(t.reviewer));
+    await app.request('PUT', `/api/good-practices/${rejected}/review`, { decision: 'reject', comment: 'Não envolve a população migrante.' }, auth(t.reviewer));
+    const approval = await reviewAndApprove(app, t.reviewer, current);
+    currentIndex = approval.scoreSnapshot.index.index;
+    await setPriorities(app, t.sp, current, [
+      { group: 'health', itemKey: 'interpreters', commitment: 'Contratar intérpretes de espanhol e crioulo haitiano para as UBS do centro até 2026.' },
+    ]);
+    const view = (await app.request('GET', `/api/assessments/${current}`, undefined, auth(t.sp))).body;
+    titles = view.groups.map((g: { title: { 'pt-BR': string } }) => g.title['pt-BR']);
+  }, 180_000);
+  afterAll(async () => {
+    await app?.close();
+    cleanup?.();
+  });
+
+  let pdf: Buffer;
+  let pages: string[];
+  let text: string;
+
+  it('is a PDF download for the government\u2019s officials, with a file name naming the government and edition', async () => {
+    const r = await fetch(`${app.baseUrl}/api/assessments/${current}/report.pdf`, { headers: auth(t.sp) });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/pdf');
+    expect(r.headers.get('content-disposition')).toBe('attachment; filename="relatorio-diagnostico-migracidades-2025-sao-paulo-sp.pdf"');
+    pdf = Buffer.from(await r.arrayBuffer());
+    pages = await pagesOf(pdf);
+    text = pages.join(' ');
+    expect(pages.length).toBeGreaterThanOrEqual(18);
+  });
+
+  it('is for the assessment\u2019s officials and the IOM, the university and administrators only', async () => {
+    expect((await app.request('GET', `/api/assessments/${current}/report.pdf`, undefined, auth(t.poa))).status).toBe(403);
+    expect((await app.request('GET', `/api/assessments/${current}/report.pdf`)).status).toBe(401);
+    const r = await fetch(`${app.baseUrl}/api/assessments/${earlier}/report.pdf`, { headers: auth(t.certifier) });
+    expect(r.status).toBe(200);
+    expect((await pdfParse(Buffer.from(await r.arrayBuffer()))).text).toContain('Relatório de Diagnóstico MigraCidades 2024 · São Paulo (SP)');
+  });
+
+  it('opens with a cover, a sumário with page numbers, and numbers every page after the cover', () => {
+    expect(pages[0]).toContain('Relatório de Diagnóstico');
+    expect(pages[0]).toContain('São Paulo');
+    expect(pages[0]).toMatch(/edição 2025/i);
+    expect(pages[0]).not.toContain('Página');
+    expect(pages[1]).toContain('Sumário');
+    const chapterPage = pages.findIndex((p, i) => i > 1 && /grupo 6 · acesso a direitos e serviços/i.test(p)) + 1;
+    expect(chapterPage).toBeGreaterThan(3);
+    expect(pages[1]).toMatch(/Informações gerais\s*3\b/);
+    expect(pages[1]).toMatch(new RegExp(`6\\. Acesso à saúde\\s*${chapterPage}\\b`));
+    expect(pages[2]).toContain(`Página 3 de ${pages.length}`);
+  });
+
+  it('gives the general information: place, population and SISMIGRA when known, submission date, people and the migrant service', () => {
+    const info = pages[2];
+    expect(info).toContain('Informações gerais');
+    expect(info).toContain('São Paulo (SP)');
+    // Table cells on one line come out of the PDF without a space between them.
+    expect(info).toMatch(/Região\s*Sudeste/);
+    expect(info).toMatch(/População estimada \(IBGE\)\s*não informado/);
+    expect(info).toMatch(/Migrantes internacionais registrados \(SISMIGRA\)\s*não informado/);
+    expect(info).toMatch(/Informações enviadas pelo governo em\s*\d{2}\/\d{2}\/2\d{3}/);
+    for (const expected of ['Ponto focal', 'Ana Ponto Focal', 'Secretaria de Direitos Humanos', 'Suplente', 'Bruno Suplente', 'Secretaria de Assistência Social', 'Centro de Referência para Migrantes', '(51) 3289-1111', 'Rua dos Andradas, 1000, Centro']) {
+      expect(info).toContain(expected);
+    }
+  });
+
+  it('explains the platform and how to read the report', () => {
+    expect(text).toContain('Sobre a plataforma');
+    expect(text).toContain('Como ler este relatório');
+    expect(text).toContain('Em desenvolvimento');
+  });
+
+  it('states the overall diagnosis with the index the API computed, in words', () => {
+    const overview = pages.find((p) => p.includes('Diagnóstico geral') && p.includes('Índice MigraCidades 2025'))!;
+    expect(overview).toContain(ptScore(currentIndex));
+    expect(overview).toContain(`São Paulo (SP) obteve o Índice MigraCidades de ${ptScore(currentIndex)} na edição 2025`);
+    expect(overview).toMatch(/precisa(m)? de atenção/);
+    expect(overview).toContain('«Acesso à saúde»');
+  });
+
+  it('has one chapter per indicator group, with what is missing and the group\u2019s recommendation for it', () => {
+    expect(titles).toHaveLength(10);
+    for (const [i, title] of titles.entries()) {
+      expect(pages.some((p) => p.toLowerCase().includes(`grupo ${i + 1} ·`) && p.includes(title))).toBe(true);
+    }
+    const start = pages.findIndex((p) => p.toLowerCase().includes('grupo 6 ·'));
+    const health = pages.slice(start, pages.findIndex((p) => p.toLowerCase().includes('grupo 7 ·'))).join(' ');
+    expect(health).toContain('O que falta');
+    expect(health).toContain('Resposta: Não');
+    expect(text).toContain(flat(healthRecommendations.interpreters['pt-BR']));
+    expect(text).toContain('O que já existe');
+    expect(text).toContain('O que existe em parte');
+  });
+
+  it('lists the good practices the review approved, and not the rejected ones', () => {
+    expect(text).toContain('Centro de Referência e Atendimento para Imigrantes (CRAI)');
+    expect(text).not.toContain('Festival de culinária');
+  });
+
+  it('lists the priorities with their commitments, and the progress reported on the previous edition\u2019s', () => {
+    expect(text).toContain('Contratar intérpretes de espanhol e crioulo haitiano para as UBS do centro até 2026.');
+    expect(text).toContain('Andamento das prioridades da edição 2024');
+    expect(text).toContain('Em andamento');
+  });
+
+  it('shows progress against the earlier edition: both years, both indexes, and the changed group-10 questionnaire', () => {
+    const start = pages.findIndex((p, i) => i > 1 && p.includes('Evolução entre edições'));
+    const progress = pages.slice(start).join(' ');
+    expect(progress).toContain('participa do MigraCidades desde 2024');
+    expect(progress).toMatch(/2024\s*2025\s*Variação/i);
+    expect(progress).toMatch(new RegExp(`Índice MigraCidades\\s*${ptScore(earlierIndex)}\\s*${ptScore(currentIndex)}`));
+    expect(progress).toContain('v1 em 2024, v2 em 2025');
+  });
+});

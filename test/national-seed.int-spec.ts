@@ -1,0 +1,163 @@
+import { PassThrough } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { AnswerEntity } from '../src/core/assessment/answer.entity';
+import { AssessmentEntity } from '../src/core/assessment/assessment.entity';
+import type { AnswerValue } from '../src/core/questionnaire/questionnaire.types';
+import { EditionsService } from '../src/core/editions/editions.service';
+import { ExportsService } from '../src/core/exports/exports.service';
+import { ReviewService } from '../src/core/review/review.service';
+import { ScoringService } from '../src/core/scoring/scoring.service';
+import { NationalSeedError, removeNationalSeed, seedNational } from '../src/seed/national-seed';
+import { scratchDir, testConfig } from './support/test-app';
+
+const GOVERNMENTS = 120;
+const EDITIONS = [2020, 2021, 2022, 2023, 2024];
+
+async function context(dir: string): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(AppModule.forRoot(testConfig(dir)), { logger: ['error'] });
+}
+
+/** Everything the seed wrote, in a stable order. */
+async function dump(ds: DataSource) {
+  return {
+    assessments: await ds.query('SELECT id, edition_year, government_code, state, versions, previous_assessment_id, round, enrolment, score_snapshot, submitted_at, approved_at, row_version, created_at, updated_at FROM assessments ORDER BY id'),
+    answers: await ds.query('SELECT * FROM answers ORDER BY assessment_id, group_slug, item_key'),
+    priorities: await ds.query('SELECT * FROM priorities ORDER BY id'),
+  };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+
+describe('national seed (real SQLite files through migrations)', () => {
+  const scratches = [scratchDir(), scratchDir()];
+  let a: INestApplicationContext;
+  let b: INestApplicationContext;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    a = await context(scratches[0].dir);
+    b = await context(scratches[1].dir);
+    ds = a.get(DataSource);
+    // An edition that exists before the seed: reused as it is, and kept when the seed is removed.
+    await a.get(EditionsService).create(null, {
+      year: 2022,
+      calendar: { enrolmentOpens: '2022-02-01', enrolmentCloses: '2022-04-30', diagnosisDeadline: '2022-07-15', reviewDeadline: '2022-09-01', certificationDate: '2022-11-01' },
+    });
+    await seedNational(a, { governments: GOVERNMENTS });
+    await seedNational(b, { governments: GOVERNMENTS });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    for (const s of scratches) s.cleanup();
+  });
+
+  it('seeds every sampled government in every edition, approved and then prioritised or certified', async () => {
+    const rows = (await ds.query('SELECT edition_year AS year, state, COUNT(*) AS n FROM assessments GROUP BY edition_year, state')) as { year: number; state: string; n: number }[];
+    for (const year of EDITIONS) {
+      const states = rows.filter((r) => r.year === year);
+      expect(states.reduce((s, r) => s + r.n, 0)).toBe(GOVERNMENTS);
+      expect(states.map((r) => r.state).every((s) => s === 'certified' || s === 'priorities-set')).toBe(true);
+    }
+    const [{ n: withPriorities }] = await ds.query('SELECT COUNT(DISTINCT assessment_id) AS n FROM priorities');
+    expect(withPriorities).toBeGreaterThan(GOVERNMENTS * EDITIONS.length * 0.9);
+    const [{ n: reported }] = await ds.query("SELECT COUNT(*) AS n FROM priorities WHERE progress_status IN ('achieved', 'in-progress', 'not-started')");
+    expect(reported).toBeGreaterThan(0);
+    const [{ n: unlinked }] = await ds.query('SELECT COUNT(*) AS n FROM assessments WHERE edition_year > 2020 AND previous_assessment_id IS NULL');
+    expect(unlinked).toBe(0);
+  });
+
+  it('is deterministic: two databases seeded alike hold the same rows', async () => {
+    const first = await dump(ds);
+    const second = await dump(b.get(DataSource));
+    expect(first.assessments).toHaveLength(GOVERNMENTS * EDITIONS.length);
+    // The pre-existing 2022 edition has another calendar, so dates differ there; everything else is identical.
+    const outside2022 = (d: typeof first) => d.assessments.filter((r: { edition_year: number }) => r.edition_year !== 2022);
+    expect(outside2022(first)).toEqual(outside2022(second));
+    const scores = (d: typeof first) => d.assessments.map((r: { id: string; score_snapshot: string }) => [r.id, JSON.parse(r.score_snapshot).index]);
+    expect(scores(first)).toEqual(scores(second));
+    const values = (d: typeof first) => d.answers.map((r: Record<string, unknown>) => [r.assessment_id, r.group_slug, r.item_key, r.value, r.evidence, r.review_status, r.reviewer_rating]);
+    expect(values(first)).toEqual(values(second));
+    const priorities = (d: typeof first) => d.priorities.map((r: Record<string, unknown>) => [r.id, r.item_key, r.progress_status]);
+    expect(priorities(first)).toEqual(priorities(second));
+  });
+
+  it('stores as snapshot exactly what the review scores from the stored answers, and the scoring API agrees', async () => {
+    const review = a.get(ReviewService);
+    const scoring = a.get(ScoringService);
+    const assessments = await ds.getRepository(AssessmentEntity).find();
+    const answers = await ds.getRepository(AnswerEntity).find();
+    const byAssessment = new Map<string, AnswerEntity[]>();
+    for (const r of answers) byAssessment.set(r.assessmentId, [...(byAssessment.get(r.assessmentId) ?? []), r]);
+    for (const assessment of assessments) {
+      const rows = byAssessment.get(assessment.id) ?? [];
+      const { takenAt: _again, ...recomputed } = review.snapshot(assessment, rows);
+      const { takenAt: _stored, ...stored } = assessment.scoreSnapshot!;
+      expect(stored).toEqual(recomputed);
+      // Through the public scoring service, which also validates every answer against its questionnaire.
+      const index = scoring.scoreIndex(Object.entries(assessment.versions).map(([group, version]) => {
+        const mine = rows.filter((r) => r.groupSlug === group);
+        return {
+          group, version,
+          answers: Object.fromEntries(mine.map((r) => [r.itemKey, (r.reviewerRating ?? r.value) as AnswerValue])),
+          acceptedEvidence: mine.map((r) => r.itemKey),
+        };
+      }));
+      expect(index.index).toBe(stored.index.index);
+    }
+  });
+
+  it('answers protection with v1 in 2020 and v2 from 2021, as each edition pins', async () => {
+    const rows = (await ds.query(`SELECT edition_year AS year, json_extract(versions, '$.protection') AS v, COUNT(*) AS n FROM assessments GROUP BY 1, 2`)) as { year: number; v: number }[];
+    expect(rows.map((r) => [r.year, r.v])).toEqual([[2020, 1], [2021, 2], [2022, 2], [2023, 2], [2024, 2]]);
+    const keys = async (year: number) => ((await ds.query(`SELECT DISTINCT item_key FROM answers JOIN assessments a ON a.id = assessment_id WHERE group_slug = 'protection' AND a.edition_year = ?`, [year])) as { item_key: string }[]).map((r) => r.item_key);
+    expect(await keys(2020)).toEqual(expect.arrayContaining(['awareness-campaigns', 'nationality-records']));
+    expect(await keys(2020)).not.toContain('lgbtiq-access');
+    expect(await keys(2021)).toEqual(expect.arrayContaining(['rights-campaigns', 'lgbtiq-access']));
+    expect(await keys(2021)).not.toContain('nationality-records');
+  });
+
+  it('spreads scores as in the real country: mostly low, a long tail, some improving and some regressing', async () => {
+    const rows = (await ds.query(`SELECT government_code AS code, edition_year AS year, json_extract(score_snapshot, '$.index.index') AS idx FROM assessments`)) as { code: string; year: number; idx: number }[];
+    const sorted = rows.map((r) => r.idx).sort((x, y) => x - y);
+    const median = percentile(sorted, 0.5);
+    expect(median).toBeLessThan(35);
+    expect(percentile(sorted, 0.9)).toBeGreaterThan(median + 10);
+    expect(sorted[sorted.length - 1]).toBeGreaterThan(60);
+    const change = new Map<string, number>();
+    for (const r of rows) change.set(r.code, (change.get(r.code) ?? 0) + (r.year === 2024 ? r.idx : r.year === 2020 ? -r.idx : 0));
+    const changes = [...change.values()];
+    expect(changes.filter((c) => c > 5).length).toBeGreaterThan(GOVERNMENTS * 0.1);
+    expect(changes.filter((c) => c < -3).length).toBeGreaterThan(0);
+  });
+
+  it('exports every row across export pages, in edition and IBGE code order, with the stored scores', async () => {
+    const out = new PassThrough();
+    const [summary, json] = await Promise.all([a.get(ExportsService).exportTo(out, {}, 'json'), text(out)]);
+    const rows = JSON.parse(json) as { edition: number; ibge_code: string; index: number }[];
+    expect(summary.rows).toBe(GOVERNMENTS * EDITIONS.length);
+    expect(rows).toHaveLength(summary.rows);
+    const order = rows.map((r) => `${r.edition}/${r.ibge_code}`);
+    expect(order).toEqual([...order].sort());
+    expect(new Set(order).size).toBe(order.length);
+    const stored = new Map(((await ds.query(`SELECT edition_year || '/' || government_code AS k, json_extract(score_snapshot, '$.index.index') AS idx FROM assessments`)) as { k: string; idx: number }[]).map((r) => [r.k, r.idx]));
+    expect(rows.every((r) => stored.get(`${r.edition}/${r.ibge_code}`) === r.index)).toBe(true);
+  });
+
+  it('refuses to seed twice, and removes only what it created', async () => {
+    await expect(seedNational(a, { governments: 5 })).rejects.toThrow(NationalSeedError);
+    await expect(seedNational(a, { governments: 5 })).rejects.toThrow(/já existem/);
+    const removed = await removeNationalSeed(a);
+    expect(removed.assessments).toBe(GOVERNMENTS * EDITIONS.length);
+    expect(removed.editions).toEqual([2020, 2021, 2023, 2024]);
+    const counts = (await ds.query('SELECT (SELECT COUNT(*) FROM assessments) AS a, (SELECT COUNT(*) FROM answers) AS b, (SELECT COUNT(*) FROM priorities) AS p')) as { a: number; b: number; p: number }[];
+    expect(counts[0]).toEqual({ a: 0, b: 0, p: 0 });
+    expect(((await ds.query('SELECT year FROM editions')) as { year: number }[]).map((e) => e.year)).toEqual([2022]);
+    const again = await seedNational(a, { governments: 3 });
+    expect(again.rows.assessments).toBe(15);
+  });
+});

@@ -162,6 +162,21 @@ describe('certification: the Selo MigraCidades', () => {
     expect(page.text).toContain('/verify/MC-2025-00002');
   });
 
+  it('lists the certified governments of an edition on a public page, each once, under its newest seal', async () => {
+    const page = await app.request('GET', '/certificados/2025');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Porto Alegre');
+    expect(page.text).toContain(`href="${PUBLIC_URL}/verify/MC-2025-00002"`);
+    expect(page.text).toContain('/verify/MC-2025-00002"');
+    expect(page.text).not.toContain('MC-2025-00001');
+    expect(page.text).toMatch(/<strong>1<\/strong> governos com selo válido/);
+    expect((await app.request('GET', '/certificados/2025?uf=sp')).text).toContain('Nenhum selo emitido nesta edição em SP');
+    const unknown = await app.request('GET', '/certificados/2019');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.errors[0].field).toBe('year');
+    expect((await app.request('GET', '/certificados/2025?uf=Rio')).body.errors[0].field).toBe('uf');
+  });
+
   it('revokes a seal with a reason and date', async () => {
     const r = await app.request('POST', `/api/certificates/MC-2025-00002/revoke`, { reason: 'Informações falsas no diagnóstico.' }, auth(t.certifier));
     expect(r.status).toBe(200);

@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsOptional, Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ReasonDto } from '../assessment/assessment.dto';
 import { Access, CurrentActor, Public } from '../auth/access.decorator';
@@ -12,6 +14,14 @@ import { TemplatesService } from '../rendering/templates.service';
 import { CertificateBatchService } from './certificate-batch.service';
 import { CertificationService } from './certification.service';
 import { IssuerKeysService } from './issuer-keys.service';
+
+export class CertifiedPageQueryDto {
+  @ApiPropertyOptional({ description: 'Federative unit (state) abbreviation', example: 'RS' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Matches(/^[A-Z]{2}$/, { message: 'uf must be a two-letter state abbreviation, such as RS' })
+  uf?: string;
+}
 
 const STATUS_TEXT = {
   valid: { 'pt-BR': 'Selo válido', en: 'Valid seal' },
@@ -118,6 +128,16 @@ export class CertificationController {
     const blank = { government: null, editionYear: null, issuedAt: null, validUntil: null, revokedAt: null, revocationReason: null, replacedBy: null };
     const html = this.templates.render('verify', { ...blank, ...result, label: STATUS_TEXT[result.status], valid: result.status === 'valid' });
     return reply.status(result.status === 'unknown' ? 404 : 200).header('content-type', 'text/html; charset=utf-8').send(html);
+  }
+
+  @Get('certificados/:year')
+  @Public()
+  @ApiOperation({ summary: 'Public page (HTML) of the governments certified in an edition, with verification links; ?uf=RS filters by state' })
+  async certifiedPage(@Param('year', IntParamPipe) year: number, @Query() query: CertifiedPageQueryDto, @Res() reply: FastifyReply) {
+    const page = await this.certification.certifiedPage(year, query.uf);
+    const seals = page.seals.map((s) => ({ ...s, isState: s.kind === 'state', statusLabel: STATUS_TEXT[s.status]['pt-BR'], validUntilText: s.validUntil.split('-').reverse().join('/') }));
+    const html = this.templates.render('pages/certified', { ...page, seals, validCount: seals.filter((s) => s.status === 'valid').length, uf: query.uf ?? null });
+    return reply.status(200).header('content-type', 'text/html; charset=utf-8').send(html);
   }
 
   @Get('.well-known/jwks.json')

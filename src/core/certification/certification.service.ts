@@ -279,8 +279,20 @@ export class CertificationService {
     const rows = (await this.workflow.dataSource.query(
       `SELECT c.number, c.government_code AS ibgeCode, g.name, g.uf, g.kind, c.issued_at AS issuedAt, c.valid_until AS validUntil, c.revoked_at AS revokedAt, c.replaced_by AS replacedBy
        FROM certificates c JOIN governments g ON g.ibge_code = c.government_code WHERE c.edition_year = ? ORDER BY c.number`, [year],
-    )) as { number: string; revokedAt: string | null; validUntil: string }[];
+    )) as { number: string; ibgeCode: string; name: string; uf: string; kind: string; issuedAt: string; validUntil: string; revokedAt: string | null; replacedBy: string | null }[];
     return rows.map((r) => ({ ...r, status: sealStatus({ revokedAt: r.revokedAt ? new Date(r.revokedAt) : null, validUntil: r.validUntil }, today()), verificationUrl: this.verificationUrl(r.number) }));
+  }
+
+  /** The public page of an edition's seals: the edition must exist; the list may be filtered by state. */
+  async certifiedPage(year: number, uf?: string) {
+    const editions = ((await this.workflow.dataSource.query('SELECT year FROM editions ORDER BY year')) as { year: number }[]).map((e) => e.year);
+    if (!editions.includes(year)) {
+      throw new DomainError('EDITION_NOT_FOUND', text(`A edição ${year} não existe.`, `Edition ${year} does not exist.`),
+        [{ field: 'year', message: text(`edições: ${editions.join(', ')}`, `editions: ${editions.join(', ')}`) }]);
+    }
+    // A re-issued seal is listed once, under its newest number.
+    const seals = (await this.listForEdition(year)).filter((s) => !s.replacedBy && (!uf || s.uf === uf));
+    return { year, editions, seals };
   }
 
   /** Public status of a seal number. */

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '../errors/domain-error';
+import type { LocalizedText } from '../i18n/localized-text';
+import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
+import { type HistogramBand, histogram, interpolate, quantile, quantileRanks } from './dashboard-stats';
+
+export interface Spread {
+  /** Assessments with a score. */
+  readonly scored: number;
+  readonly q1: number | null;
+  readonly median: number | null;
+  readonly q3: number | null;
+  readonly histogram: readonly HistogramBand[];
+}
+
+export interface PlaceFigures {
+  readonly enrolled: number;
+  readonly certified: number;
+  /** Approved or later (priorities set, certified): the ones with a score. */
+  readonly scored: number;
+  readonly medianIndex: number | null;
+}
+
+export interface StateFigures extends PlaceFigures {
+  readonly uf: string;
+  /** IBGE's two-digit state code, the key of most maps of Brazil. */
+  readonly ibgeCode: string;
+  readonly name: string;
+  readonly region: string;
+}
+
+export interface NationalDashboard {
+  readonly edition: number;
+  readonly editions: readonly { year: number; enrolled: number; certified: number }[];
+  readonly totals: PlaceFigures;
+  readonly regions: readonly (PlaceFigures & { region: string })[];
+  /** Every state (with zeros where none took part), ready for a choropleth keyed by UF or IBGE code. */
+  readonly states: readonly StateFigures[];
+  readonly index: Spread;
+  readonly groups: readonly (Spread & { group: string; name: LocalizedText })[];
+  /** Indicator groups by how many governments chose a priority in them. */
+  readonly priorities: readonly { group: string; name: LocalizedText; governments: number; priorities: number; share: number }[];
+}
+
+/**
+ * The national picture of an edition, from `assessment_facts` and `group_facts` (kept by triggers from the
+ * score snapshots): a handful of indexed queries, whatever the number of governments.
+ */
+@Injectable()
+export class DashboardService {
+  private states?: Promise<{ uf: string; ibgeCode: string; name: string; region: string }[]>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogue: QuestionnaireCatalogue,
+  ) {}
+
+  async national(edition?: number): Promise<NationalDashboard> {
+    const db = this.dataSource;
+    const editions = (await db.query(
+      `SELECT e.year, COUNT(f.assessment_id) AS enrolled, COALESCE(SUM(f.state = 'certified'), 0) AS certified
+       FROM editions e LEFT JOIN assessment_facts f ON f.edition_year = e.year GROUP BY e.year ORDER BY e.year`,
+    )) as { year: number; enrolled: number; certified: number }[];
+    if (editions.length === 0) throw new DomainError('EDITION_NOT_FOUND', { 'pt-BR': 'Ainda não há edições.', en: 'There are no editions yet.' });
+    const year = edition ?? editions[editions.length - 1].year;
+    if (!editions.some((e) => e.year === year)) {
+      throw new DomainError('EDITION_NOT_FOUND', { 'pt-BR': `A edição ${year} não existe.`, en: `Edition ${year} does not exist.` },
+        [{ field: 'edition', message: { 'pt-BR': `edições: ${editions.map((e) => e.year).join(', ')}`, en: `editions: ${editions.map((e) => e.year).join(', ')}` } }]);
+    }
+
+    // One row per enrolled government, sorted by index: states, regions and the national spread from it.
+    const rows = (await db.query(
+      `SELECT uf, region, state = 'certified' AS certified, index_score AS score FROM assessment_facts WHERE edition_year = ? ORDER BY index_score`, [year],
+    )) as { uf: string; region: string; certified: number; score: number | null }[];
+    const place = (subset: typeof rows): PlaceFigures => {
+      const scores = subset.filter((r) => r.score !== null).map((r) => r.score!);
+      return { enrolled: subset.length, certified: subset.filter((r) => r.certified).length, scored: scores.length, medianIndex: quantile(scores, 0.5) };
+    };
+    const states = (await this.stateList()).map((s) => ({ ...s, ...place(rows.filter((r) => r.uf === s.uf)) }));
+    const regions = [...new Set(states.map((s) => s.region))].sort().map((region) => ({ region, ...place(rows.filter((r) => r.region === region)) }));
+    const indexScores = rows.filter((r) => r.score !== null).map((r) => r.score!);
+    const indexBands = new Map<number, number>();
+    for (const s of indexScores) indexBands.set(Math.min(Math.floor(s / 10), 9), (indexBands.get(Math.min(Math.floor(s / 10), 9)) ?? 0) + 1);
+
+    const bands = (await db.query(
+      `SELECT group_slug AS grp, MIN(CAST(score / 10 AS INTEGER), 9) AS band, COUNT(*) AS n
+       FROM group_facts WHERE edition_year = ? AND score IS NOT NULL GROUP BY group_slug, band`, [year],
+    )) as { grp: string; band: number; n: number }[];
+    const groups = await Promise.all(this.catalogue.groups().map(async ({ definition, latest }) => {
+      const own = bands.filter((b) => b.grp === definition.slug);
+      const scored = own.reduce((sum, b) => sum + b.n, 0);
+      const at = (p: number) => this.groupQuantile(year, definition.slug, scored, p);
+      return {
+        group: definition.slug, name: latest.title, scored,
+        q1: await at(0.25), median: await at(0.5), q3: await at(0.75),
+        histogram: histogram(new Map(own.map((b) => [b.band, b.n]))),
+      };
+    }));
+
+    const chosen = (await db.query(
+      `SELECT p.group_slug AS grp, COUNT(*) AS priorities, COUNT(DISTINCT p.assessment_id) AS governments
+       FROM assessment_facts f JOIN priorities p ON p.assessment_id = f.assessment_id WHERE f.edition_year = ? GROUP BY p.group_slug`, [year],
+    )) as { grp: string; priorities: number; governments: number }[];
+    const withPriorities = chosen.length === 0 ? 0 : ((await db.query(
+      `SELECT COUNT(DISTINCT p.assessment_id) AS n FROM assessment_facts f JOIN priorities p ON p.assessment_id = f.assessment_id WHERE f.edition_year = ?`, [year],
+    )) as { n: number }[])[0].n;
+    const names = new Map(groups.map((g) => [g.group, g.name]));
+    const priorities = chosen
+      .map((c) => ({ group: c.grp, name: names.get(c.grp) ?? { 'pt-BR': c.grp, en: c.grp }, governments: c.governments, priorities: c.priorities, share: Math.round((c.governments / withPriorities) * 1000) / 10 }))
+      .sort((a, b) => b.governments - a.governments || a.group.localeCompare(b.group));
+
+    return {
+      edition: year, editions, totals: place(rows), regions, states,
+      index: { scored: indexScores.length, q1: quantile(indexScores, 0.25), median: quantile(indexScores, 0.5), q3: quantile(indexScores, 0.75), histogram: histogram(indexBands) },
+      groups, priorities,
+    };
+  }
+
+  /** A quantile read from the (edition, group, score) index: two rows at an offset, not the whole column. */
+  private async groupQuantile(year: number, group: string, count: number, p: number): Promise<number | null> {
+    const ranks = quantileRanks(count, p);
+    if (!ranks) return null;
+    const values = ((await this.dataSource.query(
+      `SELECT score FROM group_facts WHERE edition_year = ? AND group_slug = ? AND score IS NOT NULL ORDER BY score LIMIT 2 OFFSET ?`, [year, group, ranks.lower],
+    )) as { score: number }[]).map((r) => r.score);
+    return interpolate(values[0], values[1], ranks.weight);
+  }
+
+  private stateList() {
+    this.states ??= this.dataSource.query(
+      `SELECT uf, ibge_code AS ibgeCode, name, region FROM governments WHERE kind = 'state' ORDER BY uf`,
+    ) as Promise<{ uf: string; ibgeCode: string; name: string; region: string }[]>;
+    return this.states;
+  }
+}

@@ -7,13 +7,18 @@ import { AppModule } from './app.module';
 import { prepareFilesystem } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { GovernmentsService, MunicipalityImportError } from './core/governments/governments.service';
+import { PopulationService } from './core/progress/population.service';
 import { QuestionnaireDefinitionError } from './core/questionnaire/questionnaire-definition.error';
 import { dataSourceOptions } from './database/data-source-options';
+import { runNationalSeedCli } from './seed/national-seed';
 
 const USAGE = `Usage:
   node dist/cli.js migrate                         run pending database migrations
   node dist/cli.js import-municipalities FILE.csv  add or rename municipalities from a newer IBGE list
-  node dist/cli.js batch-progress BATCH_ID          follow a certificate batch with a progress bar`;
+  node dist/cli.js import-population FILE.csv      set IBGE population estimates (add --year YYYY if the file does not say)
+  node dist/cli.js batch-progress BATCH_ID          follow a certificate batch with a progress bar
+  node dist/cli.js seed-national [--governments N] [--seed TEXT] [--reset | --remove]
+                                                   deterministic national data: every government, editions 2020-2024`;
 
 async function main(args: string[]): Promise<void> {
   const config = loadConfig();
@@ -35,6 +40,29 @@ async function main(args: string[]): Promise<void> {
         console.log(`Imported ${basename(args[1])}: ${summary.added.length} added, ${summary.renamed.length} renamed, ${summary.unchanged} unchanged.`);
         for (const g of summary.added) console.log(`  + ${g.ibgeCode} ${g.name} (${g.uf})`);
         for (const r of summary.renamed) console.log(`  ~ ${r.ibgeCode} ${r.from} -> ${r.to}`);
+      } finally {
+        await app.close();
+      }
+      return;
+    }
+    case 'import-population': {
+      const file = args[1];
+      const yearAt = args.indexOf('--year');
+      const year = yearAt > 0 ? Number(args[yearAt + 1]) : undefined;
+      if (!file || file === '--year' || (year !== undefined && !Number.isInteger(year))) throw new Error(USAGE);
+      const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+      try {
+        const s = await app.get(PopulationService).importPopulationCsv(readFileSync(file, 'utf8'), basename(file), { year });
+        console.log(`Imported ${basename(file)} (${s.layout}, estimates of ${s.year}): ${s.updated} updated, ${s.unchanged} unchanged, ${s.notes.length} note line(s) skipped; ${s.withoutPopulation} government(s) still without population.`);
+      } finally {
+        await app.close();
+      }
+      return;
+    }
+    case 'seed-national': {
+      const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+      try {
+        await runNationalSeedCli(app, args.slice(1), config.database.path);
       } finally {
         await app.close();
       }

@@ -15,6 +15,8 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /api/health': 'public',
   'GET /api/governments': 'public',
   'GET /api/governments/:ibgeCode': 'public',
+  'GET /api/governments/:ibgeCode/history': 'public',
+  'GET /api/governments/:ibgeCode/peers': 'public',
   'GET /api/indicator-groups': 'public',
   'GET /api/indicator-groups/:slug/versions/:version': 'public',
   'GET /api/indicator-groups/:slug/compare': 'public',
@@ -38,6 +40,11 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /api/assessments/:id/priorities': ALL,
   'PUT /api/assessments/:id/priorities': ['official'],
   'PUT /api/assessments/:id/priority-progress': ['official'],
+  'POST /api/assessments/:id/good-practices': ['official'],
+  'GET /api/assessments/:id/good-practices': ALL,
+  'PUT /api/good-practices/:id/review': STAFF,
+  'GET /api/good-practices': 'public',
+  'GET /api/assessments/:id/report.pdf': ALL,
   'GET /api/assessments/:id/audit': STAFF,
   'GET /api/review/queue': STAFF,
   'POST /api/assessments/:id/review/start': STAFF,
@@ -60,6 +67,12 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/editions/:year/certificate-batches': ['certifier'],
   'GET /api/certificate-batches/:id': ['certifier', 'admin'],
   'GET /api/editions/:year/certificates': 'public',
+  'GET /api/dashboard/national': 'public',
+  'GET /certificados/:year': 'public',
+  'GET /boas-praticas': 'public',
+  'GET /painel': 'public',
+  'GET /api/editions/:year/export': ['reviewer', 'certifier', 'admin'],
+  'GET /api/exports/assessments': ['reviewer', 'certifier', 'admin'],
 };
 
 const key = (r: Route) => `${r.method} ${r.path}`;

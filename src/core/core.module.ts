@@ -4,11 +4,16 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
 import { serializeTransactions } from '../database/serialize-transactions';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { ExportsModule } from './exports/exports.module';
+import { GoodPracticesModule } from './good-practices/good-practices.module';
 import { GovernmentsModule } from './governments/governments.module';
 import { HealthController } from './health/health.controller';
 import { IndicatorRegistryModule } from './indicators/indicator-group.module';
 import { LifecycleModule } from './lifecycle.module';
+import { ProgressModule } from './progress/progress.module';
 import { QuestionnaireModule } from './questionnaire/questionnaire.module';
+import { ReportingModule } from './reporting/reporting.module';
 
 /** The engine without any indicator group: those come in as `groups`, from `src/indicators/`. */
 @Module({})
@@ -27,6 +32,11 @@ export class CoreModule {
         QuestionnaireModule,
         GovernmentsModule,
         LifecycleModule,
+        GoodPracticesModule,
+        ReportingModule,
+        ProgressModule,
+        ExportsModule,
+        DashboardModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

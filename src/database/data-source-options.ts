@@ -7,6 +7,7 @@ import { AssessmentEntity } from '../core/assessment/assessment.entity';
 import { PriorityEntity } from '../core/assessment/priority.entity';
 import { AuditEntryEntity } from '../core/audit/audit-entry.entity';
 import { CertificateEntity } from '../core/certification/certificate.entity';
+import { GoodPracticeEntity } from '../core/good-practices/good-practice.entity';
 import { UserEntity } from '../core/auth/user.entity';
 import { EditionEntity } from '../core/editions/edition.entity';
 import { StoredFileEntity } from '../core/files/stored-file.entity';
@@ -15,12 +16,16 @@ import { Foundation1764300000000 } from './migrations/1764300000000-Foundation';
 import { Lifecycle1764400000000 } from './migrations/1764400000000-Lifecycle';
 import { Certificates1764500000000 } from './migrations/1764500000000-Certificates';
 import { CertificateBatches1764600000000 } from './migrations/1764600000000-CertificateBatches';
+import { GoodPractices1764700000000 } from './migrations/1764700000000-GoodPractices';
+import { Population1764800000000 } from './migrations/1764800000000-Population';
+import { ScoreFacts1765000000000 } from './migrations/1765000000000-ScoreFacts';
 
 export const ENTITIES = [
   GovernmentEntity, PublishedVersionEntity, UserEntity, EditionEntity, AssessmentEntity, AnswerEntity, PriorityEntity, StoredFileEntity,
   NotificationEntity, AuditEntryEntity, CertificateEntity,
+  GoodPracticeEntity,
 ];
-export const MIGRATIONS = [Foundation1764300000000, Lifecycle1764400000000, Certificates1764500000000, CertificateBatches1764600000000];
+export const MIGRATIONS = [Foundation1764300000000, Lifecycle1764400000000, Certificates1764500000000, CertificateBatches1764600000000, GoodPractices1764700000000, Population1764800000000, ScoreFacts1765000000000];
 
 /** One definition of the database for the app, the CLI and the tests: the schema always comes from migrations. */
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {

@@ -51,18 +51,36 @@ export interface NationalDashboard {
 @Injectable()
 export class DashboardService {
   private states?: Promise<{ uf: string; ibgeCode: string; name: string; region: string }[]>;
+  /** Dashboards already computed, by edition, with the facts version they were computed at. */
+  private readonly cache = new Map<number | undefined, { version: number; dashboard: Promise<NationalDashboard> }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogue: QuestionnaireCatalogue,
   ) {}
 
+  /**
+   * Computed once per change of the data: triggers bump `facts_version` whenever an assessment, a priority or
+   * an edition changes, and a dashboard computed at an older version is computed again.
+   */
   async national(edition?: number): Promise<NationalDashboard> {
+    const [{ version }] = (await this.dataSource.query(`SELECT version FROM facts_version WHERE id = 1`)) as { version: number }[];
+    const cached = this.cache.get(edition);
+    if (cached?.version === version) return cached.dashboard;
+    const dashboard = this.compute(edition);
+    this.cache.set(edition, { version, dashboard });
+    dashboard.catch(() => this.cache.delete(edition));
+    return dashboard;
+  }
+
+  private async compute(edition?: number): Promise<NationalDashboard> {
     const db = this.dataSource;
-    const editions = (await db.query(
-      `SELECT e.year, COUNT(f.assessment_id) AS enrolled, COALESCE(SUM(f.state = 'certified'), 0) AS certified
-       FROM editions e LEFT JOIN assessment_facts f ON f.edition_year = e.year GROUP BY e.year ORDER BY e.year`,
-    )) as { year: number; enrolled: number; certified: number }[];
+    // Two queries rather than a join: counting the facts on their own index is several times faster.
+    const counts = new Map(((await db.query(
+      `SELECT edition_year AS year, COUNT(*) AS enrolled, SUM(state = 'certified') AS certified FROM assessment_facts GROUP BY edition_year`,
+    )) as { year: number; enrolled: number; certified: number }[]).map((c) => [c.year, c]));
+    const editions = ((await db.query('SELECT year FROM editions ORDER BY year')) as { year: number }[])
+      .map(({ year }) => ({ year, enrolled: counts.get(year)?.enrolled ?? 0, certified: counts.get(year)?.certified ?? 0 }));
     if (editions.length === 0) throw new DomainError('EDITION_NOT_FOUND', { 'pt-BR': 'Ainda não há edições.', en: 'There are no editions yet.' });
     const year = edition ?? editions[editions.length - 1].year;
     if (!editions.some((e) => e.year === year)) {

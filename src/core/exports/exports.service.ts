@@ -33,8 +33,13 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-/** Assessments read per query; their answers come in one more query. */
-const PAGE = 200;
+/**
+ * Assessments read per query; their answers come in one more query. Small on purpose: a page's objects live
+ * across the awaits of its writing, and the longer they live the more V8 promotes them to the old generation,
+ * which it collects late. Measured on the national data (full XLSX): 10 per page peaks at 234 MB RSS in 18 s,
+ * 50 at 326 MB in 14 s, 200 at 357 MB in 13.5 s.
+ */
+const PAGE = 10;
 
 interface AssessmentPageRow {
   id: string;
@@ -50,14 +55,6 @@ interface AssessmentPageRow {
   kind: string;
 }
 
-interface AnswerPageRow {
-  assessment_id: string;
-  group_slug: string;
-  item_key: string;
-  value: string | null;
-  reviewer_rating: string | null;
-}
-
 /** For callers that bypass the HTTP validation (scripts, benchmarks). */
 function requireFormat(format: string): asserts format is ExportFormat {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
@@ -66,7 +63,8 @@ function requireFormat(format: string): asserts format is ExportFormat {
   }
 }
 
-const parseJson = (text: string | null): AnswerValue | null => (text === null ? null : (JSON.parse(text) as AnswerValue));
+/** An answer as the page query packs it: group, item key, value, reviewer's rating. */
+type PackedAnswer = [string, string, AnswerValue | null, AnswerValue | null];
 
 /**
  * The national picture as files: one row per approved assessment (approved, priorities set or certified),
@@ -167,16 +165,13 @@ export class ExportsService {
         [...APPROVED_STATES, ...(scope.editionYear === undefined ? [] : [scope.editionYear]), after[0], after[0], after[1]],
       )) as AssessmentPageRow[];
       if (page.length === 0) return;
+      // One row per assessment with its answers as one JSON text: far fewer objects than a row per answer.
       const answers = (await this.dataSource.query(
-        `SELECT assessment_id, group_slug, item_key, value, reviewer_rating FROM answers WHERE assessment_id IN (${page.map(() => '?').join(', ')})`,
+        `SELECT assessment_id, json_group_array(json_array(group_slug, item_key, json(value), json(reviewer_rating))) AS answers
+           FROM answers WHERE assessment_id IN (${page.map(() => '?').join(', ')}) GROUP BY assessment_id`,
         page.map((a) => a.id),
-      )) as AnswerPageRow[];
-      const byAssessment = new Map<string, AnswerPageRow[]>();
-      for (const a of answers) {
-        const list = byAssessment.get(a.assessment_id);
-        if (list) list.push(a);
-        else byAssessment.set(a.assessment_id, [a]);
-      }
+      )) as { assessment_id: string; answers: string }[];
+      const byAssessment = new Map(answers.map((a) => [a.assessment_id, JSON.parse(a.answers) as PackedAnswer[]]));
       for (const a of page) yield exportRecord(layout, this.source(a, byAssessment.get(a.id) ?? []));
       const last = page[page.length - 1];
       after = [last.edition_year, last.government_code];
@@ -184,14 +179,14 @@ export class ExportsService {
     }
   }
 
-  private source(a: AssessmentPageRow, rows: readonly AnswerPageRow[]) {
+  private source(a: AssessmentPageRow, rows: readonly PackedAnswer[]) {
     const versions = JSON.parse(a.versions) as Record<string, number>;
     const byGroup = new Map<string, { itemKey: string; value: AnswerValue | null; reviewerRating: AnswerValue | null }[]>();
-    for (const r of rows) {
-      const answer = { itemKey: r.item_key, value: parseJson(r.value), reviewerRating: parseJson(r.reviewer_rating) };
-      const list = byGroup.get(r.group_slug);
+    for (const [group, itemKey, value, reviewerRating] of rows) {
+      const answer = { itemKey, value, reviewerRating };
+      const list = byGroup.get(group);
       if (list) list.push(answer);
-      else byGroup.set(r.group_slug, [answer]);
+      else byGroup.set(group, [answer]);
     }
     const answers: Record<string, AnswerSet> = {};
     for (const [group, version] of Object.entries(versions)) {

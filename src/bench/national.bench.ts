@@ -54,9 +54,9 @@ async function measure(n: number, work: (i: number) => Promise<unknown>): Promis
 interface ChildResult { seconds: number; peakMb: number; bootedMb: number; rows: number; columns: number; megabytes: number }
 
 /** Runs one phase in a fresh Node process on the same data, and reads back its figures. */
-function inChild(phase: 'export' | 'read'): Promise<ChildResult> {
+function inChild(phase: 'export' | 'read' | 'rescore', ...args: string[]): Promise<ChildResult> {
   return new Promise((resolveResult, reject) => {
-    execFile(process.execPath, [__filename, '--child', phase], { env: process.env, maxBuffer: 1 << 20 }, (error, stdout) => {
+    execFile(process.execPath, [__filename, '--child', phase, ...args], { env: process.env, maxBuffer: 1 << 20 }, (error, stdout) => {
       if (error) return reject(error);
       resolveResult(JSON.parse(stdout.trim().split('\n').pop()!) as ChildResult);
     });
@@ -71,9 +71,12 @@ async function child(phase: string): Promise<void> {
     const bootedMb = Math.round(process.resourceUsage().maxRSS / 1024);
     const file = join(dataDir, 'export-all.xlsx');
     const t0 = performance.now();
+    const range = process.argv.slice(process.argv.indexOf('--child') + 2);
     const summary = phase === 'export'
       ? await app.get(ExportsService).exportTo(createWriteStream(file), {}, 'xlsx')
-      : { rows: await readAllAnswers(app.get(DataSource)), columns: 0 };
+      : phase === 'rescore'
+        ? { rows: await rescoreAll(app.get(DataSource), app.get(ReviewService), range[0], range[1]), columns: 0 }
+        : { rows: await readAllAnswers(app.get(DataSource)), columns: 0 };
     const seconds = (performance.now() - t0) / 1000;
     const megabytes = phase === 'export' ? statSync(file).size / 1024 / 1024 : 0;
     rmSync(file, { force: true });
@@ -128,6 +131,14 @@ async function main(): Promise<void> {
     row(`re-score all ${counts.assessments} assessments`, await measure(runs('rescore-runs', 2), async () => {
       differing = await rescoreAll(db, review);
     }), 'under 10 s');
+    // The same work split in two halves by id, one process per core (each boots the app first).
+    const [{ middle }] = (await db.query(`SELECT id AS middle FROM assessments WHERE score_snapshot IS NOT NULL ORDER BY id LIMIT 1 OFFSET ?`, [Math.floor(counts.assessments / 2)])) as { middle: string }[];
+    let split = 0;
+    row('re-score all, split over two processes (boot included)', await measure(runs('rescore-runs', 2), async () => {
+      const halves = await Promise.all([inChild('rescore', '', middle), inChild('rescore', middle, '\uffff')]);
+      split = halves[0].rows + halves[1].rows;
+    }), 'under 10 s');
+    if (split !== differing) throw new Error(`the two halves found ${split} differences, the single pass ${differing}`);
     row('  plain SQL: Sim/Parcial/Não averaged per assessment and group in one GROUP BY', await measure(runs('rescore-runs', 2), () => db.query(
       `SELECT assessment_id, group_slug, AVG(CASE json_extract(COALESCE(reviewer_rating, value), '$') WHEN 'yes' THEN 100.0 WHEN 'partial' THEN 50.0 WHEN 'no' THEN 0.0 END) AS score
        FROM answers GROUP BY assessment_id, group_slug`,
@@ -161,11 +172,12 @@ async function plainDashboard(db: DataSource, year: number): Promise<unknown> {
 }
 
 /** Every assessment's answers through the engine's own snapshot function, a page of assessments at a time. */
-async function rescoreAll(db: DataSource, review: ReviewService): Promise<number> {
+async function rescoreAll(db: DataSource, review: ReviewService, from = '', to = '\uffff'): Promise<number> {
   let differing = 0;
-  for (let after = ''; ;) {
+  for (let after = from; ;) {
     const assessments = (await db.query(
-      `SELECT id, versions, round, json_extract(score_snapshot, '$.index.index') AS stored FROM assessments WHERE score_snapshot IS NOT NULL AND id > ? ORDER BY id LIMIT 500`, [after],
+      `SELECT id, versions, round, json_extract(score_snapshot, '$.index.index') AS stored FROM assessments
+       WHERE score_snapshot IS NOT NULL AND id > ? AND id <= ? ORDER BY id LIMIT 500`, [after, to],
     )) as { id: string; versions: string; round: number; stored: number | null }[];
     if (assessments.length === 0) return differing;
     after = assessments[assessments.length - 1].id;

@@ -36,18 +36,22 @@ const medianOf = (xs: number[]) => {
 };
 
 /** Median milliseconds of `n` runs (after one warm-up run), and the peak RSS while they ran. */
+/** What a run returns to time only part of itself (e.g. not the write that prepares it). */
+class Timed {
+  constructor(readonly ms: number) {}
+}
+
 async function measure(n: number, work: (i: number) => Promise<unknown>): Promise<{ ms: number; first: number; peak: number }> {
   if (global.gc) global.gc();
   peakRss = process.memoryUsage().rss;
-  const t0 = performance.now();
-  await work(0);
-  const first = performance.now() - t0;
-  const times: number[] = [];
-  for (let i = 1; i <= n; i++) {
+  const run = async (i: number) => {
     const t = performance.now();
-    await work(i);
-    times.push(performance.now() - t);
-  }
+    const result = await work(i);
+    return result instanceof Timed ? result.ms : performance.now() - t;
+  };
+  const first = await run(0);
+  const times: number[] = [];
+  for (let i = 1; i <= n; i++) times.push(await run(i));
   return { ms: n > 0 ? medianOf(times) : first, first, peak: peakRss };
 }
 
@@ -113,6 +117,12 @@ async function main(): Promise<void> {
     // 1. The national dashboard of the latest edition.
     const dashboard = app.get(DashboardService);
     row(`national dashboard (${year})`, await measure(runs('dashboard-runs', 20), () => dashboard.national(year)), 'under 50 ms');
+    row(`national dashboard (${year}), recomputed: the data changed before each run`, await measure(runs('dashboard-runs', 20), async () => {
+      await db.transaction((em) => em.query(`UPDATE facts_version SET version = version + 1`));
+      const t = performance.now();
+      await dashboard.national(year);
+      return new Timed(performance.now() - t);
+    }), 'under 50 ms');
     row('  plain SQL: the same figures from the snapshots (json_extract / json_each)', await measure(runs('dashboard-runs', 20) > 0 ? 3 : 0, () => plainDashboard(db, year)), '');
 
     // 2. One government's history, for a spread of governments.

@@ -45,8 +45,9 @@ export interface NationalDashboard {
 }
 
 /**
- * The national picture of an edition, from `assessment_facts` and `group_facts` (kept by triggers from the
- * score snapshots): a handful of indexed queries, whatever the number of governments.
+ * The national picture of an edition, from `assessment_facts`, `group_facts`, `group_band_counts` and
+ * `priority_facts` (kept by triggers from the assessments and priorities): a handful of indexed queries,
+ * whatever the number of governments.
  */
 @Injectable()
 export class DashboardService {
@@ -103,8 +104,7 @@ export class DashboardService {
     for (const s of indexScores) indexBands.set(Math.min(Math.floor(s / 10), 9), (indexBands.get(Math.min(Math.floor(s / 10), 9)) ?? 0) + 1);
 
     const bands = (await db.query(
-      `SELECT group_slug AS grp, MIN(CAST(score / 10 AS INTEGER), 9) AS band, COUNT(*) AS n
-       FROM group_facts WHERE edition_year = ? AND score IS NOT NULL GROUP BY group_slug, band`, [year],
+      `SELECT group_slug AS grp, band, n FROM group_band_counts WHERE edition_year = ? AND n > 0`, [year],
     )) as { grp: string; band: number; n: number }[];
     const groups = await Promise.all(this.catalogue.groups().map(async ({ definition, latest }) => {
       const own = bands.filter((b) => b.grp === definition.slug);
@@ -118,11 +118,10 @@ export class DashboardService {
     }));
 
     const chosen = (await db.query(
-      `SELECT p.group_slug AS grp, COUNT(*) AS priorities, COUNT(DISTINCT p.assessment_id) AS governments
-       FROM assessment_facts f JOIN priorities p ON p.assessment_id = f.assessment_id WHERE f.edition_year = ? GROUP BY p.group_slug`, [year],
+      `SELECT group_slug AS grp, COUNT(*) AS priorities, COUNT(DISTINCT assessment_id) AS governments FROM priority_facts WHERE edition_year = ? GROUP BY group_slug`, [year],
     )) as { grp: string; priorities: number; governments: number }[];
     const withPriorities = chosen.length === 0 ? 0 : ((await db.query(
-      `SELECT COUNT(DISTINCT p.assessment_id) AS n FROM assessment_facts f JOIN priorities p ON p.assessment_id = f.assessment_id WHERE f.edition_year = ?`, [year],
+      `SELECT COUNT(DISTINCT assessment_id) AS n FROM priority_facts WHERE edition_year = ?`, [year],
     )) as { n: number }[])[0].n;
     const names = new Map(groups.map((g) => [g.group, g.name]));
     const priorities = chosen

@@ -54,11 +54,40 @@ export class ScoreFacts1765000000000 implements MigrationInterface {
       DELETE FROM "group_facts" WHERE "assessment_id" = OLD."id"; DELETE FROM "assessment_facts" WHERE "assessment_id" = OLD."id"; ${BUMP} END`);
     // Dashboards count priorities per edition through their assessment.
     await q.query(`CREATE INDEX IF NOT EXISTS "idx_priorities_assessment" ON "priorities" ("assessment_id")`);
+
+    // Counters the national dashboard reads instead of scanning every group score of an edition.
+    await q.query(`CREATE TABLE "group_band_counts" (
+      "edition_year" integer NOT NULL, "group_slug" varchar(64) NOT NULL, "band" integer NOT NULL, "n" integer NOT NULL,
+      PRIMARY KEY ("edition_year", "group_slug", "band")
+    )`);
+    const band = (row: string) => `MIN(CAST(${row}."score" / 10 AS INTEGER), 9)`;
+    await q.query(`CREATE TRIGGER "group_band_counts_insert" AFTER INSERT ON "group_facts" WHEN NEW."score" IS NOT NULL BEGIN
+      INSERT OR IGNORE INTO "group_band_counts" VALUES (NEW."edition_year", NEW."group_slug", ${band('NEW')}, 0);
+      UPDATE "group_band_counts" SET "n" = "n" + 1 WHERE "edition_year" = NEW."edition_year" AND "group_slug" = NEW."group_slug" AND "band" = ${band('NEW')}; END`);
+    await q.query(`CREATE TRIGGER "group_band_counts_delete" AFTER DELETE ON "group_facts" WHEN OLD."score" IS NOT NULL BEGIN
+      UPDATE "group_band_counts" SET "n" = "n" - 1 WHERE "edition_year" = OLD."edition_year" AND "group_slug" = OLD."group_slug" AND "band" = ${band('OLD')}; END`);
+    // Priorities with their edition, so that counting an edition's priorities reads one index.
+    await q.query(`CREATE TABLE "priority_facts" (
+      "priority_id" varchar(36) PRIMARY KEY NOT NULL, "assessment_id" varchar(36) NOT NULL, "edition_year" integer NOT NULL, "group_slug" varchar(64) NOT NULL
+    )`);
+    await q.query(`CREATE INDEX "idx_priority_facts_group" ON "priority_facts" ("edition_year", "group_slug", "assessment_id")`);
+    await q.query(`CREATE INDEX "idx_priority_facts_assessment" ON "priority_facts" ("edition_year", "assessment_id")`);
+    const addPriority = (row: string) => `INSERT OR REPLACE INTO "priority_facts" SELECT ${row}."id", ${row}."assessment_id", a."edition_year", ${row}."group_slug"
+      FROM "assessments" a WHERE a."id" = ${row}."assessment_id";`;
+    await q.query(`CREATE TRIGGER "priority_facts_insert" AFTER INSERT ON "priorities" BEGIN ${addPriority('NEW')} END`);
+    await q.query(`CREATE TRIGGER "priority_facts_update" AFTER UPDATE OF "assessment_id", "group_slug" ON "priorities" BEGIN
+      DELETE FROM "priority_facts" WHERE "priority_id" = OLD."id"; ${addPriority('NEW')} END`);
+    await q.query(`CREATE TRIGGER "priority_facts_delete" AFTER DELETE ON "priorities" BEGIN DELETE FROM "priority_facts" WHERE "priority_id" = OLD."id"; END`);
+    await q.query(`INSERT INTO "priority_facts" SELECT p."id", p."assessment_id", a."edition_year", p."group_slug" FROM "priorities" p JOIN "assessments" a ON a."id" = p."assessment_id"`);
+
     // Assessments that exist already: touch them so the update trigger fills their facts.
     await q.query(`UPDATE "assessments" SET "state" = "state"`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    for (const t of ['group_band_counts_insert', 'group_band_counts_delete', 'priority_facts_insert', 'priority_facts_update', 'priority_facts_delete']) await q.query(`DROP TRIGGER "${t}"`);
+    await q.query(`DROP TABLE "priority_facts"`);
+    await q.query(`DROP TABLE "group_band_counts"`);
     for (const t of ['assessment_facts_insert', 'assessment_facts_update', 'assessment_facts_delete']) await q.query(`DROP TRIGGER "${t}"`);
     for (const t of ['priorities_insert', 'priorities_update', 'priorities_delete', 'editions_insert', 'editions_delete']) await q.query(`DROP TRIGGER "facts_version_${t}"`);
     await q.query(`DROP TABLE "facts_version"`);

@@ -2,8 +2,8 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Questionnaire } from '../src/core/questionnaire/questionnaire.types';
 import { bestAnswers } from './support/answers';
-import { ADMIN, auth, createEdition, createUser, enrol, login, questionnairesOf } from './support/lifecycle';
-import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
+import { auth, bootWithStaff, createEdition, createUser, enrol, questionnairesOf } from './support/lifecycle';
+import type { RunningApp } from './support/test-app';
 
 const PORTO_ALEGRE = '4314902';
 const BOA_VISTA = '1400100';
@@ -90,12 +90,9 @@ describe('exports: CSV, XLSX and JSON of approved assessments across questionnai
   }
 
   beforeAll(async () => {
-    const scratch = scratchDir();
-    cleanup = scratch.cleanup;
-    app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }));
-    tokens.admin = await login(app, ADMIN.email, ADMIN.password);
-    tokens.reviewer = await createUser(app, tokens.admin, 'revisora@oim.test', 'reviewer');
-    tokens.certifier = await createUser(app, tokens.admin, 'certificadora@ufrgs.test', 'certifier');
+    const booted = await bootWithStaff();
+    ({ app, cleanup } = booted);
+    Object.assign(tokens, booted.tokens);
     tokens.poa = await createUser(app, tokens.admin, 'focal@poa.test', 'official', PORTO_ALEGRE);
     tokens.bv = await createUser(app, tokens.admin, 'focal@boavista.test', 'official', BOA_VISTA);
     await createEdition(app, tokens.admin, 2020, { protection: 1 });

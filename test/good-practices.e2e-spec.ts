@@ -1,6 +1,6 @@
 import { answerAndSubmit } from './support/diagnosis';
-import { ADMIN, auth, createEdition, createUser, enrol, login } from './support/lifecycle';
-import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
+import { auth, bootWithStaff, createEdition, createUser, enrol } from './support/lifecycle';
+import type { RunningApp } from './support/test-app';
 
 const PORTO_ALEGRE = '4314902';
 const CANOAS = '4304606';
@@ -23,12 +23,9 @@ describe('good practices: recorded in the diagnosis, reviewed, published as prac
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    const scratch = scratchDir();
-    cleanup = scratch.cleanup;
-    app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }));
-    t.admin = await login(app, ADMIN.email, ADMIN.password);
-    t.reviewer = await createUser(app, t.admin, 'revisora@oim.test', 'reviewer');
-    t.certifier = await createUser(app, t.admin, 'certificadora@ufrgs.test', 'certifier');
+    const booted = await bootWithStaff();
+    ({ app, cleanup } = booted);
+    Object.assign(t, booted.tokens);
     t.poa = await createUser(app, t.admin, 'focal@poa.test', 'official', PORTO_ALEGRE);
     t.canoas = await createUser(app, t.admin, 'focal@canoas.test', 'official', CANOAS);
     await createEdition(app, t.admin, 2025);

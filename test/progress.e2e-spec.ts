@@ -1,8 +1,8 @@
 import { PopulationImportError, PopulationService } from '../src/core/progress/population.service';
 import type { AnswerSet, Questionnaire, QuestionnaireItem } from '../src/core/questionnaire/questionnaire.types';
 import { bestAnswers } from './support/answers';
-import { ADMIN, auth, createEdition, createUser, enrol, login, questionnairesOf } from './support/lifecycle';
-import { bootApp, type HttpClient, type RunningApp, scratchDir, testConfig } from './support/test-app';
+import { auth, bootWithStaff, createEdition, createUser, enrol, questionnairesOf } from './support/lifecycle';
+import type { HttpClient, RunningApp } from './support/test-app';
 
 const PORTO_ALEGRE = '4314902';
 const CANOAS = '4304606';
@@ -85,11 +85,9 @@ describe('progress over time and the national picture, over HTTP', () => {
   const snapshots: Record<string, any> = {};
 
   beforeAll(async () => {
-    const scratch = scratchDir();
-    cleanup = scratch.cleanup;
-    app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }));
-    tokens.admin = await login(app, ADMIN.email, ADMIN.password);
-    tokens.reviewer = await createUser(app, tokens.admin, 'revisora@oim.test', 'reviewer');
+    const booted = await bootWithStaff();
+    ({ app, cleanup } = booted);
+    Object.assign(tokens, booted.tokens);
     for (const [code, email] of [[PORTO_ALEGRE, 'poa'], [CANOAS, 'canoas'], [CAXIAS, 'caxias'], [FLORIANOPOLIS, 'floripa'], [SAO_PAULO_CITY, 'sp'], [RIO_GRANDE_DO_SUL, 'rs']]) {
       tokens[code] = await createUser(app, tokens.admin, `focal@${email}.test`, 'official', code);
     }

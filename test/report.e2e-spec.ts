@@ -1,8 +1,8 @@
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import { healthRecommendations } from '../src/indicators/health/health.recommendations';
 import { answerAndSubmit, reviewAndApprove, setPriorities } from './support/diagnosis';
-import { ADMIN, auth, createEdition, createUser, enrol, login } from './support/lifecycle';
-import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
+import { auth, bootWithStaff, createEdition, createUser, enrol } from './support/lifecycle';
+import type { RunningApp } from './support/test-app';
 
 const SAO_PAULO = '3550308';
 const PORTO_ALEGRE = '4314902';
@@ -40,12 +40,9 @@ describe('the Relatório de Diagnóstico', () => {
   let titles: string[];
 
   beforeAll(async () => {
-    const scratch = scratchDir();
-    cleanup = scratch.cleanup;
-    app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }));
-    t.admin = await login(app, ADMIN.email, ADMIN.password);
-    t.reviewer = await createUser(app, t.admin, 'revisora@oim.test', 'reviewer');
-    t.certifier = await createUser(app, t.admin, 'certificadora@ufrgs.test', 'certifier');
+    const booted = await bootWithStaff();
+    ({ app, cleanup } = booted);
+    Object.assign(t, booted.tokens);
     t.sp = await createUser(app, t.admin, 'focal@saopaulo.test', 'official', SAO_PAULO);
     t.poa = await createUser(app, t.admin, 'focal@portoalegre.test', 'official', PORTO_ALEGRE);
 

@@ -1,6 +1,6 @@
 import { minimalPdf } from '../../src/core/demo/minimal-pdf';
 import type { Questionnaire } from '../../src/core/questionnaire/questionnaire.types';
-import type { HttpClient as RunningApp } from './test-app';
+import { bootApp, type HttpClient as RunningApp, scratchDir, testConfig } from './test-app';
 
 export const ADMIN = { email: 'admin@migracidades.test', password: 'admin-password-123' };
 export const PASSWORD = 'correct-horse-battery';
@@ -87,4 +87,14 @@ export async function driveToPriorities(app: RunningApp, tokens: { official: str
     const r = await app.request(method, path, body, auth(token));
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.text}`);
   }
+}
+
+/** The app booted on a scratch folder, its administrator signed in, and a reviewer and a certifier created. */
+export async function bootWithStaff(env: Record<string, string> = {}) {
+  const scratch = scratchDir();
+  const app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env }));
+  const admin = await login(app, ADMIN.email, ADMIN.password);
+  const reviewer = await createUser(app, admin, 'revisora@oim.test', 'reviewer');
+  const certifier = await createUser(app, admin, 'certificadora@ufrgs.test', 'certifier');
+  return { app, cleanup: scratch.cleanup, tokens: { admin, reviewer, certifier } };
 }

@@ -4,7 +4,7 @@
  * - scoring, versioning and (later) certification rules are pure: no Nest, TypeORM, Puppeteer or I/O.
  */
 const PURE_RULES =
-  '^src/core/(scoring/(score-group|score-index|scoring-policy)|questionnaire/(questionnaire[.]parser|answer-validation|visibility|version-chain|questionnaire[.]types|questionnaire-definition[.]error)|governments/ibge-reference|progress/(compare-editions|history|peers|population-csv)|assessment/(assessment-state|assessment[.]types)|editions/edition-rules|files/content-sniffing|certification/(certification-rules|seal-credential)|reporting/(report-model|report-progress|report-format))[.]ts$';
+  '^src/core/(scoring/(score-group|score-index|scoring-policy|score-statistics)|questionnaire/(questionnaire[.]parser|answer-validation|visibility|version-chain|questionnaire[.]types|questionnaire-definition[.]error)|governments/ibge-reference|progress/(compare-editions|history|peers|population-csv)|assessment/(assessment-state|assessment[.]types)|editions/edition-rules|files/content-sniffing|certification/(certification-rules|seal-credential)|reporting/(report-model|report-chapter|report-input|report-progress|report-format)|exports/export-layout)[.]ts$';
 
 module.exports = {
   forbidden: [

@@ -10,7 +10,7 @@ import { GovernmentsService, MunicipalityImportError } from './core/governments/
 import { PopulationService } from './core/progress/population.service';
 import { QuestionnaireDefinitionError } from './core/questionnaire/questionnaire-definition.error';
 import { dataSourceOptions } from './database/data-source-options';
-import { runNationalSeedCli } from './seed/national-seed';
+import { runNationalSeedCli } from './seed/national-seed-cli';
 
 const USAGE = `Usage:
   node dist/cli.js migrate                         run pending database migrations

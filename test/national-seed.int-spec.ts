@@ -11,7 +11,8 @@ import { EditionsService } from '../src/core/editions/editions.service';
 import { ExportsService } from '../src/core/exports/exports.service';
 import { ReviewService } from '../src/core/review/review.service';
 import { ScoringService } from '../src/core/scoring/scoring.service';
-import { NationalSeedError, removeNationalSeed, seedNational } from '../src/seed/national-seed';
+import { NationalSeedError, seedNational } from '../src/seed/national-seed';
+import { removeNationalSeed } from '../src/seed/national-seed-removal';
 import { scratchDir, testConfig } from './support/test-app';
 
 const GOVERNMENTS = 120;

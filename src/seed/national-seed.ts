@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AnswerEntity } from '../core/assessment/answer.entity';
@@ -53,7 +52,8 @@ const MAX_BOUND = 32_000;
 /** Governments per transaction (about 5 x 80 answers each). */
 const GOVERNMENTS_PER_TRANSACTION = 800;
 
-const SEEDED = `json_extract(enrolment, '$.enrolledBy') = '${SEED_ACTOR_ID}'`;
+/** Which assessments the seed wrote (it signs their enrolment). */
+export const SEEDED = `json_extract(enrolment, '$.enrolledBy') = '${SEED_ACTOR_ID}'`;
 
 interface Edition {
   readonly year: number;
@@ -368,79 +368,4 @@ function choosePriorities(c: SeedContext, snapshot: ScoreSnapshot, edition: Edit
     createdAt,
     progress: null,
   }));
-}
-
-export interface RemovalSummary {
-  readonly assessments: number;
-  readonly answers: number;
-  readonly priorities: number;
-  readonly editions: readonly number[];
-}
-
-/**
- * Removes what the seed created (its assessments with their answers and priorities, and the editions it
- * created that nothing else uses), nothing else. Refuses while seals or batches refer to seeded assessments.
- */
-export async function removeNationalSeed(app: INestApplicationContext): Promise<RemovalSummary> {
-  const ds = app.get(DataSource);
-  return ds.transaction(async (em) => {
-    const ids = `SELECT id FROM assessments WHERE ${SEEDED}`;
-    const count = async (sql: string) => ((await em.query(sql)) as { n: number }[])[0].n;
-    const seals = await count(`SELECT COUNT(*) AS n FROM certificates WHERE assessment_id IN (${ids})`);
-    const batched = await count(`SELECT COUNT(*) AS n FROM certificate_batch_items WHERE assessment_id IN (${ids})`);
-    if (seals + batched > 0) {
-      throw new NationalSeedError(`Há ${seals} selo(s) e ${batched} item(ns) de lote emitidos sobre avaliações geradas: os dados nacionais não foram apagados. / ${seals} seal(s) and ${batched} batch item(s) refer to seeded assessments: nothing was removed.`);
-    }
-    const priorities = await count(`SELECT COUNT(*) AS n FROM priorities WHERE assessment_id IN (${ids})`);
-    const answers = await count(`SELECT COUNT(*) AS n FROM answers WHERE assessment_id IN (${ids})`);
-    const assessments = await count(`SELECT COUNT(*) AS n FROM assessments WHERE ${SEEDED}`);
-    try {
-      await em.query(`UPDATE priorities SET progress_reported_in = NULL, progress_status = NULL, progress_note = NULL WHERE progress_reported_in IN (${ids}) AND assessment_id NOT IN (${ids})`);
-      await em.query(`UPDATE assessments SET previous_assessment_id = NULL WHERE previous_assessment_id IN (${ids}) AND NOT (${SEEDED})`);
-      await em.query(`DELETE FROM priorities WHERE assessment_id IN (${ids})`);
-      await em.query(`DELETE FROM answers WHERE assessment_id IN (${ids})`);
-      await em.query(`DELETE FROM assessments WHERE ${SEEDED}`);
-    } catch (e) {
-      throw new NationalSeedError(`Outros registros (por exemplo, boas práticas) referem-se a avaliações geradas; nada foi apagado. / Other records refer to seeded assessments; nothing was removed. (${(e as Error).message})`);
-    }
-    const runs = (await em.query(`SELECT "after" FROM audit_log WHERE action = 'seed.national'`)) as { after: string }[];
-    const createdBySeed = [...new Set(runs.flatMap((r) => (JSON.parse(r.after) as { editionsCreated: number[] }).editionsCreated))];
-    const removable: number[] = [];
-    for (const year of createdBySeed) {
-      const used = await count(`SELECT (SELECT COUNT(*) FROM assessments WHERE edition_year = ${Number(year)}) + (SELECT COUNT(*) FROM certificates WHERE edition_year = ${Number(year)}) + (SELECT COUNT(*) FROM certificate_batches WHERE edition_year = ${Number(year)}) AS n`);
-      if (used === 0 && (await count(`SELECT COUNT(*) AS n FROM editions WHERE year = ${Number(year)}`)) > 0) removable.push(year);
-    }
-    if (removable.length > 0) await em.query(`DELETE FROM editions WHERE year IN (${removable.map(Number).join(', ')})`);
-    await app.get(AuditService).record(em, null, { action: 'seed.national-remove', entity: 'seed', entityId: 'national', after: { assessments, answers, priorities, editions: removable } });
-    return { assessments, answers, priorities, editions: removable };
-  });
-}
-
-const CLI_USAGE = 'Uso / usage: node dist/cli.js seed-national [--governments N] [--seed TEXTO] [--reset | --remove]';
-
-/** `seed-national` for the CLI: parses the arguments, runs, prints the summary and the database size. */
-export async function runNationalSeedCli(app: INestApplicationContext, args: readonly string[], databasePath: string): Promise<void> {
-  const value = (name: string) => {
-    const at = args.indexOf(name);
-    if (at < 0) return undefined;
-    const v = args[at + 1];
-    if (v === undefined || v.startsWith('--')) throw new NationalSeedError(`${name} precisa de um valor / needs a value. ${CLI_USAGE}`);
-    return v;
-  };
-  const known = new Set(['--governments', '--seed', '--reset', '--remove']);
-  const unknown = args.filter((a, i) => a.startsWith('--') ? !known.has(a) : !['--governments', '--seed'].includes(args[i - 1]));
-  if (unknown.length > 0) throw new NationalSeedError(`Argumento desconhecido / unknown argument: ${unknown.join(' ')}. ${CLI_USAGE}`);
-  const rawCount = value('--governments');
-  const governments = rawCount === undefined ? undefined : Number(rawCount);
-  if (governments !== undefined && !(Number.isInteger(governments) && governments > 0)) throw new NationalSeedError(`--governments deve ser um inteiro positivo / must be a positive whole number. ${CLI_USAGE}`);
-  if (args.includes('--reset') || args.includes('--remove')) {
-    const t0 = performance.now();
-    const removed = await removeNationalSeed(app);
-    console.log(`Dados nacionais apagados: ${removed.assessments} avaliações, ${removed.answers} respostas, ${removed.priorities} prioridades; edições removidas: ${removed.editions.join(', ') || 'nenhuma'} (${((performance.now() - t0) / 1000).toFixed(1)} s).`);
-    if (args.includes('--remove')) return;
-  }
-  const s = await seedNational(app, { seed: value('--seed'), governments, log: (line) => console.log(line) });
-  const size = [databasePath, `${databasePath}-wal`].filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0);
-  console.log(`Pronto em ${s.seconds.toFixed(1)} s: ${s.rows.assessments} avaliações, ${s.rows.answers} respostas, ${s.rows.priorities} prioridades; ${s.governments} governos × ${s.editions.length} edições${s.skipped > 0 ? ` (${s.skipped} já inscritos, mantidos)` : ''}; banco ${(size / 1024 / 1024).toFixed(0)} MB.`);
-  console.table({ assessments: { rows: s.rows.assessments }, answers: { rows: s.rows.answers }, priorities: { rows: s.rows.priorities }, editions: { rows: s.editionsCreated.length } });
 }

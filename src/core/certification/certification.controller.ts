@@ -14,6 +14,7 @@ import { TemplatesService } from '../rendering/templates.service';
 import { CertificateBatchService } from './certificate-batch.service';
 import { CertificationService } from './certification.service';
 import { IssuerKeysService } from './issuer-keys.service';
+import { sendHtml } from '../http/html';
 
 export class CertifiedPageQueryDto {
   @ApiPropertyOptional({ description: 'Federative unit (state) abbreviation', example: 'RS' })
@@ -127,7 +128,7 @@ export class CertificationController {
     const result = await this.certification.verify(number);
     const blank = { government: null, editionYear: null, issuedAt: null, validUntil: null, revokedAt: null, revocationReason: null, replacedBy: null };
     const html = this.templates.render('verify', { ...blank, ...result, label: STATUS_TEXT[result.status], valid: result.status === 'valid' });
-    return reply.status(result.status === 'unknown' ? 404 : 200).header('content-type', 'text/html; charset=utf-8').send(html);
+    return sendHtml(reply, html, result.status === 'unknown' ? 404 : 200);
   }
 
   @Get('certificados/:year')
@@ -137,7 +138,7 @@ export class CertificationController {
     const page = await this.certification.certifiedPage(year, query.uf);
     const seals = page.seals.map((s) => ({ ...s, isState: s.kind === 'state', statusLabel: STATUS_TEXT[s.status]['pt-BR'], validUntilText: s.validUntil.split('-').reverse().join('/') }));
     const html = this.templates.render('pages/certified', { ...page, seals, validCount: seals.filter((s) => s.status === 'valid').length, uf: query.uf ?? null });
-    return reply.status(200).header('content-type', 'text/html; charset=utf-8').send(html);
+    return sendHtml(reply, html);
   }
 
   @Get('.well-known/jwks.json')

@@ -1,5 +1,5 @@
 import { CHART_GRID, CHART_INK, CHART_MUTED, renderChartSvg } from '../rendering/svg-chart';
-import type { HistogramBand } from './dashboard-stats';
+import type { HistogramBand } from '../scoring/score-statistics';
 
 const pt = (n: number) => n.toLocaleString('pt-BR', { maximumFractionDigits: 1 });
 const valueAxis = { type: 'value' as const, axisLabel: { fontSize: 10, color: CHART_MUTED }, splitLine: { lineStyle: { color: CHART_GRID } } };

@@ -7,6 +7,7 @@ import { Public } from '../auth/access.decorator';
 import { TemplatesService } from '../rendering/templates.service';
 import { editionsChart, groupMediansChart, indexHistogramChart } from './dashboard-charts';
 import { DashboardService } from './dashboard.service';
+import { sendHtml } from '../http/html';
 
 export class DashboardQueryDto {
   @ApiPropertyOptional({ description: 'Edition year; the latest edition when absent', example: 2024 })
@@ -45,7 +46,7 @@ export class DashboardController {
         groups: groupMediansChart(d.groups.map((g) => ({ label: g.name['pt-BR'], median: g.median }))),
       },
     });
-    return reply.status(200).header('content-type', 'text/html; charset=utf-8').send(html);
+    return sendHtml(reply, html);
   }
 
   @Get('api/dashboard/national')

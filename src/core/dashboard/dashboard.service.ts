@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
 import type { LocalizedText } from '../i18n/localized-text';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
-import { type HistogramBand, histogram, interpolate, quantile, quantileRanks } from './dashboard-stats';
+import { bandOf, type HistogramBand, histogram, interpolate, quantile, quantileRanks } from '../scoring/score-statistics';
 
 export interface Spread {
   /** Assessments with a score. */
@@ -101,7 +101,7 @@ export class DashboardService {
     const regions = [...new Set(states.map((s) => s.region))].sort().map((region) => ({ region, ...place(rows.filter((r) => r.region === region)) }));
     const indexScores = rows.filter((r) => r.score !== null).map((r) => r.score!);
     const indexBands = new Map<number, number>();
-    for (const s of indexScores) indexBands.set(Math.min(Math.floor(s / 10), 9), (indexBands.get(Math.min(Math.floor(s / 10), 9)) ?? 0) + 1);
+    for (const s of indexScores) indexBands.set(bandOf(s), (indexBands.get(bandOf(s)) ?? 0) + 1);
 
     const bands = (await db.query(
       `SELECT group_slug AS grp, band, n FROM group_band_counts WHERE edition_year = ? AND n > 0`, [year],

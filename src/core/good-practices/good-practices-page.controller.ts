@@ -5,6 +5,7 @@ import { Public } from '../auth/access.decorator';
 import { TemplatesService } from '../rendering/templates.service';
 import { GoodPracticeQueryDto } from './good-practices.dto';
 import { GoodPracticesService } from './good-practices.service';
+import { sendHtml } from '../http/html';
 
 /** The public bank of practice sheets ("fichas") as a page, with the API's filters and paging. */
 @ApiTags('good-practices')
@@ -27,7 +28,7 @@ export class GoodPracticesPageController {
       previous: list.offset > 0 ? link(Math.max(0, list.offset - list.limit)) : null,
       next: list.offset + list.items.length < list.total ? link(list.offset + list.limit) : null,
     });
-    return reply.status(200).header('content-type', 'text/html; charset=utf-8').send(html);
+    return sendHtml(reply, html);
   }
 }
 

@@ -1,13 +1,10 @@
 import type { LocalizedText } from '../i18n/localized-text';
+import { quantile } from '../scoring/score-statistics';
 
 /** The middle value (the mean of the two middle ones for an even count), or null for none. */
 export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   // Scores carry one decimal, so a mean of two carries at most two: rounding only removes float noise.
-  return Math.round(value * 100) / 100 + 0;
+  return quantile([...values].sort((a, b) => a - b), 0.5, 2);
 }
 
 export interface PopulationBand {

@@ -1,115 +1,19 @@
 /**
  * The Relatório de Diagnóstico as data: everything the template prints, already worded and formatted in
  * pt-BR, built from plain inputs (no database, no files), so that what the report says can be tested
- * without rendering it.
+ * without rendering it. One chapter per group comes from `report-chapter.ts`.
  */
-import type { EnrolmentRecord, ScoreSnapshot } from '../assessment/assessment.types';
 import type { GovernmentKind } from '../governments/ibge-reference';
-import type { LocalizedText } from '../i18n/localized-text';
-import { type AnswerSet, type AnswerValue, NOT_APPLICABLE, type Questionnaire, type QuestionnaireItem } from '../questionnaire/questionnaire.types';
 import { levelFor, MATURITY_LEVELS, type MaturityLevelKey } from '../scoring/scoring-policy';
+import { type ItemCountLabels, type ItemCounts, type ReportChapter, chapterOf, countLabels, DIMENSION_LABELS, LEVEL_COLORS, NO_LEVEL_COLOR, strengthsInWords } from './report-chapter';
 import {
-  counted, cssString, formatChange, formatDate, formatInteger, formatLongDate, formatNumber, formatScore, joinPt, NO_SCORE, NOT_INFORMED,
+  counted, cssString, formatChange, formatDate, formatInteger, formatLongDate, formatScore, NO_SCORE, NOT_INFORMED,
 } from './report-format';
-import { type EditionScores, progressAcrossEditions } from './report-progress';
+import type { ReportGroupInput, ReportInput } from './report-input';
+import { progressAcrossEditions } from './report-progress';
 
-export interface ReportGroupInput {
-  readonly slug: string;
-  readonly number: number;
-  readonly dimension: 'governance' | 'rights-and-services';
-  /** The questionnaire version the assessment was answered with. */
-  readonly questionnaire: Questionnaire;
-  /** The group module's suggestions, by item key. */
-  readonly recommendations: Readonly<Record<string, LocalizedText>>;
-}
-
-export interface ReportInput {
-  readonly government: {
-    readonly ibgeCode: string;
-    readonly name: string;
-    readonly kind: GovernmentKind;
-    readonly uf: string;
-    readonly stateName: string;
-    readonly region: string;
-    readonly population: number | null;
-    readonly populationYear: number | null;
-  };
-  readonly editionYear: number;
-  /** International migrants in the federal registry (SISMIGRA), when known. */
-  readonly registeredMigrants: number | null;
-  readonly submittedAt: Date | string | null;
-  readonly approvedAt: Date | string | null;
-  readonly enrolment: Pick<EnrolmentRecord, 'focalPerson' | 'substitutes' | 'migrantService'>;
-  readonly snapshot: ScoreSnapshot;
-  /** The assessment's groups, in programme order. */
-  readonly groups: readonly ReportGroupInput[];
-  /** By group: the answers the scores used (the reviewer's rating where there is one). */
-  readonly answers: Readonly<Record<string, AnswerSet>>;
-  readonly goodPractices: readonly { readonly groupSlug: string; readonly title: string; readonly description: string; readonly link: string | null; readonly startYear: number | null }[];
-  readonly priorities: readonly { readonly groupSlug: string; readonly itemKey: string; readonly commitment: string }[];
-  /** The previous edition's priorities, with the progress reported on them in this edition. */
-  readonly previousPriorities: {
-    readonly editionYear: number;
-    readonly groups: readonly ReportGroupInput[];
-    readonly items: readonly { readonly groupSlug: string; readonly itemKey: string; readonly commitment: string; readonly progressStatus: string | null; readonly progressNote: string | null }[];
-  } | null;
-  /** The same government's approved scores in earlier editions. */
-  readonly history: readonly EditionScores[];
-  readonly generatedAt: Date;
-}
-
-export interface ReportItemLine {
-  readonly label: string;
-  readonly answer: string;
-  readonly points: string;
-  readonly note: string | null;
-  readonly recommendation: string | null;
-}
-
-export interface ItemCounts {
-  readonly met: number;
-  readonly partial: number;
-  readonly missing: number;
-  readonly notApplicable: number;
-}
-
-/** The counts in words, with singular and plural: "1 atendido", "6 atendidos". */
-export interface ItemCountLabels {
-  readonly met: string;
-  readonly partial: string;
-  readonly missing: string;
-  readonly notApplicable: string;
-}
-
-const countLabels = (c: ItemCounts): ItemCountLabels => ({
-  met: counted(c.met, 'atendido', 'atendidos'),
-  partial: counted(c.partial, 'parcialmente atendido', 'parcialmente atendidos'),
-  missing: counted(c.missing, 'não atendido', 'não atendidos'),
-  notApplicable: counted(c.notApplicable, 'não se aplica', 'não se aplicam'),
-});
-
-export interface ReportChapter {
-  readonly id: string;
-  readonly number: number;
-  readonly title: string;
-  readonly heading: string;
-  readonly dimension: string;
-  readonly description: string | null;
-  readonly questionnaireVersion: number;
-  readonly score: string;
-  readonly scoreValue: number | null;
-  readonly level: string;
-  readonly levelColor: string;
-  readonly counts: ItemCounts;
-  readonly countLabels: ItemCountLabels;
-  readonly met: readonly ReportItemLine[];
-  readonly partial: readonly ReportItemLine[];
-  readonly missing: readonly ReportItemLine[];
-  readonly notApplicable: readonly ReportItemLine[];
-  readonly complementary: readonly { readonly label: string; readonly answer: string }[];
-  readonly goodPractices: readonly string[];
-  readonly priorities: readonly { readonly item: string; readonly commitment: string }[];
-}
+export type { ReportGroupInput, ReportInput } from './report-input';
+export { answerText, LEVEL_COLORS, strengthsInWords } from './report-chapter';
 
 export interface ReportTocEntry {
   /** The section's anchor; null for a heading that only groups the entries below it. */
@@ -166,14 +70,6 @@ export interface ReportChartData {
   readonly trend: readonly { readonly year: number; readonly index: number | null }[] | null;
 }
 
-export const LEVEL_COLORS: Record<MaturityLevelKey, string> = {
-  initial: '#c0392b',
-  developing: '#e67e22',
-  consolidated: '#2e8b57',
-  reference: '#0b5394',
-};
-const NO_LEVEL_COLOR = '#8795a1';
-
 const LEVEL_MEANING: Record<MaturityLevelKey, string> = {
   initial: 'as ações de governança migratória ainda estão começando e há muitos pontos a construir',
   developing: 'já existem ações, mas em boa parte ainda pontuais ou pouco institucionalizadas',
@@ -182,136 +78,11 @@ const LEVEL_MEANING: Record<MaturityLevelKey, string> = {
 };
 
 const KIND_LABELS: Record<GovernmentKind, string> = { municipality: 'Município', state: 'Estado' };
-const DIMENSION_LABELS: Record<ReportGroupInput['dimension'], string> = {
-  governance: 'Instituições e governança',
-  'rights-and-services': 'Acesso a direitos e serviços',
-};
 const PROGRESS_STATUS: Record<string, string> = {
   achieved: 'Alcançada',
   'in-progress': 'Em andamento',
   'not-started': 'Não iniciada',
 };
-const YES_PARTIAL_NO: Record<string, string> = { yes: 'Sim', partial: 'Parcial', no: 'Não', [NOT_APPLICABLE]: 'Não se aplica' };
-
-function levelOf(key: string | null | undefined): { label: string; color: string } {
-  const level = MATURITY_LEVELS.find((l) => l.key === key);
-  return level ? { label: level.label['pt-BR'], color: LEVEL_COLORS[level.key] } : { label: 'sem pontuação', color: NO_LEVEL_COLOR };
-}
-
-/** The answer as the official would read it. */
-export function answerText(item: QuestionnaireItem, value: AnswerValue | undefined): string {
-  if (value === undefined) return 'Sem resposta';
-  if (value === NOT_APPLICABLE) return 'Não se aplica';
-  switch (item.type) {
-    case 'yes-partial-no':
-      return YES_PARTIAL_NO[value as string] ?? String(value);
-    case 'single-choice':
-      return item.options?.find((o) => o.key === value)?.label['pt-BR'] ?? String(value);
-    case 'multiple-choice': {
-      const chosen = (value as readonly string[]).map((k) => item.options?.find((o) => o.key === k)?.label['pt-BR'] ?? k);
-      return chosen.length > 0 ? chosen.join('; ') : 'Nenhuma das opções';
-    }
-    case 'number':
-      if (typeof value !== 'number') return String(value);
-      // A year (an integer bounded to calendar years) is written without a thousands separator.
-      if (item.integer && (item.min ?? 0) >= 1900 && (item.max ?? Infinity) <= 2200) return String(value);
-      return item.integer ? formatInteger(value) : formatNumber(value);
-    case 'text':
-      return String(value);
-    case 'evidence':
-      return typeof value === 'object' && value !== null && 'url' in value ? value.url : 'Documento enviado à plataforma';
-  }
-}
-
-const points = (p: number | null) => (p === null ? '' : `${formatInteger(p)} de 100 pontos`);
-
-function chapterOf(input: ReportInput, group: ReportGroupInput): ReportChapter {
-  const q = group.questionnaire;
-  const scored = input.snapshot.groups.find((g) => g.group === group.slug);
-  const answers = input.answers[group.slug] ?? {};
-  const level = levelOf(scored?.level);
-  const met: ReportItemLine[] = [];
-  const partial: ReportItemLine[] = [];
-  const missing: ReportItemLine[] = [];
-  const notApplicable: ReportItemLine[] = [];
-  const complementary: { label: string; answer: string }[] = [];
-  for (const item of q.items) {
-    const s = scored?.items.find((i) => i.key === item.key);
-    if (!s || s.status === 'hidden') continue;
-    const value = answers[item.key];
-    const label = item.label['pt-BR'];
-    if (s.status === 'informative') {
-      if (value !== undefined && !(typeof value === 'string' && value.trim() === '')) complementary.push({ label, answer: answerText(item, value) });
-      continue;
-    }
-    const recommendation = group.recommendations[item.key]?.['pt-BR'] ?? null;
-    if (s.status === 'not-applicable') {
-      notApplicable.push({ label, answer: 'Não se aplica', points: '', note: null, recommendation: null });
-    } else if (s.counted && (s.points ?? 0) >= 100) {
-      met.push({ label, answer: answerText(item, value), points: points(s.points), note: null, recommendation: null });
-    } else if (s.counted && (s.points ?? 0) > 0) {
-      partial.push({ label, answer: answerText(item, value), points: points(s.points), note: null, recommendation });
-    } else if (s.counted) {
-      const note = s.status === 'pending-evidence'
-        ? 'A resposta é positiva, mas a evidência não foi aceita na revisão: o item conta como 0 até ser comprovado.'
-        : s.status === 'unanswered' ? 'Item não respondido: conta como 0.' : null;
-      missing.push({ label, answer: answerText(item, value), points: points(s.points ?? 0), note, recommendation });
-    }
-  }
-  const title = q.title['pt-BR'];
-  const counts = { met: met.length, partial: partial.length, missing: missing.length, notApplicable: notApplicable.length };
-  return {
-    id: `grupo-${group.slug}`,
-    number: group.number,
-    title,
-    heading: `Grupo ${group.number} — ${title}`,
-    dimension: DIMENSION_LABELS[group.dimension],
-    description: q.description?.['pt-BR'] ?? null,
-    questionnaireVersion: q.version,
-    score: formatScore(scored?.score),
-    scoreValue: scored?.score ?? null,
-    level: level.label,
-    levelColor: level.color,
-    counts,
-    countLabels: countLabels(counts),
-    met, partial, missing, notApplicable, complementary,
-    goodPractices: input.goodPractices.filter((p) => p.groupSlug === group.slug).map((p) => p.title),
-    priorities: input.priorities.filter((p) => p.groupSlug === group.slug).map((p) => ({
-      item: q.items.find((i) => i.key === p.itemKey)?.label['pt-BR'] ?? p.itemKey,
-      commitment: p.commitment,
-    })),
-  };
-}
-
-/** "«Acesso à saúde» (92,5)", at most three names, then how many more. */
-function namesWithScores(chapters: readonly ReportChapter[]): string {
-  const shown = chapters.slice(0, 3).map((c) => `«${c.title}» (${c.score})`);
-  const more = chapters.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} e mais ${more} grupo${more > 1 ? 's' : ''}` : joinPt(shown);
-}
-
-/** The strongest and weakest groups in words (ties named together, never picked arbitrarily). */
-export function strengthsInWords(chapters: readonly ReportChapter[]): { strongest: string; weakest: string } {
-  const scored = chapters.filter((c) => c.scoreValue !== null);
-  if (scored.length === 0) return { strongest: 'Nenhum grupo teve itens pontuáveis nesta edição.', weakest: '' };
-  const values = scored.map((c) => c.scoreValue as number);
-  const max = Math.max(...values);
-  const min = Math.min(...values);
-  if (max === min) {
-    return { strongest: `Todos os grupos avaliados têm a mesma pontuação (${formatScore(max)}).`, weakest: '' };
-  }
-  const top = scored.filter((c) => c.scoreValue === max);
-  const bottom = scored.filter((c) => c.scoreValue === min);
-  return {
-    strongest: top.length === 1
-      ? `O grupo com melhor resultado é ${namesWithScores(top)}.`
-      : `Os grupos com melhor resultado são ${namesWithScores(top)}.`,
-    weakest: bottom.length === 1
-      ? `O grupo que mais precisa de atenção é ${namesWithScores(bottom)}.`
-      : `Os grupos que mais precisam de atenção são ${namesWithScores(bottom)}.`,
-  };
-}
-
 const levelRange = (from: number, next: number | undefined) => (next === undefined ? `${from} a 100` : `${from} a menos de ${next}`);
 
 export function buildReportModel(input: ReportInput): { model: ReportModel; charts: ReportChartData } {

@@ -1,5 +1,5 @@
 /**
- * The statistics of the dashboards, pure: quantiles by linear interpolation between closest ranks (the
+ * Statistics of scores (dashboards, peers), pure: quantiles by linear interpolation between closest ranks (the
  * method of R's default and Excel's PERCENTILE.INC), and score histograms in ten bands of ten points.
  */
 
@@ -11,16 +11,17 @@ export function quantileRanks(count: number, p: number): { lower: number; weight
   return { lower, weight: h - lower };
 }
 
-/** The quantile from the value at `lower` and the one after it. */
-export function interpolate(lowerValue: number, upperValue: number | undefined, weight: number): number {
+/** The quantile from the value at `lower` and the one after it, rounded to `decimals` (scores carry one). */
+export function interpolate(lowerValue: number, upperValue: number | undefined, weight: number, decimals = 1): number {
   const value = weight === 0 || upperValue === undefined ? lowerValue : lowerValue + weight * (upperValue - lowerValue);
-  return Math.round(value * 10) / 10;
+  const scale = 10 ** decimals;
+  return Math.round(value * scale) / scale + 0;
 }
 
-/** Quantile of a sorted array, for tests and small sets. */
-export function quantile(sorted: readonly number[], p: number): number | null {
+/** Quantile of a sorted array. */
+export function quantile(sorted: readonly number[], p: number, decimals = 1): number | null {
   const r = quantileRanks(sorted.length, p);
-  return r ? interpolate(sorted[r.lower], sorted[r.lower + 1], r.weight) : null;
+  return r ? interpolate(sorted[r.lower], sorted[r.lower + 1], r.weight, decimals) : null;
 }
 
 export interface HistogramBand {

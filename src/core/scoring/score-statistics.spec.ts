@@ -1,4 +1,4 @@
-import { bandOf, histogram, quantile } from './dashboard-stats';
+import { bandOf, histogram, quantile } from './score-statistics';
 
 describe('dashboard statistics', () => {
   it.each([

@@ -8,7 +8,7 @@ import { PriorityEntity } from '../assessment/priority.entity';
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../errors/domain-error';
 import { GoodPracticesService } from '../good-practices/good-practices.service';
-import type { GovernmentKind } from '../governments/ibge-reference';
+import { GovernmentEntity } from '../governments/government.entity';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import type { AnswerValue } from '../questionnaire/questionnaire.types';
 import { PdfRendererService } from '../rendering/pdf-renderer.service';
@@ -81,8 +81,7 @@ export class ReportService {
         `The diagnosis report is available once the review approves the diagnosis; this assessment is "${label.en}".`,
       ), [], { currentState: assessment.state });
     }
-    // Every column, whatever the schema has: population arrives with a later migration.
-    const [government] = (await em.query('SELECT * FROM "governments" WHERE "ibge_code" = ?', [assessment.governmentCode])) as Record<string, unknown>[];
+    const government = await em.findOneByOrFail(GovernmentEntity, { ibgeCode: assessment.governmentCode });
     const rows = await em.findBy(AnswerEntity, { assessmentId });
     const answers: Record<string, Record<string, AnswerValue>> = {};
     for (const r of rows.filter((a) => a.value !== null)) {
@@ -99,14 +98,8 @@ export class ReportService {
     const enrolment = assessment.enrolment as typeof assessment.enrolment & { registeredMigrants?: unknown };
     return {
       government: {
-        ibgeCode: String(government.ibge_code),
-        name: String(government.name),
-        kind: government.kind as GovernmentKind,
-        uf: String(government.uf),
-        stateName: String(government.state_name),
-        region: String(government.region),
-        population: countOrNull(government.population),
-        populationYear: countOrNull(government.population_year),
+        ibgeCode: government.ibgeCode, name: government.name, kind: government.kind, uf: government.uf, stateName: government.stateName,
+        region: government.region, population: government.population, populationYear: government.populationYear,
       },
       editionYear: assessment.editionYear,
       registeredMigrants: countOrNull(enrolment.registeredMigrants),

@@ -17,10 +17,13 @@ module.exports = {
     },
     {
       name: 'pure-rules-stay-pure',
-      comment: 'Scoring, versioning and reference-data rules take plain data: no framework, database, browser or file system.',
+      comment:
+        'Scoring, versioning and reference-data rules take plain data: no framework, database, browser or file system.',
       severity: 'error',
       from: { path: PURE_RULES },
-      to: { path: '(^|/)node_modules/(@nestjs|typeorm|puppeteer|sqlite3)/|^(fs|node:fs|path|node:path|child_process|node:child_process)$' },
+      to: {
+        path: '(^|/)node_modules/(@nestjs|typeorm|puppeteer|sqlite3)/|^(fs|node:fs|path|node:path|child_process|node:child_process)$',
+      },
     },
     {
       name: 'pure-rules-use-pure-rules',

@@ -12,12 +12,17 @@ import { createValidationPipe } from './core/http/validation';
 
 /** Creates the folders the engine writes to, or says which one it cannot use. */
 export function prepareFilesystem(config: AppConfig): void {
-  for (const [name, dir] of [['DATA_DIR', config.dataDir], ['DATABASE_URL', dirname(config.database.path)]] as const) {
+  for (const [name, dir] of [
+    ['DATA_DIR', config.dataDir],
+    ['DATABASE_URL', dirname(config.database.path)],
+  ] as const) {
     try {
       mkdirSync(dir, { recursive: true });
       accessSync(dir, constants.W_OK);
     } catch (e) {
-      throw new ConfigError([`${name}: cannot create or write to ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`]);
+      throw new ConfigError([
+        `${name}: cannot create or write to ${dir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      ]);
     }
   }
   try {
@@ -51,7 +56,9 @@ export async function createApp(config: AppConfig, groups?: readonly Type[]): Pr
     app,
     new DocumentBuilder()
       .setTitle('MigraCidades engine')
-      .setDescription('Diagnóstico, revisão e certificação da governança migratória local / Local migration governance diagnosis, review and certification')
+      .setDescription(
+        'Diagnóstico, revisão e certificação da governança migratória local / Local migration governance diagnosis, review and certification',
+      )
       .setVersion('0.1.0')
       .build(),
   );

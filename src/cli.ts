@@ -27,7 +27,9 @@ async function main(args: string[]): Promise<void> {
     case 'migrate': {
       const ds = await new DataSource({ ...dataSourceOptions(config.database), migrationsRun: false }).initialize();
       const ran = await ds.runMigrations({ transaction: 'each' });
-      console.log(ran.length > 0 ? `Migrations run: ${ran.map((m) => m.name).join(', ')}` : 'Database schema is up to date.');
+      console.log(
+        ran.length > 0 ? `Migrations run: ${ran.map((m) => m.name).join(', ')}` : 'Database schema is up to date.',
+      );
       await ds.destroy();
       return;
     }
@@ -37,7 +39,9 @@ async function main(args: string[]): Promise<void> {
       const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
       try {
         const summary = await app.get(GovernmentsService).importMunicipalityCsv(text, basename(args[1]));
-        console.log(`Imported ${basename(args[1])}: ${summary.added.length} added, ${summary.renamed.length} renamed, ${summary.unchanged} unchanged.`);
+        console.log(
+          `Imported ${basename(args[1])}: ${summary.added.length} added, ${summary.renamed.length} renamed, ${summary.unchanged} unchanged.`,
+        );
         for (const g of summary.added) console.log(`  + ${g.ibgeCode} ${g.name} (${g.uf})`);
         for (const r of summary.renamed) console.log(`  ~ ${r.ibgeCode} ${r.from} -> ${r.to}`);
       } finally {
@@ -52,8 +56,12 @@ async function main(args: string[]): Promise<void> {
       if (!file || file === '--year' || (year !== undefined && !Number.isInteger(year))) throw new Error(USAGE);
       const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
       try {
-        const s = await app.get(PopulationService).importPopulationCsv(readFileSync(file, 'utf8'), basename(file), { year });
-        console.log(`Imported ${basename(file)} (${s.layout}, estimates of ${s.year}): ${s.updated} updated, ${s.unchanged} unchanged, ${s.notes.length} note line(s) skipped; ${s.withoutPopulation} government(s) still without population.`);
+        const s = await app
+          .get(PopulationService)
+          .importPopulationCsv(readFileSync(file, 'utf8'), basename(file), { year });
+        console.log(
+          `Imported ${basename(file)} (${s.layout}, estimates of ${s.year}): ${s.updated} updated, ${s.unchanged} unchanged, ${s.notes.length} note line(s) skipped; ${s.withoutPopulation} government(s) still without population.`,
+        );
       } finally {
         await app.close();
       }
@@ -70,7 +78,11 @@ async function main(args: string[]): Promise<void> {
     }
     case 'batch-progress': {
       if (!args[1]) throw new Error(USAGE);
-      const ds = await new DataSource({ ...dataSourceOptions(config.database), migrationsRun: false, logging: false }).initialize();
+      const ds = await new DataSource({
+        ...dataSourceOptions(config.database),
+        migrationsRun: false,
+        logging: false,
+      }).initialize();
       try {
         await followBatch(ds, args[1]);
       } finally {
@@ -87,9 +99,15 @@ async function main(args: string[]): Promise<void> {
 async function followBatch(ds: DataSource, id: string): Promise<void> {
   const width = 40;
   for (;;) {
-    const [batch] = (await ds.query('SELECT status, edition_year FROM certificate_batches WHERE id = ?', [id])) as { status: string; edition_year: number }[];
+    const [batch] = (await ds.query('SELECT status, edition_year FROM certificate_batches WHERE id = ?', [id])) as {
+      status: string;
+      edition_year: number;
+    }[];
     if (!batch) throw new Error(`No batch ${id}`);
-    const counts = (await ds.query('SELECT status, COUNT(*) AS n FROM certificate_batch_items WHERE batch_id = ? GROUP BY status', [id])) as { status: string; n: number }[];
+    const counts = (await ds.query(
+      'SELECT status, COUNT(*) AS n FROM certificate_batch_items WHERE batch_id = ? GROUP BY status',
+      [id],
+    )) as { status: string; n: number }[];
     const n = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
     const total = counts.reduce((sum, c) => sum + c.n, 0);
     const settled = n('issued') + n('failed');
@@ -105,7 +123,10 @@ async function followBatch(ds: DataSource, id: string): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof QuestionnaireDefinitionError || error instanceof MunicipalityImportError;
+  const known =
+    error instanceof ConfigError ||
+    error instanceof QuestionnaireDefinitionError ||
+    error instanceof MunicipalityImportError;
   console.error(known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.message);
   process.exit(1);
 });

@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.port, config.host);
-  new Logger('Main').log(`MigraCidades engine on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API docs: /api/docs; database ${config.database.path})`);
+  new Logger('Main').log(
+    `MigraCidades engine on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API docs: /api/docs; database ${config.database.path})`,
+  );
 }
 
 main().catch((error: unknown) => {

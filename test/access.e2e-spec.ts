@@ -92,13 +92,22 @@ describe('access: every route with every role', () => {
   let app: RunningApp;
   let cleanup: () => void;
   const tokens: Partial<Record<Role | 'otherOfficial', string>> = {};
-  const params: Record<string, string> = { ':slug': 'governance', ':version': '1', ':ibgeCode': '4314902', ':year': '2025', ':number': 'MC-2025-00001' };
+  const params: Record<string, string> = {
+    ':slug': 'governance',
+    ':version': '1',
+    ':ibgeCode': '4314902',
+    ':year': '2025',
+    ':number': 'MC-2025-00001',
+  };
   let routes: Route[];
 
   beforeAll(async () => {
     const scratch = scratchDir();
     cleanup = scratch.cleanup;
-    app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }), [...INDICATOR_GROUP_MODULES, ForgottenModule]);
+    app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }), [
+      ...INDICATOR_GROUP_MODULES,
+      ForgottenModule,
+    ]);
     tokens.admin = await login(app, ADMIN.email, ADMIN.password);
     tokens.official = await createUser(app, tokens.admin, 'official@poa.test', 'official', '4314902');
     tokens.otherOfficial = await createUser(app, tokens.admin, 'official@canoas.test', 'official', '4304606');
@@ -118,8 +127,15 @@ describe('access: every route with every role', () => {
   const fill = (path: string) => path.replace(/:[a-zA-Z0-9]+/g, (p) => params[p] ?? 'x');
 
   it('every route declares a rule, and the rule is the one this table expects', () => {
-    const declared = Object.fromEntries(routes.map((r) => [key(r), r.rule === undefined ? 'NONE' : 'public' in r.rule ? 'public' : [...r.rule.roles].sort()]));
-    const expected = Object.fromEntries(Object.entries(EXPECTED).map(([k, v]) => [k, v === 'public' ? v : [...v].sort()]));
+    const declared = Object.fromEntries(
+      routes.map((r) => [
+        key(r),
+        r.rule === undefined ? 'NONE' : 'public' in r.rule ? 'public' : [...r.rule.roles].sort(),
+      ]),
+    );
+    const expected = Object.fromEntries(
+      Object.entries(EXPECTED).map(([k, v]) => [k, v === 'public' ? v : [...v].sort()]),
+    );
     expect(declared).toEqual(expected);
   });
 
@@ -143,7 +159,8 @@ describe('access: every route with every role', () => {
       for (const role of ROLES) {
         const r = await app.request(route.method, path, body, auth(tokens[role]!));
         const allowed = rule.includes(role);
-        if (allowed && (r.status === 401 || r.status === 403)) failures.push(`${key(route)} as ${role}: ${r.status} ${r.body?.code}`);
+        if (allowed && (r.status === 401 || r.status === 403))
+          failures.push(`${key(route)} as ${role}: ${r.status} ${r.body?.code}`);
         if (!allowed && r.status !== 403) failures.push(`${key(route)} as ${role}: expected 403, got ${r.status}`);
       }
     }
@@ -155,11 +172,21 @@ describe('access: every route with every role', () => {
     for (const route of routes.filter((r) => r.path.includes(':id'))) {
       const rule = EXPECTED[key(route)];
       if (rule === 'public' || !rule.includes('official')) continue;
-      const r = await app.request(route.method, fill(route.path), route.method === 'GET' ? undefined : {}, auth(tokens.otherOfficial!));
+      const r = await app.request(
+        route.method,
+        fill(route.path),
+        route.method === 'GET' ? undefined : {},
+        auth(tokens.otherOfficial!),
+      );
       if (r.status !== 403) failures.push(`${key(route)}: ${r.status}`);
     }
     expect(failures).toEqual([]);
-    const list = await app.request('GET', '/api/assessments?government=4314902', undefined, auth(tokens.otherOfficial!));
+    const list = await app.request(
+      'GET',
+      '/api/assessments?government=4314902',
+      undefined,
+      auth(tokens.otherOfficial!),
+    );
     expect(list.body).toEqual([]);
   });
 });

@@ -2,7 +2,18 @@ import type { Questionnaire } from '../src/core/questionnaire/questionnaire.type
 import { bestAnswers, evidenceRequiredKeys, worstAnswers } from './support/answers';
 import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
 
-const SLUGS = ['governance', 'capacity-building', 'participation', 'transparency', 'partnerships', 'health', 'education', 'social-assistance', 'labour', 'protection'];
+const SLUGS = [
+  'governance',
+  'capacity-building',
+  'participation',
+  'transparency',
+  'partnerships',
+  'health',
+  'education',
+  'social-assistance',
+  'labour',
+  'protection',
+];
 
 describe('read API on the booted app (real SQLite file, real HTTP)', () => {
   let app: RunningApp;
@@ -32,11 +43,22 @@ describe('read API on the booted app (real SQLite file, real HTTP)', () => {
   it('lists the ten indicator groups in order, with titles in both languages and their versions', async () => {
     const r = await app.request('GET', '/api/indicator-groups');
     expect(r.status).toBe(200);
-    expect(r.body.map((g: { number: number; slug: string }) => [g.number, g.slug])).toEqual(SLUGS.map((s, i) => [i + 1, s]));
+    expect(r.body.map((g: { number: number; slug: string }) => [g.number, g.slug])).toEqual(
+      SLUGS.map((s, i) => [i + 1, s]),
+    );
     const protection = r.body[9];
-    expect(protection.versions.map((v: { version: number; follows: number | null }) => [v.version, v.follows])).toEqual([[1, null], [2, 1]]);
-    expect(protection.title['pt-BR']).toBe('Acesso, acolhimento e serviços de proteção: gênero, LGBTIQ+ e igualdade racial');
-    expect(protection.versions[0].title['pt-BR']).toBe('Acesso e acolhimento a vítimas de violência de gênero migrantes aos serviços de proteção');
+    expect(protection.versions.map((v: { version: number; follows: number | null }) => [v.version, v.follows])).toEqual(
+      [
+        [1, null],
+        [2, 1],
+      ],
+    );
+    expect(protection.title['pt-BR']).toBe(
+      'Acesso, acolhimento e serviços de proteção: gênero, LGBTIQ+ e igualdade racial',
+    );
+    expect(protection.versions[0].title['pt-BR']).toBe(
+      'Acesso e acolhimento a vítimas de violência de gênero migrantes aos serviços de proteção',
+    );
     for (const g of r.body) {
       expect(g.title['pt-BR']).toBeTruthy();
       expect(g.title.en).toBeTruthy();
@@ -48,7 +70,12 @@ describe('read API on the booted app (real SQLite file, real HTTP)', () => {
     beforeAll(async () => {
       const list = await app.request('GET', '/api/indicator-groups');
       const group = list.body.find((g: { slug: string }) => g.slug === slug);
-      versions = await Promise.all(group.versions.map(async (v: { version: number }) => (await app.request('GET', `/api/indicator-groups/${slug}/versions/${v.version}`)).body));
+      versions = await Promise.all(
+        group.versions.map(
+          async (v: { version: number }) =>
+            (await app.request('GET', `/api/indicator-groups/${slug}/versions/${v.version}`)).body,
+        ),
+      );
     });
 
     it('serves every version, with at least five items in both languages', () => {
@@ -65,9 +92,18 @@ describe('read API on the booted app (real SQLite file, real HTTP)', () => {
     it('scores the best answers 100 once evidence is accepted, less before, and explains every item', async () => {
       for (const q of versions) {
         const path = `/api/indicator-groups/${slug}/versions/${q.version}/score`;
-        const accepted = await app.request('POST', path, { answers: bestAnswers(q), acceptedEvidence: evidenceRequiredKeys(q) });
+        const accepted = await app.request('POST', path, {
+          answers: bestAnswers(q),
+          acceptedEvidence: evidenceRequiredKeys(q),
+        });
         expect(accepted.status).toBe(200);
-        expect(accepted.body).toMatchObject({ group: slug, questionnaireVersion: q.version, scoringVersion: 'engine-1/standard-1', score: 100, level: { key: 'reference' } });
+        expect(accepted.body).toMatchObject({
+          group: slug,
+          questionnaireVersion: q.version,
+          scoringVersion: 'engine-1/standard-1',
+          score: 100,
+          level: { key: 'reference' },
+        });
         expect(accepted.body.items.map((i: { key: string }) => i.key)).toEqual(q.items.map((i) => i.key));
         for (const item of accepted.body.items) expect(item.explanation['pt-BR']).toBeTruthy();
         expect(accepted.body.recommendations).toEqual([]);
@@ -87,12 +123,19 @@ describe('read API on the booted app (real SQLite file, real HTTP)', () => {
 
   it('scores the index over the ten groups', async () => {
     const list = await app.request('GET', '/api/indicator-groups');
-    const groups = await Promise.all(list.body.map(async (g: { slug: string; versions: { version: number }[] }, i: number) => {
-      const version = g.versions[g.versions.length - 1].version;
-      const q: Questionnaire = (await app.request('GET', `/api/indicator-groups/${g.slug}/versions/${version}`)).body;
-      // Half the groups fully met, half at the lowest answers.
-      return { group: g.slug, version, answers: i % 2 === 0 ? bestAnswers(q) : worstAnswers(q), acceptedEvidence: evidenceRequiredKeys(q) };
-    }));
+    const groups = await Promise.all(
+      list.body.map(async (g: { slug: string; versions: { version: number }[] }, i: number) => {
+        const version = g.versions[g.versions.length - 1].version;
+        const q: Questionnaire = (await app.request('GET', `/api/indicator-groups/${g.slug}/versions/${version}`)).body;
+        // Half the groups fully met, half at the lowest answers.
+        return {
+          group: g.slug,
+          version,
+          answers: i % 2 === 0 ? bestAnswers(q) : worstAnswers(q),
+          acceptedEvidence: evidenceRequiredKeys(q),
+        };
+      }),
+    );
     const r = await app.request('POST', '/api/index/score', { groups });
     expect(r.status).toBe(200);
     const mean = r.body.groupScores.reduce((s: number, g: { score: number }) => s + g.score, 0) / 10;
@@ -118,8 +161,18 @@ describe('read API on the booted app (real SQLite file, real HTTP)', () => {
     it.each([
       ['an unknown item key', { answers: { 'no-such-item': 'yes' } }, 'answers.no-such-item', 'UNKNOWN_ITEM'],
       ['a value of the wrong type', { answers: { 'focal-body': 1 } }, 'answers.focal-body', 'WRONG_TYPE'],
-      ['an option that does not exist', { answers: { 'local-policy-instrument': 'constitution' } }, 'answers.local-policy-instrument', 'UNKNOWN_OPTION'],
-      ['accepted evidence for an unknown item', { answers: {}, acceptedEvidence: ['ghost'] }, 'acceptedEvidence.ghost', 'UNKNOWN_ITEM'],
+      [
+        'an option that does not exist',
+        { answers: { 'local-policy-instrument': 'constitution' } },
+        'answers.local-policy-instrument',
+        'UNKNOWN_OPTION',
+      ],
+      [
+        'accepted evidence for an unknown item',
+        { answers: {}, acceptedEvidence: ['ghost'] },
+        'acceptedEvidence.ghost',
+        'UNKNOWN_ITEM',
+      ],
       ['answers that are not an object', { answers: 'yes' }, 'answers', 'isObject'],
       ['an unknown top-level field', { answers: {}, extra: true }, 'extra', 'whitelistValidation'],
     ])('%s', async (_name, body, field, code) => {
@@ -136,7 +189,13 @@ describe('read API on the booted app (real SQLite file, real HTTP)', () => {
       const onlyInV2 = v2.items.find((i) => !v1.items.some((o) => o.key === i.key))!;
       const r = await score({ answers: { [onlyInV2.key]: 'yes' } }, 'protection', '1');
       expect(r.status).toBe(400);
-      expect(r.body.errors).toEqual([expect.objectContaining({ field: `answers.${onlyInV2.key}`, code: 'ITEM_OF_OTHER_VERSION', messageEn: 'item belongs to version 2, not to version 1' })]);
+      expect(r.body.errors).toEqual([
+        expect.objectContaining({
+          field: `answers.${onlyInV2.key}`,
+          code: 'ITEM_OF_OTHER_VERSION',
+          messageEn: 'item belongs to version 2, not to version 1',
+        }),
+      ]);
     });
 
     it('malformed JSON', async () => {
@@ -146,9 +205,18 @@ describe('read API on the booted app (real SQLite file, real HTTP)', () => {
     });
 
     it('a version that is not a number, an unknown version, an unknown group', async () => {
-      expect((await score({ answers: {} }, 'governance', 'latest')).body).toMatchObject({ statusCode: 400, errors: [expect.objectContaining({ field: 'version' })] });
-      expect((await score({ answers: {} }, 'governance', '9')).body).toMatchObject({ statusCode: 404, code: 'VERSION_NOT_FOUND' });
-      expect((await score({ answers: {} }, 'astrology', '1')).body).toMatchObject({ statusCode: 404, code: 'GROUP_NOT_FOUND' });
+      expect((await score({ answers: {} }, 'governance', 'latest')).body).toMatchObject({
+        statusCode: 400,
+        errors: [expect.objectContaining({ field: 'version' })],
+      });
+      expect((await score({ answers: {} }, 'governance', '9')).body).toMatchObject({
+        statusCode: 404,
+        code: 'VERSION_NOT_FOUND',
+      });
+      expect((await score({ answers: {} }, 'astrology', '1')).body).toMatchObject({
+        statusCode: 404,
+        code: 'GROUP_NOT_FOUND',
+      });
     });
   });
 
@@ -158,13 +226,27 @@ describe('read API on the booted app (real SQLite file, real HTTP)', () => {
       expect((await app.request('GET', '/api/governments?kind=municipality&limit=1')).body.total).toBe(5570);
       const states = await app.request('GET', '/api/governments?kind=state&limit=100');
       expect(states.body.total).toBe(27);
-      expect(states.body.items).toContainEqual({ ibgeCode: '53', kind: 'state', name: 'Distrito Federal', uf: 'DF', stateName: 'Distrito Federal', region: 'Centro-Oeste' });
+      expect(states.body.items).toContainEqual({
+        ibgeCode: '53',
+        kind: 'state',
+        name: 'Distrito Federal',
+        uf: 'DF',
+        stateName: 'Distrito Federal',
+        region: 'Centro-Oeste',
+      });
     });
 
     it('finds Porto Alegre by state and part of the name', async () => {
       const r = await app.request('GET', '/api/governments?uf=RS&q=porto');
       expect(r.status).toBe(200);
-      expect(r.body.items[0]).toEqual({ ibgeCode: '4314902', kind: 'municipality', name: 'Porto Alegre', uf: 'RS', stateName: 'Rio Grande do Sul', region: 'Sul' });
+      expect(r.body.items[0]).toEqual({
+        ibgeCode: '4314902',
+        kind: 'municipality',
+        name: 'Porto Alegre',
+        uf: 'RS',
+        stateName: 'Rio Grande do Sul',
+        region: 'Sul',
+      });
       expect(r.body.items.every((g: { uf: string }) => g.uf === 'RS')).toBe(true);
     });
 
@@ -188,7 +270,14 @@ describe('read API on the booted app (real SQLite file, real HTTP)', () => {
     });
 
     it('refuses bad filters with 400 naming the field', async () => {
-      for (const [query, field] of [['uf=Rio', 'uf'], ['kind=city', 'kind'], ['limit=0', 'limit'], ['offset=-1', 'offset'], ['limit=ten', 'limit'], ['colour=red', 'colour']]) {
+      for (const [query, field] of [
+        ['uf=Rio', 'uf'],
+        ['kind=city', 'kind'],
+        ['limit=0', 'limit'],
+        ['offset=-1', 'offset'],
+        ['limit=ten', 'limit'],
+        ['colour=red', 'colour'],
+      ]) {
         const r = await app.request('GET', `/api/governments?${query}`);
         expect(r.status).toBe(400);
         expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field);
@@ -206,9 +295,14 @@ describe('read API on the booted app (real SQLite file, real HTTP)', () => {
     expect(html.status).toBe(200);
     expect(html.text).toContain('swagger');
     const spec = await app.request('GET', '/api/docs/openapi.json');
-    expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining([
-      '/api/health', '/api/indicator-groups', '/api/indicator-groups/{slug}/versions/{version}',
-      '/api/indicator-groups/{slug}/versions/{version}/score', '/api/governments',
-    ]));
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/health',
+        '/api/indicator-groups',
+        '/api/indicator-groups/{slug}/versions/{version}',
+        '/api/indicator-groups/{slug}/versions/{version}/score',
+        '/api/governments',
+      ]),
+    );
   });
 });

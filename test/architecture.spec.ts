@@ -10,11 +10,22 @@ interface Violation {
 /** Runs dependency-cruiser on src/ with the project's rules (.dependency-cruiser.cjs). */
 function cruise(): { violations: Violation[]; totalCruised: number } {
   const root = resolve(__dirname, '..');
-  const out = execFileSync(process.execPath, [resolve(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [
+      resolve(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'),
+      'src',
+      '--config',
+      '.dependency-cruiser.cjs',
+      '--output-type',
+      'json',
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   return (JSON.parse(out) as { summary: { violations: Violation[]; totalCruised: number } }).summary;
 }
 
@@ -25,10 +36,13 @@ describe('architecture', () => {
     expect(totalCruised).toBeGreaterThan(50);
   });
 
-  it.each(['core-knows-no-group', 'pure-rules-stay-pure', 'pure-rules-use-pure-rules', 'groups-use-core-only', 'no-circular'])(
-    'holds: %s',
-    (rule) => {
-      expect(found.filter((v) => v.rule.name === rule).map((v) => `${v.from} → ${v.to}`)).toEqual([]);
-    },
-  );
+  it.each([
+    'core-knows-no-group',
+    'pure-rules-stay-pure',
+    'pure-rules-use-pure-rules',
+    'groups-use-core-only',
+    'no-circular',
+  ])('holds: %s', (rule) => {
+    expect(found.filter((v) => v.rule.name === rule).map((v) => `${v.from} → ${v.to}`)).toEqual([]);
+  });
 });

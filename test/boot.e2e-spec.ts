@@ -75,7 +75,9 @@ describe('boot: published questionnaires are validated and immutable', () => {
     const keyMapLine = /keyMap:\n {2}([a-z0-9-]+):.*\n/.exec(source)!;
     writeFileSync(file, source.replace(keyMapLine[0], 'keyMap:\n'));
     const error = await refusedBoot(config);
-    expect(error.message).toContain(`assessments/protection/v2.yaml: item "${keyMapLine[1]}": keyMap must say what became of v1 item`);
+    expect(error.message).toContain(
+      `assessments/protection/v2.yaml: item "${keyMapLine[1]}": keyMap must say what became of v1 item`,
+    );
   });
 
   it('refuses a questionnaire folder that no module registers, and a module without questionnaires', async () => {

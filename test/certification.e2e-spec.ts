@@ -30,7 +30,9 @@ function attachments(pdf: Buffer): Record<string, string> {
   try {
     writeFileSync(join(dir, 'seal.pdf'), pdf);
     execFileSync('pdfdetach', ['-saveall', '-o', dir, join(dir, 'seal.pdf')]);
-    return Object.fromEntries(['credential.jwt', 'credential.json'].map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    return Object.fromEntries(
+      ['credential.jwt', 'credential.json'].map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -46,7 +48,9 @@ describe('certification: the Selo MigraCidades', () => {
   beforeAll(async () => {
     const scratch = scratchDir();
     cleanup = scratch.cleanup;
-    app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PUBLIC_URL }));
+    app = await bootApp(
+      testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PUBLIC_URL }),
+    );
     t.admin = await login(app, ADMIN.email, ADMIN.password);
     t.reviewer = await createUser(app, t.admin, 'rev@oim.test', 'reviewer');
     t.certifier = await createUser(app, t.admin, 'cert@ufrgs.test', 'certifier');
@@ -66,9 +70,16 @@ describe('certification: the Selo MigraCidades', () => {
   let pdf: Buffer;
 
   it('refuses non-certifiers and governments that do not meet the edition\u2019s rule', async () => {
-    expect((await app.request('POST', `/api/assessments/${poa}/certificate`, undefined, auth(t.reviewer))).status).toBe(403);
+    expect((await app.request('POST', `/api/assessments/${poa}/certificate`, undefined, auth(t.reviewer))).status).toBe(
+      403,
+    );
     expect((await app.request('POST', `/api/assessments/${poa}/certificate`, undefined, auth(t.poa))).status).toBe(403);
-    const ineligible = await app.request('POST', `/api/assessments/${canoas}/certificate`, undefined, auth(t.certifier));
+    const ineligible = await app.request(
+      'POST',
+      `/api/assessments/${canoas}/certificate`,
+      undefined,
+      auth(t.certifier),
+    );
     expect(ineligible.status).toBe(422);
     expect(ineligible.body.code).toBe('NOT_ELIGIBLE');
     expect(ineligible.body.message).toContain('todas as etapas');
@@ -78,14 +89,29 @@ describe('certification: the Selo MigraCidades', () => {
     const r = await app.request('POST', `/api/assessments/${poa}/certificate`, undefined, auth(t.certifier));
     expect(r.status).toBe(201);
     seal = r.body;
-    expect(seal).toMatchObject({ number: 'MC-2025-00001', status: 'valid', authentic: true, government: { name: 'Porto Alegre' }, editionYear: 2025 });
+    expect(seal).toMatchObject({
+      number: 'MC-2025-00001',
+      status: 'valid',
+      authentic: true,
+      government: { name: 'Porto Alegre' },
+      editionYear: 2025,
+    });
     const download = await fetch(`${app.baseUrl}/api/certificates/${seal.number}/pdf`);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     pdf = Buffer.from(await download.arrayBuffer());
     const parsed = await pdfParse(pdf);
     expect(parsed.numpages).toBe(1);
     const text = parsed.text.replace(/\s+/g, ' ');
-    for (const expected of ['Selo MigraCidades 2025', 'Porto Alegre (RS)', 'Município', 'Certificado nº MC-2025-00001', 'Governança Migratória', 'concluiu todas as etapas', 'Organização Internacional para as Migrações', 'Universidade Federal do Rio Grande do Sul']) {
+    for (const expected of [
+      'Selo MigraCidades 2025',
+      'Porto Alegre (RS)',
+      'Município',
+      'Certificado nº MC-2025-00001',
+      'Governança Migratória',
+      'concluiu todas as etapas',
+      'Organização Internacional para as Migrações',
+      'Universidade Federal do Rio Grande do Sul',
+    ]) {
       expect(text).toContain(expected);
     }
     // The printed URL may wrap inside its narrow box.
@@ -94,7 +120,9 @@ describe('certification: the Selo MigraCidades', () => {
     expect(text).toContain(`Válido até ${d}/${m}/${y}`);
     const state = (await app.request('GET', `/api/assessments/${poa}`, undefined, auth(t.poa))).body.state;
     expect(state).toBe('certified');
-    const mail = (await app.request('GET', '/api/notifications', undefined, auth(t.poa))).body.find((n: any) => n.kind === 'seal-issued');
+    const mail = (await app.request('GET', '/api/notifications', undefined, auth(t.poa))).body.find(
+      (n: any) => n.kind === 'seal-issued',
+    );
     expect(mail.subject).toBe('Selo MigraCidades 2025 emitido: Porto Alegre');
   });
 
@@ -108,17 +136,28 @@ describe('certification: the Selo MigraCidades', () => {
     const did = (await app.request('GET', '/.well-known/did.json')).body;
     expect(did.id).toBe('did:web:migracidades.ufrgs.test');
     expect(did.verificationMethod[0].publicKeyJwk).toEqual(jwks.keys[0]);
-    const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(jwks), { issuer: did.id, algorithms: ['EdDSA'] });
+    const { payload, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(jwks), {
+      issuer: did.id,
+      algorithms: ['EdDSA'],
+    });
     expect(protectedHeader.kid).toBe(did.assertionMethod[0]);
     const vc = payload.vc as any;
     expect(vc.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
-    expect(vc.credentialSubject).toMatchObject({ id: 'urn:ibge:4314902', name: 'Porto Alegre (RS)', achievement: { name: 'Selo MigraCidades 2025' } });
+    expect(vc.credentialSubject).toMatchObject({
+      id: 'urn:ibge:4314902',
+      name: 'Porto Alegre (RS)',
+      achievement: { name: 'Selo MigraCidades 2025' },
+    });
     expect(vc.id).toBe(`${PUBLIC_URL}/verify/MC-2025-00001`);
     expect(JSON.parse(json)).toEqual(vc);
   });
 
   it('verifies publicly by number (JSON and HTML), and by document', async () => {
-    expect((await app.request('GET', '/api/verify/MC-2025-00001')).body).toMatchObject({ status: 'valid', authentic: true, government: { name: 'Porto Alegre' } });
+    expect((await app.request('GET', '/api/verify/MC-2025-00001')).body).toMatchObject({
+      status: 'valid',
+      authentic: true,
+      government: { name: 'Porto Alegre' },
+    });
     const page = await app.request('GET', '/verify/MC-2025-00001');
     expect(page.status).toBe(200);
     expect(page.text).toContain('Selo válido');
@@ -129,15 +168,28 @@ describe('certification: the Selo MigraCidades', () => {
 
     const form = new FormData();
     form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'selo.pdf');
-    expect((await app.upload('/api/verify', form)).body).toMatchObject({ status: 'valid', authentic: true, number: 'MC-2025-00001' });
+    expect((await app.upload('/api/verify', form)).body).toMatchObject({
+      status: 'valid',
+      authentic: true,
+      number: 'MC-2025-00001',
+    });
     const { 'credential.jwt': jwt } = attachments(pdf);
-    expect((await app.request('POST', '/api/verify', { credential: jwt })).body).toMatchObject({ status: 'valid', authentic: true });
+    expect((await app.request('POST', '/api/verify', { credential: jwt })).body).toMatchObject({
+      status: 'valid',
+      authentic: true,
+    });
   });
 
   it('reports a tampered PDF or credential as not authentic', async () => {
     const tampered = Buffer.from(pdf.toString('latin1').replace('Porto Alegre', 'Porto Alegri'), 'latin1');
     const form = new FormData();
-    form.append('file', new Blob([tampered.equals(pdf) ? Buffer.concat([pdf, Buffer.from('\n% edited\n')]) : tampered], { type: 'application/pdf' }), 'selo.pdf');
+    form.append(
+      'file',
+      new Blob([tampered.equals(pdf) ? Buffer.concat([pdf, Buffer.from('\n% edited\n')]) : tampered], {
+        type: 'application/pdf',
+      }),
+      'selo.pdf',
+    );
     const r = await app.upload('/api/verify', form);
     expect(r.body).toMatchObject({ status: 'not-authentic', authentic: false });
 
@@ -146,16 +198,37 @@ describe('certification: the Selo MigraCidades', () => {
     const claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
     claims.vc.credentialSubject.name = 'Canoas (RS)';
     const forged = `${h}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${s}`;
-    expect((await app.request('POST', '/api/verify', { credential: forged })).body).toMatchObject({ status: 'not-authentic', authentic: false });
+    expect((await app.request('POST', '/api/verify', { credential: forged })).body).toMatchObject({
+      status: 'not-authentic',
+      authentic: false,
+    });
   });
 
   it('re-issues a seal: the earlier one is revoked, points to the new one, and its URL keeps working', async () => {
-    expect((await app.request('POST', `/api/certificates/MC-2025-00001/reissue`, { reason: 'Correção do nome do ponto focal.' }, auth(t.reviewer))).status).toBe(403);
-    const r = await app.request('POST', `/api/certificates/MC-2025-00001/reissue`, { reason: 'Correção do nome do ponto focal.' }, auth(t.certifier));
+    expect(
+      (
+        await app.request(
+          'POST',
+          `/api/certificates/MC-2025-00001/reissue`,
+          { reason: 'Correção do nome do ponto focal.' },
+          auth(t.reviewer),
+        )
+      ).status,
+    ).toBe(403);
+    const r = await app.request(
+      'POST',
+      `/api/certificates/MC-2025-00001/reissue`,
+      { reason: 'Correção do nome do ponto focal.' },
+      auth(t.certifier),
+    );
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ number: 'MC-2025-00002', status: 'valid' });
     const old = (await app.request('GET', '/api/verify/MC-2025-00001')).body;
-    expect(old).toMatchObject({ status: 'revoked', replacedBy: 'MC-2025-00002', revocationReason: 'Reemitido: Correção do nome do ponto focal.' });
+    expect(old).toMatchObject({
+      status: 'revoked',
+      replacedBy: 'MC-2025-00002',
+      revocationReason: 'Reemitido: Correção do nome do ponto focal.',
+    });
     expect(old.revokedAt).toBeTruthy();
     const page = await app.request('GET', '/verify/MC-2025-00001');
     expect(page.text).toContain('Selo revogado');
@@ -170,7 +243,9 @@ describe('certification: the Selo MigraCidades', () => {
     expect(page.text).toContain('/verify/MC-2025-00002"');
     expect(page.text).not.toContain('MC-2025-00001');
     expect(page.text).toMatch(/<strong>1<\/strong> governos com selo válido/);
-    expect((await app.request('GET', '/certificados/2025?uf=sp')).text).toContain('Nenhum selo emitido nesta edição em SP');
+    expect((await app.request('GET', '/certificados/2025?uf=sp')).text).toContain(
+      'Nenhum selo emitido nesta edição em SP',
+    );
     const unknown = await app.request('GET', '/certificados/2019');
     expect(unknown.status).toBe(404);
     expect(unknown.body.errors[0].field).toBe('year');
@@ -178,18 +253,43 @@ describe('certification: the Selo MigraCidades', () => {
   });
 
   it('revokes a seal with a reason and date', async () => {
-    const r = await app.request('POST', `/api/certificates/MC-2025-00002/revoke`, { reason: 'Informações falsas no diagnóstico.' }, auth(t.certifier));
+    const r = await app.request(
+      'POST',
+      `/api/certificates/MC-2025-00002/revoke`,
+      { reason: 'Informações falsas no diagnóstico.' },
+      auth(t.certifier),
+    );
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ status: 'revoked', revocationReason: 'Informações falsas no diagnóstico.' });
-    expect((await app.request('POST', `/api/certificates/MC-2025-00002/revoke`, { reason: 'De novo, por engano.' }, auth(t.certifier))).status).toBe(409);
+    expect(
+      (
+        await app.request(
+          'POST',
+          `/api/certificates/MC-2025-00002/revoke`,
+          { reason: 'De novo, por engano.' },
+          auth(t.certifier),
+        )
+      ).status,
+    ).toBe(409);
   });
 
   it('reports a seal past its validity as expired', async () => {
     for (const year of [2021, 2022]) {
-      const r = await app.request('POST', '/api/editions', {
-        year,
-        calendar: { enrolmentOpens: `${year}-03-01`, enrolmentCloses: `${year}-04-15`, diagnosisDeadline: `${year}-06-30`, reviewDeadline: `${year}-08-31`, certificationDate: `${year}-10-15` },
-      }, auth(t.admin));
+      const r = await app.request(
+        'POST',
+        '/api/editions',
+        {
+          year,
+          calendar: {
+            enrolmentOpens: `${year}-03-01`,
+            enrolmentCloses: `${year}-04-15`,
+            diagnosisDeadline: `${year}-06-30`,
+            reviewDeadline: `${year}-08-31`,
+            certificationDate: `${year}-10-15`,
+          },
+        },
+        auth(t.admin),
+      );
       expect(r.status).toBe(201);
     }
     const old = (await enrol(app, t.admin, 2021, '4304606')).id;

@@ -7,8 +7,20 @@ import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test
 function snapshot(index: number, groups: Record<string, number | null>) {
   const level = index < 25 ? 'initial' : index < 50 ? 'developing' : index < 75 ? 'consolidated' : 'reference';
   return JSON.stringify({
-    takenAt: '2025-08-01T00:00:00.000Z', round: 1,
-    index: { index, level: { key: level }, groups: Object.entries(groups).map(([group, score]) => ({ group, score, questionnaireVersion: 1, scoringVersion: 'engine-1/standard-1' })), missing: [], excluded: [] },
+    takenAt: '2025-08-01T00:00:00.000Z',
+    round: 1,
+    index: {
+      index,
+      level: { key: level },
+      groups: Object.entries(groups).map(([group, score]) => ({
+        group,
+        score,
+        questionnaireVersion: 1,
+        scoringVersion: 'engine-1/standard-1',
+      })),
+      missing: [],
+      excluded: [],
+    },
     groups: [],
   });
 }
@@ -22,7 +34,9 @@ describe('national dashboard', () => {
   beforeAll(async () => {
     const scratch = scratchDir();
     cleanup = scratch.cleanup;
-    app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'error' }));
+    app = await bootApp(
+      testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'error' }),
+    );
     db = app.app.get(DataSource);
     await createEdition(app, await login(app, ADMIN.email, ADMIN.password), 2025);
     // Five governments of 2025, written as the national seed writes them; the database derives the facts.
@@ -41,7 +55,10 @@ describe('national dashboard', () => {
       );
     }
     const choose = (code: string, group: string, item: string) =>
-      db.query(`INSERT INTO priorities (id, assessment_id, group_slug, item_key, commitment) VALUES (?, ?, ?, ?, 'Avançar')`, [randomUUID(), ids[code], group, item]);
+      db.query(
+        `INSERT INTO priorities (id, assessment_id, group_slug, item_key, commitment) VALUES (?, ?, ?, ?, 'Avançar')`,
+        [randomUUID(), ids[code], group, item],
+      );
     await choose('4314902', 'governance', 'a');
     await choose('4314902', 'governance', 'b');
     await choose('4305108', 'governance', 'a');
@@ -61,10 +78,25 @@ describe('national dashboard', () => {
     expect(r.body.totals).toEqual({ enrolled: 5, certified: 1, scored: 4, medianIndex: 50 });
     expect(r.body.states).toHaveLength(27);
     const state = (uf: string) => r.body.states.find((s: { uf: string }) => s.uf === uf);
-    expect(state('RS')).toEqual({ uf: 'RS', ibgeCode: '43', name: 'Rio Grande do Sul', region: 'Sul', enrolled: 3, certified: 1, scored: 2, medianIndex: 30 });
+    expect(state('RS')).toEqual({
+      uf: 'RS',
+      ibgeCode: '43',
+      name: 'Rio Grande do Sul',
+      region: 'Sul',
+      enrolled: 3,
+      certified: 1,
+      scored: 2,
+      medianIndex: 30,
+    });
     expect(state('AM')).toMatchObject({ ibgeCode: '13', region: 'Norte', enrolled: 1, scored: 1, medianIndex: 90 });
     expect(state('BA')).toMatchObject({ enrolled: 0, certified: 0, scored: 0, medianIndex: null });
-    expect(r.body.regions.find((g: { region: string }) => g.region === 'Sudeste')).toEqual({ region: 'Sudeste', enrolled: 1, certified: 0, scored: 1, medianIndex: 60 });
+    expect(r.body.regions.find((g: { region: string }) => g.region === 'Sudeste')).toEqual({
+      region: 'Sudeste',
+      enrolled: 1,
+      certified: 0,
+      scored: 1,
+      medianIndex: 60,
+    });
   });
 
   it('gives the spread of scores per group, leaving out groups not scored', async () => {
@@ -94,7 +126,9 @@ describe('national dashboard', () => {
     expect(page.text).toContain('Painel MigraCidades 2025');
     expect(page.text).toMatch(/<strong>5<\/strong>inscritos/);
     expect(page.text).toMatch(/<strong>50<\/strong>índice mediano/);
-    expect(page.text).toContain('<td>RS</td><td>Rio Grande do Sul</td><td>Sul</td><td class="n">3</td><td class="n">1</td><td class="n">30</td>');
+    expect(page.text).toContain(
+      '<td>RS</td><td>Rio Grande do Sul</td><td>Sul</td><td class="n">3</td><td class="n">1</td><td class="n">30</td>',
+    );
     expect(page.text).toContain('<td class="n">25</td><td class="n">40</td><td class="n">62,5</td>');
     expect(page.text).toContain('<td class="n">66,7%</td>');
     expect(page.text.match(/<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/g)).toHaveLength(3);
@@ -104,7 +138,10 @@ describe('national dashboard', () => {
     await db.query(`UPDATE assessments SET state = 'in-review', score_snapshot = NULL WHERE id = ?`, [ids['1302603']]);
     const { body } = await app.request('GET', '/api/dashboard/national?edition=2025');
     expect(body.totals).toEqual({ enrolled: 5, certified: 1, scored: 3, medianIndex: 40 });
-    expect(body.groups.find((g: { group: string }) => g.group === 'governance')).toMatchObject({ scored: 3, median: 30 });
+    expect(body.groups.find((g: { group: string }) => g.group === 'governance')).toMatchObject({
+      scored: 3,
+      median: 30,
+    });
   });
 
   it('names the field when the edition is not a year, and says which editions exist when it is unknown', async () => {

@@ -31,21 +31,35 @@ async function approveWith(
     return r.body;
   };
   const view = await call('GET', `/api/assessments/${id}`, undefined, tokens.official);
-  const answers = (await questionnairesOf(app, view)).flatMap((q) => Object.entries(bestAnswers(q)).map(([itemKey, value]) => ({
-    group: q.group,
-    itemKey,
-    value: overrides[`${q.group}.${itemKey}`] ?? value,
-    expectedVersion: view.groups.find((g: { group: string }) => g.group === q.group).items.find((i: { key: string }) => i.key === itemKey).answer.version,
-  })));
+  const answers = (await questionnairesOf(app, view)).flatMap((q) =>
+    Object.entries(bestAnswers(q)).map(([itemKey, value]) => ({
+      group: q.group,
+      itemKey,
+      value: overrides[`${q.group}.${itemKey}`] ?? value,
+      expectedVersion: view.groups
+        .find((g: { group: string }) => g.group === q.group)
+        .items.find((i: { key: string }) => i.key === itemKey).answer.version,
+    })),
+  );
   await call('PUT', `/api/assessments/${id}/answers`, { answers }, tokens.official);
   await call('POST', `/api/assessments/${id}/submit`, undefined, tokens.official);
   await call('POST', `/api/assessments/${id}/review/start`, undefined, tokens.reviewer);
   const reviewed = await call('GET', `/api/assessments/${id}`, undefined, tokens.reviewer);
-  const decisions = reviewed.groups.flatMap((g: any) => g.items.filter((i: any) => i.visible && i.answer.value !== null).map((i: any) =>
-    adjust && adjust.group === g.group && adjust.itemKey === i.key
-      ? { group: g.group, itemKey: i.key, decision: 'adjust', rating: adjust.rating, note: 'A evidência comprova só parte do declarado.' }
-      : { group: g.group, itemKey: i.key, decision: 'accept' },
-  ));
+  const decisions = reviewed.groups.flatMap((g: any) =>
+    g.items
+      .filter((i: any) => i.visible && i.answer.value !== null)
+      .map((i: any) =>
+        adjust && adjust.group === g.group && adjust.itemKey === i.key
+          ? {
+              group: g.group,
+              itemKey: i.key,
+              decision: 'adjust',
+              rating: adjust.rating,
+              note: 'A evidência comprova só parte do declarado.',
+            }
+          : { group: g.group, itemKey: i.key, decision: 'accept' },
+      ),
+  );
   await call('PUT', `/api/assessments/${id}/review/items`, { decisions }, tokens.reviewer);
   const approved = await call('POST', `/api/assessments/${id}/review/approve`, undefined, tokens.reviewer);
   return { index: approved.scoreSnapshot.index.index };
@@ -99,21 +113,41 @@ describe('exports: CSV, XLSX and JSON of approved assessments across questionnai
     await createEdition(app, tokens.admin, 2021);
     const poa = await enrol(app, tokens.poa, 2020, PORTO_ALEGRE);
     const bv = await enrol(app, tokens.bv, 2021, BOA_VISTA);
-    index2020 = (await approveWith(app, { official: tokens.poa, reviewer: tokens.reviewer }, poa.id, {
-      'protection.protection-notes': TRICKY,
-      'governance.budget-line': 'partial',
-      'protection.nationality-records': 'partial',
-    })).index;
-    index2021 = (await approveWith(app, { official: tokens.bv, reviewer: tokens.reviewer }, bv.id, {
-      'protection.lgbtiq-access': 'partial',
-      // campaign languages are then hidden: their answer is ignored, and so left out of the export
-      'protection.rights-campaigns': 'no',
-    }, { group: 'governance', itemKey: 'focal-body', rating: 'partial' })).index;
-    const list = (await app.request('GET', '/api/indicator-groups')).body as { slug: string; versions: { version: number }[] }[];
-    groups = await Promise.all(list.map(async (g) => ({
-      slug: g.slug,
-      versions: await Promise.all(g.versions.map(async (v) => (await app.request('GET', `/api/indicator-groups/${g.slug}/versions/${v.version}`)).body as Questionnaire)),
-    })));
+    index2020 = (
+      await approveWith(app, { official: tokens.poa, reviewer: tokens.reviewer }, poa.id, {
+        'protection.protection-notes': TRICKY,
+        'governance.budget-line': 'partial',
+        'protection.nationality-records': 'partial',
+      })
+    ).index;
+    index2021 = (
+      await approveWith(
+        app,
+        { official: tokens.bv, reviewer: tokens.reviewer },
+        bv.id,
+        {
+          'protection.lgbtiq-access': 'partial',
+          // campaign languages are then hidden: their answer is ignored, and so left out of the export
+          'protection.rights-campaigns': 'no',
+        },
+        { group: 'governance', itemKey: 'focal-body', rating: 'partial' },
+      )
+    ).index;
+    const list = (await app.request('GET', '/api/indicator-groups')).body as {
+      slug: string;
+      versions: { version: number }[];
+    }[];
+    groups = await Promise.all(
+      list.map(async (g) => ({
+        slug: g.slug,
+        versions: await Promise.all(
+          g.versions.map(
+            async (v) =>
+              (await app.request('GET', `/api/indicator-groups/${g.slug}/versions/${v.version}`)).body as Questionnaire,
+          ),
+        ),
+      })),
+    );
   });
   afterAll(async () => {
     await app?.close();
@@ -123,7 +157,12 @@ describe('exports: CSV, XLSX and JSON of approved assessments across questionnai
   it('has every item of every version as a column, each group\u2019s items together and in order, renamed items under their latest key', async () => {
     const header = csvHeader((await download('/api/exports/assessments?format=csv')).bytes);
     const slugs = groups.map((g) => g.slug);
-    expect(header.slice(0, FIXED.length + 2 * slugs.length + 1)).toEqual([...FIXED, ...slugs.map((s) => `version.${s}`), 'index', ...slugs.map((s) => `score.${s}`)]);
+    expect(header.slice(0, FIXED.length + 2 * slugs.length + 1)).toEqual([
+      ...FIXED,
+      ...slugs.map((s) => `version.${s}`),
+      'index',
+      ...slugs.map((s) => `score.${s}`),
+    ]);
     const items = header.slice(FIXED.length + 2 * slugs.length + 1);
     const expected = expectedItemColumns(groups);
     expect([...items].sort()).toEqual(expected.flat().sort());
@@ -134,7 +173,14 @@ describe('exports: CSV, XLSX and JSON of approved assessments across questionnai
       const positions = latest.items.map((i) => items.indexOf(`${g.slug}.${i.key}`));
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
     }
-    expect(items).toEqual(expect.arrayContaining(['protection.nationality-records', 'protection.lgbtiq-access', 'protection.rights-campaigns', 'protection.protection-training']));
+    expect(items).toEqual(
+      expect.arrayContaining([
+        'protection.nationality-records',
+        'protection.lgbtiq-access',
+        'protection.rights-campaigns',
+        'protection.protection-training',
+      ]),
+    );
     expect(items).not.toContain('protection.awareness-campaigns');
     expect(items).not.toContain('protection.network-training');
   });
@@ -146,17 +192,33 @@ describe('exports: CSV, XLSX and JSON of approved assessments across questionnai
     expect(file.headers.get('content-disposition')).toBe('attachment; filename="migracidades-todas-as-edicoes.csv"');
     const [poa, bv] = csvRecords(file.bytes);
     expect(poa).toMatchObject({
-      ibge_code: PORTO_ALEGRE, government: 'Porto Alegre', uf: 'RS', region: 'Sul', kind: 'municipality', edition: '2020', state: 'approved',
-      'version.protection': '1', 'version.governance': '1', index: String(index2020),
-      'governance.budget-line': 'partial', 'governance.focal-body': 'yes',
+      ibge_code: PORTO_ALEGRE,
+      government: 'Porto Alegre',
+      uf: 'RS',
+      region: 'Sul',
+      kind: 'municipality',
+      edition: '2020',
+      state: 'approved',
+      'version.protection': '1',
+      'version.governance': '1',
+      index: String(index2020),
+      'governance.budget-line': 'partial',
+      'governance.focal-body': 'yes',
       'protection.nationality-records': 'partial', // v1 only
-      'protection.lgbtiq-access': '', 'protection.racial-equality-actions': '', // v2 only
+      'protection.lgbtiq-access': '',
+      'protection.racial-equality-actions': '', // v2 only
       'protection.rights-campaigns': 'yes', // v1 "awareness-campaigns", renamed in v2
       'protection.campaign-languages': 'spanish; english; french; haitian-creole; indigenous; other',
       'protection.protection-notes': TRICKY,
     });
     expect(bv).toMatchObject({
-      ibge_code: BOA_VISTA, government: 'Boa Vista', uf: 'RR', region: 'Norte', edition: '2021', 'version.protection': '2', index: String(index2021),
+      ibge_code: BOA_VISTA,
+      government: 'Boa Vista',
+      uf: 'RR',
+      region: 'Norte',
+      edition: '2021',
+      'version.protection': '2',
+      index: String(index2021),
       'governance.focal-body': 'partial', // the reviewer's adjustment, as scored
       'protection.nationality-records': '',
       'protection.lgbtiq-access': 'partial',
@@ -191,11 +253,20 @@ describe('exports: CSV, XLSX and JSON of approved assessments across questionnai
     expect(rows).toHaveLength(2);
     expect(Object.keys(rows[0])).toEqual(csvHeader((await download('/api/exports/assessments?format=csv')).bytes));
     expect(rows[0]).toMatchObject({
-      edition: 2020, index: index2020, 'version.protection': 1, 'protection.protection-notes': TRICKY,
+      edition: 2020,
+      index: index2020,
+      'version.protection': 1,
+      'protection.protection-notes': TRICKY,
       'protection.campaign-languages': ['spanish', 'english', 'french', 'haitian-creole', 'indigenous', 'other'],
-      'protection.lgbtiq-access': null, 'protection.nationality-records': 'partial',
+      'protection.lgbtiq-access': null,
+      'protection.nationality-records': 'partial',
     });
-    expect(rows[1]).toMatchObject({ edition: 2021, 'protection.nationality-records': null, 'protection.lgbtiq-access': 'partial', 'protection.campaign-languages': null });
+    expect(rows[1]).toMatchObject({
+      edition: 2021,
+      'protection.nationality-records': null,
+      'protection.lgbtiq-access': 'partial',
+      'protection.campaign-languages': null,
+    });
   });
 
   it('per edition: only that edition\u2019s rows, in a file named after it', async () => {
@@ -213,9 +284,16 @@ describe('exports: CSV, XLSX and JSON of approved assessments across questionnai
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['format']);
     expect(bad.body.message).toContain('format');
-    const badEdition = await app.request('GET', '/api/editions/2020/export?format=ods', undefined, auth(tokens.reviewer));
+    const badEdition = await app.request(
+      'GET',
+      '/api/editions/2020/export?format=ods',
+      undefined,
+      auth(tokens.reviewer),
+    );
     expect(badEdition.status).toBe(400);
-    expect((await app.request('GET', '/api/editions/1999/export?format=csv', undefined, auth(tokens.reviewer))).body.code).toBe('EDITION_NOT_FOUND');
+    expect(
+      (await app.request('GET', '/api/editions/1999/export?format=csv', undefined, auth(tokens.reviewer))).body.code,
+    ).toBe('EDITION_NOT_FOUND');
     for (const path of ['/api/exports/assessments?format=csv', `/api/editions/2020/export?format=csv`]) {
       const r = await app.request('GET', path, undefined, auth(tokens.poa));
       expect(r.status).toBe(403);

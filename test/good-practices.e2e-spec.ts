@@ -7,7 +7,8 @@ const CANOAS = '4304606';
 
 const practice = (overrides: Record<string, unknown> = {}) => ({
   title: 'Centro de Referência e Atendimento a Imigrantes',
-  description: 'Atendimento em espanhol, francês e crioulo haitiano, com orientação sobre documentos e encaminhamento à rede de serviços.',
+  description:
+    'Atendimento em espanhol, francês e crioulo haitiano, com orientação sobre documentos e encaminhamento à rede de serviços.',
   group: 'transparency',
   link: 'https://prefeitura.poa.br/crai',
   startYear: 2018,
@@ -37,12 +38,19 @@ describe('good practices: recorded in the diagnosis, reviewed, published as prac
     cleanup?.();
   });
 
-  const post = (id: string, body: unknown, token: string) => app.request('POST', `/api/assessments/${id}/good-practices`, body, auth(token));
-  const review = (id: string, body: unknown, token: string) => app.request('PUT', `/api/good-practices/${id}/review`, body, auth(token));
-  const fields = (r: { body: { errors?: { field: string }[] } }) => [...new Set((r.body.errors ?? []).map((e) => e.field))].sort();
+  const post = (id: string, body: unknown, token: string) =>
+    app.request('POST', `/api/assessments/${id}/good-practices`, body, auth(token));
+  const review = (id: string, body: unknown, token: string) =>
+    app.request('PUT', `/api/good-practices/${id}/review`, body, auth(token));
+  const fields = (r: { body: { errors?: { field: string }[] } }) =>
+    [...new Set((r.body.errors ?? []).map((e) => e.field))].sort();
 
   it('refuses bad input with 400, naming each field at fault', async () => {
-    const bad = await post(poa, { title: 'abc', description: 'curta', group: 'Saúde', link: 'ftp://exemplo.org', startYear: 1800, extra: 1 }, t.poa);
+    const bad = await post(
+      poa,
+      { title: 'abc', description: 'curta', group: 'Saúde', link: 'ftp://exemplo.org', startYear: 1800, extra: 1 },
+      t.poa,
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
     expect(fields(bad)).toEqual(['description', 'extra', 'group', 'link', 'startYear', 'title']);
@@ -70,15 +78,27 @@ describe('good practices: recorded in the diagnosis, reviewed, published as prac
   it('records practices as pending review, seen by the government and the reviewers but not by others', async () => {
     for (const [name, body] of Object.entries({
       crai: practice(),
-      classes: practice({ title: 'Português como língua de acolhimento nas escolas', group: 'education', link: undefined, startYear: undefined }),
+      classes: practice({
+        title: 'Português como língua de acolhimento nas escolas',
+        group: 'education',
+        link: undefined,
+        startYear: undefined,
+      }),
       fair: practice({ title: 'Feira gastronômica sem participação de migrantes', group: 'participation' }),
     })) {
       const r = await post(poa, body, t.poa);
       expect(r.status).toBe(201);
-      expect(r.body).toMatchObject({ title: body.title, status: 'pending', reviewComment: null, group: { slug: body.group } });
+      expect(r.body).toMatchObject({
+        title: body.title,
+        status: 'pending',
+        reviewComment: null,
+        group: { slug: body.group },
+      });
       ids[name] = r.body.id;
     }
-    expect((await post(canoas, practice({ title: 'Comitê municipal de migrantes', group: 'governance' }), t.canoas)).status).toBe(201);
+    expect(
+      (await post(canoas, practice({ title: 'Comitê municipal de migrantes', group: 'governance' }), t.canoas)).status,
+    ).toBe(201);
 
     const mine = await app.request('GET', `/api/assessments/${poa}/good-practices`, undefined, auth(t.poa));
     expect(mine.body.map((p: { title: string; status: string }) => [p.title, p.status])).toEqual([
@@ -86,10 +106,23 @@ describe('good practices: recorded in the diagnosis, reviewed, published as prac
       ['Português como língua de acolhimento nas escolas', 'pending'],
       ['Feira gastronômica sem participação de migrantes', 'pending'],
     ]);
-    expect(mine.body[0].group).toMatchObject({ slug: 'transparency', number: 4, title: { 'pt-BR': 'Transparência e acesso à informação para migrantes' } });
-    expect((await app.request('GET', `/api/assessments/${poa}/good-practices`, undefined, auth(t.certifier))).body).toHaveLength(3);
-    expect((await app.request('GET', `/api/assessments/${poa}/good-practices`, undefined, auth(t.canoas))).status).toBe(403);
-    expect((await app.request('GET', '/api/good-practices')).body).toEqual({ total: 0, limit: 20, offset: 0, items: [] });
+    expect(mine.body[0].group).toMatchObject({
+      slug: 'transparency',
+      number: 4,
+      title: { 'pt-BR': 'Transparência e acesso à informação para migrantes' },
+    });
+    expect(
+      (await app.request('GET', `/api/assessments/${poa}/good-practices`, undefined, auth(t.certifier))).body,
+    ).toHaveLength(3);
+    expect((await app.request('GET', `/api/assessments/${poa}/good-practices`, undefined, auth(t.canoas))).status).toBe(
+      403,
+    );
+    expect((await app.request('GET', '/api/good-practices')).body).toEqual({
+      total: 0,
+      limit: 20,
+      offset: 0,
+      items: [],
+    });
   });
 
   it('lets reviewers approve, or reject with a comment the government reads', async () => {
@@ -101,24 +134,49 @@ describe('good practices: recorded in the diagnosis, reviewed, published as prac
     const unknown = await review('00000000-0000-0000-0000-000000000000', { decision: 'approve' }, t.reviewer);
     expect([unknown.status, unknown.body.code]).toEqual([404, 'GOOD_PRACTICE_NOT_FOUND']);
 
-    expect((await review(ids.crai, { decision: 'approve', comment: 'Serviço consolidado.' }, t.reviewer)).body).toMatchObject({ status: 'approved' });
-    expect((await review(ids.classes, { decision: 'approve' }, t.admin)).body).toMatchObject({ status: 'approved', reviewComment: null });
-    expect((await review(ids.fair, { decision: 'reject', comment: 'A prática não envolve a população migrante.' }, t.reviewer)).body).toMatchObject({ status: 'rejected' });
+    expect(
+      (await review(ids.crai, { decision: 'approve', comment: 'Serviço consolidado.' }, t.reviewer)).body,
+    ).toMatchObject({ status: 'approved' });
+    expect((await review(ids.classes, { decision: 'approve' }, t.admin)).body).toMatchObject({
+      status: 'approved',
+      reviewComment: null,
+    });
+    expect(
+      (
+        await review(
+          ids.fair,
+          { decision: 'reject', comment: 'A prática não envolve a população migrante.' },
+          t.reviewer,
+        )
+      ).body,
+    ).toMatchObject({ status: 'rejected' });
 
     const seen = (await app.request('GET', `/api/assessments/${poa}/good-practices`, undefined, auth(t.poa))).body;
-    expect(seen.find((p: { id: string }) => p.id === ids.fair)).toMatchObject({ status: 'rejected', reviewComment: 'A prática não envolve a população migrante.' });
+    expect(seen.find((p: { id: string }) => p.id === ids.fair)).toMatchObject({
+      status: 'rejected',
+      reviewComment: 'A prática não envolve a população migrante.',
+    });
     const trail = (await app.request('GET', `/api/assessments/${poa}/audit`, undefined, auth(t.reviewer))).body;
-    const actions = trail.filter((e: { entity: string }) => e.entity === 'good-practice').map((e: { action: string; actorRole: string }) => `${e.action} by ${e.actorRole}`);
+    const actions = trail
+      .filter((e: { entity: string }) => e.entity === 'good-practice')
+      .map((e: { action: string; actorRole: string }) => `${e.action} by ${e.actorRole}`);
     expect(actions).toEqual([
-      'good-practice.create by official', 'good-practice.create by official', 'good-practice.create by official',
-      'good-practice.approve by reviewer', 'good-practice.approve by admin', 'good-practice.reject by reviewer',
+      'good-practice.create by official',
+      'good-practice.create by official',
+      'good-practice.create by official',
+      'good-practice.approve by reviewer',
+      'good-practice.approve by admin',
+      'good-practice.reject by reviewer',
     ]);
   });
 
   it('publishes only approved practices, with the government, state and edition, filtered and paginated', async () => {
     const all = (await app.request('GET', '/api/good-practices')).body;
     expect(all.total).toBe(2);
-    expect(all.items.map((p: { title: string }) => p.title).sort()).toEqual(['Centro de Referência e Atendimento a Imigrantes', 'Português como língua de acolhimento nas escolas']);
+    expect(all.items.map((p: { title: string }) => p.title).sort()).toEqual([
+      'Centro de Referência e Atendimento a Imigrantes',
+      'Português como língua de acolhimento nas escolas',
+    ]);
     expect(all.items.find((p: { id: string }) => p.id === ids.crai)).toMatchObject({
       description: practice().description,
       group: { slug: 'transparency', number: 4 },
@@ -130,7 +188,9 @@ describe('good practices: recorded in the diagnosis, reviewed, published as prac
     expect(JSON.stringify(all)).not.toContain('Feira gastronômica');
     expect(JSON.stringify(all)).not.toContain('Comitê municipal');
 
-    expect((await app.request('GET', '/api/good-practices?group=education')).body.items.map((p: { id: string }) => p.id)).toEqual([ids.classes]);
+    expect(
+      (await app.request('GET', '/api/good-practices?group=education')).body.items.map((p: { id: string }) => p.id),
+    ).toEqual([ids.classes]);
     expect((await app.request('GET', '/api/good-practices?uf=rs&edition=2025')).body.total).toBe(2);
     expect((await app.request('GET', '/api/good-practices?uf=SP')).body.total).toBe(0);
     expect((await app.request('GET', '/api/good-practices?edition=2024')).body.total).toBe(0);
@@ -144,7 +204,9 @@ describe('good practices: recorded in the diagnosis, reviewed, published as prac
     expect(html.status).toBe(200);
     expect(html.text).toContain('<strong>2</strong> fichas (uf: RS)');
     expect(html.text).toContain('Porto Alegre (RS) · edição 2025');
-    expect(html.text.replaceAll('&#x3D;', '=').replaceAll('&amp;', '&')).toContain('href="/boas-praticas?uf=RS&limit=1&offset=1"');
+    expect(html.text.replaceAll('&#x3D;', '=').replaceAll('&amp;', '&')).toContain(
+      'href="/boas-praticas?uf=RS&limit=1&offset=1"',
+    );
     expect(html.text).not.toContain('Feira gastronômica');
     expect((await app.request('GET', '/boas-praticas?uf=R')).body.errors[0].field).toBe('uf');
   });

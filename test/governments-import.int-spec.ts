@@ -29,7 +29,9 @@ describe('importing a newer IBGE list of municipalities', () => {
   it('adds the new municipality and renames a changed one; a second run changes nothing', async () => {
     const before = (await app.request('GET', '/api/governments?limit=1')).body.total;
     const summary = await service.importMunicipalityCsv(NEWER_LIST, 'dtb-2025.csv');
-    expect(summary.added.map((g) => [g.ibgeCode, g.name, g.uf, g.region])).toEqual([['5101837', 'Boa Esperança do Norte', 'MT', 'Centro-Oeste']]);
+    expect(summary.added.map((g) => [g.ibgeCode, g.name, g.uf, g.region])).toEqual([
+      ['5101837', 'Boa Esperança do Norte', 'MT', 'Centro-Oeste'],
+    ]);
     expect(summary.renamed).toEqual([{ ibgeCode: '2306306', from: 'Itapagé', to: 'Itapajé' }]);
     expect(summary.unchanged).toBe(1);
     expect((await app.request('GET', '/api/governments?limit=1')).body.total).toBe(before + 1);
@@ -57,9 +59,21 @@ describe('importing a newer IBGE list of municipalities', () => {
 
   it.each([
     ['a header without the code column', 'UF;Nome\n51;X', 'line 1: header must name the IBGE code column'],
-    ['a code with six digits', 'codigo_ibge,nome\n510183,Boa Esperança do Norte', 'line 2: IBGE code "510183" must have 7 digits'],
-    ['a wrong check digit', 'codigo_ibge,nome\n5101838,Boa Esperança do Norte', 'line 2: IBGE code "5101838" has a wrong check digit'],
-    ['a code listed twice', 'codigo_ibge,nome\n4314902,Porto Alegre\n4314902,Porto Alegre', 'line 3: IBGE code 4314902 already on line 2'],
+    [
+      'a code with six digits',
+      'codigo_ibge,nome\n510183,Boa Esperança do Norte',
+      'line 2: IBGE code "510183" must have 7 digits',
+    ],
+    [
+      'a wrong check digit',
+      'codigo_ibge,nome\n5101838,Boa Esperança do Norte',
+      'line 2: IBGE code "5101838" has a wrong check digit',
+    ],
+    [
+      'a code listed twice',
+      'codigo_ibge,nome\n4314902,Porto Alegre\n4314902,Porto Alegre',
+      'line 3: IBGE code 4314902 already on line 2',
+    ],
     ['an empty name', 'codigo_ibge,nome\n5101837,', 'line 2: the name is empty'],
   ])('refuses %s with the line and the reason, and changes nothing', async (_name, csv, message) => {
     const before = await app.request('GET', '/api/governments?limit=1');

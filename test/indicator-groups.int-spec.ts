@@ -12,7 +12,10 @@ import { INDICATOR_GROUP_MODULES as TEN } from '../src/indicators';
 import { bootApp, copyAssessments, REPO_ASSESSMENTS, scratchDir, testConfig } from './support/test-app';
 import { sampleQuestionnaire, toYaml } from './fixtures/questionnaires';
 
-const folders = (dir: string) => readdirSync(dir).filter((e) => statSync(join(dir, e)).isDirectory()).sort();
+const folders = (dir: string) =>
+  readdirSync(dir)
+    .filter((e) => statSync(join(dir, e)).isDirectory())
+    .sort();
 
 async function registeredGroups(modules = INDICATOR_GROUP_MODULES) {
   const moduleRef = await Test.createTestingModule({ imports: [IndicatorRegistryModule, ...modules] }).compile();
@@ -27,7 +30,9 @@ describe('the ten indicator groups', () => {
     expect(folders(REPO_ASSESSMENTS)).toEqual(registered);
     for (const slug of registered) {
       const files = readdirSync(resolve(__dirname, '../src/indicators', slug));
-      expect(files).toEqual(expect.arrayContaining([`${slug}.module.ts`, `${slug}.definition.ts`, `${slug}.recommendations.ts`]));
+      expect(files).toEqual(
+        expect.arrayContaining([`${slug}.module.ts`, `${slug}.definition.ts`, `${slug}.recommendations.ts`]),
+      );
     }
   });
 
@@ -62,7 +67,13 @@ describe('the ten indicator groups', () => {
 
 describe('an eleventh group', () => {
   it('is one module, one definition and its YAML: the core needs no change', async () => {
-    const definition = { number: 11, slug: 'housing', dimension: 'rights-and-services' as const, scoring: STANDARD_SCORING_POLICY, recommendations: { policy: { 'pt-BR': 'Criar', en: 'Create' } } };
+    const definition = {
+      number: 11,
+      slug: 'housing',
+      dimension: 'rights-and-services' as const,
+      scoring: STANDARD_SCORING_POLICY,
+      recommendations: { policy: { 'pt-BR': 'Criar', en: 'Create' } },
+    };
     @Module({ imports: [IndicatorGroupModule.forGroup(definition)] })
     class HousingModule {}
 
@@ -75,9 +86,13 @@ describe('an eleventh group', () => {
       const groups = (await app.request('GET', '/api/indicator-groups')).body;
       expect(groups.map((g: { slug: string }) => g.slug)).toHaveLength(11);
       expect(groups[10]).toMatchObject({ number: 11, slug: 'housing' });
-      const r = await app.request('POST', '/api/indicator-groups/housing/versions/1/score', { answers: { policy: 'no' } });
+      const r = await app.request('POST', '/api/indicator-groups/housing/versions/1/score', {
+        answers: { policy: 'no' },
+      });
       expect(r.status).toBe(200);
-      expect(r.body.recommendations).toEqual([{ key: 'policy', status: 'not-met', recommendation: { 'pt-BR': 'Criar', en: 'Create' } }]);
+      expect(r.body.recommendations).toEqual([
+        { key: 'policy', status: 'not-met', recommendation: { 'pt-BR': 'Criar', en: 'Create' } },
+      ]);
     } finally {
       await app.close();
       cleanup();

@@ -33,7 +33,10 @@ describe('lifecycle details: course, evidence files, reopening, reminders, outbo
     form.append('certificate', new Blob([samplePng()], { type: 'image/png' }), 'certificado-enap.png');
     const r = await app.upload(`/api/assessments/${assessment.id}/course-completion`, form, auth(official));
     expect(r.status).toBe(201);
-    expect(r.body.course).toMatchObject({ completedAt: '2025-04-10', certificate: { mime: 'image/png', fileName: 'certificado-enap.png' } });
+    expect(r.body.course).toMatchObject({
+      completedAt: '2025-04-10',
+      certificate: { mime: 'image/png', fileName: 'certificado-enap.png' },
+    });
   });
 
   it('takes an evidence file, attaches it to an answer, and lets the reviewer download it', async () => {
@@ -41,13 +44,31 @@ describe('lifecycle details: course, evidence files, reopening, reminders, outbo
     form.append('file', new Blob([sampleDocx()]), 'ata-comite.docx');
     const uploaded = await app.upload(`/api/assessments/${assessment.id}/evidence`, form, auth(official));
     expect(uploaded.status).toBe(201);
-    expect(uploaded.body).toMatchObject({ fileName: 'ata-comite.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect(uploaded.body).toMatchObject({
+      fileName: 'ata-comite.docx',
+      mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
     expect(uploaded.body.file).toMatch(/^[a-f0-9]{64}$/);
-    const saved = await app.request('PUT', `/api/assessments/${assessment.id}/answers`, {
-      answers: [{ group: 'governance', itemKey: 'intersectoral-committee', value: 'yes', expectedVersion: 0, evidence: [{ file: uploaded.body.file, fileName: 'ata-comite.docx' }] }],
-    }, auth(official));
+    const saved = await app.request(
+      'PUT',
+      `/api/assessments/${assessment.id}/answers`,
+      {
+        answers: [
+          {
+            group: 'governance',
+            itemKey: 'intersectoral-committee',
+            value: 'yes',
+            expectedVersion: 0,
+            evidence: [{ file: uploaded.body.file, fileName: 'ata-comite.docx' }],
+          },
+        ],
+      },
+      auth(official),
+    );
     expect(saved.status).toBe(200);
-    const download = await fetch(`${app.baseUrl}/api/assessments/${assessment.id}/files/${uploaded.body.file}`, { headers: auth(reviewer) });
+    const download = await fetch(`${app.baseUrl}/api/assessments/${assessment.id}/files/${uploaded.body.file}`, {
+      headers: auth(reviewer),
+    });
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer()).equals(sampleDocx())).toBe(true);
     expect(download.headers.get('content-disposition')).toContain('ata-comite.docx');
@@ -58,7 +79,9 @@ describe('lifecycle details: course, evidence files, reopening, reminders, outbo
     const deadline = new Date(`${edition.calendar.diagnosisDeadline}T00:00:00Z`);
     const sevenBefore = new Date(deadline.getTime() - 7 * 86400_000).toISOString().slice(0, 10);
     const eightBefore = new Date(deadline.getTime() - 8 * 86400_000).toISOString().slice(0, 10);
-    expect((await app.request('POST', `/api/jobs/deadline-reminders?today=${eightBefore}`, undefined, auth(admin))).body).toEqual({ reminded: 0 });
+    expect(
+      (await app.request('POST', `/api/jobs/deadline-reminders?today=${eightBefore}`, undefined, auth(admin))).body,
+    ).toEqual({ reminded: 0 });
     await app.request('POST', `/api/jobs/deadline-reminders?today=${sevenBefore}`, undefined, auth(admin));
     await app.request('POST', `/api/jobs/deadline-reminders?today=${sevenBefore}`, undefined, auth(admin));
     const mine = (await app.request('GET', '/api/notifications', undefined, auth(official))).body;
@@ -67,7 +90,10 @@ describe('lifecycle details: course, evidence files, reopening, reminders, outbo
     expect(mine[0].subject).toBe('MigraCidades 2025: o prazo do diagnóstico termina em 7 dias');
     expect(mine[0].body).toContain('Canoas');
     const everyone = (await app.request('GET', '/api/notifications', undefined, auth(admin))).body;
-    expect(everyone.map((n: { recipient: string }) => n.recipient).sort()).toEqual(['focal-4304606@gov.test', 'focal@canoas.test']);
+    expect(everyone.map((n: { recipient: string }) => n.recipient).sort()).toEqual([
+      'focal-4304606@gov.test',
+      'focal@canoas.test',
+    ]);
   });
 
   it('reopens an approved diagnosis only with a recorded reason', async () => {
@@ -81,20 +107,37 @@ describe('lifecycle details: course, evidence files, reopening, reminders, outbo
         saves.push({ group: g.group, itemKey, value, expectedVersion: current.version });
       }
     }
-    expect((await app.request('PUT', `/api/assessments/${assessment.id}/answers`, { answers: saves }, auth(official))).status).toBe(200);
-    expect((await app.request('POST', `/api/assessments/${assessment.id}/submit`, undefined, auth(official))).status).toBe(200);
+    expect(
+      (await app.request('PUT', `/api/assessments/${assessment.id}/answers`, { answers: saves }, auth(official)))
+        .status,
+    ).toBe(200);
+    expect(
+      (await app.request('POST', `/api/assessments/${assessment.id}/submit`, undefined, auth(official))).status,
+    ).toBe(200);
     await app.request('POST', `/api/assessments/${assessment.id}/review/start`, undefined, auth(reviewer));
     const reviewed = (await app.request('GET', `/api/assessments/${assessment.id}`, undefined, auth(reviewer))).body;
-    const decisions = reviewed.groups.flatMap((g: any) => g.items.filter((i: any) => i.visible && i.answer.value !== null).map((i: any) => ({ group: g.group, itemKey: i.key, decision: 'accept' })));
+    const decisions = reviewed.groups.flatMap((g: any) =>
+      g.items
+        .filter((i: any) => i.visible && i.answer.value !== null)
+        .map((i: any) => ({ group: g.group, itemKey: i.key, decision: 'accept' })),
+    );
     await app.request('PUT', `/api/assessments/${assessment.id}/review/items`, { decisions }, auth(reviewer));
-    expect((await app.request('POST', `/api/assessments/${assessment.id}/review/approve`, undefined, auth(reviewer))).status).toBe(200);
+    expect(
+      (await app.request('POST', `/api/assessments/${assessment.id}/review/approve`, undefined, auth(reviewer))).status,
+    ).toBe(200);
 
     const reason = 'A lei apresentada foi revogada em maio; rever o grupo 1.';
     const reopened = await app.request('POST', `/api/assessments/${assessment.id}/reopen`, { reason }, auth(reviewer));
     expect(reopened.body).toEqual({ id: assessment.id, state: 'in-review' });
-    expect((await app.request('GET', `/api/assessments/${assessment.id}`, undefined, auth(reviewer))).body.scoreSnapshot).toBeNull();
+    expect(
+      (await app.request('GET', `/api/assessments/${assessment.id}`, undefined, auth(reviewer))).body.scoreSnapshot,
+    ).toBeNull();
     const trail = (await app.request('GET', `/api/assessments/${assessment.id}/audit`, undefined, auth(reviewer))).body;
-    expect(trail[trail.length - 1]).toMatchObject({ action: 'assessment.reopen', before: { state: 'approved' }, after: { state: 'in-review', reason } });
+    expect(trail[trail.length - 1]).toMatchObject({
+      action: 'assessment.reopen',
+      before: { state: 'approved' },
+      after: { state: 'in-review', reason },
+    });
   });
 
   it('keeps the audit trail append-only, at the database itself', async () => {

@@ -25,7 +25,9 @@ async function context(dir: string): Promise<INestApplicationContext> {
 /** Everything the seed wrote, in a stable order. */
 async function dump(ds: DataSource) {
   return {
-    assessments: await ds.query('SELECT id, edition_year, government_code, state, versions, previous_assessment_id, round, enrolment, score_snapshot, submitted_at, approved_at, row_version, created_at, updated_at FROM assessments ORDER BY id'),
+    assessments: await ds.query(
+      'SELECT id, edition_year, government_code, state, versions, previous_assessment_id, round, enrolment, score_snapshot, submitted_at, approved_at, row_version, created_at, updated_at FROM assessments ORDER BY id',
+    ),
     answers: await ds.query('SELECT * FROM answers ORDER BY assessment_id, group_slug, item_key'),
     priorities: await ds.query('SELECT * FROM priorities ORDER BY id'),
   };
@@ -46,7 +48,13 @@ describe('national seed (real SQLite files through migrations)', () => {
     // An edition that exists before the seed: reused as it is, and kept when the seed is removed.
     await a.get(EditionsService).create(null, {
       year: 2022,
-      calendar: { enrolmentOpens: '2022-02-01', enrolmentCloses: '2022-04-30', diagnosisDeadline: '2022-07-15', reviewDeadline: '2022-09-01', certificationDate: '2022-11-01' },
+      calendar: {
+        enrolmentOpens: '2022-02-01',
+        enrolmentCloses: '2022-04-30',
+        diagnosisDeadline: '2022-07-15',
+        reviewDeadline: '2022-09-01',
+        certificationDate: '2022-11-01',
+      },
     });
     await seedNational(a, { governments: GOVERNMENTS });
     await seedNational(b, { governments: GOVERNMENTS });
@@ -58,7 +66,9 @@ describe('national seed (real SQLite files through migrations)', () => {
   });
 
   it('seeds every sampled government in every edition, approved and then prioritised or certified', async () => {
-    const rows = (await ds.query('SELECT edition_year AS year, state, COUNT(*) AS n FROM assessments GROUP BY edition_year, state')) as { year: number; state: string; n: number }[];
+    const rows = (await ds.query(
+      'SELECT edition_year AS year, state, COUNT(*) AS n FROM assessments GROUP BY edition_year, state',
+    )) as { year: number; state: string; n: number }[];
     for (const year of EDITIONS) {
       const states = rows.filter((r) => r.year === year);
       expect(states.reduce((s, r) => s + r.n, 0)).toBe(GOVERNMENTS);
@@ -66,9 +76,13 @@ describe('national seed (real SQLite files through migrations)', () => {
     }
     const [{ n: withPriorities }] = await ds.query('SELECT COUNT(DISTINCT assessment_id) AS n FROM priorities');
     expect(withPriorities).toBeGreaterThan(GOVERNMENTS * EDITIONS.length * 0.9);
-    const [{ n: reported }] = await ds.query("SELECT COUNT(*) AS n FROM priorities WHERE progress_status IN ('achieved', 'in-progress', 'not-started')");
+    const [{ n: reported }] = await ds.query(
+      "SELECT COUNT(*) AS n FROM priorities WHERE progress_status IN ('achieved', 'in-progress', 'not-started')",
+    );
     expect(reported).toBeGreaterThan(0);
-    const [{ n: unlinked }] = await ds.query('SELECT COUNT(*) AS n FROM assessments WHERE edition_year > 2020 AND previous_assessment_id IS NULL');
+    const [{ n: unlinked }] = await ds.query(
+      'SELECT COUNT(*) AS n FROM assessments WHERE edition_year > 2020 AND previous_assessment_id IS NULL',
+    );
     expect(unlinked).toBe(0);
   });
 
@@ -77,13 +91,25 @@ describe('national seed (real SQLite files through migrations)', () => {
     const second = await dump(b.get(DataSource));
     expect(first.assessments).toHaveLength(GOVERNMENTS * EDITIONS.length);
     // The pre-existing 2022 edition has another calendar, so dates differ there; everything else is identical.
-    const outside2022 = (d: typeof first) => d.assessments.filter((r: { edition_year: number }) => r.edition_year !== 2022);
+    const outside2022 = (d: typeof first) =>
+      d.assessments.filter((r: { edition_year: number }) => r.edition_year !== 2022);
     expect(outside2022(first)).toEqual(outside2022(second));
-    const scores = (d: typeof first) => d.assessments.map((r: { id: string; score_snapshot: string }) => [r.id, JSON.parse(r.score_snapshot).index]);
+    const scores = (d: typeof first) =>
+      d.assessments.map((r: { id: string; score_snapshot: string }) => [r.id, JSON.parse(r.score_snapshot).index]);
     expect(scores(first)).toEqual(scores(second));
-    const values = (d: typeof first) => d.answers.map((r: Record<string, unknown>) => [r.assessment_id, r.group_slug, r.item_key, r.value, r.evidence, r.review_status, r.reviewer_rating]);
+    const values = (d: typeof first) =>
+      d.answers.map((r: Record<string, unknown>) => [
+        r.assessment_id,
+        r.group_slug,
+        r.item_key,
+        r.value,
+        r.evidence,
+        r.review_status,
+        r.reviewer_rating,
+      ]);
     expect(values(first)).toEqual(values(second));
-    const priorities = (d: typeof first) => d.priorities.map((r: Record<string, unknown>) => [r.id, r.item_key, r.progress_status]);
+    const priorities = (d: typeof first) =>
+      d.priorities.map((r: Record<string, unknown>) => [r.id, r.item_key, r.progress_status]);
     expect(priorities(first)).toEqual(priorities(second));
   });
 
@@ -100,22 +126,39 @@ describe('national seed (real SQLite files through migrations)', () => {
       const { takenAt: _stored, ...stored } = assessment.scoreSnapshot!;
       expect(stored).toEqual(recomputed);
       // Through the public scoring service, which also validates every answer against its questionnaire.
-      const index = scoring.scoreIndex(Object.entries(assessment.versions).map(([group, version]) => {
-        const mine = rows.filter((r) => r.groupSlug === group);
-        return {
-          group, version,
-          answers: Object.fromEntries(mine.map((r) => [r.itemKey, (r.reviewerRating ?? r.value) as AnswerValue])),
-          acceptedEvidence: mine.map((r) => r.itemKey),
-        };
-      }));
+      const index = scoring.scoreIndex(
+        Object.entries(assessment.versions).map(([group, version]) => {
+          const mine = rows.filter((r) => r.groupSlug === group);
+          return {
+            group,
+            version,
+            answers: Object.fromEntries(mine.map((r) => [r.itemKey, (r.reviewerRating ?? r.value) as AnswerValue])),
+            acceptedEvidence: mine.map((r) => r.itemKey),
+          };
+        }),
+      );
       expect(index.index).toBe(stored.index.index);
     }
   });
 
   it('answers protection with v1 in 2020 and v2 from 2021, as each edition pins', async () => {
-    const rows = (await ds.query(`SELECT edition_year AS year, json_extract(versions, '$.protection') AS v, COUNT(*) AS n FROM assessments GROUP BY 1, 2`)) as { year: number; v: number }[];
-    expect(rows.map((r) => [r.year, r.v])).toEqual([[2020, 1], [2021, 2], [2022, 2], [2023, 2], [2024, 2]]);
-    const keys = async (year: number) => ((await ds.query(`SELECT DISTINCT item_key FROM answers JOIN assessments a ON a.id = assessment_id WHERE group_slug = 'protection' AND a.edition_year = ?`, [year])) as { item_key: string }[]).map((r) => r.item_key);
+    const rows = (await ds.query(
+      `SELECT edition_year AS year, json_extract(versions, '$.protection') AS v, COUNT(*) AS n FROM assessments GROUP BY 1, 2`,
+    )) as { year: number; v: number }[];
+    expect(rows.map((r) => [r.year, r.v])).toEqual([
+      [2020, 1],
+      [2021, 2],
+      [2022, 2],
+      [2023, 2],
+      [2024, 2],
+    ]);
+    const keys = async (year: number) =>
+      (
+        (await ds.query(
+          `SELECT DISTINCT item_key FROM answers JOIN assessments a ON a.id = assessment_id WHERE group_slug = 'protection' AND a.edition_year = ?`,
+          [year],
+        )) as { item_key: string }[]
+      ).map((r) => r.item_key);
     expect(await keys(2020)).toEqual(expect.arrayContaining(['awareness-campaigns', 'nationality-records']));
     expect(await keys(2020)).not.toContain('lgbtiq-access');
     expect(await keys(2021)).toEqual(expect.arrayContaining(['rights-campaigns', 'lgbtiq-access']));
@@ -123,14 +166,17 @@ describe('national seed (real SQLite files through migrations)', () => {
   });
 
   it('spreads scores as in the real country: mostly low, a long tail, some improving and some regressing', async () => {
-    const rows = (await ds.query(`SELECT government_code AS code, edition_year AS year, json_extract(score_snapshot, '$.index.index') AS idx FROM assessments`)) as { code: string; year: number; idx: number }[];
+    const rows = (await ds.query(
+      `SELECT government_code AS code, edition_year AS year, json_extract(score_snapshot, '$.index.index') AS idx FROM assessments`,
+    )) as { code: string; year: number; idx: number }[];
     const sorted = rows.map((r) => r.idx).sort((x, y) => x - y);
     const median = percentile(sorted, 0.5);
     expect(median).toBeLessThan(35);
     expect(percentile(sorted, 0.9)).toBeGreaterThan(median + 10);
     expect(sorted[sorted.length - 1]).toBeGreaterThan(60);
     const change = new Map<string, number>();
-    for (const r of rows) change.set(r.code, (change.get(r.code) ?? 0) + (r.year === 2024 ? r.idx : r.year === 2020 ? -r.idx : 0));
+    for (const r of rows)
+      change.set(r.code, (change.get(r.code) ?? 0) + (r.year === 2024 ? r.idx : r.year === 2020 ? -r.idx : 0));
     const changes = [...change.values()];
     expect(changes.filter((c) => c > 5).length).toBeGreaterThan(GOVERNMENTS * 0.1);
     expect(changes.filter((c) => c < -3).length).toBeGreaterThan(0);
@@ -145,7 +191,13 @@ describe('national seed (real SQLite files through migrations)', () => {
     const order = rows.map((r) => `${r.edition}/${r.ibge_code}`);
     expect(order).toEqual([...order].sort());
     expect(new Set(order).size).toBe(order.length);
-    const stored = new Map(((await ds.query(`SELECT edition_year || '/' || government_code AS k, json_extract(score_snapshot, '$.index.index') AS idx FROM assessments`)) as { k: string; idx: number }[]).map((r) => [r.k, r.idx]));
+    const stored = new Map(
+      (
+        (await ds.query(
+          `SELECT edition_year || '/' || government_code AS k, json_extract(score_snapshot, '$.index.index') AS idx FROM assessments`,
+        )) as { k: string; idx: number }[]
+      ).map((r) => [r.k, r.idx]),
+    );
     expect(rows.every((r) => stored.get(`${r.edition}/${r.ibge_code}`) === r.index)).toBe(true);
   });
 
@@ -155,7 +207,9 @@ describe('national seed (real SQLite files through migrations)', () => {
     const removed = await removeNationalSeed(a);
     expect(removed.assessments).toBe(GOVERNMENTS * EDITIONS.length);
     expect(removed.editions).toEqual([2020, 2021, 2023, 2024]);
-    const counts = (await ds.query('SELECT (SELECT COUNT(*) FROM assessments) AS a, (SELECT COUNT(*) FROM answers) AS b, (SELECT COUNT(*) FROM priorities) AS p')) as { a: number; b: number; p: number }[];
+    const counts = (await ds.query(
+      'SELECT (SELECT COUNT(*) FROM assessments) AS a, (SELECT COUNT(*) FROM answers) AS b, (SELECT COUNT(*) FROM priorities) AS p',
+    )) as { a: number; b: number; p: number }[];
     expect(counts[0]).toEqual({ a: 0, b: 0, p: 0 });
     expect(((await ds.query('SELECT year FROM editions')) as { year: number }[]).map((e) => e.year)).toEqual([2022]);
     const again = await seedNational(a, { governments: 3 });

@@ -49,18 +49,44 @@ describe('the Relatório de Diagnóstico', () => {
     // 2024: group 10 still on its first questionnaire, every policy only partly in place.
     await createEdition(app, t.admin, 2024, { protection: 1 });
     earlier = (await enrol(app, t.sp, 2024, SAO_PAULO)).id;
-    await answerAndSubmit(app, t.sp, earlier, (_group, item) => (item.type === 'yes-partial-no' ? 'partial' : undefined));
+    await answerAndSubmit(app, t.sp, earlier, (_group, item) =>
+      item.type === 'yes-partial-no' ? 'partial' : undefined,
+    );
     earlierIndex = (await reviewAndApprove(app, t.reviewer, earlier)).scoreSnapshot.index.index;
-    await setPriorities(app, t.sp, earlier, [{ group: 'governance', itemKey: 'budget-line', commitment: 'Incluir no PPA uma ação orçamentária própria para a política municipal para migrantes.' }]);
+    await setPriorities(app, t.sp, earlier, [
+      {
+        group: 'governance',
+        itemKey: 'budget-line',
+        commitment: 'Incluir no PPA uma ação orçamentária própria para a política municipal para migrantes.',
+      },
+    ]);
 
     // 2025: group 10 on v2; health interpreters missing, the budget line still partial.
     await createEdition(app, t.admin, 2025);
     current = (await enrol(app, t.sp, 2025, SAO_PAULO)).id;
-    const previous = (await app.request('GET', `/api/assessments/${current}/priorities`, undefined, auth(t.sp))).body.previousEditionPriorities;
-    await app.request('PUT', `/api/assessments/${current}/priority-progress`, { reports: [{ priorityId: previous[0].id, status: 'in-progress', note: 'Ação prevista na revisão do PPA.' }] }, auth(t.sp));
-    const practice = async (title: string, group: string) => (await app.request('POST', `/api/assessments/${current}/good-practices`, {
-      title, group, description: 'Descrição da prática com público atendido, parceiros e resultados alcançados.', startYear: 2017, link: 'https://prefeitura.sp.gov.br/cidade/secretarias/direitos_humanos/imigrantes',
-    }, auth(t.sp))).body.id;
+    const previous = (await app.request('GET', `/api/assessments/${current}/priorities`, undefined, auth(t.sp))).body
+      .previousEditionPriorities;
+    await app.request(
+      'PUT',
+      `/api/assessments/${current}/priority-progress`,
+      { reports: [{ priorityId: previous[0].id, status: 'in-progress', note: 'Ação prevista na revisão do PPA.' }] },
+      auth(t.sp),
+    );
+    const practice = async (title: string, group: string) =>
+      (
+        await app.request(
+          'POST',
+          `/api/assessments/${current}/good-practices`,
+          {
+            title,
+            group,
+            description: 'Descrição da prática com público atendido, parceiros e resultados alcançados.',
+            startYear: 2017,
+            link: 'https://prefeitura.sp.gov.br/cidade/secretarias/direitos_humanos/imigrantes',
+          },
+          auth(t.sp),
+        )
+      ).body.id;
     const approved = await practice('Centro de Referência e Atendimento para Imigrantes (CRAI)', 'transparency');
     const rejected = await practice('Festival de culinária sem participação de migrantes', 'participation');
 
@@ -69,13 +95,33 @@ describe('the Relatório de Diagnóstico', () => {
     expect(refused.body.code).toBe('REPORT_NOT_READY');
     expect(refused.body.message).toContain('aprova');
 
-    await answerAndSubmit(app, t.sp, current, (group, item) => (group === 'health' && item.key === 'interpreters' ? 'no' : group === 'governance' && item.key === 'budget-line' ? 'partial' : undefined));
-    await app.request('PUT', `/api/good-practices/${approved}/review`, { decision: 'approve', comment: 'Serviço consolidado e documentado.' }, auth(t.reviewer));
-    await app.request('PUT', `/api/good-practices/${rejected}/review`, { decision: 'reject', comment: 'Não envolve a população migrante.' }, auth(t.reviewer));
+    await answerAndSubmit(app, t.sp, current, (group, item) =>
+      group === 'health' && item.key === 'interpreters'
+        ? 'no'
+        : group === 'governance' && item.key === 'budget-line'
+          ? 'partial'
+          : undefined,
+    );
+    await app.request(
+      'PUT',
+      `/api/good-practices/${approved}/review`,
+      { decision: 'approve', comment: 'Serviço consolidado e documentado.' },
+      auth(t.reviewer),
+    );
+    await app.request(
+      'PUT',
+      `/api/good-practices/${rejected}/review`,
+      { decision: 'reject', comment: 'Não envolve a população migrante.' },
+      auth(t.reviewer),
+    );
     const approval = await reviewAndApprove(app, t.reviewer, current);
     currentIndex = approval.scoreSnapshot.index.index;
     await setPriorities(app, t.sp, current, [
-      { group: 'health', itemKey: 'interpreters', commitment: 'Contratar intérpretes de espanhol e crioulo haitiano para as UBS do centro até 2026.' },
+      {
+        group: 'health',
+        itemKey: 'interpreters',
+        commitment: 'Contratar intérpretes de espanhol e crioulo haitiano para as UBS do centro até 2026.',
+      },
     ]);
     const view = (await app.request('GET', `/api/assessments/${current}`, undefined, auth(t.sp))).body;
     titles = view.groups.map((g: { title: { 'pt-BR': string } }) => g.title['pt-BR']);
@@ -93,7 +139,9 @@ describe('the Relatório de Diagnóstico', () => {
     const r = await fetch(`${app.baseUrl}/api/assessments/${current}/report.pdf`, { headers: auth(t.sp) });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/pdf');
-    expect(r.headers.get('content-disposition')).toBe('attachment; filename="relatorio-diagnostico-migracidades-2025-sao-paulo-sp.pdf"');
+    expect(r.headers.get('content-disposition')).toBe(
+      'attachment; filename="relatorio-diagnostico-migracidades-2025-sao-paulo-sp.pdf"',
+    );
     pdf = Buffer.from(await r.arrayBuffer());
     pages = await pagesOf(pdf);
     text = pages.join(' ');
@@ -101,11 +149,15 @@ describe('the Relatório de Diagnóstico', () => {
   });
 
   it('is for the assessment\u2019s officials and the IOM, the university and administrators only', async () => {
-    expect((await app.request('GET', `/api/assessments/${current}/report.pdf`, undefined, auth(t.poa))).status).toBe(403);
+    expect((await app.request('GET', `/api/assessments/${current}/report.pdf`, undefined, auth(t.poa))).status).toBe(
+      403,
+    );
     expect((await app.request('GET', `/api/assessments/${current}/report.pdf`)).status).toBe(401);
     const r = await fetch(`${app.baseUrl}/api/assessments/${earlier}/report.pdf`, { headers: auth(t.certifier) });
     expect(r.status).toBe(200);
-    expect((await pdfParse(Buffer.from(await r.arrayBuffer()))).text).toContain('Relatório de Diagnóstico MigraCidades 2024 · São Paulo (SP)');
+    expect((await pdfParse(Buffer.from(await r.arrayBuffer()))).text).toContain(
+      'Relatório de Diagnóstico MigraCidades 2024 · São Paulo (SP)',
+    );
   });
 
   it('opens with a cover, a sumário with page numbers, and numbers every page after the cover', () => {
@@ -130,7 +182,17 @@ describe('the Relatório de Diagnóstico', () => {
     expect(info).toMatch(/População estimada \(IBGE\)\s*não informado/);
     expect(info).toMatch(/Migrantes internacionais registrados \(SISMIGRA\)\s*não informado/);
     expect(info).toMatch(/Informações enviadas pelo governo em\s*\d{2}\/\d{2}\/2\d{3}/);
-    for (const expected of ['Ponto focal', 'Ana Ponto Focal', 'Secretaria de Direitos Humanos', 'Suplente', 'Bruno Suplente', 'Secretaria de Assistência Social', 'Centro de Referência para Migrantes', '(51) 3289-1111', 'Rua dos Andradas, 1000, Centro']) {
+    for (const expected of [
+      'Ponto focal',
+      'Ana Ponto Focal',
+      'Secretaria de Direitos Humanos',
+      'Suplente',
+      'Bruno Suplente',
+      'Secretaria de Assistência Social',
+      'Centro de Referência para Migrantes',
+      '(51) 3289-1111',
+      'Rua dos Andradas, 1000, Centro',
+    ]) {
       expect(info).toContain(expected);
     }
   });
@@ -144,7 +206,9 @@ describe('the Relatório de Diagnóstico', () => {
   it('states the overall diagnosis with the index the API computed, in words', () => {
     const overview = pages.find((p) => p.includes('Diagnóstico geral') && p.includes('Índice MigraCidades 2025'))!;
     expect(overview).toContain(ptScore(currentIndex));
-    expect(overview).toContain(`São Paulo (SP) obteve o Índice MigraCidades de ${ptScore(currentIndex)} na edição 2025`);
+    expect(overview).toContain(
+      `São Paulo (SP) obteve o Índice MigraCidades de ${ptScore(currentIndex)} na edição 2025`,
+    );
     expect(overview).toMatch(/precisa(m)? de atenção/);
     expect(overview).toContain('«Acesso à saúde»');
   });
@@ -155,7 +219,12 @@ describe('the Relatório de Diagnóstico', () => {
       expect(pages.some((p) => p.toLowerCase().includes(`grupo ${i + 1} ·`) && p.includes(title))).toBe(true);
     }
     const start = pages.findIndex((p) => p.toLowerCase().includes('grupo 6 ·'));
-    const health = pages.slice(start, pages.findIndex((p) => p.toLowerCase().includes('grupo 7 ·'))).join(' ');
+    const health = pages
+      .slice(
+        start,
+        pages.findIndex((p) => p.toLowerCase().includes('grupo 7 ·')),
+      )
+      .join(' ');
     expect(health).toContain('O que falta');
     expect(health).toContain('Resposta: Não');
     expect(text).toContain(flat(healthRecommendations.interpreters['pt-BR']));

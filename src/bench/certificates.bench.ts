@@ -26,7 +26,15 @@ import { ReviewService } from '../core/review/review.service';
  * run: a browser launched per PDF, and a plain Puppeteer loop on one reused page. Prints figures; asserts
  * nothing.
  */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,30 +49,100 @@ async function main(): Promise<void> {
   const count = arg('count', 100);
   const dir = mkdtempSync(join(tmpdir(), 'bench-certificates-'));
   const root = resolve(__dirname, '../..');
-  const config = loadConfig({ DATA_DIR: join(dir, 'data'), ASSESSMENTS_DIR: join(root, 'assessments'), TEMPLATES_DIR: join(root, 'templates'), LOG_LEVEL: 'error', RENDER_PAGES: process.env.RENDER_PAGES ?? '2', PORT: '0' }, dir);
+  const config = loadConfig(
+    {
+      DATA_DIR: join(dir, 'data'),
+      ASSESSMENTS_DIR: join(root, 'assessments'),
+      TEMPLATES_DIR: join(root, 'templates'),
+      LOG_LEVEL: 'error',
+      RENDER_PAGES: process.env.RENDER_PAGES ?? '2',
+      PORT: '0',
+    },
+    dir,
+  );
   process.env.LOG_LEVEL = 'error';
   const app = await createApp(config);
   try {
     const auth = app.get(AuthService);
-    const actor = (u: { id: string; email: string; name: string; role: Actor['role']; governmentCode: string | null }): Actor => ({ id: u.id, email: u.email, name: u.name, role: u.role, governmentCode: u.governmentCode });
-    const admin = actor(await auth.createUser(null, { email: 'admin@bench.local', name: 'Admin', password: 'bench-password-1', role: 'admin' }));
-    const reviewer = actor(await auth.createUser(null, { email: 'rev@bench.local', name: 'Revisora', password: 'bench-password-1', role: 'reviewer' }));
-    const certifier = actor(await auth.createUser(null, { email: 'cert@bench.local', name: 'Certificadora', password: 'bench-password-1', role: 'certifier' }));
-    const official = actor(await auth.createUser(null, { email: 'focal@bench.local', name: 'Focal', password: 'bench-password-1', role: 'official', governmentCode: '4314902' }));
+    const actor = (u: {
+      id: string;
+      email: string;
+      name: string;
+      role: Actor['role'];
+      governmentCode: string | null;
+    }): Actor => ({ id: u.id, email: u.email, name: u.name, role: u.role, governmentCode: u.governmentCode });
+    const admin = actor(
+      await auth.createUser(null, {
+        email: 'admin@bench.local',
+        name: 'Admin',
+        password: 'bench-password-1',
+        role: 'admin',
+      }),
+    );
+    const reviewer = actor(
+      await auth.createUser(null, {
+        email: 'rev@bench.local',
+        name: 'Revisora',
+        password: 'bench-password-1',
+        role: 'reviewer',
+      }),
+    );
+    const certifier = actor(
+      await auth.createUser(null, {
+        email: 'cert@bench.local',
+        name: 'Certificadora',
+        password: 'bench-password-1',
+        role: 'certifier',
+      }),
+    );
+    const official = actor(
+      await auth.createUser(null, {
+        email: 'focal@bench.local',
+        name: 'Focal',
+        password: 'bench-password-1',
+        role: 'official',
+        governmentCode: '4314902',
+      }),
+    );
     const year = 2025;
-    await app.get(EditionsService).create(admin, { year, calendar: { enrolmentOpens: '2025-03-01', enrolmentCloses: '2025-04-15', diagnosisDeadline: '2025-06-30', reviewDeadline: '2025-08-31', certificationDate: '2025-10-15' } });
+    await app
+      .get(EditionsService)
+      .create(admin, {
+        year,
+        calendar: {
+          enrolmentOpens: '2025-03-01',
+          enrolmentCloses: '2025-04-15',
+          diagnosisDeadline: '2025-06-30',
+          reviewDeadline: '2025-08-31',
+          certificationDate: '2025-10-15',
+        },
+      });
 
     // One government goes through the real lifecycle; the others are copies of its approved assessment.
     const template = await seedOne(app, year, admin, official, reviewer);
     const db = app.get(DataSource);
-    const codes = ((await db.query(`SELECT ibge_code FROM governments WHERE ibge_code <> '4314902' ORDER BY ibge_code LIMIT ?`, [count - 1])) as { ibge_code: string }[]).map((r) => r.ibge_code);
+    const codes = (
+      (await db.query(`SELECT ibge_code FROM governments WHERE ibge_code <> '4314902' ORDER BY ibge_code LIMIT ?`, [
+        count - 1,
+      ])) as { ibge_code: string }[]
+    ).map((r) => r.ibge_code);
     const [row] = (await db.query('SELECT * FROM assessments WHERE id = ?', [template])) as Record<string, unknown>[];
     await db.transaction(async (em) => {
       for (const code of codes) {
         await em.query(
           `INSERT INTO assessments (id, edition_year, government_code, state, versions, round, enrolment, score_snapshot, submitted_at, approved_at, row_version)
            VALUES (?, ?, ?, 'priorities-set', ?, ?, ?, ?, ?, ?, 1)`,
-          [randomUUID(), year, code, row.versions, row.round, row.enrolment, row.score_snapshot, row.submitted_at, row.approved_at],
+          [
+            randomUUID(),
+            year,
+            code,
+            row.versions,
+            row.round,
+            row.enrolment,
+            row.score_snapshot,
+            row.submitted_at,
+            row.approved_at,
+          ],
         );
       }
     });
@@ -87,13 +165,32 @@ async function main(): Promise<void> {
     const reused = await reusedPage(html, count);
     const perPdf = await browserPerPdf(html, Math.min(count, 10));
 
-    console.log(`\nSelo MigraCidades: ${count} seals, RENDER_PAGES=${config.renderPages}, Node ${process.version}, ${require('node:os').cpus().length} cores`);
+    console.log(
+      `\nSelo MigraCidades: ${count} seals, RENDER_PAGES=${config.renderPages}, Node ${process.version}, ${require('node:os').cpus().length} cores`,
+    );
     console.table({
-      'engine, end to end (batch: QR, VC signature, PDF embedding, records)': { 'seals/s': endToEnd.perSecond.toFixed(1), seconds: endToEnd.seconds.toFixed(2), 'peak RSS (node)': mb(endToEnd.peak), failed: endToEnd.failed },
-      'baseline: plain Puppeteer loop, one reused page': { 'seals/s': reused.perSecond.toFixed(1), seconds: reused.seconds.toFixed(2), 'peak RSS (node)': mb(reused.peak), failed: 0 },
-      [`baseline: one browser launched per PDF (${Math.min(count, 10)} PDFs)`]: { 'seals/s': perPdf.perSecond.toFixed(1), seconds: perPdf.seconds.toFixed(2), 'peak RSS (node)': mb(perPdf.peak), failed: 0 },
+      'engine, end to end (batch: QR, VC signature, PDF embedding, records)': {
+        'seals/s': endToEnd.perSecond.toFixed(1),
+        seconds: endToEnd.seconds.toFixed(2),
+        'peak RSS (node)': mb(endToEnd.peak),
+        failed: endToEnd.failed,
+      },
+      'baseline: plain Puppeteer loop, one reused page': {
+        'seals/s': reused.perSecond.toFixed(1),
+        seconds: reused.seconds.toFixed(2),
+        'peak RSS (node)': mb(reused.peak),
+        failed: 0,
+      },
+      [`baseline: one browser launched per PDF (${Math.min(count, 10)} PDFs)`]: {
+        'seals/s': perPdf.perSecond.toFixed(1),
+        seconds: perPdf.seconds.toFixed(2),
+        'peak RSS (node)': mb(perPdf.peak),
+        failed: 0,
+      },
     });
-    console.log(`At the engine's rate, the 5,597 governments of Brazil take ${(5597 / endToEnd.perSecond).toFixed(0)} s.`);
+    console.log(
+      `At the engine's rate, the 5,597 governments of Brazil take ${(5597 / endToEnd.perSecond).toFixed(0)} s.`,
+    );
   } finally {
     await app.close();
     clearInterval(sampler);
@@ -101,17 +198,31 @@ async function main(): Promise<void> {
   }
 }
 
-async function seedOne(app: Awaited<ReturnType<typeof createApp>>, year: number, admin: Actor, official: Actor, reviewer: Actor): Promise<string> {
+async function seedOne(
+  app: Awaited<ReturnType<typeof createApp>>,
+  year: number,
+  admin: Actor,
+  official: Actor,
+  reviewer: Actor,
+): Promise<string> {
   const diagnosis = app.get(DiagnosisService);
   const catalogue = app.get(QuestionnaireCatalogue);
-  const assessment = await diagnosis.enrol(admin, year, {
-    governmentCode: '4314902',
-    focalPerson: { name: 'Focal', email: 'focal@bench.local', department: 'SMDH' },
-    substitutes: [],
-    migrantService: { name: 'CRAI', phone: '(51) 3289-0000', email: 'crai@bench.local', address: 'Rua A, 1' },
-  }, { field: 'letterOfIntent', fileName: 'carta.pdf', declaredMime: 'application/pdf', bytes: minimalPdf('Carta') });
+  const assessment = await diagnosis.enrol(
+    admin,
+    year,
+    {
+      governmentCode: '4314902',
+      focalPerson: { name: 'Focal', email: 'focal@bench.local', department: 'SMDH' },
+      substitutes: [],
+      migrantService: { name: 'CRAI', phone: '(51) 3289-0000', email: 'crai@bench.local', address: 'Rua A, 1' },
+    },
+    { field: 'letterOfIntent', fileName: 'carta.pdf', declaredMime: 'application/pdf', bytes: minimalPdf('Carta') },
+  );
   const saves = Object.entries(assessment.versions).flatMap(([group, version]) =>
-    catalogue.version(group, version).items.filter((i) => i.type === 'yes-partial-no').map((i) => ({ group, itemKey: i.key, value: i.key.length % 3 === 0 ? 'partial' : 'yes', expectedVersion: 0 })),
+    catalogue
+      .version(group, version)
+      .items.filter((i) => i.type === 'yes-partial-no')
+      .map((i) => ({ group, itemKey: i.key, value: i.key.length % 3 === 0 ? 'partial' : 'yes', expectedVersion: 0 })),
   );
   await diagnosis.saveAnswers(official, assessment.id, saves);
   await diagnosis.submit(official, assessment.id).catch(async () => {
@@ -119,7 +230,14 @@ async function seedOne(app: Awaited<ReturnType<typeof createApp>>, year: number,
     const rest = view.missing.map((m) => {
       const [group, itemKey] = m.item.split('.');
       const item = catalogue.version(group, assessment.versions[group]).items.find((i) => i.key === itemKey)!;
-      const value = item.type === 'single-choice' ? item.options![0].key : item.type === 'multiple-choice' ? [item.options![0].key] : item.type === 'number' ? (item.min ?? 1) : 'ok';
+      const value =
+        item.type === 'single-choice'
+          ? item.options![0].key
+          : item.type === 'multiple-choice'
+            ? [item.options![0].key]
+            : item.type === 'number'
+              ? (item.min ?? 1)
+              : 'ok';
       return { group, itemKey, value, expectedVersion: 0 };
     });
     await diagnosis.saveAnswers(official, assessment.id, rest);
@@ -128,26 +246,60 @@ async function seedOne(app: Awaited<ReturnType<typeof createApp>>, year: number,
   const review = app.get(ReviewService);
   await review.startReview(reviewer, assessment.id);
   const view = await app.get(AssessmentViewService).view(reviewer, assessment.id);
-  await review.decide(reviewer, assessment.id, view.groups.flatMap((g) => g.items.filter((i) => i.visible && i.answer.value !== null).map((i) => ({ group: g.group, itemKey: i.key, decision: 'accept' as const }))));
+  await review.decide(
+    reviewer,
+    assessment.id,
+    view.groups.flatMap((g) =>
+      g.items
+        .filter((i) => i.visible && i.answer.value !== null)
+        .map((i) => ({ group: g.group, itemKey: i.key, decision: 'accept' as const })),
+    ),
+  );
   const approved = await review.approve(reviewer, assessment.id);
-  const gap = approved.scoreSnapshot.groups.flatMap((g) => g.items.filter((i) => i.counted && (i.points ?? 0) < 100).map((i) => ({ group: g.group, itemKey: i.key })))[0];
-  await app.get(PrioritiesService).setPriorities(official, assessment.id, [{ ...gap, commitment: 'Avançar neste item até a próxima edição.' }]);
+  const gap = approved.scoreSnapshot.groups.flatMap((g) =>
+    g.items.filter((i) => i.counted && (i.points ?? 0) < 100).map((i) => ({ group: g.group, itemKey: i.key })),
+  )[0];
+  await app
+    .get(PrioritiesService)
+    .setPriorities(official, assessment.id, [{ ...gap, commitment: 'Avançar neste item até a próxima edição.' }]);
   return assessment.id;
 }
 
 /** The certificate HTML the engine renders, for the baselines. */
 async function sealHtml(app: Awaited<ReturnType<typeof createApp>>): Promise<string> {
   const certification = app.get(CertificationService);
-  const qr = await (await import('qrcode')).toString(certification.verificationUrl('MC-2025-00001'), { type: 'svg', margin: 1 });
-  return app.get(TemplatesService).render('certificate', { year: 2025, seals: [{
-    number: 'MC-2025-00001', governmentName: 'Porto Alegre', governmentKind: 'Município', uf: 'RS', stateName: 'Rio Grande do Sul', year: 2025, level: null,
-    issueDate: '28/11/2026', validUntil: '15/10/2026', signatories: [{ name: 'Reitoria', role: 'UFRGS' }, { name: 'Chefia de Missão', role: 'OIM Brasil' }],
-    verificationUrl: certification.verificationUrl('MC-2025-00001'), qrSvg: qr,
-  }] });
+  const qr = await (
+    await import('qrcode')
+  ).toString(certification.verificationUrl('MC-2025-00001'), { type: 'svg', margin: 1 });
+  return app.get(TemplatesService).render('certificate', {
+    year: 2025,
+    seals: [
+      {
+        number: 'MC-2025-00001',
+        governmentName: 'Porto Alegre',
+        governmentKind: 'Município',
+        uf: 'RS',
+        stateName: 'Rio Grande do Sul',
+        year: 2025,
+        level: null,
+        issueDate: '28/11/2026',
+        validUntil: '15/10/2026',
+        signatories: [
+          { name: 'Reitoria', role: 'UFRGS' },
+          { name: 'Chefia de Missão', role: 'OIM Brasil' },
+        ],
+        verificationUrl: certification.verificationUrl('MC-2025-00001'),
+        qrSvg: qr,
+      },
+    ],
+  });
 }
 
 async function reusedPage(html: string, count: number) {
-  const browser = await puppeteer.launch({ executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await puppeteer.launch({
+    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
   peakRss = process.memoryUsage().rss;
   const page = await browser.newPage();
   const t0 = performance.now();
@@ -164,7 +316,10 @@ async function browserPerPdf(html: string, count: number) {
   peakRss = process.memoryUsage().rss;
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
-    const browser = await puppeteer.launch({ executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium', args: ARGS });
+    const browser = await puppeteer.launch({
+      executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
+      args: ARGS,
+    });
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     await page.pdf({ format: 'A4', landscape: true, printBackground: true });

@@ -66,7 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   let database: DatabaseConfig | undefined;
   if (rawUrl.startsWith('sqlite:')) {
     const file = rawUrl.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (file.length === 0) problems.push('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:data/migracidades.sqlite');
+    if (file.length === 0)
+      problems.push('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:data/migracidades.sqlite');
     else database = { type: 'sqlite', path: abs(file) };
   } else if (/^postgres(ql)?:\/\//.test(rawUrl)) {
     problems.push('DATABASE_URL: PostgreSQL is not supported yet; use sqlite:<file> (the default)');
@@ -78,21 +79,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
   let admin: AppConfig['admin'];
   if (env.ADMIN_EMAIL || env.ADMIN_PASSWORD) {
-    if (!env.ADMIN_EMAIL || !/^[^@\s]+@[^@\s]+$/.test(env.ADMIN_EMAIL)) problems.push('ADMIN_EMAIL must be an e-mail address when ADMIN_PASSWORD is set');
-    if (!env.ADMIN_PASSWORD || env.ADMIN_PASSWORD.length < 12) problems.push('ADMIN_PASSWORD must have at least 12 characters');
+    if (!env.ADMIN_EMAIL || !/^[^@\s]+@[^@\s]+$/.test(env.ADMIN_EMAIL))
+      problems.push('ADMIN_EMAIL must be an e-mail address when ADMIN_PASSWORD is set');
+    if (!env.ADMIN_PASSWORD || env.ADMIN_PASSWORD.length < 12)
+      problems.push('ADMIN_PASSWORD must have at least 12 characters');
     admin = { email: (env.ADMIN_EMAIL ?? '').toLowerCase(), password: env.ADMIN_PASSWORD ?? '' };
   }
-  if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32) problems.push('JWT_SECRET must have at least 32 characters');
-  if (env.SMTP_URL !== undefined && !/^smtps?:\/\/[^/]+/.test(env.SMTP_URL)) problems.push(`SMTP_URL must look like smtp://user:password@host:587, got "${env.SMTP_URL}"`);
+  if (env.JWT_SECRET !== undefined && env.JWT_SECRET.length < 32)
+    problems.push('JWT_SECRET must have at least 32 characters');
+  if (env.SMTP_URL !== undefined && !/^smtps?:\/\/[^/]+/.test(env.SMTP_URL))
+    problems.push(`SMTP_URL must look like smtp://user:password@host:587, got "${env.SMTP_URL}"`);
   const rawMax = env.MAX_UPLOAD_MB ?? '10';
   const maxUploadMb = Number(rawMax);
-  if (!(maxUploadMb > 0 && maxUploadMb <= 100)) problems.push(`MAX_UPLOAD_MB must be a number from 0 to 100, got "${rawMax}"`);
+  if (!(maxUploadMb > 0 && maxUploadMb <= 100))
+    problems.push(`MAX_UPLOAD_MB must be a number from 0 to 100, got "${rawMax}"`);
 
   const renderPages = Number(env.RENDER_PAGES ?? '2');
-  if (!(Number.isInteger(renderPages) && renderPages >= 1 && renderPages <= 16)) problems.push(`RENDER_PAGES must be a whole number from 1 to 16, got "${env.RENDER_PAGES}"`);
+  if (!(Number.isInteger(renderPages) && renderPages >= 1 && renderPages <= 16))
+    problems.push(`RENDER_PAGES must be a whole number from 1 to 16, got "${env.RENDER_PAGES}"`);
 
   const batchSize = Number(env.CERTIFICATE_BATCH_SIZE ?? '50');
-  if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 200)) problems.push(`CERTIFICATE_BATCH_SIZE must be a whole number from 1 to 200, got "${env.CERTIFICATE_BATCH_SIZE}"`);
+  if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 200))
+    problems.push(`CERTIFICATE_BATCH_SIZE must be a whole number from 1 to 200, got "${env.CERTIFICATE_BATCH_SIZE}"`);
 
   if (problems.length > 0 || !database) throw new ConfigError(problems);
   return {

@@ -30,7 +30,14 @@ import { ReviewService } from './review/review.service';
 /** Users and access, editions, enrolment, diagnosis, review, priorities, certification, notifications and the audit trail. */
 @Module({
   imports: [QuestionnaireModule],
-  controllers: [AuthController, EditionsController, AssessmentsController, ReviewController, NotificationsController, CertificationController],
+  controllers: [
+    AuthController,
+    EditionsController,
+    AssessmentsController,
+    ReviewController,
+    NotificationsController,
+    CertificationController,
+  ],
   providers: [
     AuditService,
     AuthService,
@@ -52,6 +59,18 @@ import { ReviewService } from './review/review.service';
     CertificationService,
     CertificateBatchService,
   ],
-  exports: [AuthService, AuditService, EditionsService, DiagnosisService, ReviewService, PrioritiesService, NotificationsService, FilesService, AssessmentWorkflow, PdfRendererService, TemplatesService],
+  exports: [
+    AuthService,
+    AuditService,
+    EditionsService,
+    DiagnosisService,
+    ReviewService,
+    PrioritiesService,
+    NotificationsService,
+    FilesService,
+    AssessmentWorkflow,
+    PdfRendererService,
+    TemplatesService,
+  ],
 })
 export class LifecycleModule {}

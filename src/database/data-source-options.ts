@@ -21,11 +21,28 @@ import { Population1764800000000 } from './migrations/1764800000000-Population';
 import { ScoreFacts1765000000000 } from './migrations/1765000000000-ScoreFacts';
 
 export const ENTITIES = [
-  GovernmentEntity, PublishedVersionEntity, UserEntity, EditionEntity, AssessmentEntity, AnswerEntity, PriorityEntity, StoredFileEntity,
-  NotificationEntity, AuditEntryEntity, CertificateEntity,
+  GovernmentEntity,
+  PublishedVersionEntity,
+  UserEntity,
+  EditionEntity,
+  AssessmentEntity,
+  AnswerEntity,
+  PriorityEntity,
+  StoredFileEntity,
+  NotificationEntity,
+  AuditEntryEntity,
+  CertificateEntity,
   GoodPracticeEntity,
 ];
-export const MIGRATIONS = [Foundation1764300000000, Lifecycle1764400000000, Certificates1764500000000, CertificateBatches1764600000000, GoodPractices1764700000000, Population1764800000000, ScoreFacts1765000000000];
+export const MIGRATIONS = [
+  Foundation1764300000000,
+  Lifecycle1764400000000,
+  Certificates1764500000000,
+  CertificateBatches1764600000000,
+  GoodPractices1764700000000,
+  Population1764800000000,
+  ScoreFacts1765000000000,
+];
 
 /** One definition of the database for the app, the CLI and the tests: the schema always comes from migrations. */
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {

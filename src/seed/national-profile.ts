@@ -1,4 +1,9 @@
-import type { AnswerSet, AnswerValue, Questionnaire, QuestionnaireItem } from '../core/questionnaire/questionnaire.types';
+import type {
+  AnswerSet,
+  AnswerValue,
+  Questionnaire,
+  QuestionnaireItem,
+} from '../core/questionnaire/questionnaire.types';
 import { visibleItemKeys } from '../core/questionnaire/visibility';
 
 /**
@@ -36,9 +41,33 @@ const clamp = (n: number, lo = 0, hi = 1) => Math.min(hi, Math.max(lo, n));
 
 /** IBGE codes of the 27 capitals (Brasília for the Distrito Federal). */
 export const CAPITALS: ReadonlySet<string> = new Set([
-  '1100205', '1200401', '1302603', '1400100', '1501402', '1600303', '1721000', '2111300', '2211001', '2304400', '2408102', '2507507',
-  '2611606', '2704302', '2800308', '2927408', '3106200', '3205309', '3304557', '3550308', '4106902', '4205407', '4314902', '5002704',
-  '5103403', '5208707', '5300108',
+  '1100205',
+  '1200401',
+  '1302603',
+  '1400100',
+  '1501402',
+  '1600303',
+  '1721000',
+  '2111300',
+  '2211001',
+  '2304400',
+  '2408102',
+  '2507507',
+  '2611606',
+  '2704302',
+  '2800308',
+  '2927408',
+  '3106200',
+  '3205309',
+  '3304557',
+  '3550308',
+  '4106902',
+  '4205407',
+  '4314902',
+  '5002704',
+  '5103403',
+  '5208707',
+  '5300108',
 ]);
 
 export interface GovernmentLike {
@@ -85,7 +114,13 @@ export function governmentProfile(seed: string, gov: GovernmentLike): Government
 }
 
 /** Maturity in the edition at `position` (0 for the first), with a little yearly noise. */
-export function maturityAt(seed: string, gov: GovernmentLike, profile: GovernmentProfile, position: number, year: number): number {
+export function maturityAt(
+  seed: string,
+  gov: GovernmentLike,
+  profile: GovernmentProfile,
+  position: number,
+  year: number,
+): number {
   return clamp(profile.base + profile.slope * position + (unit(`${seed}/${gov.ibgeCode}/${year}/noise`) - 0.5) * 0.06);
 }
 
@@ -134,7 +169,10 @@ export function generateGroup(q: Questionnaire, d: GroupDraw): GeneratedGroup {
     if (value === undefined) continue;
     answers[item.key] = value;
     const positive = value === 'yes' || value === 'partial';
-    if (positive && (item.evidence === 'required' || (item.evidence === 'optional' && unit(`${gov}/${d.year}/${id}/evidence`) < 0.5))) {
+    if (
+      positive &&
+      (item.evidence === 'required' || (item.evidence === 'optional' && unit(`${gov}/${d.year}/${id}/evidence`) < 0.5))
+    ) {
       evidence.set(item.key, [{ url: `https://www.exemplo.gov.br/${d.ibgeCode}/${q.group}/${item.key}` }]);
     }
   }
@@ -148,7 +186,13 @@ export function generateGroup(q: Questionnaire, d: GroupDraw): GeneratedGroup {
   return { answers, evidence };
 }
 
-function answerFor(item: QuestionnaireItem, p: number, u: number, label: string, d: GroupDraw): AnswerValue | undefined {
+function answerFor(
+  item: QuestionnaireItem,
+  p: number,
+  u: number,
+  label: string,
+  d: GroupDraw,
+): AnswerValue | undefined {
   switch (item.type) {
     case 'yes-partial-no': {
       if (item.allowNotApplicable && unit(`${label}/na`) < 0.2 * (1 - p)) return 'not-applicable';
@@ -166,7 +210,8 @@ function answerFor(item: QuestionnaireItem, p: number, u: number, label: string,
       const hi = item.max ?? Number.MAX_SAFE_INTEGER;
       let n: number;
       if (item.bands && item.bands.length > 0) n = Math.max(...item.bands.map((b) => b.atLeast)) * p * (0.2 + 1.6 * u);
-      else if (lo >= 1900 && hi <= 2200) n = Math.min(d.year, 2008 + Math.floor(u * 13)); // a year, e.g. when a policy was enacted
+      else if (lo >= 1900 && hi <= 2200)
+        n = Math.min(d.year, 2008 + Math.floor(u * 13)); // a year, e.g. when a policy was enacted
       else n = p * 10 ** (1 + 3 * u);
       return clamp(item.integer ? Math.round(n) : Math.round(n * 10) / 10, lo, hi);
     }
@@ -174,6 +219,8 @@ function answerFor(item: QuestionnaireItem, p: number, u: number, label: string,
       if (!item.required && unit(`${label}/${d.year}/text`) > 0.15) return undefined;
       return NOTES[Math.floor(u * NOTES.length)].slice(0, item.maxLength ?? 5000);
     case 'evidence':
-      return item.required || u < p + 0.2 ? { url: `https://www.exemplo.gov.br/${d.ibgeCode}/${item.key}.pdf` } : undefined;
+      return item.required || u < p + 0.2
+        ? { url: `https://www.exemplo.gov.br/${d.ibgeCode}/${item.key}.pdf` }
+        : undefined;
   }
 }

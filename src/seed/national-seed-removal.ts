@@ -22,29 +22,52 @@ export async function removeNationalSeed(app: INestApplicationContext): Promise<
     const seals = await count(`SELECT COUNT(*) AS n FROM certificates WHERE assessment_id IN (${ids})`);
     const batched = await count(`SELECT COUNT(*) AS n FROM certificate_batch_items WHERE assessment_id IN (${ids})`);
     if (seals + batched > 0) {
-      throw new NationalSeedError(`Há ${seals} selo(s) e ${batched} item(ns) de lote emitidos sobre avaliações geradas: os dados nacionais não foram apagados. / ${seals} seal(s) and ${batched} batch item(s) refer to seeded assessments: nothing was removed.`);
+      throw new NationalSeedError(
+        `Há ${seals} selo(s) e ${batched} item(ns) de lote emitidos sobre avaliações geradas: os dados nacionais não foram apagados. / ${seals} seal(s) and ${batched} batch item(s) refer to seeded assessments: nothing was removed.`,
+      );
     }
     const priorities = await count(`SELECT COUNT(*) AS n FROM priorities WHERE assessment_id IN (${ids})`);
     const answers = await count(`SELECT COUNT(*) AS n FROM answers WHERE assessment_id IN (${ids})`);
     const assessments = await count(`SELECT COUNT(*) AS n FROM assessments WHERE ${SEEDED}`);
     try {
-      await em.query(`UPDATE priorities SET progress_reported_in = NULL, progress_status = NULL, progress_note = NULL WHERE progress_reported_in IN (${ids}) AND assessment_id NOT IN (${ids})`);
-      await em.query(`UPDATE assessments SET previous_assessment_id = NULL WHERE previous_assessment_id IN (${ids}) AND NOT (${SEEDED})`);
+      await em.query(
+        `UPDATE priorities SET progress_reported_in = NULL, progress_status = NULL, progress_note = NULL WHERE progress_reported_in IN (${ids}) AND assessment_id NOT IN (${ids})`,
+      );
+      await em.query(
+        `UPDATE assessments SET previous_assessment_id = NULL WHERE previous_assessment_id IN (${ids}) AND NOT (${SEEDED})`,
+      );
       await em.query(`DELETE FROM priorities WHERE assessment_id IN (${ids})`);
       await em.query(`DELETE FROM answers WHERE assessment_id IN (${ids})`);
       await em.query(`DELETE FROM assessments WHERE ${SEEDED}`);
     } catch (e) {
-      throw new NationalSeedError(`Outros registros (por exemplo, boas práticas) referem-se a avaliações geradas; nada foi apagado. / Other records refer to seeded assessments; nothing was removed. (${(e as Error).message})`);
+      throw new NationalSeedError(
+        `Outros registros (por exemplo, boas práticas) referem-se a avaliações geradas; nada foi apagado. / Other records refer to seeded assessments; nothing was removed. (${(e as Error).message})`,
+      );
     }
-    const runs = (await em.query(`SELECT "after" FROM audit_log WHERE action = 'seed.national'`)) as { after: string }[];
-    const createdBySeed = [...new Set(runs.flatMap((r) => (JSON.parse(r.after) as { editionsCreated: number[] }).editionsCreated))];
+    const runs = (await em.query(`SELECT "after" FROM audit_log WHERE action = 'seed.national'`)) as {
+      after: string;
+    }[];
+    const createdBySeed = [
+      ...new Set(runs.flatMap((r) => (JSON.parse(r.after) as { editionsCreated: number[] }).editionsCreated)),
+    ];
     const removable: number[] = [];
     for (const year of createdBySeed) {
-      const used = await count(`SELECT (SELECT COUNT(*) FROM assessments WHERE edition_year = ${Number(year)}) + (SELECT COUNT(*) FROM certificates WHERE edition_year = ${Number(year)}) + (SELECT COUNT(*) FROM certificate_batches WHERE edition_year = ${Number(year)}) AS n`);
-      if (used === 0 && (await count(`SELECT COUNT(*) AS n FROM editions WHERE year = ${Number(year)}`)) > 0) removable.push(year);
+      const used = await count(
+        `SELECT (SELECT COUNT(*) FROM assessments WHERE edition_year = ${Number(year)}) + (SELECT COUNT(*) FROM certificates WHERE edition_year = ${Number(year)}) + (SELECT COUNT(*) FROM certificate_batches WHERE edition_year = ${Number(year)}) AS n`,
+      );
+      if (used === 0 && (await count(`SELECT COUNT(*) AS n FROM editions WHERE year = ${Number(year)}`)) > 0)
+        removable.push(year);
     }
-    if (removable.length > 0) await em.query(`DELETE FROM editions WHERE year IN (${removable.map(Number).join(', ')})`);
-    await app.get(AuditService).record(em, null, { action: 'seed.national-remove', entity: 'seed', entityId: 'national', after: { assessments, answers, priorities, editions: removable } });
+    if (removable.length > 0)
+      await em.query(`DELETE FROM editions WHERE year IN (${removable.map(Number).join(', ')})`);
+    await app
+      .get(AuditService)
+      .record(em, null, {
+        action: 'seed.national-remove',
+        entity: 'seed',
+        entityId: 'national',
+        after: { assessments, answers, priorities, editions: removable },
+      });
     return { assessments, answers, priorities, editions: removable };
   });
 }

@@ -12,7 +12,15 @@ import { exportLayout } from '../core/exports/export-layout';
 import { FilesService, type StoredFileRef } from '../core/files/files.service';
 import { QuestionnaireCatalogue } from '../core/questionnaire/questionnaire-catalogue.service';
 import { ReviewService } from '../core/review/review.service';
-import { generateGroup, governmentProfile, type GovernmentLike, hash32, maturityAt, seededUuid, unit } from './national-profile';
+import {
+  generateGroup,
+  governmentProfile,
+  type GovernmentLike,
+  hash32,
+  maturityAt,
+  seededUuid,
+  unit,
+} from './national-profile';
 
 /** Marks what the seed wrote: the enrolment's `enrolledBy` and the answers' `updatedBy`. */
 export const SEED_ACTOR_ID = 'seed-national';
@@ -105,9 +113,49 @@ class BulkInsert {
   }
 }
 
-const ASSESSMENT_COLUMNS = ['id', 'edition_year', 'government_code', 'state', 'versions', 'previous_assessment_id', 'round', 'enrolment', 'score_snapshot', 'submitted_at', 'approved_at', 'row_version', 'created_at', 'updated_at'];
-const ANSWER_COLUMNS = ['assessment_id', 'group_slug', 'item_key', 'value', 'evidence', 'version', 'carried', 'changed_round', 'review_status', 'reviewer_rating', 'review_note', 'reviewed_round', 'updated_by', 'updated_at'];
-const PRIORITY_COLUMNS = ['id', 'assessment_id', 'group_slug', 'item_key', 'commitment', 'progress_status', 'progress_note', 'progress_reported_in', 'created_at'];
+const ASSESSMENT_COLUMNS = [
+  'id',
+  'edition_year',
+  'government_code',
+  'state',
+  'versions',
+  'previous_assessment_id',
+  'round',
+  'enrolment',
+  'score_snapshot',
+  'submitted_at',
+  'approved_at',
+  'row_version',
+  'created_at',
+  'updated_at',
+];
+const ANSWER_COLUMNS = [
+  'assessment_id',
+  'group_slug',
+  'item_key',
+  'value',
+  'evidence',
+  'version',
+  'carried',
+  'changed_round',
+  'review_status',
+  'reviewer_rating',
+  'review_note',
+  'reviewed_round',
+  'updated_by',
+  'updated_at',
+];
+const PRIORITY_COLUMNS = [
+  'id',
+  'assessment_id',
+  'group_slug',
+  'item_key',
+  'commitment',
+  'progress_status',
+  'progress_note',
+  'progress_reported_in',
+  'created_at',
+];
 
 /** As TypeORM stores a Date in SQLite. */
 const sqlDate = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
@@ -116,19 +164,30 @@ const dayMs = 86_400_000;
 function between(from: string, to: string, r: number): Date {
   const a = Date.parse(`${from}T00:00:00Z`);
   const days = Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - a) / dayMs));
-  return new Date(a + Math.floor(r * (days + 1)) * dayMs + (9 + Math.floor(r * 9973) % 9) * 3_600_000 + (Math.floor(r * 7919) % 60) * 60_000);
+  return new Date(
+    a +
+      Math.floor(r * (days + 1)) * dayMs +
+      (9 + (Math.floor(r * 9973) % 9)) * 3_600_000 +
+      (Math.floor(r * 7919) % 60) * 60_000,
+  );
 }
 
 /** The version of every group in force for an edition: the latest published by the close of enrolment. */
 export function versionsInForce(catalogue: QuestionnaireCatalogue, enrolmentCloses: string): Record<string, number> {
-  return Object.fromEntries(catalogue.groups().map((g) => {
-    const published = [...g.versions.values()].filter((q) => q.publishedAt <= enrolmentCloses).map((q) => q.version);
-    return [g.definition.slug, published.length > 0 ? Math.max(...published) : Math.min(...g.versions.keys())];
-  }));
+  return Object.fromEntries(
+    catalogue.groups().map((g) => {
+      const published = [...g.versions.values()].filter((q) => q.publishedAt <= enrolmentCloses).map((q) => q.version);
+      return [g.definition.slug, published.length > 0 ? Math.max(...published) : Math.min(...g.versions.keys())];
+    }),
+  );
 }
 
 const calendarOf = (year: number): EditionCalendar => ({
-  enrolmentOpens: `${year}-03-01`, enrolmentCloses: `${year}-04-15`, diagnosisDeadline: `${year}-06-30`, reviewDeadline: `${year}-08-31`, certificationDate: `${year}-10-15`,
+  enrolmentOpens: `${year}-03-01`,
+  enrolmentCloses: `${year}-04-15`,
+  diagnosisDeadline: `${year}-06-30`,
+  reviewDeadline: `${year}-08-31`,
+  certificationDate: `${year}-10-15`,
 });
 
 /**
@@ -136,7 +195,10 @@ const calendarOf = (year: number): EditionCalendar => ({
  * drawn deterministically from `seed` and scored by the review's own snapshot code. Editions missing are
  * created with their calendars and the versions in force. Refuses if seeded data is already there.
  */
-export async function seedNational(app: INestApplicationContext, options: NationalSeedOptions = {}): Promise<NationalSeedSummary> {
+export async function seedNational(
+  app: INestApplicationContext,
+  options: NationalSeedOptions = {},
+): Promise<NationalSeedSummary> {
   const started = performance.now();
   const log = options.log ?? (() => undefined);
   const seed = options.seed ?? DEFAULT_SEED;
@@ -156,11 +218,25 @@ export async function seedNational(app: INestApplicationContext, options: Nation
   const { editions, created } = await ensureEditions(app, years);
   const files = await storeDocuments(app);
   const governments = await pickGovernments(ds, seed, options.governments);
-  const taken = new Set(((await ds.query(`SELECT edition_year || '/' || government_code AS k FROM assessments WHERE edition_year IN (${years.map(() => '?').join(', ')})`, years)) as { k: string }[]).map((r) => r.k));
-  await ds.transaction((em) => app.get(AuditService).record(em, null, {
-    action: 'seed.national', entity: 'seed', entityId: seed, after: { seed, governments: governments.length, editions: years, editionsCreated: created },
-  }));
-  log(`Semente "${seed}": ${governments.length} governos × ${years.length} edições (${years.join(', ')})${created.length > 0 ? `; edições criadas: ${created.join(', ')}` : ''}`);
+  const taken = new Set(
+    (
+      (await ds.query(
+        `SELECT edition_year || '/' || government_code AS k FROM assessments WHERE edition_year IN (${years.map(() => '?').join(', ')})`,
+        years,
+      )) as { k: string }[]
+    ).map((r) => r.k),
+  );
+  await ds.transaction((em) =>
+    app.get(AuditService).record(em, null, {
+      action: 'seed.national',
+      entity: 'seed',
+      entityId: seed,
+      after: { seed, governments: governments.length, editions: years, editionsCreated: created },
+    }),
+  );
+  log(
+    `Semente "${seed}": ${governments.length} governos × ${years.length} edições (${years.join(', ')})${created.length > 0 ? `; edições criadas: ${created.join(', ')}` : ''}`,
+  );
 
   const totals = { assessments: 0, answers: 0, priorities: 0 };
   let skipped = 0;
@@ -168,22 +244,41 @@ export async function seedNational(app: INestApplicationContext, options: Nation
     const chunk = governments.slice(i, i + GOVERNMENTS_PER_TRANSACTION);
     await ds.transaction(async (em) => {
       const assessments = new BulkInsert(em, 'assessments', ASSESSMENT_COLUMNS);
-      const out = { assessments, answers: new BulkInsert(em, 'answers', ANSWER_COLUMNS, [assessments]), priorities: new BulkInsert(em, 'priorities', PRIORITY_COLUMNS, [assessments]) };
-      for (const gov of chunk) skipped += await seedGovernment({ seed, gov, editions, taken, columns, catalogue, review, files }, out);
+      const out = {
+        assessments,
+        answers: new BulkInsert(em, 'answers', ANSWER_COLUMNS, [assessments]),
+        priorities: new BulkInsert(em, 'priorities', PRIORITY_COLUMNS, [assessments]),
+      };
+      for (const gov of chunk)
+        skipped += await seedGovernment({ seed, gov, editions, taken, columns, catalogue, review, files }, out);
       for (const table of Object.values(out)) await table.flush();
       totals.assessments += out.assessments.total;
       totals.answers += out.answers.total;
       totals.priorities += out.priorities.total;
     });
-    log(`  ${Math.min(i + chunk.length, governments.length)}/${governments.length} governos · ${totals.assessments} avaliações · ${totals.answers} respostas · ${totals.priorities} prioridades · ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `  ${Math.min(i + chunk.length, governments.length)}/${governments.length} governos · ${totals.assessments} avaliações · ${totals.answers} respostas · ${totals.priorities} prioridades · ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   // Big transactions leave a big write-ahead log behind: fold it into the database file.
   await ds.query('PRAGMA wal_checkpoint(TRUNCATE)');
-  return { seed, governments: governments.length, editions: years, editionsCreated: created, skipped, rows: totals, seconds: (performance.now() - started) / 1000 };
+  return {
+    seed,
+    governments: governments.length,
+    editions: years,
+    editionsCreated: created,
+    skipped,
+    rows: totals,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
-function columnsByVersion(catalogue: QuestionnaireCatalogue): (group: string, version: number) => ReadonlyMap<string, string> {
-  const layout = exportLayout(catalogue.groups().map((g) => ({ slug: g.definition.slug, versions: [...g.versions.values()] })));
+function columnsByVersion(
+  catalogue: QuestionnaireCatalogue,
+): (group: string, version: number) => ReadonlyMap<string, string> {
+  const layout = exportLayout(
+    catalogue.groups().map((g) => ({ slug: g.definition.slug, versions: [...g.versions.values()] })),
+  );
   const maps = new Map<string, Map<string, string>>();
   for (const item of layout.items) {
     for (const [version, key] of item.keys) {
@@ -194,7 +289,10 @@ function columnsByVersion(catalogue: QuestionnaireCatalogue): (group: string, ve
   return (group, version) => maps.get(`${group}@${version}`) ?? new Map();
 }
 
-async function ensureEditions(app: INestApplicationContext, years: readonly number[]): Promise<{ editions: Edition[]; created: number[] }> {
+async function ensureEditions(
+  app: INestApplicationContext,
+  years: readonly number[],
+): Promise<{ editions: Edition[]; created: number[] }> {
   const service = app.get(EditionsService);
   const catalogue = app.get(QuestionnaireCatalogue);
   const known = new Map((await service.list()).map((e) => [e.year, e]));
@@ -204,7 +302,11 @@ async function ensureEditions(app: INestApplicationContext, years: readonly numb
     let edition = known.get(year);
     if (!edition) {
       const calendar = calendarOf(year);
-      edition = await service.create(null, { year, calendar, pinnedVersions: versionsInForce(catalogue, calendar.enrolmentCloses) });
+      edition = await service.create(null, {
+        year,
+        calendar,
+        pinnedVersions: versionsInForce(catalogue, calendar.enrolmentCloses),
+      });
       created.push(year);
     }
     editions.push({ year, calendar: edition.calendar, pinnedVersions: edition.pinnedVersions });
@@ -215,15 +317,45 @@ async function ensureEditions(app: INestApplicationContext, years: readonly numb
 /** One letter of intent and one course certificate, stored as uploads are, shared by every seeded enrolment. */
 async function storeDocuments(app: INestApplicationContext): Promise<{ letter: StoredFileRef; course: StoredFileRef }> {
   return app.get(FilesService).transactionWithUploads(async (_em, stage) => ({
-    letter: await stage({ field: 'letterOfIntent', fileName: 'carta-de-intencao.pdf', declaredMime: 'application/pdf', bytes: minimalPdf('Carta de intencao - MigraCidades') }, ['pdf'], 'letterOfIntent'),
-    course: await stage({ field: 'certificate', fileName: 'certificado-curso-enap.pdf', declaredMime: 'application/pdf', bytes: minimalPdf('Certificado de conclusao - curso ENAP de governanca migratoria local') }, ['pdf'], 'certificate'),
+    letter: await stage(
+      {
+        field: 'letterOfIntent',
+        fileName: 'carta-de-intencao.pdf',
+        declaredMime: 'application/pdf',
+        bytes: minimalPdf('Carta de intencao - MigraCidades'),
+      },
+      ['pdf'],
+      'letterOfIntent',
+    ),
+    course: await stage(
+      {
+        field: 'certificate',
+        fileName: 'certificado-curso-enap.pdf',
+        declaredMime: 'application/pdf',
+        bytes: minimalPdf('Certificado de conclusao - curso ENAP de governanca migratoria local'),
+      },
+      ['pdf'],
+      'certificate',
+    ),
   }));
 }
 
 /** Every government, or a deterministic sample of `count` of them; in IBGE code order. */
 async function pickGovernments(ds: DataSource, seed: string, count?: number): Promise<Government[]> {
-  const rows = (await ds.query('SELECT * FROM governments ORDER BY ibge_code')) as { ibge_code: string; kind: string; name: string; uf: string; population?: number | null }[];
-  const all = rows.map((r) => ({ ibgeCode: r.ibge_code, kind: r.kind, name: r.name, uf: r.uf, population: r.population ?? null }));
+  const rows = (await ds.query('SELECT * FROM governments ORDER BY ibge_code')) as {
+    ibge_code: string;
+    kind: string;
+    name: string;
+    uf: string;
+    population?: number | null;
+  }[];
+  const all = rows.map((r) => ({
+    ibgeCode: r.ibge_code,
+    kind: r.kind,
+    name: r.name,
+    uf: r.uf,
+    population: r.population ?? null,
+  }));
   if (count === undefined || count >= all.length) return all;
   return all
     .map((g) => ({ g, order: hash32(`${seed}/sample/${g.ibgeCode}`) }))
@@ -264,7 +396,10 @@ const PROGRESS_NOTES: Record<string, string> = {
 };
 
 /** The government's assessments in every edition; returns how many editions it already had. */
-async function seedGovernment(c: SeedContext, out: Record<'assessments' | 'answers' | 'priorities', BulkInsert>): Promise<number> {
+async function seedGovernment(
+  c: SeedContext,
+  out: Record<'assessments' | 'answers' | 'priorities', BulkInsert>,
+): Promise<number> {
   const { seed, gov } = c;
   const profile = governmentProfile(seed, gov);
   const chosen: Chosen[] = [];
@@ -294,26 +429,57 @@ async function seedGovernment(c: SeedContext, out: Record<'assessments' | 'answe
       const q = c.catalogue.version(group, version);
       const columns = c.columns(group, version);
       const identity = (key: string) => columns.get(key)!;
-      const drawn = generateGroup(q, { seed, ibgeCode: gov.ibgeCode, governmentName: gov.name, year: edition.year, maturity, identity, prioritised });
+      const drawn = generateGroup(q, {
+        seed,
+        ibgeCode: gov.ibgeCode,
+        governmentName: gov.name,
+        year: edition.year,
+        maturity,
+        identity,
+        prioritised,
+      });
       for (const item of q.items) {
         const value = drawn.answers[item.key];
         if (value === undefined) continue;
         const at = `${label}/${identity(item.key)}`;
         const adjusted = item.type === 'yes-partial-no' && value === 'yes' && unit(`${at}/adjust`) < 0.03;
         const changed = round === 2 && unit(`${at}/changed`) < 0.1 ? 2 : 1;
-        rows.push({ groupSlug: group, itemKey: item.key, value, reviewerRating: adjusted ? 'partial' : null, reviewStatus: adjusted ? 'adjusted' : 'accepted' });
+        rows.push({
+          groupSlug: group,
+          itemKey: item.key,
+          value,
+          reviewerRating: adjusted ? 'partial' : null,
+          reviewStatus: adjusted ? 'adjusted' : 'accepted',
+        });
         const evidence = drawn.evidence.get(item.key);
         answerRows.push([
-          id, group, item.key, JSON.stringify(value), evidence ? JSON.stringify(evidence) : null, changed, 0, changed, adjusted ? 'adjusted' : 'accepted',
-          adjusted ? JSON.stringify('partial') : null, adjusted ? 'A evidência comprova apenas parte do que foi declarado.' : null, round, SEED_ACTOR_ID, reviewedAt,
+          id,
+          group,
+          item.key,
+          JSON.stringify(value),
+          evidence ? JSON.stringify(evidence) : null,
+          changed,
+          0,
+          changed,
+          adjusted ? 'adjusted' : 'accepted',
+          adjusted ? JSON.stringify('partial') : null,
+          adjusted ? 'A evidência comprova apenas parte do que foi declarado.' : null,
+          round,
+          SEED_ACTOR_ID,
+          reviewedAt,
         ]);
       }
     }
-    const snapshot: ScoreSnapshot = { ...c.review.snapshot({ versions: edition.pinnedVersions, round } as AssessmentEntity, rows as AnswerEntity[]), takenAt: approvedAt.toISOString() };
-    const points = new Map(snapshot.groups.flatMap((g) => {
-      const columns = c.columns(g.group, g.questionnaireVersion);
-      return g.items.map((i) => [columns.get(i.key)!, i.points] as const);
-    }));
+    const snapshot: ScoreSnapshot = {
+      ...c.review.snapshot({ versions: edition.pinnedVersions, round } as AssessmentEntity, rows as AnswerEntity[]),
+      takenAt: approvedAt.toISOString(),
+    };
+    const points = new Map(
+      snapshot.groups.flatMap((g) => {
+        const columns = c.columns(g.group, g.questionnaireVersion);
+        return g.items.map((i) => [columns.get(i.key)!, i.points] as const);
+      }),
+    );
 
     for (const p of previous?.priorities ?? []) {
       const now = points.get(p.identity);
@@ -326,46 +492,109 @@ async function seedGovernment(c: SeedContext, out: Record<'assessments' | 'answe
 
     const enrolment: EnrolmentRecord = {
       letterOfIntent: c.files.letter,
-      focalPerson: { name: `Ponto focal — ${gov.name}`, email: `ponto-focal-${gov.ibgeCode}@exemplo.gov.br`, phone: '(61) 3000-0000', department: 'Secretaria de Direitos Humanos e Cidadania' },
-      substitutes: [{ name: `Suplente — ${gov.name}`, email: `suplente-${gov.ibgeCode}@exemplo.gov.br`, department: 'Secretaria de Assistência Social' }],
-      migrantService: { name: 'Centro de Referência para Migrantes', phone: '(61) 3000-1000', email: `migrantes-${gov.ibgeCode}@exemplo.gov.br`, address: `Praça da Matriz, s/n, Centro, ${gov.name} - ${gov.uf}` },
-      course: { completedAt: between(cal.enrolmentOpens, cal.enrolmentCloses, unit(`${label}/course`)).toISOString().slice(0, 10), certificate: c.files.course },
+      focalPerson: {
+        name: `Ponto focal — ${gov.name}`,
+        email: `ponto-focal-${gov.ibgeCode}@exemplo.gov.br`,
+        phone: '(61) 3000-0000',
+        department: 'Secretaria de Direitos Humanos e Cidadania',
+      },
+      substitutes: [
+        {
+          name: `Suplente — ${gov.name}`,
+          email: `suplente-${gov.ibgeCode}@exemplo.gov.br`,
+          department: 'Secretaria de Assistência Social',
+        },
+      ],
+      migrantService: {
+        name: 'Centro de Referência para Migrantes',
+        phone: '(61) 3000-1000',
+        email: `migrantes-${gov.ibgeCode}@exemplo.gov.br`,
+        address: `Praça da Matriz, s/n, Centro, ${gov.name} - ${gov.uf}`,
+      },
+      course: {
+        completedAt: between(cal.enrolmentOpens, cal.enrolmentCloses, unit(`${label}/course`))
+          .toISOString()
+          .slice(0, 10),
+        certificate: c.files.course,
+      },
       enrolledAt: enrolledAt.toISOString(),
       enrolledBy: SEED_ACTOR_ID,
     };
     const transitions = 5 + (state === 'certified' ? 1 : 0) + (round === 2 ? 3 : 0);
     await out.assessments.add([
-      id, edition.year, gov.ibgeCode, state, JSON.stringify(edition.pinnedVersions), previous?.id ?? null, round, JSON.stringify(enrolment), JSON.stringify(snapshot),
-      sqlDate(submittedAt), sqlDate(approvedAt), 1 + transitions, sqlDate(enrolledAt), sqlDate(state === 'certified' ? new Date(`${cal.certificationDate}T12:00:00Z`) : approvedAt),
+      id,
+      edition.year,
+      gov.ibgeCode,
+      state,
+      JSON.stringify(edition.pinnedVersions),
+      previous?.id ?? null,
+      round,
+      JSON.stringify(enrolment),
+      JSON.stringify(snapshot),
+      sqlDate(submittedAt),
+      sqlDate(approvedAt),
+      1 + transitions,
+      sqlDate(enrolledAt),
+      sqlDate(state === 'certified' ? new Date(`${cal.certificationDate}T12:00:00Z`) : approvedAt),
     ]);
     for (const row of answerRows) await out.answers.add(row);
     previous = { id, priorities: mine };
   }
   for (const p of chosen) {
-    await out.priorities.add([p.id, p.assessmentId, p.group, p.key, p.commitment, p.progress?.status ?? null, p.progress?.note ?? null, p.progress?.reportedIn ?? null, p.createdAt]);
+    await out.priorities.add([
+      p.id,
+      p.assessmentId,
+      p.group,
+      p.key,
+      p.commitment,
+      p.progress?.status ?? null,
+      p.progress?.note ?? null,
+      p.progress?.reportedIn ?? null,
+      p.createdAt,
+    ]);
   }
   return skipped;
 }
 
 /** One to four gaps (items counted and not fully met), the weightier more likely, committed to in pt-BR. */
-function choosePriorities(c: SeedContext, snapshot: ScoreSnapshot, edition: Edition, assessmentId: string, label: string, createdAt: string): Chosen[] {
+function choosePriorities(
+  c: SeedContext,
+  snapshot: ScoreSnapshot,
+  edition: Edition,
+  assessmentId: string,
+  label: string,
+  createdAt: string,
+): Chosen[] {
   const gaps = snapshot.groups.flatMap((g) => {
     const q = c.catalogue.version(g.group, g.questionnaireVersion);
-    return g.items.filter((i) => i.counted && (i.points ?? 0) < 100).map((i) => {
-      const item = q.items.find((x) => x.key === i.key)!;
-      return { group: g.group, key: i.key, points: i.points ?? 0, label: item.label['pt-BR'], rank: item.weight * (0.5 + unit(`${label}/rank/${g.group}/${i.key}`)) };
-    });
+    return g.items
+      .filter((i) => i.counted && (i.points ?? 0) < 100)
+      .map((i) => {
+        const item = q.items.find((x) => x.key === i.key)!;
+        return {
+          group: g.group,
+          key: i.key,
+          points: i.points ?? 0,
+          label: item.label['pt-BR'],
+          rank: item.weight * (0.5 + unit(`${label}/rank/${g.group}/${i.key}`)),
+        };
+      });
   });
   const count = Math.min(gaps.length, 1 + Math.floor(unit(`${label}/priorities`) * 4));
-  return gaps.sort((a, b) => b.rank - a.rank).slice(0, count).map((g) => ({
-    id: seededUuid(`${label}/priority/${g.group}/${g.key}`),
-    assessmentId,
-    group: g.group,
-    key: g.key,
-    identity: c.columns(g.group, edition.pinnedVersions[g.group]).get(g.key)!,
-    points: g.points,
-    commitment: c.catalogue.group(g.group).definition.recommendations[g.key]?.['pt-BR'] ?? `Avançar em "${g.label}" até a próxima edição.`,
-    createdAt,
-    progress: null,
-  }));
+  return gaps
+    .sort((a, b) => b.rank - a.rank)
+    .slice(0, count)
+    .map((g) => ({
+      id: seededUuid(`${label}/priority/${g.group}/${g.key}`),
+      assessmentId,
+      group: g.group,
+      key: g.key,
+      identity: c.columns(g.group, edition.pinnedVersions[g.group]).get(g.key)!,
+      points: g.points,
+      commitment:
+        c.catalogue.group(g.group).definition.recommendations[g.key]?.['pt-BR'] ??
+        `Avançar em "${g.label}" até a próxima edição.`,
+      createdAt,
+      progress: null,
+    }));
 }

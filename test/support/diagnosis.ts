@@ -13,27 +13,49 @@ async function ok(app: HttpClient, method: string, path: string, body: unknown, 
 }
 
 /** Answers every item of an assessment (best answers unless overridden) and submits it. */
-export async function answerAndSubmit(app: HttpClient, officialToken: string, assessmentId: string, override: AnswerOverride = () => undefined): Promise<void> {
+export async function answerAndSubmit(
+  app: HttpClient,
+  officialToken: string,
+  assessmentId: string,
+  override: AnswerOverride = () => undefined,
+): Promise<void> {
   const view = await ok(app, 'GET', `/api/assessments/${assessmentId}`, undefined, officialToken);
   const questionnaires: Questionnaire[] = await questionnairesOf(app, view);
-  const answers = questionnaires.flatMap((q) => Object.entries(bestAnswers(q)).map(([itemKey, best]) => {
-    const item = q.items.find((i) => i.key === itemKey)!;
-    const current = view.groups.find((g: { group: string }) => g.group === q.group).items.find((i: { key: string }) => i.key === itemKey).answer;
-    return { group: q.group, itemKey, value: override(q.group, item) ?? best, expectedVersion: current.version };
-  }));
+  const answers = questionnaires.flatMap((q) =>
+    Object.entries(bestAnswers(q)).map(([itemKey, best]) => {
+      const item = q.items.find((i) => i.key === itemKey)!;
+      const current = view.groups
+        .find((g: { group: string }) => g.group === q.group)
+        .items.find((i: { key: string }) => i.key === itemKey).answer;
+      return { group: q.group, itemKey, value: override(q.group, item) ?? best, expectedVersion: current.version };
+    }),
+  );
   await ok(app, 'PUT', `/api/assessments/${assessmentId}/answers`, { answers }, officialToken);
   await ok(app, 'POST', `/api/assessments/${assessmentId}/submit`, undefined, officialToken);
 }
 
 /** A reviewer takes the diagnosis, accepts every visible answer and approves it. */
-export async function reviewAndApprove(app: HttpClient, reviewerToken: string, assessmentId: string): Promise<{ scoreSnapshot: { index: { index: number } } }> {
+export async function reviewAndApprove(
+  app: HttpClient,
+  reviewerToken: string,
+  assessmentId: string,
+): Promise<{ scoreSnapshot: { index: { index: number } } }> {
   await ok(app, 'POST', `/api/assessments/${assessmentId}/review/start`, undefined, reviewerToken);
   const reviewed = await ok(app, 'GET', `/api/assessments/${assessmentId}`, undefined, reviewerToken);
-  const decisions = reviewed.groups.flatMap((g: any) => g.items.filter((i: any) => i.visible && i.answer.value !== null).map((i: any) => ({ group: g.group, itemKey: i.key, decision: 'accept' })));
+  const decisions = reviewed.groups.flatMap((g: any) =>
+    g.items
+      .filter((i: any) => i.visible && i.answer.value !== null)
+      .map((i: any) => ({ group: g.group, itemKey: i.key, decision: 'accept' })),
+  );
   await ok(app, 'PUT', `/api/assessments/${assessmentId}/review/items`, { decisions }, reviewerToken);
   return ok(app, 'POST', `/api/assessments/${assessmentId}/review/approve`, undefined, reviewerToken);
 }
 
-export async function setPriorities(app: HttpClient, officialToken: string, assessmentId: string, priorities: { group: string; itemKey: string; commitment: string }[]): Promise<void> {
+export async function setPriorities(
+  app: HttpClient,
+  officialToken: string,
+  assessmentId: string,
+  priorities: { group: string; itemKey: string; commitment: string }[],
+): Promise<void> {
   await ok(app, 'PUT', `/api/assessments/${assessmentId}/priorities`, { priorities }, officialToken);
 }

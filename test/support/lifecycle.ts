@@ -16,8 +16,19 @@ export async function login(app: RunningApp, email: string, password = PASSWORD)
   return r.body.accessToken;
 }
 
-export async function createUser(app: RunningApp, adminToken: string, email: string, role: string, governmentCode?: string): Promise<string> {
-  const r = await app.request('POST', '/api/users', { email, name: email.split('@')[0], password: PASSWORD, role, ...(governmentCode ? { governmentCode } : {}) }, auth(adminToken));
+export async function createUser(
+  app: RunningApp,
+  adminToken: string,
+  email: string,
+  role: string,
+  governmentCode?: string,
+): Promise<string> {
+  const r = await app.request(
+    'POST',
+    '/api/users',
+    { email, name: email.split('@')[0], password: PASSWORD, role, ...(governmentCode ? { governmentCode } : {}) },
+    auth(adminToken),
+  );
   if (r.status !== 201) throw new Error(`create user ${email}: ${r.status} ${r.text}`);
   return login(app, email);
 }
@@ -25,24 +36,64 @@ export async function createUser(app: RunningApp, adminToken: string, email: str
 const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
 
 /** An edition whose enrolment is open today. */
-export async function createEdition(app: RunningApp, adminToken: string, year: number, pinnedVersions: Record<string, number> = {}) {
-  const r = await app.request('POST', '/api/editions', {
-    year,
-    calendar: { enrolmentOpens: day(-10), enrolmentCloses: day(20), diagnosisDeadline: day(60), reviewDeadline: day(90), certificationDate: day(120) },
-    pinnedVersions,
-  }, auth(adminToken));
+export async function createEdition(
+  app: RunningApp,
+  adminToken: string,
+  year: number,
+  pinnedVersions: Record<string, number> = {},
+) {
+  const r = await app.request(
+    'POST',
+    '/api/editions',
+    {
+      year,
+      calendar: {
+        enrolmentOpens: day(-10),
+        enrolmentCloses: day(20),
+        diagnosisDeadline: day(60),
+        reviewDeadline: day(90),
+        certificationDate: day(120),
+      },
+      pinnedVersions,
+    },
+    auth(adminToken),
+  );
   if (r.status !== 201) throw new Error(`edition ${year}: ${r.status} ${r.text}`);
   return r.body;
 }
 
-export function enrolmentForm(governmentCode: string, letter: Buffer = samplePdf(), fileName = 'carta-de-intencao.pdf', mime = 'application/pdf'): FormData {
+export function enrolmentForm(
+  governmentCode: string,
+  letter: Buffer = samplePdf(),
+  fileName = 'carta-de-intencao.pdf',
+  mime = 'application/pdf',
+): FormData {
   const form = new FormData();
-  form.append('data', JSON.stringify({
-    governmentCode,
-    focalPerson: { name: 'Ana Ponto Focal', email: `focal-${governmentCode}@gov.test`, phone: '+55 51 3289-0000', department: 'Secretaria de Direitos Humanos' },
-    substitutes: [{ name: 'Bruno Suplente', email: `suplente-${governmentCode}@gov.test`, department: 'Secretaria de Assistência Social' }],
-    migrantService: { name: 'Centro de Referência para Migrantes', phone: '(51) 3289-1111', email: `crai-${governmentCode}@gov.test`, address: 'Rua dos Andradas, 1000, Centro' },
-  }));
+  form.append(
+    'data',
+    JSON.stringify({
+      governmentCode,
+      focalPerson: {
+        name: 'Ana Ponto Focal',
+        email: `focal-${governmentCode}@gov.test`,
+        phone: '+55 51 3289-0000',
+        department: 'Secretaria de Direitos Humanos',
+      },
+      substitutes: [
+        {
+          name: 'Bruno Suplente',
+          email: `suplente-${governmentCode}@gov.test`,
+          department: 'Secretaria de Assistência Social',
+        },
+      ],
+      migrantService: {
+        name: 'Centro de Referência para Migrantes',
+        phone: '(51) 3289-1111',
+        email: `crai-${governmentCode}@gov.test`,
+        address: 'Rua dos Andradas, 1000, Centro',
+      },
+    }),
+  );
   form.append('letterOfIntent', new Blob([letter], { type: mime }), fileName);
   return form;
 }
@@ -54,20 +105,41 @@ export async function enrol(app: RunningApp, token: string, year: number, govern
 }
 
 /** The questionnaires an assessment uses, fetched from the public API. */
-export async function questionnairesOf(app: RunningApp, assessment: { groups: { group: string; questionnaireVersion: number }[] }): Promise<Questionnaire[]> {
-  return Promise.all(assessment.groups.map(async (g) => (await app.request('GET', `/api/indicator-groups/${g.group}/versions/${g.questionnaireVersion}`)).body));
+export async function questionnairesOf(
+  app: RunningApp,
+  assessment: { groups: { group: string; questionnaireVersion: number }[] },
+): Promise<Questionnaire[]> {
+  return Promise.all(
+    assessment.groups.map(
+      async (g) =>
+        (await app.request('GET', `/api/indicator-groups/${g.group}/versions/${g.questionnaireVersion}`)).body,
+    ),
+  );
 }
 
 /** Takes an enrolled government through diagnosis (best answers), review (all accepted), approval and priorities. */
-export async function driveToPriorities(app: RunningApp, tokens: { official: string; reviewer: string }, assessmentId: string): Promise<void> {
+export async function driveToPriorities(
+  app: RunningApp,
+  tokens: { official: string; reviewer: string },
+  assessmentId: string,
+): Promise<void> {
   const { bestAnswers } = await import('./answers');
   const view = (await app.request('GET', `/api/assessments/${assessmentId}`, undefined, auth(tokens.official))).body;
   const questionnaires = await questionnairesOf(app, view);
-  const answers = questionnaires.flatMap((q) => Object.entries(bestAnswers(q)).map(([itemKey, value]) => {
-    const current = view.groups.find((g: { group: string }) => g.group === q.group).items.find((i: { key: string }) => i.key === itemKey).answer;
-    // One item left partly met, so that there is a gap to prioritise.
-    return { group: q.group, itemKey, value: q.group === 'governance' && itemKey === 'budget-line' ? 'partial' : value, expectedVersion: current.version };
-  }));
+  const answers = questionnaires.flatMap((q) =>
+    Object.entries(bestAnswers(q)).map(([itemKey, value]) => {
+      const current = view.groups
+        .find((g: { group: string }) => g.group === q.group)
+        .items.find((i: { key: string }) => i.key === itemKey).answer;
+      // One item left partly met, so that there is a gap to prioritise.
+      return {
+        group: q.group,
+        itemKey,
+        value: q.group === 'governance' && itemKey === 'budget-line' ? 'partial' : value,
+        expectedVersion: current.version,
+      };
+    }),
+  );
   const steps: [string, string, unknown, string][] = [
     ['PUT', `/api/assessments/${assessmentId}/answers`, { answers }, tokens.official],
     ['POST', `/api/assessments/${assessmentId}/submit`, undefined, tokens.official],
@@ -77,12 +149,26 @@ export async function driveToPriorities(app: RunningApp, tokens: { official: str
     const r = await app.request(method, path, body, auth(token));
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.text}`);
   }
-  const reviewed = (await app.request('GET', `/api/assessments/${assessmentId}`, undefined, auth(tokens.reviewer))).body;
-  const decisions = reviewed.groups.flatMap((g: any) => g.items.filter((i: any) => i.visible && i.answer.value !== null).map((i: any) => ({ group: g.group, itemKey: i.key, decision: 'accept' })));
+  const reviewed = (await app.request('GET', `/api/assessments/${assessmentId}`, undefined, auth(tokens.reviewer)))
+    .body;
+  const decisions = reviewed.groups.flatMap((g: any) =>
+    g.items
+      .filter((i: any) => i.visible && i.answer.value !== null)
+      .map((i: any) => ({ group: g.group, itemKey: i.key, decision: 'accept' })),
+  );
   for (const [method, path, body, token] of [
     ['PUT', `/api/assessments/${assessmentId}/review/items`, { decisions }, tokens.reviewer],
     ['POST', `/api/assessments/${assessmentId}/review/approve`, undefined, tokens.reviewer],
-    ['PUT', `/api/assessments/${assessmentId}/priorities`, { priorities: [{ group: 'governance', itemKey: 'budget-line', commitment: 'Criar ação orçamentária própria no PPA.' }] }, tokens.official],
+    [
+      'PUT',
+      `/api/assessments/${assessmentId}/priorities`,
+      {
+        priorities: [
+          { group: 'governance', itemKey: 'budget-line', commitment: 'Criar ação orçamentária própria no PPA.' },
+        ],
+      },
+      tokens.official,
+    ],
   ] as [string, string, unknown, string][]) {
     const r = await app.request(method, path, body, auth(token));
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.text}`);
@@ -92,7 +178,9 @@ export async function driveToPriorities(app: RunningApp, tokens: { official: str
 /** The app booted on a scratch folder, its administrator signed in, and a reviewer and a certifier created. */
 export async function bootWithStaff(env: Record<string, string> = {}) {
   const scratch = scratchDir();
-  const app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env }));
+  const app = await bootApp(
+    testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env }),
+  );
   const admin = await login(app, ADMIN.email, ADMIN.password);
   const reviewer = await createUser(app, admin, 'revisora@oim.test', 'reviewer');
   const certifier = await createUser(app, admin, 'certificadora@ufrgs.test', 'certifier');

@@ -11,7 +11,11 @@ export interface Route {
   readonly handler: string;
 }
 
-const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
+const join = (...parts: string[]) =>
+  `/${parts
+    .map((p) => p.replace(/^\/|\/$/g, ''))
+    .filter(Boolean)
+    .join('/')}`;
 
 /** Every HTTP route the running app serves, with the access rule it declares (if any). */
 export function listRoutes(app: INestApplication): Route[] {
@@ -29,7 +33,12 @@ export function listRoutes(app: INestApplication): Route[] {
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (path === undefined || method === undefined) continue;
       const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, wrapper.metatype]);
-      routes.push({ method: RequestMethod[method], path: join(base, path), rule, handler: `${wrapper.metatype.name}.${name}` });
+      routes.push({
+        method: RequestMethod[method],
+        path: join(base, path),
+        rule,
+        handler: `${wrapper.metatype.name}.${name}`,
+      });
     }
   }
   return routes;

@@ -23,13 +23,32 @@ export function copyAssessments(into: string): string {
 }
 
 export function testConfig(dir: string, env: Record<string, string> = {}): AppConfig {
-  return loadConfig({ DATA_DIR: join(dir, 'data'), DATABASE_URL: `sqlite:${join(dir, 'data', 'test.sqlite')}`, ASSESSMENTS_DIR: REPO_ASSESSMENTS, TEMPLATES_DIR: REPO_TEMPLATES, PORT: '0', ...env }, dir);
+  return loadConfig(
+    {
+      DATA_DIR: join(dir, 'data'),
+      DATABASE_URL: `sqlite:${join(dir, 'data', 'test.sqlite')}`,
+      ASSESSMENTS_DIR: REPO_ASSESSMENTS,
+      TEMPLATES_DIR: REPO_TEMPLATES,
+      PORT: '0',
+      ...env,
+    },
+    dir,
+  );
 }
 
 export interface HttpClient {
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string }>;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; text: string }>;
   /** A multipart/form-data POST. */
-  upload(path: string, form: FormData, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string }>;
+  upload(
+    path: string,
+    form: FormData,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; text: string }>;
 }
 
 export interface RunningApp extends HttpClient {

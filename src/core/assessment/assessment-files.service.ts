@@ -21,10 +21,15 @@ export class AssessmentFilesService {
     for (const row of await em.findBy(AnswerEntity, { assessmentId: id })) {
       for (const e of row.evidence ?? []) if ('file' in e) refs.push(e);
       const v = row.value as { file?: string } | null;
-      if (v && typeof v === 'object' && 'file' in v && v.file) refs.push({ file: v.file, fileName: `${row.itemKey}`, mime: '' });
+      if (v && typeof v === 'object' && 'file' in v && v.file)
+        refs.push({ file: v.file, fileName: `${row.itemKey}`, mime: '' });
     }
     const ref = refs.find((r) => r.file === sha256);
-    if (!ref) throw new DomainError('FILE_NOT_FOUND', { 'pt-BR': 'Arquivo não encontrado nesta avaliação.', en: 'No such file in this assessment.' });
+    if (!ref)
+      throw new DomainError('FILE_NOT_FOUND', {
+        'pt-BR': 'Arquivo não encontrado nesta avaliação.',
+        en: 'No such file in this assessment.',
+      });
     const stored = await this.files.read(sha256);
     return { ...stored, fileName: ref.fileName };
   }

@@ -1,4 +1,10 @@
-import { ASSESSMENT_STATES, type AssessmentEvent, type AssessmentState, type Role, transition } from './assessment-state';
+import {
+  ASSESSMENT_STATES,
+  type AssessmentEvent,
+  type AssessmentState,
+  type Role,
+  transition,
+} from './assessment-state';
 
 describe('assessment state machine', () => {
   it('walks a whole edition: enrolment to certification, with one round of changes', () => {
@@ -51,7 +57,16 @@ describe('assessment state machine', () => {
   });
 
   it('lets no event leave "certified" except by a new edition', () => {
-    const events: AssessmentEvent[] = ['start-diagnosis', 'submit', 'start-review', 'request-changes', 'approve', 'reopen', 'set-priorities', 'certify'];
+    const events: AssessmentEvent[] = [
+      'start-diagnosis',
+      'submit',
+      'start-review',
+      'request-changes',
+      'approve',
+      'reopen',
+      'set-priorities',
+      'certify',
+    ];
     const roles: Role[] = ['official', 'reviewer', 'certifier', 'admin'];
     for (const e of events) for (const r of roles) expect(transition('certified', e, r).ok).toBe(false);
     expect(ASSESSMENT_STATES).toHaveLength(9);

@@ -50,7 +50,12 @@ const TRANSITIONS: Record<AssessmentEvent, Transition> = {
 
 export type TransitionResult =
   | { readonly ok: true; readonly to: AssessmentState }
-  | { readonly ok: false; readonly reason: 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED'; readonly allowedFrom: readonly AssessmentState[]; readonly roles: readonly Role[] };
+  | {
+      readonly ok: false;
+      readonly reason: 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED';
+      readonly allowedFrom: readonly AssessmentState[];
+      readonly roles: readonly Role[];
+    };
 
 export function transition(from: AssessmentState, event: AssessmentEvent, role: Role): TransitionResult {
   const t = TRANSITIONS[event];

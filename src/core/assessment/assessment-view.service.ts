@@ -26,7 +26,10 @@ export class AssessmentViewService {
     const groups = Object.entries(assessment.versions).map(([slug, version]) => {
       const q = this.catalogue.version(slug, version);
       const mine = rows.filter((r) => r.groupSlug === slug);
-      const visible = visibleItemKeys(q, Object.fromEntries(mine.filter((r) => r.value !== null).map((r) => [r.itemKey, r.value as AnswerValue])));
+      const visible = visibleItemKeys(
+        q,
+        Object.fromEntries(mine.filter((r) => r.value !== null).map((r) => [r.itemKey, r.value as AnswerValue])),
+      );
       return {
         group: slug,
         questionnaireVersion: version,
@@ -42,8 +45,15 @@ export class AssessmentViewService {
             visible: visible.has(item.key),
             answer: row
               ? {
-                  value: row.value, evidence: row.evidence, version: row.version, carried: row.carried, reviewStatus: row.reviewStatus,
-                  reviewerRating: row.reviewerRating, reviewNote: row.reviewNote, changedRound: row.changedRound, updatedAt: row.updatedAt,
+                  value: row.value,
+                  evidence: row.evidence,
+                  version: row.version,
+                  carried: row.carried,
+                  reviewStatus: row.reviewStatus,
+                  reviewerRating: row.reviewerRating,
+                  reviewNote: row.reviewNote,
+                  changedRound: row.changedRound,
+                  updatedAt: row.updatedAt,
                 }
               : { value: null, version: 0 },
           };
@@ -61,7 +71,9 @@ export class AssessmentViewService {
       submittedAt: assessment.submittedAt,
       approvedAt: assessment.approvedAt,
       scoreSnapshot: assessment.scoreSnapshot,
-      missing: this.diagnosis.missing(assessment, rows).map((f) => ({ item: f.field.replace(/^answers\./, ''), reason: f.code })),
+      missing: this.diagnosis
+        .missing(assessment, rows)
+        .map((f) => ({ item: f.field.replace(/^answers\./, ''), reason: f.code })),
       groups,
     };
   }

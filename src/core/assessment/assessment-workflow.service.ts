@@ -22,7 +22,10 @@ export class AssessmentWorkflow {
   async load(em: EntityManager, actor: Actor, id: string): Promise<AssessmentEntity> {
     const assessment = await em.findOneBy(AssessmentEntity, { id });
     if (!assessment) {
-      throw new DomainError('ASSESSMENT_NOT_FOUND', { 'pt-BR': `Avaliação ${id} não encontrada.`, en: `Assessment ${id} not found.` });
+      throw new DomainError('ASSESSMENT_NOT_FOUND', {
+        'pt-BR': `Avaliação ${id} não encontrada.`,
+        en: `Assessment ${id} not found.`,
+      });
     }
     requireGovernmentAccess(actor, assessment.governmentCode);
     return assessment;
@@ -39,10 +42,15 @@ export class AssessmentWorkflow {
       });
     }
     const label = STATE_LABELS[assessment.state];
-    throw new DomainError('ILLEGAL_TRANSITION', {
-      'pt-BR': `Não é possível "${event}": a avaliação está "${label['pt-BR']}" (é preciso estar em: ${result.allowedFrom.join(', ')}).`,
-      en: `Cannot "${event}": the assessment is "${label.en}" (it must be in: ${result.allowedFrom.join(', ')}).`,
-    }, [], { currentState: assessment.state, allowedFrom: result.allowedFrom });
+    throw new DomainError(
+      'ILLEGAL_TRANSITION',
+      {
+        'pt-BR': `Não é possível "${event}": a avaliação está "${label['pt-BR']}" (é preciso estar em: ${result.allowedFrom.join(', ')}).`,
+        en: `Cannot "${event}": the assessment is "${label.en}" (it must be in: ${result.allowedFrom.join(', ')}).`,
+      },
+      [],
+      { currentState: assessment.state, allowedFrom: result.allowedFrom },
+    );
   }
 
   /**

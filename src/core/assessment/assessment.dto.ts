@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
 } from 'class-validator';
 
 export class PersonDto {
@@ -13,7 +26,9 @@ export class PersonDto {
 
 export class MigrantServiceDto {
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) name: string;
-  @ApiProperty() @Matches(/^[\d\s()+-]{8,20}$/, { message: 'phone must be a phone number (digits, spaces, +, -, parentheses)' }) phone: string;
+  @ApiProperty()
+  @Matches(/^[\d\s()+-]{8,20}$/, { message: 'phone must be a phone number (digits, spaces, +, -, parentheses)' })
+  phone: string;
   @ApiProperty() @IsEmail() @MaxLength(200) email: string;
   @ApiProperty() @IsString() @MinLength(5) @MaxLength(300) address: string;
 }
@@ -27,10 +42,16 @@ export class EnrolmentDto {
   @ApiProperty({ type: PersonDto }) @ValidateNested() @Type(() => PersonDto) focalPerson: PersonDto;
 
   @ApiProperty({ type: [PersonDto] })
-  @IsArray() @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => PersonDto)
+  @IsArray()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => PersonDto)
   substitutes: PersonDto[];
 
-  @ApiProperty({ type: MigrantServiceDto }) @ValidateNested() @Type(() => MigrantServiceDto) migrantService: MigrantServiceDto;
+  @ApiProperty({ type: MigrantServiceDto })
+  @ValidateNested()
+  @Type(() => MigrantServiceDto)
+  migrantService: MigrantServiceDto;
 }
 
 export class CourseCompletionDto {
@@ -40,9 +61,21 @@ export class CourseCompletionDto {
 }
 
 export class EvidenceRefDto {
-  @ApiPropertyOptional({ example: 'https://portoalegre.rs.gov.br/decreto-123.pdf' }) @IsOptional() @IsString() @MaxLength(2000) url?: string;
-  @ApiPropertyOptional({ description: 'sha256 returned by the evidence upload' }) @IsOptional() @IsString() @MaxLength(64) file?: string;
-  @ApiPropertyOptional({ description: 'Name to show for an uploaded file' }) @IsOptional() @IsString() @MaxLength(200) fileName?: string;
+  @ApiPropertyOptional({ example: 'https://portoalegre.rs.gov.br/decreto-123.pdf' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  url?: string;
+  @ApiPropertyOptional({ description: 'sha256 returned by the evidence upload' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  file?: string;
+  @ApiPropertyOptional({ description: 'Name to show for an uploaded file' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  fileName?: string;
 }
 
 export class AnswerSaveDto {
@@ -54,31 +87,51 @@ export class AnswerSaveDto {
   value: unknown;
 
   @ApiPropertyOptional({ type: [EvidenceRefDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => EvidenceRefDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceRefDto)
   evidence?: EvidenceRefDto[];
 
   @ApiProperty({ description: 'The version of the answer this save changes: 0 for a first answer', example: 0 })
-  @IsInt() @Min(0)
+  @IsInt()
+  @Min(0)
   expectedVersion: number;
 }
 
 export class SaveAnswersDto {
   @ApiProperty({ type: [AnswerSaveDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => AnswerSaveDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => AnswerSaveDto)
   answers: AnswerSaveDto[];
 }
 
 export class ReviewDecisionDto {
   @ApiProperty() @IsString() @MaxLength(64) group: string;
   @ApiProperty() @IsString() @MaxLength(64) itemKey: string;
-  @ApiProperty({ enum: ['accept', 'adjust', 'send-back'] }) @IsIn(['accept', 'adjust', 'send-back']) decision: 'accept' | 'adjust' | 'send-back';
-  @ApiPropertyOptional({ description: 'The reviewer\u2019s rating, for "adjust"', example: 'partial' }) @IsOptional() rating?: unknown;
-  @ApiPropertyOptional({ description: 'Justification ("adjust") or comment to the official ("send-back")' }) @IsOptional() @IsString() @MaxLength(3000) note?: string;
+  @ApiProperty({ enum: ['accept', 'adjust', 'send-back'] }) @IsIn(['accept', 'adjust', 'send-back']) decision:
+    'accept' | 'adjust' | 'send-back';
+  @ApiPropertyOptional({ description: 'The reviewer\u2019s rating, for "adjust"', example: 'partial' })
+  @IsOptional()
+  rating?: unknown;
+  @ApiPropertyOptional({ description: 'Justification ("adjust") or comment to the official ("send-back")' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(3000)
+  note?: string;
 }
 
 export class ReviewItemsDto {
   @ApiProperty({ type: [ReviewDecisionDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ReviewDecisionDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ReviewDecisionDto)
   decisions: ReviewDecisionDto[];
 }
 
@@ -89,29 +142,46 @@ export class ReasonDto {
 export class PriorityDto {
   @ApiProperty() @IsString() @MaxLength(64) group: string;
   @ApiProperty() @IsString() @MaxLength(64) itemKey: string;
-  @ApiProperty({ description: 'What the government commits to do' }) @IsString() @MinLength(10) @MaxLength(3000) commitment: string;
+  @ApiProperty({ description: 'What the government commits to do' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(3000)
+  commitment: string;
 }
 
 export class SetPrioritiesDto {
   @ApiProperty({ type: [PriorityDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => PriorityDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => PriorityDto)
   priorities: PriorityDto[];
 }
 
 export class ProgressReportDto {
   @ApiProperty() @IsString() @MaxLength(36) priorityId: string;
-  @ApiProperty({ enum: ['not-started', 'in-progress', 'achieved'] }) @IsIn(['not-started', 'in-progress', 'achieved']) status: 'not-started' | 'in-progress' | 'achieved';
+  @ApiProperty({ enum: ['not-started', 'in-progress', 'achieved'] })
+  @IsIn(['not-started', 'in-progress', 'achieved'])
+  status: 'not-started' | 'in-progress' | 'achieved';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(3000) note?: string;
 }
 
 export class ReportProgressDto {
   @ApiProperty({ type: [ProgressReportDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ProgressReportDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ProgressReportDto)
   reports: ProgressReportDto[];
 }
 
 export class QueueQueryDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() edition?: number;
-  @ApiPropertyOptional({ description: 'State abbreviation', example: 'RS' }) @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'uf must be a two-letter state abbreviation' }) uf?: string;
+  @ApiPropertyOptional({ description: 'State abbreviation', example: 'RS' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'uf must be a two-letter state abbreviation' })
+  uf?: string;
   @ApiPropertyOptional({ example: 'submitted' }) @IsOptional() @IsString() @MaxLength(30) status?: string;
 }

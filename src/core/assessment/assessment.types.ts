@@ -4,8 +4,7 @@ export type ReviewStatus = 'pending' | 'accepted' | 'adjusted' | 'sent-back';
 
 /** Evidence attached to an answer: a link, or an uploaded file stored by content hash. */
 export type EvidenceRef =
-  | { readonly url: string }
-  | { readonly file: string; readonly fileName: string; readonly mime: string };
+  { readonly url: string } | { readonly file: string; readonly fileName: string; readonly mime: string };
 
 export interface Person {
   readonly name: string;
@@ -18,8 +17,16 @@ export interface EnrolmentRecord {
   readonly letterOfIntent: { readonly file: string; readonly fileName: string; readonly mime: string };
   readonly focalPerson: Person;
   readonly substitutes: readonly Person[];
-  readonly migrantService: { readonly name: string; readonly phone: string; readonly email: string; readonly address: string };
-  readonly course?: { readonly completedAt: string; readonly certificate: { readonly file: string; readonly fileName: string; readonly mime: string } };
+  readonly migrantService: {
+    readonly name: string;
+    readonly phone: string;
+    readonly email: string;
+    readonly address: string;
+  };
+  readonly course?: {
+    readonly completedAt: string;
+    readonly certificate: { readonly file: string; readonly fileName: string; readonly mime: string };
+  };
   readonly enrolledAt: string;
   readonly enrolledBy: string;
 }
@@ -35,6 +42,11 @@ export interface ScoreSnapshot {
     readonly scoringVersion: string;
     readonly score: number | null;
     readonly level: string | null;
-    readonly items: readonly { readonly key: string; readonly points: number | null; readonly counted: boolean; readonly status: string }[];
+    readonly items: readonly {
+      readonly key: string;
+      readonly points: number | null;
+      readonly counted: boolean;
+      readonly status: string;
+    }[];
   }[];
 }

@@ -6,7 +6,13 @@ import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { jsonField, readMultipart } from '../http/multipart';
 import { IntParamPipe, validateAs } from '../http/validation';
-import { CourseCompletionDto, EnrolmentDto, ReportProgressDto, SaveAnswersDto, SetPrioritiesDto } from './assessment.dto';
+import {
+  CourseCompletionDto,
+  EnrolmentDto,
+  ReportProgressDto,
+  SaveAnswersDto,
+  SetPrioritiesDto,
+} from './assessment.dto';
 import { AssessmentFilesService } from './assessment-files.service';
 import { AssessmentViewService } from './assessment-view.service';
 import { DiagnosisService } from './diagnosis.service';
@@ -28,22 +34,37 @@ export class AssessmentsController {
   @Post('editions/:year/enrolments')
   @Access('official', 'admin')
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Enrol a government: form field `data` (JSON) and file `letterOfIntent` (PDF signed by the head of government)' })
+  @ApiOperation({
+    summary:
+      'Enrol a government: form field `data` (JSON) and file `letterOfIntent` (PDF signed by the head of government)',
+  })
   async enrol(@CurrentActor() actor: Actor, @Param('year', IntParamPipe) year: number, @Req() request: FastifyRequest) {
     const form = await readMultipart(request);
     const data = validateAs(EnrolmentDto, jsonField(form, 'data'), 'data');
-    const assessment = await this.diagnosis.enrol(actor, year, data, form.files.find((f) => f.field === 'letterOfIntent'));
+    const assessment = await this.diagnosis.enrol(
+      actor,
+      year,
+      data,
+      form.files.find((f) => f.field === 'letterOfIntent'),
+    );
     return this.views.view(actor, assessment.id);
   }
 
   @Post('assessments/:id/course-completion')
   @Access('official', 'admin')
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Record the focal person\u2019s course completion: field `completedAt`, file `certificate`' })
+  @ApiOperation({
+    summary: 'Record the focal person\u2019s course completion: field `completedAt`, file `certificate`',
+  })
   async course(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest) {
     const form = await readMultipart(request);
     const data = validateAs(CourseCompletionDto, { completedAt: form.fields.completedAt }, '');
-    return this.diagnosis.recordCourse(actor, id, data.completedAt, form.files.find((f) => f.field === 'certificate'));
+    return this.diagnosis.recordCourse(
+      actor,
+      id,
+      data.completedAt,
+      form.files.find((f) => f.field === 'certificate'),
+    );
   }
 
   @Get('assessments')
@@ -62,7 +83,9 @@ export class AssessmentsController {
 
   @Put('assessments/:id/answers')
   @Access('official')
-  @ApiOperation({ summary: 'Save answers (autosave, one or a batch); each names the version it changes, stale ones get 409' })
+  @ApiOperation({
+    summary: 'Save answers (autosave, one or a batch); each names the version it changes, stale ones get 409',
+  })
   save(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SaveAnswersDto) {
     return this.diagnosis.saveAnswers(actor, id, body.answers);
   }
@@ -70,18 +93,32 @@ export class AssessmentsController {
   @Post('assessments/:id/evidence')
   @Access('official')
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Upload an evidence file (PDF, image or office document, checked by content); returns its reference' })
+  @ApiOperation({
+    summary: 'Upload an evidence file (PDF, image or office document, checked by content); returns its reference',
+  })
   async evidence(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest) {
     const form = await readMultipart(request);
-    return this.diagnosis.uploadEvidence(actor, id, form.files.find((f) => f.field === 'file'));
+    return this.diagnosis.uploadEvidence(
+      actor,
+      id,
+      form.files.find((f) => f.field === 'file'),
+    );
   }
 
   @Get('assessments/:id/files/:sha256')
   @Access('official', 'reviewer', 'certifier', 'admin')
   @ApiOperation({ summary: 'Download a file of the assessment (letter, certificate or evidence)' })
-  async file(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('sha256') sha256: string, @Res() reply: FastifyReply) {
+  async file(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('sha256') sha256: string,
+    @Res() reply: FastifyReply,
+  ) {
     const file = await this.files.read(actor, id, sha256);
-    return reply.header('content-type', file.mime).header('content-disposition', `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '_')}"`).send(file.bytes);
+    return reply
+      .header('content-type', file.mime)
+      .header('content-disposition', `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '_')}"`)
+      .send(file.bytes);
   }
 
   @Post('assessments/:id/submit')

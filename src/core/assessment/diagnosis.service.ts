@@ -33,23 +33,43 @@ export class DiagnosisService {
     private readonly files: FilesService,
   ) {}
 
-  async enrol(actor: Actor, year: number, data: EnrolmentDto, letter: UploadedFile | undefined): Promise<AssessmentEntity> {
+  async enrol(
+    actor: Actor,
+    year: number,
+    data: EnrolmentDto,
+    letter: UploadedFile | undefined,
+  ): Promise<AssessmentEntity> {
     requireGovernmentAccess(actor, data.governmentCode);
     return this.files.transactionWithUploads(async (em, stage) => {
       const edition = await em.findOneBy(EditionEntity, { year });
-      if (!edition) throw new DomainError('EDITION_NOT_FOUND', text(`A edição ${year} não existe.`, `Edition ${year} does not exist.`));
+      if (!edition)
+        throw new DomainError(
+          'EDITION_NOT_FOUND',
+          text(`A edição ${year} não existe.`, `Edition ${year} does not exist.`),
+        );
       const { enrolmentOpens, enrolmentCloses } = edition.calendar;
       if (actor.role === 'official' && (today() < enrolmentOpens || today() > enrolmentCloses)) {
-        throw new DomainError('ILLEGAL_TRANSITION', text(
-          `As inscrições da edição ${year} vão de ${enrolmentOpens} a ${enrolmentCloses}.`,
-          `Enrolment for edition ${year} runs from ${enrolmentOpens} to ${enrolmentCloses}.`,
-        ));
+        throw new DomainError(
+          'ILLEGAL_TRANSITION',
+          text(
+            `As inscrições da edição ${year} vão de ${enrolmentOpens} a ${enrolmentCloses}.`,
+            `Enrolment for edition ${year} runs from ${enrolmentOpens} to ${enrolmentCloses}.`,
+          ),
+        );
       }
       if (!(await em.existsBy(GovernmentEntity, { ibgeCode: data.governmentCode }))) {
-        throw new DomainError('VALIDATION_FAILED', text('Governo inexistente.', 'No such government.'), [{ field: 'data.governmentCode', message: text('código IBGE desconhecido', 'unknown IBGE code') }]);
+        throw new DomainError('VALIDATION_FAILED', text('Governo inexistente.', 'No such government.'), [
+          { field: 'data.governmentCode', message: text('código IBGE desconhecido', 'unknown IBGE code') },
+        ]);
       }
       if (await em.existsBy(AssessmentEntity, { editionYear: year, governmentCode: data.governmentCode })) {
-        throw new DomainError('ALREADY_EXISTS', text(`Este governo já está inscrito na edição ${year}.`, `This government is already enrolled in edition ${year}.`));
+        throw new DomainError(
+          'ALREADY_EXISTS',
+          text(
+            `Este governo já está inscrito na edição ${year}.`,
+            `This government is already enrolled in edition ${year}.`,
+          ),
+        );
       }
       const letterOfIntent = await stage(letter, ['pdf'], 'letterOfIntent');
       const enrolment: EnrolmentRecord = {
@@ -65,21 +85,45 @@ export class DiagnosisService {
         order: { editionYear: 'DESC' },
       });
       const assessment = em.create(AssessmentEntity, {
-        id: randomUUID(), editionYear: year, governmentCode: data.governmentCode, state: 'enrolled', versions: { ...edition.pinnedVersions },
-        previousAssessmentId: previous?.id ?? null, round: 1, enrolment, scoreSnapshot: null, submittedAt: null, approvedAt: null, rowVersion: 1,
+        id: randomUUID(),
+        editionYear: year,
+        governmentCode: data.governmentCode,
+        state: 'enrolled',
+        versions: { ...edition.pinnedVersions },
+        previousAssessmentId: previous?.id ?? null,
+        round: 1,
+        enrolment,
+        scoreSnapshot: null,
+        submittedAt: null,
+        approvedAt: null,
+        rowVersion: 1,
       });
       await em.insert(AssessmentEntity, assessment);
       const carried = previous ? await this.carryFrom(em, previous, assessment, actor) : 0;
       await this.workflow.audit.record(em, actor, {
-        action: 'assessment.enrol', entity: 'assessment', entityId: assessment.id, assessmentId: assessment.id,
-        after: { editionYear: year, governmentCode: data.governmentCode, enrolment, carriedAnswers: carried, previousAssessmentId: previous?.id ?? null },
+        action: 'assessment.enrol',
+        entity: 'assessment',
+        entityId: assessment.id,
+        assessmentId: assessment.id,
+        after: {
+          editionYear: year,
+          governmentCode: data.governmentCode,
+          enrolment,
+          carriedAnswers: carried,
+          previousAssessmentId: previous?.id ?? null,
+        },
       });
       return assessment;
     });
   }
 
   /** A renewing government starts from its previous answers, carried through the key maps, marked as carried. */
-  private async carryFrom(em: EntityManager, previous: AssessmentEntity, next: AssessmentEntity, actor: Actor): Promise<number> {
+  private async carryFrom(
+    em: EntityManager,
+    previous: AssessmentEntity,
+    next: AssessmentEntity,
+    actor: Actor,
+  ): Promise<number> {
     const old = await em.findBy(AnswerEntity, { assessmentId: previous.id });
     const rows: AnswerEntity[] = [];
     for (const [group, toVersion] of Object.entries(next.versions)) {
@@ -89,25 +133,49 @@ export class DiagnosisService {
       const answers = Object.fromEntries(mine.map((a) => [a.itemKey, a.value as AnswerValue]));
       const result = carryForward(this.catalogue.group(group).versions, fromVersion, toVersion, answers);
       for (const [key, value] of Object.entries(result.answers)) {
-        const origin = mine.find((a) => a.itemKey === key) ?? mine.find((a) => JSON.stringify(a.value) === JSON.stringify(value));
-        rows.push(em.create(AnswerEntity, {
-          assessmentId: next.id, groupSlug: group, itemKey: key, value, evidence: origin?.evidence ?? null, version: 1, carried: true,
-          changedRound: 1, reviewStatus: 'pending', reviewerRating: null, reviewNote: null, reviewedRound: null, updatedBy: actor.id,
-        }));
+        const origin =
+          mine.find((a) => a.itemKey === key) ?? mine.find((a) => JSON.stringify(a.value) === JSON.stringify(value));
+        rows.push(
+          em.create(AnswerEntity, {
+            assessmentId: next.id,
+            groupSlug: group,
+            itemKey: key,
+            value,
+            evidence: origin?.evidence ?? null,
+            version: 1,
+            carried: true,
+            changedRound: 1,
+            reviewStatus: 'pending',
+            reviewerRating: null,
+            reviewNote: null,
+            reviewedRound: null,
+            updatedBy: actor.id,
+          }),
+        );
       }
     }
     for (let i = 0; i < rows.length; i += 100) await em.insert(AnswerEntity, rows.slice(i, i + 100));
     return rows.length;
   }
 
-  async recordCourse(actor: Actor, id: string, completedAt: string, certificate: UploadedFile | undefined): Promise<EnrolmentRecord> {
+  async recordCourse(
+    actor: Actor,
+    id: string,
+    completedAt: string,
+    certificate: UploadedFile | undefined,
+  ): Promise<EnrolmentRecord> {
     return this.files.transactionWithUploads(async (em, stage) => {
       const assessment = await this.workflow.load(em, actor, id);
       const stored = await stage(certificate, ['pdf', 'image'], 'certificate');
       const enrolment: EnrolmentRecord = { ...assessment.enrolment, course: { completedAt, certificate: stored } };
       await em.update(AssessmentEntity, { id }, { enrolment });
       await this.workflow.audit.record(em, actor, {
-        action: 'enrolment.course-completed', entity: 'assessment', entityId: id, assessmentId: id, before: assessment.enrolment.course ?? null, after: enrolment.course,
+        action: 'enrolment.course-completed',
+        entity: 'assessment',
+        entityId: id,
+        assessmentId: id,
+        before: assessment.enrolment.course ?? null,
+        after: enrolment.course,
       });
       return enrolment;
     });
@@ -119,17 +187,28 @@ export class DiagnosisService {
       const assessment = await this.workflow.load(em, actor, id);
       this.requireEditable(assessment);
       const stored = await stage(file, ['pdf', 'image', 'office'], 'file');
-      await this.workflow.audit.record(em, actor, { action: 'evidence.upload', entity: 'file', entityId: stored.file, assessmentId: id, after: stored });
+      await this.workflow.audit.record(em, actor, {
+        action: 'evidence.upload',
+        entity: 'file',
+        entityId: stored.file,
+        assessmentId: id,
+        after: stored,
+      });
       return stored;
     });
   }
 
   private requireEditable(assessment: AssessmentEntity): void {
     if (!EDITABLE_STATES.includes(assessment.state)) {
-      throw new DomainError('ASSESSMENT_LOCKED', text(
-        `A avaliação está "${assessment.state}" e não aceita alterações.`,
-        `The assessment is "${assessment.state}" and takes no changes.`,
-      ), [], { currentState: assessment.state });
+      throw new DomainError(
+        'ASSESSMENT_LOCKED',
+        text(
+          `A avaliação está "${assessment.state}" e não aceita alterações.`,
+          `The assessment is "${assessment.state}" and takes no changes.`,
+        ),
+        [],
+        { currentState: assessment.state },
+      );
     }
   }
 
@@ -141,7 +220,13 @@ export class DiagnosisService {
     return this.workflow.dataSource.transaction(async (em) => {
       let assessment = await this.workflow.load(em, actor, id);
       if (actor.role !== 'official') {
-        throw new DomainError('FORBIDDEN', text('Só os servidores do governo respondem ao diagnóstico.', 'Only the government\u2019s officials answer the diagnosis.'));
+        throw new DomainError(
+          'FORBIDDEN',
+          text(
+            'Só os servidores do governo respondem ao diagnóstico.',
+            'Only the government\u2019s officials answer the diagnosis.',
+          ),
+        );
       }
       this.requireEditable(assessment);
       const fields: FieldProblem[] = [];
@@ -151,65 +236,137 @@ export class DiagnosisService {
         const where = `answers.${i}`;
         const version = assessment.versions[s.group];
         if (version === undefined) {
-          fields.push({ field: `${where}.group`, code: 'UNKNOWN_GROUP', message: text(`grupo "${s.group}" não existe`, `no group "${s.group}"`) });
+          fields.push({
+            field: `${where}.group`,
+            code: 'UNKNOWN_GROUP',
+            message: text(`grupo "${s.group}" não existe`, `no group "${s.group}"`),
+          });
           continue;
         }
-        if (seen.has(`${s.group}/${s.itemKey}`)) fields.push({ field: `${where}.itemKey`, code: 'DUPLICATE', message: text('item repetido no lote', 'item repeated in the batch') });
+        if (seen.has(`${s.group}/${s.itemKey}`))
+          fields.push({
+            field: `${where}.itemKey`,
+            code: 'DUPLICATE',
+            message: text('item repetido no lote', 'item repeated in the batch'),
+          });
         seen.add(`${s.group}/${s.itemKey}`);
         const questionnaire = this.catalogue.version(s.group, version);
         const item = questionnaire.items.find((it) => it.key === s.itemKey);
-        const problems = s.value === null
-          ? item ? [] : validateAnswers(questionnaire, { [s.itemKey]: 'x' }, [...this.catalogue.group(s.group).versions.values()])
-          : validateAnswers(questionnaire, { [s.itemKey]: s.value as AnswerValue }, [...this.catalogue.group(s.group).versions.values()]);
+        const problems =
+          s.value === null
+            ? item
+              ? []
+              : validateAnswers(questionnaire, { [s.itemKey]: 'x' }, [
+                  ...this.catalogue.group(s.group).versions.values(),
+                ])
+            : validateAnswers(questionnaire, { [s.itemKey]: s.value as AnswerValue }, [
+                ...this.catalogue.group(s.group).versions.values(),
+              ]);
         for (const p of problems) fields.push({ field: `${where}.value`, code: p.code, message: p.message });
         for (const [j, e] of (s.evidence ?? []).entries()) {
           const checked = await this.checkEvidence(em, e);
-          if ('problem' in checked) fields.push({ field: `${where}.evidence.${j}`, code: 'INVALID_EVIDENCE', message: checked.problem });
+          if ('problem' in checked)
+            fields.push({ field: `${where}.evidence.${j}`, code: 'INVALID_EVIDENCE', message: checked.problem });
           else evidenceOf.set(s, [...(evidenceOf.get(s) ?? []), checked.ref]);
         }
         if (item && item.evidence === 'none' && item.type !== 'evidence' && (s.evidence ?? []).length > 0) {
-          fields.push({ field: `${where}.evidence`, code: 'EVIDENCE_NOT_EXPECTED', message: text('este item não recebe evidência', 'this item takes no evidence') });
+          fields.push({
+            field: `${where}.evidence`,
+            code: 'EVIDENCE_NOT_EXPECTED',
+            message: text('este item não recebe evidência', 'this item takes no evidence'),
+          });
         }
       }
       if (fields.length > 0) {
-        throw new DomainError('INVALID_ANSWERS', text(`Respostas inválidas: ${fields.map((f) => f.field).join(', ')}.`, `Invalid answers: ${fields.map((f) => f.field).join(', ')}.`), fields);
+        throw new DomainError(
+          'INVALID_ANSWERS',
+          text(
+            `Respostas inválidas: ${fields.map((f) => f.field).join(', ')}.`,
+            `Invalid answers: ${fields.map((f) => f.field).join(', ')}.`,
+          ),
+          fields,
+        );
       }
-      const existing = await em.findBy(AnswerEntity, saves.map((s) => ({ assessmentId: id, groupSlug: s.group, itemKey: s.itemKey })));
+      const existing = await em.findBy(
+        AnswerEntity,
+        saves.map((s) => ({ assessmentId: id, groupSlug: s.group, itemKey: s.itemKey })),
+      );
       const current = (s: AnswerSaveDto) => existing.find((a) => a.groupSlug === s.group && a.itemKey === s.itemKey);
-      const conflicts = saves.filter((s) => (current(s)?.version ?? 0) !== s.expectedVersion).map((s) => {
-        const row = current(s);
-        return { group: s.group, itemKey: s.itemKey, expectedVersion: s.expectedVersion, currentVersion: row?.version ?? 0, currentValue: row?.value ?? null, currentEvidence: row?.evidence ?? null, updatedBy: row?.updatedBy ?? null, updatedAt: row?.updatedAt ?? null };
-      });
+      const conflicts = saves
+        .filter((s) => (current(s)?.version ?? 0) !== s.expectedVersion)
+        .map((s) => {
+          const row = current(s);
+          return {
+            group: s.group,
+            itemKey: s.itemKey,
+            expectedVersion: s.expectedVersion,
+            currentVersion: row?.version ?? 0,
+            currentValue: row?.value ?? null,
+            currentEvidence: row?.evidence ?? null,
+            updatedBy: row?.updatedBy ?? null,
+            updatedAt: row?.updatedAt ?? null,
+          };
+        });
       if (conflicts.length > 0) {
-        throw new DomainError('STALE_ANSWER', text(
-          `Outra pessoa alterou ${conflicts.map((c) => `${c.group}/${c.itemKey}`).join(', ')} depois que você abriu o diagnóstico. Nada foi salvo; veja o valor atual.`,
-          `Someone changed ${conflicts.map((c) => `${c.group}/${c.itemKey}`).join(', ')} after you opened the diagnosis. Nothing was saved; see the current value.`,
-        ), conflicts.map((c) => ({ field: `answers.${c.group}.${c.itemKey}`, code: 'STALE', message: text(`versão ${c.expectedVersion} desatualizada; atual: ${c.currentVersion}`, `version ${c.expectedVersion} is stale; current: ${c.currentVersion}`) })), { conflicts });
+        throw new DomainError(
+          'STALE_ANSWER',
+          text(
+            `Outra pessoa alterou ${conflicts.map((c) => `${c.group}/${c.itemKey}`).join(', ')} depois que você abriu o diagnóstico. Nada foi salvo; veja o valor atual.`,
+            `Someone changed ${conflicts.map((c) => `${c.group}/${c.itemKey}`).join(', ')} after you opened the diagnosis. Nothing was saved; see the current value.`,
+          ),
+          conflicts.map((c) => ({
+            field: `answers.${c.group}.${c.itemKey}`,
+            code: 'STALE',
+            message: text(
+              `versão ${c.expectedVersion} desatualizada; atual: ${c.currentVersion}`,
+              `version ${c.expectedVersion} is stale; current: ${c.currentVersion}`,
+            ),
+          })),
+          { conflicts },
+        );
       }
       if (assessment.state === 'changes-requested') {
         const locked = saves.filter((s) => current(s)?.reviewStatus !== 'sent-back');
         if (locked.length > 0) {
-          throw new DomainError('ASSESSMENT_LOCKED', text(
-            `Durante os ajustes só os itens devolvidos pela revisão podem mudar: ${locked.map((s) => `${s.group}/${s.itemKey}`).join(', ')} não foram devolvidos.`,
-            `While changes are requested only items sent back may change: ${locked.map((s) => `${s.group}/${s.itemKey}`).join(', ')} were not sent back.`,
-          ));
+          throw new DomainError(
+            'ASSESSMENT_LOCKED',
+            text(
+              `Durante os ajustes só os itens devolvidos pela revisão podem mudar: ${locked.map((s) => `${s.group}/${s.itemKey}`).join(', ')} não foram devolvidos.`,
+              `While changes are requested only items sent back may change: ${locked.map((s) => `${s.group}/${s.itemKey}`).join(', ')} were not sent back.`,
+            ),
+          );
         }
       }
-      if (assessment.state === 'enrolled') assessment = await this.workflow.move(em, assessment, 'start-diagnosis', actor);
+      if (assessment.state === 'enrolled')
+        assessment = await this.workflow.move(em, assessment, 'start-diagnosis', actor);
       const saved = [];
       for (const s of saves) {
         const before = current(s);
         const row = em.create(AnswerEntity, {
-          assessmentId: id, groupSlug: s.group, itemKey: s.itemKey, value: s.value as AnswerValue | null,
-          evidence: s.evidence ? (evidenceOf.get(s) ?? []) : (before?.evidence ?? null), version: (before?.version ?? 0) + 1, carried: false,
-          changedRound: assessment.round, reviewStatus: 'pending', reviewerRating: null, reviewNote: before?.reviewStatus === 'sent-back' ? before.reviewNote : null,
-          reviewedRound: before?.reviewedRound ?? null, updatedBy: actor.id,
+          assessmentId: id,
+          groupSlug: s.group,
+          itemKey: s.itemKey,
+          value: s.value as AnswerValue | null,
+          evidence: s.evidence ? (evidenceOf.get(s) ?? []) : (before?.evidence ?? null),
+          version: (before?.version ?? 0) + 1,
+          carried: false,
+          changedRound: assessment.round,
+          reviewStatus: 'pending',
+          reviewerRating: null,
+          reviewNote: before?.reviewStatus === 'sent-back' ? before.reviewNote : null,
+          reviewedRound: before?.reviewedRound ?? null,
+          updatedBy: actor.id,
         });
         await em.save(AnswerEntity, row);
         saved.push({ group: s.group, itemKey: s.itemKey, version: row.version });
         await this.workflow.audit.record(em, actor, {
-          action: 'answer.save', entity: 'answer', entityId: `${id}/${s.group}/${s.itemKey}`, assessmentId: id,
-          before: before ? { value: before.value, evidence: before.evidence, version: before.version, carried: before.carried } : null,
+          action: 'answer.save',
+          entity: 'answer',
+          entityId: `${id}/${s.group}/${s.itemKey}`,
+          assessmentId: id,
+          before: before
+            ? { value: before.value, evidence: before.evidence, version: before.version, carried: before.carried }
+            : null,
           after: { value: row.value, evidence: row.evidence, version: row.version },
         });
       }
@@ -218,24 +375,39 @@ export class DiagnosisService {
   }
 
   /** A link (http or https) or a file uploaded before; file references get the stored type and a name. */
-  private async checkEvidence(em: EntityManager, e: { url?: string; file?: string; fileName?: string }): Promise<{ ref: EvidenceRef } | { problem: LocalizedText }> {
-    if ((e.url === undefined) === (e.file === undefined)) return { problem: text('informe "url" ou "file", um dos dois', 'give either "url" or "file"') };
+  private async checkEvidence(
+    em: EntityManager,
+    e: { url?: string; file?: string; fileName?: string },
+  ): Promise<{ ref: EvidenceRef } | { problem: LocalizedText }> {
+    if ((e.url === undefined) === (e.file === undefined))
+      return { problem: text('informe "url" ou "file", um dos dois', 'give either "url" or "file"') };
     if (e.url !== undefined) {
       try {
-        if (!['http:', 'https:'].includes(new URL(e.url).protocol)) return { problem: text('o link deve ser http(s)', 'the link must be http(s)') };
+        if (!['http:', 'https:'].includes(new URL(e.url).protocol))
+          return { problem: text('o link deve ser http(s)', 'the link must be http(s)') };
       } catch {
         return { problem: text('link inválido', 'invalid link') };
       }
       return { ref: { url: e.url } };
     }
     const stored = await this.files.exists(em, e.file!);
-    if (!stored) return { problem: text('arquivo não enviado: use o upload de evidências primeiro', 'file not uploaded: use the evidence upload first') };
-    return { ref: { file: stored.sha256, fileName: e.fileName ?? `evidencia-${stored.sha256.slice(0, 8)}`, mime: stored.mime } };
+    if (!stored)
+      return {
+        problem: text(
+          'arquivo não enviado: use o upload de evidências primeiro',
+          'file not uploaded: use the evidence upload first',
+        ),
+      };
+    return {
+      ref: { file: stored.sha256, fileName: e.fileName ?? `evidencia-${stored.sha256.slice(0, 8)}`, mime: stored.mime },
+    };
   }
 
   /** Answers of one group as the official gave them (the reviewer's ratings are applied by the review). */
   static answerSet(rows: readonly AnswerEntity[], group: string): AnswerSet {
-    return Object.fromEntries(rows.filter((r) => r.groupSlug === group && r.value !== null).map((r) => [r.itemKey, r.value as AnswerValue]));
+    return Object.fromEntries(
+      rows.filter((r) => r.groupSlug === group && r.value !== null).map((r) => [r.itemKey, r.value as AnswerValue]),
+    );
   }
 
   /** Required items still unanswered, and carried answers not confirmed, per group. */
@@ -244,10 +416,21 @@ export class DiagnosisService {
     for (const [group, version] of Object.entries(assessment.versions)) {
       const q = this.catalogue.version(group, version);
       for (const key of missingRequiredKeys(q, DiagnosisService.answerSet(rows, group))) {
-        fields.push({ field: `answers.${group}.${key}`, code: 'REQUIRED', message: text('resposta obrigatória', 'answer required') });
+        fields.push({
+          field: `answers.${group}.${key}`,
+          code: 'REQUIRED',
+          message: text('resposta obrigatória', 'answer required'),
+        });
       }
       for (const r of rows.filter((a) => a.groupSlug === group && a.carried)) {
-        fields.push({ field: `answers.${group}.${r.itemKey}`, code: 'CARRIED_NOT_CONFIRMED', message: text('resposta trazida da edição anterior: confirme ou altere', 'answer carried from the previous edition: confirm or change it') });
+        fields.push({
+          field: `answers.${group}.${r.itemKey}`,
+          code: 'CARRIED_NOT_CONFIRMED',
+          message: text(
+            'resposta trazida da edição anterior: confirme ou altere',
+            'answer carried from the previous edition: confirm or change it',
+          ),
+        });
       }
     }
     return fields;
@@ -260,10 +443,15 @@ export class DiagnosisService {
       const rows = await em.findBy(AnswerEntity, { assessmentId: id });
       const missing = this.missing(assessment, rows);
       if (missing.length > 0) {
-        throw new DomainError('SUBMISSION_INCOMPLETE', text(
-          `O diagnóstico ainda tem ${missing.length} item(ns) pendente(s).`,
-          `The diagnosis still has ${missing.length} pending item(s).`,
-        ), missing, { missing: missing.map((f) => f.field.replace(/^answers\./, '')) });
+        throw new DomainError(
+          'SUBMISSION_INCOMPLETE',
+          text(
+            `O diagnóstico ainda tem ${missing.length} item(ns) pendente(s).`,
+            `The diagnosis still has ${missing.length} pending item(s).`,
+          ),
+          missing,
+          { missing: missing.map((f) => f.field.replace(/^answers\./, '')) },
+        );
       }
       const moved = await this.workflow.move(em, assessment, 'submit', actor, { submittedAt: new Date() });
       return { id, state: moved.state, round: moved.round };

@@ -26,25 +26,63 @@ export class PrioritiesService {
       priorities.forEach((p, i) => {
         const item = snapshot.groups.find((g) => g.group === p.group)?.items.find((it) => it.key === p.itemKey);
         if (!item) {
-          fields.push({ field: `priorities.${i}.itemKey`, code: 'UNKNOWN_ITEM', message: text(`${p.group}/${p.itemKey} não é um item desta avaliação`, `${p.group}/${p.itemKey} is not an item of this assessment`) });
+          fields.push({
+            field: `priorities.${i}.itemKey`,
+            code: 'UNKNOWN_ITEM',
+            message: text(
+              `${p.group}/${p.itemKey} não é um item desta avaliação`,
+              `${p.group}/${p.itemKey} is not an item of this assessment`,
+            ),
+          });
         } else if (!item.counted || (item.points ?? 0) >= 100) {
-          fields.push({ field: `priorities.${i}.itemKey`, code: 'NOT_A_GAP', message: text('só itens não plenamente atendidos podem ser prioridade', 'only items not fully met can be priorities') });
+          fields.push({
+            field: `priorities.${i}.itemKey`,
+            code: 'NOT_A_GAP',
+            message: text(
+              'só itens não plenamente atendidos podem ser prioridade',
+              'only items not fully met can be priorities',
+            ),
+          });
         }
-        if (seen.has(`${p.group}/${p.itemKey}`)) fields.push({ field: `priorities.${i}.itemKey`, code: 'DUPLICATE', message: text('item repetido', 'item repeated') });
+        if (seen.has(`${p.group}/${p.itemKey}`))
+          fields.push({
+            field: `priorities.${i}.itemKey`,
+            code: 'DUPLICATE',
+            message: text('item repetido', 'item repeated'),
+          });
         seen.add(`${p.group}/${p.itemKey}`);
       });
       if (fields.length > 0) {
-        throw new DomainError('VALIDATION_FAILED', text(`Prioridades inválidas: ${fields.map((f) => f.field).join(', ')}.`, `Invalid priorities: ${fields.map((f) => f.field).join(', ')}.`), fields);
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          text(
+            `Prioridades inválidas: ${fields.map((f) => f.field).join(', ')}.`,
+            `Invalid priorities: ${fields.map((f) => f.field).join(', ')}.`,
+          ),
+          fields,
+        );
       }
       const before = await em.findBy(PriorityEntity, { assessmentId: id });
       await em.delete(PriorityEntity, { assessmentId: id });
-      const rows = priorities.map((p) => em.create(PriorityEntity, {
-        id: randomUUID(), assessmentId: id, groupSlug: p.group, itemKey: p.itemKey, commitment: p.commitment, progressStatus: null, progressNote: null, progressReportedIn: null,
-      }));
+      const rows = priorities.map((p) =>
+        em.create(PriorityEntity, {
+          id: randomUUID(),
+          assessmentId: id,
+          groupSlug: p.group,
+          itemKey: p.itemKey,
+          commitment: p.commitment,
+          progressStatus: null,
+          progressNote: null,
+          progressReportedIn: null,
+        }),
+      );
       await em.insert(PriorityEntity, rows);
       await this.workflow.move(em, assessment, 'set-priorities', actor);
       await this.workflow.audit.record(em, actor, {
-        action: 'priorities.set', entity: 'assessment', entityId: id, assessmentId: id,
+        action: 'priorities.set',
+        entity: 'assessment',
+        entityId: id,
+        assessmentId: id,
         before: before.map(({ groupSlug, itemKey, commitment }) => ({ groupSlug, itemKey, commitment })),
         after: rows.map(({ groupSlug, itemKey, commitment }) => ({ groupSlug, itemKey, commitment })),
       });
@@ -56,7 +94,9 @@ export class PrioritiesService {
     const em = this.workflow.dataSource.manager;
     const assessment = await this.workflow.load(em, actor, id);
     const own = await em.findBy(PriorityEntity, { assessmentId: id });
-    const toReport = assessment.previousAssessmentId ? await em.findBy(PriorityEntity, { assessmentId: assessment.previousAssessmentId }) : [];
+    const toReport = assessment.previousAssessmentId
+      ? await em.findBy(PriorityEntity, { assessmentId: assessment.previousAssessmentId })
+      : [];
     return { priorities: own, previousEditionPriorities: toReport };
   }
 
@@ -64,26 +104,55 @@ export class PrioritiesService {
   async reportProgress(actor: Actor, id: string, reports: readonly ProgressReportDto[]) {
     return this.workflow.dataSource.transaction(async (em) => {
       const assessment = await this.workflow.load(em, actor, id);
-      if (actor.role !== 'official') throw new DomainError('FORBIDDEN', text('Só o governo relata o andamento das suas prioridades.', 'Only the government reports on its priorities.'));
+      if (actor.role !== 'official')
+        throw new DomainError(
+          'FORBIDDEN',
+          text(
+            'Só o governo relata o andamento das suas prioridades.',
+            'Only the government reports on its priorities.',
+          ),
+        );
       if (!EDITABLE_STATES.includes(assessment.state)) {
-        throw new DomainError('ASSESSMENT_LOCKED', text('O andamento é relatado durante o diagnóstico.', 'Progress is reported during the diagnosis.'), [], { currentState: assessment.state });
+        throw new DomainError(
+          'ASSESSMENT_LOCKED',
+          text('O andamento é relatado durante o diagnóstico.', 'Progress is reported during the diagnosis.'),
+          [],
+          { currentState: assessment.state },
+        );
       }
       const previous = assessment.previousAssessmentId
-        ? await em.findBy(PriorityEntity, { assessmentId: assessment.previousAssessmentId, id: In(reports.map((r) => r.priorityId)) })
+        ? await em.findBy(PriorityEntity, {
+            assessmentId: assessment.previousAssessmentId,
+            id: In(reports.map((r) => r.priorityId)),
+          })
         : [];
       const fields: FieldProblem[] = reports.flatMap((r, i) =>
         previous.some((p) => p.id === r.priorityId)
           ? []
-          : [{ field: `reports.${i}.priorityId`, code: 'UNKNOWN_PRIORITY', message: text('não é uma prioridade da edição anterior deste governo', 'not a priority of this government\u2019s previous edition') }],
+          : [
+              {
+                field: `reports.${i}.priorityId`,
+                code: 'UNKNOWN_PRIORITY',
+                message: text(
+                  'não é uma prioridade da edição anterior deste governo',
+                  'not a priority of this government\u2019s previous edition',
+                ),
+              },
+            ],
       );
-      if (fields.length > 0) throw new DomainError('VALIDATION_FAILED', text('Relato inválido.', 'Invalid report.'), fields);
+      if (fields.length > 0)
+        throw new DomainError('VALIDATION_FAILED', text('Relato inválido.', 'Invalid report.'), fields);
       for (const r of reports) {
         const p = previous.find((x) => x.id === r.priorityId)!;
         const patch = { progressStatus: r.status, progressNote: r.note ?? null, progressReportedIn: id };
         await em.update(PriorityEntity, { id: p.id }, patch);
         await this.workflow.audit.record(em, actor, {
-          action: 'priorities.progress', entity: 'priority', entityId: p.id, assessmentId: id,
-          before: { progressStatus: p.progressStatus, progressNote: p.progressNote }, after: patch,
+          action: 'priorities.progress',
+          entity: 'priority',
+          entityId: p.id,
+          assessmentId: id,
+          before: { progressStatus: p.progressStatus, progressNote: p.progressNote },
+          after: patch,
         });
       }
       return em.findBy(PriorityEntity, { id: In(reports.map((r) => r.priorityId)) });

@@ -22,7 +22,10 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) {
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule: refused`);
       throw new DomainError('ROUTE_WITHOUT_ACCESS_RULE', {
@@ -31,7 +34,9 @@ export class AccessGuard implements CanActivate {
       });
     }
     if ('public' in rule) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; params?: Record<string, string>; actor?: Actor }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; params?: Record<string, string>; actor?: Actor }>();
     const header = request.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const actor = await this.auth.actorFromToken(token);
@@ -41,10 +46,15 @@ export class AccessGuard implements CanActivate {
         en: `Forbidden: this action is for ${rule.roles.join(', ')}.`,
       });
     }
-    const param = this.reflector.getAllAndOverride<string | undefined>(ASSESSMENT_PARAM, [context.getHandler(), context.getClass()]);
+    const param = this.reflector.getAllAndOverride<string | undefined>(ASSESSMENT_PARAM, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const assessmentId = param ? request.params?.[param] : undefined;
     if (actor.role === 'official' && assessmentId) {
-      const [row] = (await this.dataSource.query('SELECT government_code FROM assessments WHERE id = ?', [assessmentId])) as { government_code: string }[];
+      const [row] = (await this.dataSource.query('SELECT government_code FROM assessments WHERE id = ?', [
+        assessmentId,
+      ])) as { government_code: string }[];
       if (row) requireGovernmentAccess(actor, row.government_code);
     }
     request.actor = actor;

@@ -40,7 +40,10 @@ export class AuthService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.jwt = new JwtService({ secret: this.config.jwtSecret ?? this.storedSecret(), signOptions: { expiresIn: TOKEN_LIFETIME_SECONDS, algorithm: 'HS256' } });
+    this.jwt = new JwtService({
+      secret: this.config.jwtSecret ?? this.storedSecret(),
+      signOptions: { expiresIn: TOKEN_LIFETIME_SECONDS, algorithm: 'HS256' },
+    });
     const admins = await this.dataSource.getRepository(UserEntity).countBy({ role: 'admin' });
     if (admins === 0 && this.config.admin) {
       await this.createUser(null, { ...this.config.admin, name: 'Administrador', role: 'admin' });
@@ -65,9 +68,15 @@ export class AuthService implements OnModuleInit {
   async login(email: string, password: string): Promise<{ accessToken: string; expiresIn: number; user: UserView }> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
     // Verify even for unknown e-mails, so that timing does not tell which addresses exist.
-    const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    const ok = await verifyPassword(
+      password,
+      user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+    );
     if (!user || !ok || !user.active) {
-      throw new DomainError('INVALID_CREDENTIALS', { 'pt-BR': 'E-mail ou senha incorretos.', en: 'Wrong e-mail or password.' });
+      throw new DomainError('INVALID_CREDENTIALS', {
+        'pt-BR': 'E-mail ou senha incorretos.',
+        en: 'Wrong e-mail or password.',
+      });
     }
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
     return { accessToken, expiresIn: TOKEN_LIFETIME_SECONDS, user: view(user) };
@@ -95,24 +104,54 @@ export class AuthService implements OnModuleInit {
   async createUser(by: Actor | null, input: NewUser): Promise<UserView> {
     const email = input.email.trim().toLowerCase();
     if (input.role === 'official' && !input.governmentCode) {
-      throw new DomainError('VALIDATION_FAILED', { 'pt-BR': 'Um servidor municipal ou estadual precisa de um governo.', en: 'An official needs a government.' },
-        [{ field: 'governmentCode', message: { 'pt-BR': 'obrigatório para o papel official', en: 'required for the official role' } }]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        { 'pt-BR': 'Um servidor municipal ou estadual precisa de um governo.', en: 'An official needs a government.' },
+        [
+          {
+            field: 'governmentCode',
+            message: { 'pt-BR': 'obrigatório para o papel official', en: 'required for the official role' },
+          },
+        ],
+      );
     }
     if (input.role !== 'official' && input.governmentCode) {
-      throw new DomainError('VALIDATION_FAILED', { 'pt-BR': 'Só servidores (official) pertencem a um governo.', en: 'Only officials belong to a government.' },
-        [{ field: 'governmentCode', message: { 'pt-BR': `não se aplica ao papel ${input.role}`, en: `not for the ${input.role} role` } }]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        { 'pt-BR': 'Só servidores (official) pertencem a um governo.', en: 'Only officials belong to a government.' },
+        [
+          {
+            field: 'governmentCode',
+            message: { 'pt-BR': `não se aplica ao papel ${input.role}`, en: `not for the ${input.role} role` },
+          },
+        ],
+      );
     }
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (em) => {
       if (input.governmentCode && !(await em.existsBy(GovernmentEntity, { ibgeCode: input.governmentCode }))) {
-        throw new DomainError('VALIDATION_FAILED', { 'pt-BR': `Governo ${input.governmentCode} não existe.`, en: `No government ${input.governmentCode}.` },
-          [{ field: 'governmentCode', message: { 'pt-BR': 'código IBGE desconhecido', en: 'unknown IBGE code' } }]);
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          { 'pt-BR': `Governo ${input.governmentCode} não existe.`, en: `No government ${input.governmentCode}.` },
+          [{ field: 'governmentCode', message: { 'pt-BR': 'código IBGE desconhecido', en: 'unknown IBGE code' } }],
+        );
       }
       if (await em.existsBy(UserEntity, { email })) {
-        throw new DomainError('ALREADY_EXISTS', { 'pt-BR': `Já existe um usuário com o e-mail ${email}.`, en: `A user with e-mail ${email} already exists.` },
-          [{ field: 'email', message: { 'pt-BR': 'já cadastrado', en: 'already registered' } }]);
+        throw new DomainError(
+          'ALREADY_EXISTS',
+          { 'pt-BR': `Já existe um usuário com o e-mail ${email}.`, en: `A user with e-mail ${email} already exists.` },
+          [{ field: 'email', message: { 'pt-BR': 'já cadastrado', en: 'already registered' } }],
+        );
       }
-      const user = em.create(UserEntity, { id: randomUUID(), email, name: input.name, passwordHash, role: input.role, governmentCode: input.governmentCode ?? null, active: true });
+      const user = em.create(UserEntity, {
+        id: randomUUID(),
+        email,
+        name: input.name,
+        passwordHash,
+        role: input.role,
+        governmentCode: input.governmentCode ?? null,
+        active: true,
+      });
       await em.insert(UserEntity, user);
       await this.audit.record(em, by, { action: 'user.create', entity: 'user', entityId: user.id, after: view(user) });
       return view(user);
@@ -127,7 +166,9 @@ export class AuthService implements OnModuleInit {
   /** The active officials of one government, or of several at once. */
   async officialsOf(governmentCode: string | readonly string[]): Promise<UserView[]> {
     const codes = typeof governmentCode === 'string' ? [governmentCode] : [...governmentCode];
-    return (await this.dataSource.getRepository(UserEntity).findBy({ governmentCode: In(codes), active: true })).map(view);
+    return (await this.dataSource.getRepository(UserEntity).findBy({ governmentCode: In(codes), active: true })).map(
+      view,
+    );
   }
 
   async usersWithRole(role: Role): Promise<UserView[]> {

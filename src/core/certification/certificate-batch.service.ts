@@ -46,12 +46,14 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.dataSource.query(`SELECT id FROM certificate_batches WHERE status = 'running'`).then((rows: { id: string }[]) => {
-      for (const { id } of rows) {
-        this.logger.log(`Resuming certificate batch ${id}`);
-        this.launch(id);
-      }
-    });
+    void this.dataSource
+      .query(`SELECT id FROM certificate_batches WHERE status = 'running'`)
+      .then((rows: { id: string }[]) => {
+        for (const { id } of rows) {
+          this.logger.log(`Resuming certificate batch ${id}`);
+          this.launch(id);
+        }
+      });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -62,15 +64,29 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
   async start(actor: Actor, year: number): Promise<BatchProgress> {
     requireRole(actor, 'certifier');
     const edition = await this.dataSource.getRepository(EditionEntity).findOneBy({ year });
-    if (!edition) throw new DomainError('EDITION_NOT_FOUND', { 'pt-BR': `A edição ${year} não existe.`, en: `Edition ${year} does not exist.` });
-    const candidates = await this.dataSource.getRepository(AssessmentEntity).findBy({ editionYear: year, state: 'priorities-set' });
-    const eligible = candidates.filter((a) => certificationEligibility(a.state, a.scoreSnapshot, edition.certificationRule).eligible);
+    if (!edition)
+      throw new DomainError('EDITION_NOT_FOUND', {
+        'pt-BR': `A edição ${year} não existe.`,
+        en: `Edition ${year} does not exist.`,
+      });
+    const candidates = await this.dataSource
+      .getRepository(AssessmentEntity)
+      .findBy({ editionYear: year, state: 'priorities-set' });
+    const eligible = candidates.filter(
+      (a) => certificationEligibility(a.state, a.scoreSnapshot, edition.certificationRule).eligible,
+    );
     const id = randomUUID();
     await this.dataSource.transaction(async (em) => {
-      await em.query(`INSERT INTO certificate_batches (id, edition_year, status, created_by) VALUES (?, ?, 'running', ?)`, [id, year, actor.id]);
+      await em.query(
+        `INSERT INTO certificate_batches (id, edition_year, status, created_by) VALUES (?, ?, 'running', ?)`,
+        [id, year, actor.id],
+      );
       for (let i = 0; i < eligible.length; i += 200) {
         const chunk = eligible.slice(i, i + 200);
-        await em.query(`INSERT INTO certificate_batch_items (batch_id, assessment_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`, chunk.flatMap((a) => [id, a.id]));
+        await em.query(
+          `INSERT INTO certificate_batch_items (batch_id, assessment_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`,
+          chunk.flatMap((a) => [id, a.id]),
+        );
       }
     });
     this.launch(id);
@@ -78,15 +94,35 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
   }
 
   async progress(id: string): Promise<BatchProgress> {
-    const [batch] = (await this.dataSource.query(`SELECT id, edition_year, status FROM certificate_batches WHERE id = ?`, [id])) as { id: string; edition_year: number; status: 'running' | 'done' }[];
-    if (!batch) throw new DomainError('BATCH_NOT_FOUND', { 'pt-BR': `Lote ${id} não encontrado.`, en: `Batch ${id} not found.` });
-    const counts = (await this.dataSource.query(`SELECT status, COUNT(*) AS n FROM certificate_batch_items WHERE batch_id = ? GROUP BY status`, [id])) as { status: string; n: number }[];
+    const [batch] = (await this.dataSource.query(
+      `SELECT id, edition_year, status FROM certificate_batches WHERE id = ?`,
+      [id],
+    )) as { id: string; edition_year: number; status: 'running' | 'done' }[];
+    if (!batch)
+      throw new DomainError('BATCH_NOT_FOUND', { 'pt-BR': `Lote ${id} não encontrado.`, en: `Batch ${id} not found.` });
+    const counts = (await this.dataSource.query(
+      `SELECT status, COUNT(*) AS n FROM certificate_batch_items WHERE batch_id = ? GROUP BY status`,
+      [id],
+    )) as { status: string; n: number }[];
     const count = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
-    const failures = (await this.dataSource.query(`SELECT assessment_id AS assessmentId, attempts, error FROM certificate_batch_items WHERE batch_id = ? AND error IS NOT NULL AND status <> 'issued'`, [id])) as BatchProgress['failures'];
-    const [{ retried }] = (await this.dataSource.query(`SELECT COUNT(*) AS retried FROM certificate_batch_items WHERE batch_id = ? AND status = 'issued' AND attempts > 0`, [id])) as { retried: number }[];
+    const failures = (await this.dataSource.query(
+      `SELECT assessment_id AS assessmentId, attempts, error FROM certificate_batch_items WHERE batch_id = ? AND error IS NOT NULL AND status <> 'issued'`,
+      [id],
+    )) as BatchProgress['failures'];
+    const [{ retried }] = (await this.dataSource.query(
+      `SELECT COUNT(*) AS retried FROM certificate_batch_items WHERE batch_id = ? AND status = 'issued' AND attempts > 0`,
+      [id],
+    )) as { retried: number }[];
     return {
-      id, editionYear: batch.edition_year, status: batch.status,
-      total: counts.reduce((s, c) => s + c.n, 0), done: count('issued'), failed: count('failed'), pending: count('pending'), retried, failures,
+      id,
+      editionYear: batch.edition_year,
+      status: batch.status,
+      total: counts.reduce((s, c) => s + c.n, 0),
+      done: count('issued'),
+      failed: count('failed'),
+      pending: count('pending'),
+      retried,
+      failures,
     };
   }
 
@@ -99,27 +135,44 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
   }
 
   private async run(id: string): Promise<void> {
-    const [batch] = (await this.dataSource.query(`SELECT created_by FROM certificate_batches WHERE id = ?`, [id])) as { created_by: string }[];
+    const [batch] = (await this.dataSource.query(`SELECT created_by FROM certificate_batches WHERE id = ?`, [id])) as {
+      created_by: string;
+    }[];
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: batch.created_by });
-    const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role, governmentCode: user.governmentCode };
+    const actor: Actor = {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      governmentCode: user.governmentCode,
+    };
     const queue = (await this.dataSource.query(
-      `SELECT assessment_id AS id FROM certificate_batch_items WHERE batch_id = ? AND status = 'pending' ORDER BY rowid`, [id],
+      `SELECT assessment_id AS id FROM certificate_batch_items WHERE batch_id = ? AND status = 'pending' ORDER BY rowid`,
+      [id],
     )) as { id: string }[];
     // Each worker prints a chunk of seals as one document while the other's chunk is split and recorded.
     const size = this.config.certificateBatchSize;
     const worker = async () => {
       for (let chunk = queue.splice(0, size); chunk.length > 0 && !this.stopping; chunk = queue.splice(0, size)) {
-        await this.issueChunk(id, chunk.map((c) => c.id), actor);
+        await this.issueChunk(
+          id,
+          chunk.map((c) => c.id),
+          actor,
+        );
       }
     };
     await Promise.all(Array.from({ length: this.config.renderPages }, worker));
     if (this.stopping) return;
-    await this.dataSource.transaction((em) => em.query(`UPDATE certificate_batches SET status = 'done', finished_at = datetime('now') WHERE id = ?`, [id]));
+    await this.dataSource.transaction((em) =>
+      em.query(`UPDATE certificate_batches SET status = 'done', finished_at = datetime('now') WHERE id = ?`, [id]),
+    );
   }
 
   /** The chunk in one print and one transaction; what fails or is refused there is retried one by one. */
   private async issueChunk(batchId: string, assessmentIds: string[], actor: Actor): Promise<void> {
-    const alreadyIssued = await this.dataSource.getRepository(CertificateEntity).findBy({ assessmentId: In(assessmentIds), revokedAt: IsNull() });
+    const alreadyIssued = await this.dataSource
+      .getRepository(CertificateEntity)
+      .findBy({ assessmentId: In(assessmentIds), revokedAt: IsNull() });
     if (alreadyIssued.length > 0) {
       await this.dataSource.transaction(async (em) => {
         for (const seal of alreadyIssued) await this.markIssued(em, batchId, seal.assessmentId, seal.number);
@@ -130,7 +183,9 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
     if (rest.length === 0) return;
     let retry: { assessmentId: string; error: Error }[];
     try {
-      const result = await this.certification.issueMany(actor, rest, (tx, seal) => this.markIssued(tx, batchId, seal.assessmentId, seal.number));
+      const result = await this.certification.issueMany(actor, rest, (tx, seal) =>
+        this.markIssued(tx, batchId, seal.assessmentId, seal.number),
+      );
       retry = result.refused;
     } catch (e) {
       retry = rest.map((assessmentId) => ({ assessmentId, error: e as Error }));
@@ -145,13 +200,17 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
   private async issueOne(batchId: string, assessmentId: string, actor: Actor, firstAttempt: number): Promise<void> {
     for (let attempt = firstAttempt; attempt <= MAX_ATTEMPTS && !this.stopping; attempt++) {
       // A seal issued some other way meanwhile counts as done for the batch.
-      const existing = await this.dataSource.getRepository(CertificateEntity).findOneBy({ assessmentId, revokedAt: IsNull() });
+      const existing = await this.dataSource
+        .getRepository(CertificateEntity)
+        .findOneBy({ assessmentId, revokedAt: IsNull() });
       if (existing) {
         await this.dataSource.transaction((em) => this.markIssued(em, batchId, assessmentId, existing.number));
         return;
       }
       try {
-        await this.certification.issue(actor, assessmentId, undefined, (tx, seal) => this.markIssued(tx, batchId, assessmentId, seal.number));
+        await this.certification.issue(actor, assessmentId, undefined, (tx, seal) =>
+          this.markIssued(tx, batchId, assessmentId, seal.number),
+        );
         return;
       } catch (e) {
         await this.recordFailure(batchId, assessmentId, e as Error, attempt);
@@ -161,14 +220,24 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
 
   private async recordFailure(batchId: string, assessmentId: string, error: Error, attempt: number): Promise<void> {
     const last = attempt >= MAX_ATTEMPTS;
-    await this.dataSource.transaction((em) => em.query(
-      `UPDATE certificate_batch_items SET attempts = attempts + 1, error = ?, status = ? WHERE batch_id = ? AND assessment_id = ?`,
-      [error.message.slice(0, 1000), last ? 'failed' : 'pending', batchId, assessmentId],
-    ));
+    await this.dataSource.transaction((em) =>
+      em.query(
+        `UPDATE certificate_batch_items SET attempts = attempts + 1, error = ?, status = ? WHERE batch_id = ? AND assessment_id = ?`,
+        [error.message.slice(0, 1000), last ? 'failed' : 'pending', batchId, assessmentId],
+      ),
+    );
     this.logger.warn(`Seal for ${assessmentId} failed (attempt ${attempt}/${MAX_ATTEMPTS}): ${error.message}`);
   }
 
-  private async markIssued(db: { query: DataSource['query'] }, batchId: string, assessmentId: string, number: string): Promise<void> {
-    await db.query(`UPDATE certificate_batch_items SET status = 'issued', certificate_number = ? WHERE batch_id = ? AND assessment_id = ?`, [number, batchId, assessmentId]);
+  private async markIssued(
+    db: { query: DataSource['query'] },
+    batchId: string,
+    assessmentId: string,
+    number: string,
+  ): Promise<void> {
+    await db.query(
+      `UPDATE certificate_batch_items SET status = 'issued', certificate_number = ? WHERE batch_id = ? AND assessment_id = ?`,
+      [number, batchId, assessmentId],
+    );
   }
 }

@@ -5,17 +5,52 @@ const snapshot = (index: number, levels: (string | null)[]): ScoreSnapshot => ({
   takenAt: '2025-08-01T00:00:00Z',
   round: 1,
   index: { index, level: null, groups: [], missing: [], excluded: [], explanation: { 'pt-BR': '', en: '' } },
-  groups: levels.map((level, i) => ({ group: `g${i}`, questionnaireVersion: 1, scoringVersion: 'engine-1/standard-1', score: 50, level, items: [] })),
+  groups: levels.map((level, i) => ({
+    group: `g${i}`,
+    questionnaireVersion: 1,
+    scoringVersion: 'engine-1/standard-1',
+    score: 50,
+    level,
+    items: [],
+  })),
 });
 
 describe('certification rules', () => {
   it.each([
     ['every stage complete', 'priorities-set', snapshot(12, ['initial']), { kind: 'all-stages' }, true, null],
     ['priorities not set yet', 'approved', snapshot(90, ['reference']), { kind: 'all-stages' }, false, null],
-    ['index at the minimum', 'priorities-set', snapshot(50, ['consolidated']), { kind: 'minimum-index', minimumIndex: 50 }, true, null],
-    ['index below the minimum', 'priorities-set', snapshot(49.9, ['consolidated']), { kind: 'minimum-index', minimumIndex: 50 }, false, null],
-    ['every group at the level: the seal states the lowest', 'priorities-set', snapshot(70, ['consolidated', 'reference']), { kind: 'minimum-levels', minimumLevel: 'developing' }, true, 'consolidated'],
-    ['a group below the level', 'priorities-set', snapshot(70, ['initial', 'reference']), { kind: 'minimum-levels', minimumLevel: 'developing' }, false, 'initial'],
+    [
+      'index at the minimum',
+      'priorities-set',
+      snapshot(50, ['consolidated']),
+      { kind: 'minimum-index', minimumIndex: 50 },
+      true,
+      null,
+    ],
+    [
+      'index below the minimum',
+      'priorities-set',
+      snapshot(49.9, ['consolidated']),
+      { kind: 'minimum-index', minimumIndex: 50 },
+      false,
+      null,
+    ],
+    [
+      'every group at the level: the seal states the lowest',
+      'priorities-set',
+      snapshot(70, ['consolidated', 'reference']),
+      { kind: 'minimum-levels', minimumLevel: 'developing' },
+      true,
+      'consolidated',
+    ],
+    [
+      'a group below the level',
+      'priorities-set',
+      snapshot(70, ['initial', 'reference']),
+      { kind: 'minimum-levels', minimumLevel: 'developing' },
+      false,
+      'initial',
+    ],
   ] as const)('%s', (_name, state, snap, rule, eligible, level) => {
     const r = certificationEligibility(state, snap, rule);
     expect(r.eligible).toBe(eligible);
@@ -25,7 +60,10 @@ describe('certification rules', () => {
   });
 
   it('explains every unmet condition', () => {
-    const r = certificationEligibility('in-review', snapshot(10, ['initial']), { kind: 'minimum-index', minimumIndex: 50 });
+    const r = certificationEligibility('in-review', snapshot(10, ['initial']), {
+      kind: 'minimum-index',
+      minimumIndex: 50,
+    });
     expect(r.reasons.map((x) => x.en)).toEqual([
       'every stage must be complete (diagnosis approved and priorities set); the assessment is "in-review"',
       'index 10 below the minimum 50',

@@ -17,7 +17,11 @@ export interface Eligibility {
  * stage complete (diagnosis approved and priorities set); an edition may also ask for a minimum index or a
  * minimum level in every group.
  */
-export function certificationEligibility(state: AssessmentState, snapshot: ScoreSnapshot | null, rule: CertificationRule): Eligibility {
+export function certificationEligibility(
+  state: AssessmentState,
+  snapshot: ScoreSnapshot | null,
+  rule: CertificationRule,
+): Eligibility {
   const reasons: LocalizedText[] = [];
   if (state !== 'priorities-set') {
     reasons.push({
@@ -27,7 +31,10 @@ export function certificationEligibility(state: AssessmentState, snapshot: Score
   }
   const index = snapshot?.index.index ?? null;
   if (rule.kind === 'minimum-index' && (index === null || index < (rule.minimumIndex ?? 0))) {
-    reasons.push({ 'pt-BR': `índice ${index ?? '—'} abaixo do mínimo ${rule.minimumIndex}`, en: `index ${index ?? '—'} below the minimum ${rule.minimumIndex}` });
+    reasons.push({
+      'pt-BR': `índice ${index ?? '—'} abaixo do mínimo ${rule.minimumIndex}`,
+      en: `index ${index ?? '—'} below the minimum ${rule.minimumIndex}`,
+    });
   }
   let level: string | null = null;
   if (rule.kind === 'minimum-levels') {
@@ -40,7 +47,9 @@ export function certificationEligibility(state: AssessmentState, snapshot: Score
         en: `groups below level ${rule.minimumLevel}: ${below.map((g) => g.group).join(', ')}`,
       });
     }
-    const lowest = Math.min(...(snapshot?.groups ?? []).filter((g) => g.level !== null).map((g) => order.indexOf(g.level!)));
+    const lowest = Math.min(
+      ...(snapshot?.groups ?? []).filter((g) => g.level !== null).map((g) => order.indexOf(g.level!)),
+    );
     level = Number.isFinite(lowest) ? order[lowest] : null;
   }
   return { eligible: reasons.length === 0, reasons, level };

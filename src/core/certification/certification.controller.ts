@@ -83,7 +83,9 @@ export class CertificationController {
   @Access('certifier')
   @ApiOperation({ summary: 'Re-issue a seal: the earlier one is revoked and points to the new one' })
   reissue(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: ReasonDto) {
-    return this.certification.reissue(actor, number, body.reason).then((seal) => this.certification.verify(seal.number));
+    return this.certification
+      .reissue(actor, number, body.reason)
+      .then((seal) => this.certification.verify(seal.number));
   }
 
   @Get('api/certificates/:number/pdf')
@@ -92,7 +94,10 @@ export class CertificationController {
   async pdf(@Param('number') number: string, @Res() reply: FastifyReply) {
     const seal = await this.certification.get(number);
     const file = await this.files.read(seal.pdfSha256);
-    return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${number}.pdf"`).send(file.bytes);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `inline; filename="${number}.pdf"`)
+      .send(file.bytes);
   }
 
   @Get('api/verify/:number')
@@ -106,17 +111,28 @@ export class CertificationController {
   @Public()
   @HttpCode(200)
   @ApiConsumes('multipart/form-data', 'application/json')
-  @ApiOperation({ summary: 'Is this seal PDF (multipart `file`) or credential (JSON `credential`) authentic and in force?' })
+  @ApiOperation({
+    summary: 'Is this seal PDF (multipart `file`) or credential (JSON `credential`) authentic and in force?',
+  })
   async verifyDocument(@Req() request: FastifyRequest) {
     if (request.isMultipart()) {
       const form = await readMultipart(request);
       const file = form.files.find((f) => f.field === 'file');
-      if (!file) throw new DomainError('VALIDATION_FAILED', { 'pt-BR': 'Envie o PDF no campo "file".', en: 'Send the PDF as "file".' }, [{ field: 'file', message: { 'pt-BR': 'obrigatório', en: 'required' } }]);
+      if (!file)
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          { 'pt-BR': 'Envie o PDF no campo "file".', en: 'Send the PDF as "file".' },
+          [{ field: 'file', message: { 'pt-BR': 'obrigatório', en: 'required' } }],
+        );
       return this.certification.verifyDocument({ pdf: file.bytes });
     }
     const body = request.body as { credential?: unknown } | undefined;
     if (typeof body?.credential !== 'string') {
-      throw new DomainError('VALIDATION_FAILED', { 'pt-BR': 'Envie {"credential": "<jwt>"} ou um PDF.', en: 'Send {"credential": "<jwt>"} or a PDF.' }, [{ field: 'credential', message: { 'pt-BR': 'texto obrigatório', en: 'string required' } }]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        { 'pt-BR': 'Envie {"credential": "<jwt>"} ou um PDF.', en: 'Send {"credential": "<jwt>"} or a PDF.' },
+        [{ field: 'credential', message: { 'pt-BR': 'texto obrigatório', en: 'string required' } }],
+      );
     }
     return this.certification.verifyDocument({ credential: body.credential });
   }
@@ -126,18 +142,48 @@ export class CertificationController {
   @ApiOperation({ summary: 'Public verification page (HTML), where the QR code points' })
   async verifyPage(@Param('number') number: string, @Res() reply: FastifyReply) {
     const result = await this.certification.verify(number);
-    const blank = { government: null, editionYear: null, issuedAt: null, validUntil: null, revokedAt: null, revocationReason: null, replacedBy: null };
-    const html = this.templates.render('verify', { ...blank, ...result, label: STATUS_TEXT[result.status], valid: result.status === 'valid' });
+    const blank = {
+      government: null,
+      editionYear: null,
+      issuedAt: null,
+      validUntil: null,
+      revokedAt: null,
+      revocationReason: null,
+      replacedBy: null,
+    };
+    const html = this.templates.render('verify', {
+      ...blank,
+      ...result,
+      label: STATUS_TEXT[result.status],
+      valid: result.status === 'valid',
+    });
     return sendHtml(reply, html, result.status === 'unknown' ? 404 : 200);
   }
 
   @Get('certificados/:year')
   @Public()
-  @ApiOperation({ summary: 'Public page (HTML) of the governments certified in an edition, with verification links; ?uf=RS filters by state' })
-  async certifiedPage(@Param('year', IntParamPipe) year: number, @Query() query: CertifiedPageQueryDto, @Res() reply: FastifyReply) {
+  @ApiOperation({
+    summary:
+      'Public page (HTML) of the governments certified in an edition, with verification links; ?uf=RS filters by state',
+  })
+  async certifiedPage(
+    @Param('year', IntParamPipe) year: number,
+    @Query() query: CertifiedPageQueryDto,
+    @Res() reply: FastifyReply,
+  ) {
     const page = await this.certification.certifiedPage(year, query.uf);
-    const seals = page.seals.map((s) => ({ ...s, isState: s.kind === 'state', statusLabel: STATUS_TEXT[s.status]['pt-BR'], validUntilText: s.validUntil.split('-').reverse().join('/') }));
-    const html = this.templates.render('pages/certified', { ...page, seals, validCount: seals.filter((s) => s.status === 'valid').length, uf: query.uf ?? null });
+    const seals = page.seals.map((s) => ({
+      ...s,
+      isState: s.kind === 'state',
+      statusLabel: STATUS_TEXT[s.status]['pt-BR'],
+      validUntilText: s.validUntil.split('-').reverse().join('/'),
+    }));
+    const html = this.templates.render('pages/certified', {
+      ...page,
+      seals,
+      validCount: seals.filter((s) => s.status === 'valid').length,
+      uf: query.uf ?? null,
+    });
     return sendHtml(reply, html);
   }
 

@@ -97,7 +97,8 @@ export class CertificationService {
   ): Promise<{ issued: CertificateEntity[]; refused: { assessmentId: string; error: Error }[] }> {
     requireRole(actor, 'certifier');
     const { drafts, refused } = await this.prepare(actor, assessmentIds);
-    const issued = drafts.length > 0 ? await this.record(actor, await this.print(drafts), undefined, alsoInTransaction) : [];
+    const issued =
+      drafts.length > 0 ? await this.record(actor, await this.print(drafts), undefined, alsoInTransaction) : [];
     if (issued.length > 0) void this.notifications.deliver();
     return { issued, refused };
   }
@@ -105,9 +106,13 @@ export class CertificationService {
   /** Everything the seals need that is read from the database (a few queries for any number), checked against each edition's rule. */
   private async prepare(actor: Actor, assessmentIds: readonly string[], replacing?: CertificateEntity) {
     const em = this.workflow.dataSource.manager;
-    const assessments = new Map((await em.findBy(AssessmentEntity, { id: In([...assessmentIds]) })).map((a) => [a.id, a]));
+    const assessments = new Map(
+      (await em.findBy(AssessmentEntity, { id: In([...assessmentIds]) })).map((a) => [a.id, a]),
+    );
     const codes = [...new Set([...assessments.values()].map((a) => a.governmentCode))];
-    const governments = new Map((await em.findBy(GovernmentEntity, { ibgeCode: In(codes) })).map((g) => [g.ibgeCode, g]));
+    const governments = new Map(
+      (await em.findBy(GovernmentEntity, { ibgeCode: In(codes) })).map((g) => [g.ibgeCode, g]),
+    );
     const officials = await this.auth.officialsOf(codes);
     const editions = await em.find(EditionEntity, { order: { year: 'ASC' } });
     const drafts: SealDraft[] = [];
@@ -115,21 +120,41 @@ export class CertificationService {
     for (const id of assessmentIds) {
       try {
         const assessment = assessments.get(id);
-        if (!assessment) throw new DomainError('ASSESSMENT_NOT_FOUND', text(`Avaliação ${id} não encontrada.`, `Assessment ${id} not found.`));
+        if (!assessment)
+          throw new DomainError(
+            'ASSESSMENT_NOT_FOUND',
+            text(`Avaliação ${id} não encontrada.`, `Assessment ${id} not found.`),
+          );
         requireGovernmentAccess(actor, assessment.governmentCode);
         const at = editions.findIndex((e) => e.year === assessment.editionYear);
         const edition = editions[at];
         const government = governments.get(assessment.governmentCode)!;
-        const eligibility = certificationEligibility(replacing ? 'priorities-set' : assessment.state, assessment.scoreSnapshot, edition.certificationRule);
+        const eligibility = certificationEligibility(
+          replacing ? 'priorities-set' : assessment.state,
+          assessment.scoreSnapshot,
+          edition.certificationRule,
+        );
         if (!eligibility.eligible) {
-          throw new DomainError('NOT_ELIGIBLE', text(
-            `${government.name} não cumpre a regra de certificação da edição ${edition.year}: ${eligibility.reasons.map((r) => r['pt-BR']).join('; ')}.`,
-            `${government.name} does not meet edition ${edition.year}'s certification rule: ${eligibility.reasons.map((r) => r.en).join('; ')}.`,
-          ), [], { reasons: eligibility.reasons });
+          throw new DomainError(
+            'NOT_ELIGIBLE',
+            text(
+              `${government.name} não cumpre a regra de certificação da edição ${edition.year}: ${eligibility.reasons.map((r) => r['pt-BR']).join('; ')}.`,
+              `${government.name} does not meet edition ${edition.year}'s certification rule: ${eligibility.reasons.map((r) => r.en).join('; ')}.`,
+            ),
+            [],
+            { reasons: eligibility.reasons },
+          );
         }
         // Valid until the next edition's certification date (a year on when there is no next edition yet).
         const validUntil = editions[at + 1]?.calendar.certificationDate ?? addYear(edition.calendar.certificationDate);
-        drafts.push({ assessment, edition, government, level: eligibility.level, validUntil, officials: officials.filter((o) => o.governmentCode === government.ibgeCode) });
+        drafts.push({
+          assessment,
+          edition,
+          government,
+          level: eligibility.level,
+          validUntil,
+          officials: officials.filter((o) => o.governmentCode === government.ibgeCode),
+        });
       } catch (error) {
         refused.push({ assessmentId: id, error: error as Error });
       }
@@ -150,16 +175,30 @@ export class CertificationService {
       const number = numbers.get(draft)!;
       const { government, edition } = draft;
       const credential = buildCredential({
-        number, verificationUrl: this.verificationUrl(number), issuerDid: this.keys.did, publicUrl: this.config.publicUrl,
+        number,
+        verificationUrl: this.verificationUrl(number),
+        issuerDid: this.keys.did,
+        publicUrl: this.config.publicUrl,
         government: { ibgeCode: government.ibgeCode, name: government.name, uf: government.uf, kind: government.kind },
-        editionYear: edition.year, issuedAt, validUntil: draft.validUntil, level: draft.level, index: draft.assessment.scoreSnapshot!.index.index,
+        editionYear: edition.year,
+        issuedAt,
+        validUntil: draft.validUntil,
+        level: draft.level,
+        index: draft.assessment.scoreSnapshot!.index.index,
       });
-      return { ...draft, number, issuedAt, jwt: this.keys.signJwt(credential.payload, 'vc+jwt'), credential: credential.vc };
+      return {
+        ...draft,
+        number,
+        issuedAt,
+        jwt: this.keys.signJwt(credential.payload, 'vc+jwt'),
+        credential: credential.vc,
+      };
     });
     const pages = await Promise.all(seals.map((s) => this.pageContext(s)));
     const html = this.templates.render('certificate', { year: drafts[0].edition.year, seals: pages });
     const documents = await splitPages(await this.renderer.render(html, { landscape: true }));
-    if (documents.length !== seals.length) throw new Error(`Printed ${documents.length} pages for ${seals.length} seals`);
+    if (documents.length !== seals.length)
+      throw new Error(`Printed ${documents.length} pages for ${seals.length} seals`);
     return Promise.all(seals.map(async (seal, i) => ({ ...seal, pdf: await this.finish(documents[i], seal) })));
   }
 
@@ -190,8 +229,14 @@ export class CertificationService {
     doc.setAuthor('Universidade Federal do Rio Grande do Sul (UFRGS) e OIM Brasil');
     doc.setCreator('MigraCidades engine');
     doc.setProducer('MigraCidades engine (Chromium, pdf-lib)');
-    await doc.attach(Buffer.from(seal.jwt), 'credential.jwt', { mimeType: 'application/vc+jwt', description: 'Verifiable Credential (VC-JWT, EdDSA)' });
-    await doc.attach(Buffer.from(JSON.stringify(seal.credential, null, 2)), 'credential.json', { mimeType: 'application/json', description: 'Open Badges 3.0 credential' });
+    await doc.attach(Buffer.from(seal.jwt), 'credential.jwt', {
+      mimeType: 'application/vc+jwt',
+      description: 'Verifiable Credential (VC-JWT, EdDSA)',
+    });
+    await doc.attach(Buffer.from(JSON.stringify(seal.credential, null, 2)), 'credential.json', {
+      mimeType: 'application/json',
+      description: 'Open Badges 3.0 credential',
+    });
     return Buffer.from(await doc.save());
   }
 
@@ -204,33 +249,86 @@ export class CertificationService {
   ): Promise<CertificateEntity[]> {
     return this.files.transactionWithUploads(async (tx, stage) => {
       // Files are written (and synced) side by side; the rows follow in a few multi-row statements.
-      const stored = await Promise.all(seals.map((seal) => stage({ field: 'seal', fileName: `${seal.number}.pdf`, declaredMime: 'application/pdf', bytes: seal.pdf }, ['pdf'], 'seal')));
-      const fresh = new Map((await tx.findBy(AssessmentEntity, { id: In(seals.map((s) => s.assessment.id)) })).map((a) => [a.id, a]));
+      const stored = await Promise.all(
+        seals.map((seal) =>
+          stage(
+            { field: 'seal', fileName: `${seal.number}.pdf`, declaredMime: 'application/pdf', bytes: seal.pdf },
+            ['pdf'],
+            'seal',
+          ),
+        ),
+      );
+      const fresh = new Map(
+        (await tx.findBy(AssessmentEntity, { id: In(seals.map((s) => s.assessment.id)) })).map((a) => [a.id, a]),
+      );
       if (replacing) {
-        await tx.update(CertificateEntity, { number: replacing.number }, { revokedAt: new Date(), revokedBy: actor.id, revocationReason: replacing.revocationReason, replacedBy: seals[0].number });
+        await tx.update(
+          CertificateEntity,
+          { number: replacing.number },
+          {
+            revokedAt: new Date(),
+            revokedBy: actor.id,
+            revocationReason: replacing.revocationReason,
+            replacedBy: seals[0].number,
+          },
+        );
       }
-      const rows = seals.map((seal, i) => tx.create(CertificateEntity, {
-        number: seal.number, assessmentId: seal.assessment.id, governmentCode: seal.government.ibgeCode, editionYear: seal.edition.year, issuedAt: seal.issuedAt,
-        issuedBy: actor.id, validUntil: seal.validUntil, level: seal.level, snapshot: seal.assessment.scoreSnapshot!, credential: seal.jwt, pdfSha256: stored[i].file,
-        revokedAt: null, revokedBy: null, revocationReason: null, replacedBy: null,
-      }));
+      const rows = seals.map((seal, i) =>
+        tx.create(CertificateEntity, {
+          number: seal.number,
+          assessmentId: seal.assessment.id,
+          governmentCode: seal.government.ibgeCode,
+          editionYear: seal.edition.year,
+          issuedAt: seal.issuedAt,
+          issuedBy: actor.id,
+          validUntil: seal.validUntil,
+          level: seal.level,
+          snapshot: seal.assessment.scoreSnapshot!,
+          credential: seal.jwt,
+          pdfSha256: stored[i].file,
+          revokedAt: null,
+          revokedBy: null,
+          revocationReason: null,
+          replacedBy: null,
+        }),
+      );
       await tx.insert(CertificateEntity, rows);
       for (const row of rows) {
         if (!replacing) await this.workflow.move(tx, fresh.get(row.assessmentId)!, 'certify', actor);
         await alsoInTransaction?.(tx, row);
       }
-      await this.workflow.audit.record(tx, actor, ...rows.map((row) => ({
-        action: replacing ? 'certificate.reissue' : 'certificate.issue', entity: 'certificate', entityId: row.number, assessmentId: row.assessmentId,
-        before: replacing ? { number: replacing.number } : null,
-        after: { number: row.number, validUntil: row.validUntil, level: row.level, index: row.snapshot.index.index, pdfSha256: row.pdfSha256 },
-      })));
+      await this.workflow.audit.record(
+        tx,
+        actor,
+        ...rows.map((row) => ({
+          action: replacing ? 'certificate.reissue' : 'certificate.issue',
+          entity: 'certificate',
+          entityId: row.number,
+          assessmentId: row.assessmentId,
+          before: replacing ? { number: replacing.number } : null,
+          after: {
+            number: row.number,
+            validUntil: row.validUntil,
+            level: row.level,
+            index: row.snapshot.index.index,
+            pdfSha256: row.pdfSha256,
+          },
+        })),
+      );
       for (const seal of seals) {
         const { number, government, edition, validUntil } = seal;
-        await this.notifications.enqueue(tx, [...seal.officials.map((o) => ({ email: o.email, userId: o.id })), { email: fresh.get(seal.assessment.id)!.enrolment.focalPerson.email }], {
-          kind: 'seal-issued',
-          subject: `Selo MigraCidades ${edition.year} emitido: ${government.name}`,
-          body: `Olá,\n\n${government.name} (${government.uf}) recebeu o Selo MigraCidades ${edition.year}, número ${number}, válido até ${formatDate(validUntil)}.\nVerificação pública: ${this.verificationUrl(number)}`,
-        });
+        await this.notifications.enqueue(
+          tx,
+          [
+            ...seal.officials.map((o) => ({ email: o.email, userId: o.id })),
+            { email: fresh.get(seal.assessment.id)!.enrolment.focalPerson.email },
+          ],
+          {
+            kind: 'seal-issued',
+            subject: `Selo MigraCidades ${edition.year} emitido: ${government.name}`,
+            body: `Olá,\n\n${government.name} (${government.uf}) recebeu o Selo MigraCidades ${edition.year}, número ${number}, válido até ${formatDate(validUntil)}.\nVerificação pública: ${this.verificationUrl(number)}`,
+          },
+        );
       }
       return rows;
     });
@@ -240,9 +338,12 @@ export class CertificationService {
   private async reserveNumbers(year: number, count: number): Promise<string[]> {
     const last = await this.workflow.dataSource.transaction(async (em) => {
       await em.query(
-        `INSERT INTO certificate_counters (edition_year, last) VALUES (?, ?) ON CONFLICT (edition_year) DO UPDATE SET last = last + ?`, [year, count, count],
+        `INSERT INTO certificate_counters (edition_year, last) VALUES (?, ?) ON CONFLICT (edition_year) DO UPDATE SET last = last + ?`,
+        [year, count, count],
       );
-      const [row] = (await em.query('SELECT last FROM certificate_counters WHERE edition_year = ?', [year])) as { last: number }[];
+      const [row] = (await em.query('SELECT last FROM certificate_counters WHERE edition_year = ?', [year])) as {
+        last: number;
+      }[];
       return row.last;
     });
     return Array.from({ length: count }, (_, i) => `MC-${year}-${String(last - count + 1 + i).padStart(5, '0')}`);
@@ -250,7 +351,11 @@ export class CertificationService {
 
   async get(number: string): Promise<CertificateEntity> {
     const seal = await this.workflow.dataSource.getRepository(CertificateEntity).findOneBy({ number });
-    if (!seal) throw new DomainError('CERTIFICATE_NOT_FOUND', text(`Selo ${number} não encontrado.`, `Seal ${number} not found.`));
+    if (!seal)
+      throw new DomainError(
+        'CERTIFICATE_NOT_FOUND',
+        text(`Selo ${number} não encontrado.`, `Seal ${number} not found.`),
+      );
     return seal;
   }
 
@@ -258,11 +363,26 @@ export class CertificationService {
     requireRole(actor, 'certifier');
     return this.workflow.dataSource.transaction(async (em) => {
       const seal = await em.findOneBy(CertificateEntity, { number });
-      if (!seal) throw new DomainError('CERTIFICATE_NOT_FOUND', text(`Selo ${number} não encontrado.`, `Seal ${number} not found.`));
-      if (seal.revokedAt) throw new DomainError('ILLEGAL_TRANSITION', text(`O selo ${number} já foi revogado.`, `Seal ${number} is already revoked.`));
+      if (!seal)
+        throw new DomainError(
+          'CERTIFICATE_NOT_FOUND',
+          text(`Selo ${number} não encontrado.`, `Seal ${number} not found.`),
+        );
+      if (seal.revokedAt)
+        throw new DomainError(
+          'ILLEGAL_TRANSITION',
+          text(`O selo ${number} já foi revogado.`, `Seal ${number} is already revoked.`),
+        );
       const patch = { revokedAt: new Date(), revokedBy: actor.id, revocationReason: reason };
       await em.update(CertificateEntity, { number }, patch);
-      await this.workflow.audit.record(em, actor, { action: 'certificate.revoke', entity: 'certificate', entityId: number, assessmentId: seal.assessmentId, before: { revokedAt: null }, after: patch });
+      await this.workflow.audit.record(em, actor, {
+        action: 'certificate.revoke',
+        entity: 'certificate',
+        entityId: number,
+        assessmentId: seal.assessmentId,
+        before: { revokedAt: null },
+        after: patch,
+      });
       return { ...seal, ...patch };
     });
   }
@@ -270,7 +390,14 @@ export class CertificationService {
   /** Issues a new seal for the same assessment; the earlier one is revoked and points to it. */
   async reissue(actor: Actor, number: string, reason: string): Promise<CertificateEntity> {
     const old = await this.get(number);
-    if (old.revokedAt) throw new DomainError('ILLEGAL_TRANSITION', text(`O selo ${number} foi revogado e não pode ser reemitido.`, `Seal ${number} is revoked and cannot be re-issued.`));
+    if (old.revokedAt)
+      throw new DomainError(
+        'ILLEGAL_TRANSITION',
+        text(
+          `O selo ${number} foi revogado e não pode ser reemitido.`,
+          `Seal ${number} is revoked and cannot be re-issued.`,
+        ),
+      );
     return this.issue(actor, old.assessmentId, { ...old, revocationReason: `Reemitido: ${reason}` });
   }
 
@@ -278,17 +405,37 @@ export class CertificationService {
   async listForEdition(year: number) {
     const rows = (await this.workflow.dataSource.query(
       `SELECT c.number, c.government_code AS ibgeCode, g.name, g.uf, g.kind, c.issued_at AS issuedAt, c.valid_until AS validUntil, c.revoked_at AS revokedAt, c.replaced_by AS replacedBy
-       FROM certificates c JOIN governments g ON g.ibge_code = c.government_code WHERE c.edition_year = ? ORDER BY c.number`, [year],
-    )) as { number: string; ibgeCode: string; name: string; uf: string; kind: string; issuedAt: string; validUntil: string; revokedAt: string | null; replacedBy: string | null }[];
-    return rows.map((r) => ({ ...r, status: sealStatus({ revokedAt: r.revokedAt ? new Date(r.revokedAt) : null, validUntil: r.validUntil }, today()), verificationUrl: this.verificationUrl(r.number) }));
+       FROM certificates c JOIN governments g ON g.ibge_code = c.government_code WHERE c.edition_year = ? ORDER BY c.number`,
+      [year],
+    )) as {
+      number: string;
+      ibgeCode: string;
+      name: string;
+      uf: string;
+      kind: string;
+      issuedAt: string;
+      validUntil: string;
+      revokedAt: string | null;
+      replacedBy: string | null;
+    }[];
+    return rows.map((r) => ({
+      ...r,
+      status: sealStatus({ revokedAt: r.revokedAt ? new Date(r.revokedAt) : null, validUntil: r.validUntil }, today()),
+      verificationUrl: this.verificationUrl(r.number),
+    }));
   }
 
   /** The public page of an edition's seals: the edition must exist; the list may be filtered by state. */
   async certifiedPage(year: number, uf?: string) {
-    const editions = ((await this.workflow.dataSource.query('SELECT year FROM editions ORDER BY year')) as { year: number }[]).map((e) => e.year);
+    const editions = (
+      (await this.workflow.dataSource.query('SELECT year FROM editions ORDER BY year')) as { year: number }[]
+    ).map((e) => e.year);
     if (!editions.includes(year)) {
-      throw new DomainError('EDITION_NOT_FOUND', text(`A edição ${year} não existe.`, `Edition ${year} does not exist.`),
-        [{ field: 'year', message: text(`edições: ${editions.join(', ')}`, `editions: ${editions.join(', ')}`) }]);
+      throw new DomainError(
+        'EDITION_NOT_FOUND',
+        text(`A edição ${year} não existe.`, `Edition ${year} does not exist.`),
+        [{ field: 'year', message: text(`edições: ${editions.join(', ')}`, `editions: ${editions.join(', ')}`) }],
+      );
     }
     // A re-issued seal is listed once, under its newest number.
     const seals = (await this.listForEdition(year)).filter((s) => !s.replacedBy && (!uf || s.uf === uf));
@@ -299,7 +446,9 @@ export class CertificationService {
   async verify(number: string) {
     const seal = await this.workflow.dataSource.getRepository(CertificateEntity).findOneBy({ number });
     if (!seal) return { number, status: 'unknown' as const, authentic: false };
-    const government = await this.workflow.dataSource.getRepository(GovernmentEntity).findOneByOrFail({ ibgeCode: seal.governmentCode });
+    const government = await this.workflow.dataSource
+      .getRepository(GovernmentEntity)
+      .findOneByOrFail({ ibgeCode: seal.governmentCode });
     return {
       number,
       status: sealStatus(seal, today()),
@@ -323,14 +472,26 @@ export class CertificationService {
       const sha = createHash('sha256').update(input.pdf).digest('hex');
       const seal = await this.workflow.dataSource.getRepository(CertificateEntity).findOneBy({ pdfSha256: sha });
       if (seal) return this.verify(seal.number);
-      const claimed = await PDFDocument.load(input.pdf, { updateMetadata: false }).then((d) => d.getSubject() ?? null).catch(() => null);
-      return { number: claimed, status: 'not-authentic' as const, authentic: false, reason: text('o PDF não é um selo emitido ou foi alterado', 'the PDF is not an issued seal or was altered') };
+      const claimed = await PDFDocument.load(input.pdf, { updateMetadata: false })
+        .then((d) => d.getSubject() ?? null)
+        .catch(() => null);
+      return {
+        number: claimed,
+        status: 'not-authentic' as const,
+        authentic: false,
+        reason: text('o PDF não é um selo emitido ou foi alterado', 'the PDF is not an issued seal or was altered'),
+      };
     }
     const payload = input.credential ? this.keys.verifyJwt(input.credential) : null;
     const number = typeof payload?.jti === 'string' ? payload.jti.split('/').pop()! : null;
     const seal = number ? await this.workflow.dataSource.getRepository(CertificateEntity).findOneBy({ number }) : null;
     if (!payload || !seal || seal.credential !== input.credential?.trim()) {
-      return { number, status: 'not-authentic' as const, authentic: false, reason: text('a assinatura da credencial não confere', 'the credential\u2019s signature does not hold') };
+      return {
+        number,
+        status: 'not-authentic' as const,
+        authentic: false,
+        reason: text('a assinatura da credencial não confere', 'the credential\u2019s signature does not hold'),
+      };
     }
     return this.verify(seal.number);
   }

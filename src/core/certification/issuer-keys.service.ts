@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
@@ -41,7 +49,11 @@ export class IssuerKeysService implements OnModuleInit {
     this.publicKey = createPublicKey(this.privateKey);
     const { x } = this.publicKey.export({ format: 'jwk' }) as { x: string };
     // RFC 7638 thumbprint: the members crv, kty, x in that order.
-    const thumbprint = b64url(createHash('sha256').update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x })).digest());
+    const thumbprint = b64url(
+      createHash('sha256')
+        .update(JSON.stringify({ crv: 'Ed25519', kty: 'OKP', x }))
+        .digest(),
+    );
     // The key id is the DID verification method's id, so JWS headers, the JWKS and did.json agree.
     this.jwk = { kty: 'OKP', crv: 'Ed25519', x, kid: `${this.did}#${thumbprint}`, alg: 'EdDSA', use: 'sig' };
   }
@@ -82,7 +94,12 @@ export class IssuerKeysService implements OnModuleInit {
     try {
       const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as { alg?: string };
       if (header.alg !== 'EdDSA') return null;
-      const ok = verify(null, Buffer.from(`${parts[0]}.${parts[1]}`), this.publicKey, Buffer.from(parts[2], 'base64url'));
+      const ok = verify(
+        null,
+        Buffer.from(`${parts[0]}.${parts[1]}`),
+        this.publicKey,
+        Buffer.from(parts[2], 'base64url'),
+      );
       return ok ? (JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Record<string, unknown>) : null;
     } catch {
       return null;

@@ -43,11 +43,20 @@ export function buildCredential(f: SealFacts) {
         type: ['Achievement'],
         achievementType: 'Award',
         name: `Selo MigraCidades ${f.editionYear}`,
-        description: 'Certificação da OIM Brasil e da UFRGS a governos locais pelo aprimoramento da governança migratória.',
+        description:
+          'Certificação da OIM Brasil e da UFRGS a governos locais pelo aprimoramento da governança migratória.',
         criteria: { narrative: 'Concluiu todas as etapas da edição: inscrição, diagnóstico validado, priorização.' },
       },
       ...(f.level || f.index !== null
-        ? { result: [{ type: ['Result'], ...(f.level ? { achievedLevel: f.level } : {}), ...(f.index !== null ? { value: String(f.index) } : {}) }] }
+        ? {
+            result: [
+              {
+                type: ['Result'],
+                ...(f.level ? { achievedLevel: f.level } : {}),
+                ...(f.index !== null ? { value: String(f.index) } : {}),
+              },
+            ],
+          }
         : {}),
     },
     credentialStatus: { id: `${f.publicUrl}/api/verify/${f.number}`, type: 'MigraCidadesSealStatus' },

@@ -2,9 +2,17 @@ import { CHART_GRID, CHART_INK, CHART_MUTED, renderChartSvg } from '../rendering
 import type { HistogramBand } from '../scoring/score-statistics';
 
 const pt = (n: number) => n.toLocaleString('pt-BR', { maximumFractionDigits: 1 });
-const valueAxis = { type: 'value' as const, axisLabel: { fontSize: 10, color: CHART_MUTED }, splitLine: { lineStyle: { color: CHART_GRID } } };
+const valueAxis = {
+  type: 'value' as const,
+  axisLabel: { fontSize: 10, color: CHART_MUTED },
+  splitLine: { lineStyle: { color: CHART_GRID } },
+};
 const categories = (labels: readonly string[]) => ({
-  type: 'category' as const, data: [...labels], axisTick: { show: false }, axisLine: { lineStyle: { color: CHART_GRID } }, axisLabel: { fontSize: 10, color: CHART_INK },
+  type: 'category' as const,
+  data: [...labels],
+  axisTick: { show: false },
+  axisLine: { lineStyle: { color: CHART_GRID } },
+  axisLabel: { fontSize: 10, color: CHART_INK },
 });
 
 /** How many governments fall in each ten-point band of the index. */
@@ -13,7 +21,14 @@ export function indexHistogramChart(bands: readonly HistogramBand[]): string {
     grid: { left: 44, right: 16, top: 24, bottom: 30 },
     xAxis: categories(bands.map((b) => `${b.from}–${b.to}`)),
     yAxis: valueAxis,
-    series: [{ type: 'bar', data: bands.map((b) => b.count), itemStyle: { color: '#3d85c6' }, label: { show: true, position: 'top', fontSize: 10, color: CHART_INK } }],
+    series: [
+      {
+        type: 'bar',
+        data: bands.map((b) => b.count),
+        itemStyle: { color: '#3d85c6' },
+        label: { show: true, position: 'top', fontSize: 10, color: CHART_INK },
+      },
+    ],
   });
 }
 
@@ -36,11 +51,25 @@ export function groupMediansChart(groups: readonly { label: string; median: numb
   return renderChartSvg(640, 60 + groups.length * 30, {
     grid: { left: 230, right: 40, top: 16, bottom: 26 },
     xAxis: { ...valueAxis, min: 0, max: 100, interval: 25 },
-    yAxis: { ...categories(groups.map((g) => g.label)), inverse: true, axisLabel: { width: 215, overflow: 'truncate', fontSize: 10, color: CHART_INK } },
-    series: [{
-      type: 'bar', barWidth: 14, itemStyle: { color: '#6fa8dc' },
-      data: groups.map((g) => (g.median === null ? '-' : g.median)),
-      label: { show: true, position: 'right', fontSize: 10, color: CHART_INK, formatter: (p: { value: unknown }) => pt(Number(p.value)) },
-    }],
+    yAxis: {
+      ...categories(groups.map((g) => g.label)),
+      inverse: true,
+      axisLabel: { width: 215, overflow: 'truncate', fontSize: 10, color: CHART_INK },
+    },
+    series: [
+      {
+        type: 'bar',
+        barWidth: 14,
+        itemStyle: { color: '#6fa8dc' },
+        data: groups.map((g) => (g.median === null ? '-' : g.median)),
+        label: {
+          show: true,
+          position: 'right',
+          fontSize: 10,
+          color: CHART_INK,
+          formatter: (p: { value: unknown }) => pt(Number(p.value)),
+        },
+      },
+    ],
   });
 }

@@ -51,7 +51,10 @@ export class DashboardController {
 
   @Get('api/dashboard/national')
   @Public()
-  @ApiOperation({ summary: 'The national picture of an edition: counts per edition, region and state, score spreads per group, priorities' })
+  @ApiOperation({
+    summary:
+      'The national picture of an edition: counts per edition, region and state, score spreads per group, priorities',
+  })
   national(@Query() query: DashboardQueryDto) {
     return this.dashboard.national(query.edition);
   }

@@ -4,7 +4,14 @@ import type { DataSource } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
 import type { LocalizedText } from '../i18n/localized-text';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
-import { bandOf, type HistogramBand, histogram, interpolate, quantile, quantileRanks } from '../scoring/score-statistics';
+import {
+  bandOf,
+  type HistogramBand,
+  histogram,
+  interpolate,
+  quantile,
+  quantileRanks,
+} from '../scoring/score-statistics';
 
 export interface Spread {
   /** Assessments with a score. */
@@ -41,7 +48,13 @@ export interface NationalDashboard {
   readonly index: Spread;
   readonly groups: readonly (Spread & { group: string; name: LocalizedText })[];
   /** Indicator groups by how many governments chose a priority in them. */
-  readonly priorities: readonly { group: string; name: LocalizedText; governments: number; priorities: number; share: number }[];
+  readonly priorities: readonly {
+    group: string;
+    name: LocalizedText;
+    governments: number;
+    priorities: number;
+    share: number;
+  }[];
 }
 
 /**
@@ -65,7 +78,9 @@ export class DashboardService {
    * an edition changes, and a dashboard computed at an older version is computed again.
    */
   async national(edition?: number): Promise<NationalDashboard> {
-    const [{ version }] = (await this.dataSource.query(`SELECT version FROM facts_version WHERE id = 1`)) as { version: number }[];
+    const [{ version }] = (await this.dataSource.query(`SELECT version FROM facts_version WHERE id = 1`)) as {
+      version: number;
+    }[];
     const cached = this.cache.get(edition);
     if (cached?.version === version) return cached.dashboard;
     const dashboard = this.compute(edition);
@@ -77,61 +92,119 @@ export class DashboardService {
   private async compute(edition?: number): Promise<NationalDashboard> {
     const db = this.dataSource;
     // Two queries rather than a join: counting the facts on their own index is several times faster.
-    const counts = new Map(((await db.query(
-      `SELECT edition_year AS year, COUNT(*) AS enrolled, SUM(state = 'certified') AS certified FROM assessment_facts GROUP BY edition_year`,
-    )) as { year: number; enrolled: number; certified: number }[]).map((c) => [c.year, c]));
-    const editions = ((await db.query('SELECT year FROM editions ORDER BY year')) as { year: number }[])
-      .map(({ year }) => ({ year, enrolled: counts.get(year)?.enrolled ?? 0, certified: counts.get(year)?.certified ?? 0 }));
-    if (editions.length === 0) throw new DomainError('EDITION_NOT_FOUND', { 'pt-BR': 'Ainda não há edições.', en: 'There are no editions yet.' });
+    const counts = new Map(
+      (
+        (await db.query(
+          `SELECT edition_year AS year, COUNT(*) AS enrolled, SUM(state = 'certified') AS certified FROM assessment_facts GROUP BY edition_year`,
+        )) as { year: number; enrolled: number; certified: number }[]
+      ).map((c) => [c.year, c]),
+    );
+    const editions = ((await db.query('SELECT year FROM editions ORDER BY year')) as { year: number }[]).map(
+      ({ year }) => ({ year, enrolled: counts.get(year)?.enrolled ?? 0, certified: counts.get(year)?.certified ?? 0 }),
+    );
+    if (editions.length === 0)
+      throw new DomainError('EDITION_NOT_FOUND', {
+        'pt-BR': 'Ainda não há edições.',
+        en: 'There are no editions yet.',
+      });
     const year = edition ?? editions[editions.length - 1].year;
     if (!editions.some((e) => e.year === year)) {
-      throw new DomainError('EDITION_NOT_FOUND', { 'pt-BR': `A edição ${year} não existe.`, en: `Edition ${year} does not exist.` },
-        [{ field: 'edition', message: { 'pt-BR': `edições: ${editions.map((e) => e.year).join(', ')}`, en: `editions: ${editions.map((e) => e.year).join(', ')}` } }]);
+      throw new DomainError(
+        'EDITION_NOT_FOUND',
+        { 'pt-BR': `A edição ${year} não existe.`, en: `Edition ${year} does not exist.` },
+        [
+          {
+            field: 'edition',
+            message: {
+              'pt-BR': `edições: ${editions.map((e) => e.year).join(', ')}`,
+              en: `editions: ${editions.map((e) => e.year).join(', ')}`,
+            },
+          },
+        ],
+      );
     }
 
     // One row per enrolled government, sorted by index: states, regions and the national spread from it.
     const rows = (await db.query(
-      `SELECT uf, region, state = 'certified' AS certified, index_score AS score FROM assessment_facts WHERE edition_year = ? ORDER BY index_score`, [year],
+      `SELECT uf, region, state = 'certified' AS certified, index_score AS score FROM assessment_facts WHERE edition_year = ? ORDER BY index_score`,
+      [year],
     )) as { uf: string; region: string; certified: number; score: number | null }[];
     const place = (subset: typeof rows): PlaceFigures => {
       const scores = subset.filter((r) => r.score !== null).map((r) => r.score!);
-      return { enrolled: subset.length, certified: subset.filter((r) => r.certified).length, scored: scores.length, medianIndex: quantile(scores, 0.5) };
+      return {
+        enrolled: subset.length,
+        certified: subset.filter((r) => r.certified).length,
+        scored: scores.length,
+        medianIndex: quantile(scores, 0.5),
+      };
     };
     const states = (await this.stateList()).map((s) => ({ ...s, ...place(rows.filter((r) => r.uf === s.uf)) }));
-    const regions = [...new Set(states.map((s) => s.region))].sort().map((region) => ({ region, ...place(rows.filter((r) => r.region === region)) }));
+    const regions = [...new Set(states.map((s) => s.region))]
+      .sort()
+      .map((region) => ({ region, ...place(rows.filter((r) => r.region === region)) }));
     const indexScores = rows.filter((r) => r.score !== null).map((r) => r.score!);
     const indexBands = new Map<number, number>();
     for (const s of indexScores) indexBands.set(bandOf(s), (indexBands.get(bandOf(s)) ?? 0) + 1);
 
     const bands = (await db.query(
-      `SELECT group_slug AS grp, band, n FROM group_band_counts WHERE edition_year = ? AND n > 0`, [year],
+      `SELECT group_slug AS grp, band, n FROM group_band_counts WHERE edition_year = ? AND n > 0`,
+      [year],
     )) as { grp: string; band: number; n: number }[];
-    const groups = await Promise.all(this.catalogue.groups().map(async ({ definition, latest }) => {
-      const own = bands.filter((b) => b.grp === definition.slug);
-      const scored = own.reduce((sum, b) => sum + b.n, 0);
-      const at = (p: number) => this.groupQuantile(year, definition.slug, scored, p);
-      return {
-        group: definition.slug, name: latest.title, scored,
-        q1: await at(0.25), median: await at(0.5), q3: await at(0.75),
-        histogram: histogram(new Map(own.map((b) => [b.band, b.n]))),
-      };
-    }));
+    const groups = await Promise.all(
+      this.catalogue.groups().map(async ({ definition, latest }) => {
+        const own = bands.filter((b) => b.grp === definition.slug);
+        const scored = own.reduce((sum, b) => sum + b.n, 0);
+        const at = (p: number) => this.groupQuantile(year, definition.slug, scored, p);
+        return {
+          group: definition.slug,
+          name: latest.title,
+          scored,
+          q1: await at(0.25),
+          median: await at(0.5),
+          q3: await at(0.75),
+          histogram: histogram(new Map(own.map((b) => [b.band, b.n]))),
+        };
+      }),
+    );
 
     const chosen = (await db.query(
-      `SELECT group_slug AS grp, COUNT(*) AS priorities, COUNT(DISTINCT assessment_id) AS governments FROM priority_facts WHERE edition_year = ? GROUP BY group_slug`, [year],
+      `SELECT group_slug AS grp, COUNT(*) AS priorities, COUNT(DISTINCT assessment_id) AS governments FROM priority_facts WHERE edition_year = ? GROUP BY group_slug`,
+      [year],
     )) as { grp: string; priorities: number; governments: number }[];
-    const withPriorities = chosen.length === 0 ? 0 : ((await db.query(
-      `SELECT COUNT(DISTINCT assessment_id) AS n FROM priority_facts WHERE edition_year = ?`, [year],
-    )) as { n: number }[])[0].n;
+    const withPriorities =
+      chosen.length === 0
+        ? 0
+        : (
+            (await db.query(`SELECT COUNT(DISTINCT assessment_id) AS n FROM priority_facts WHERE edition_year = ?`, [
+              year,
+            ])) as { n: number }[]
+          )[0].n;
     const names = new Map(groups.map((g) => [g.group, g.name]));
     const priorities = chosen
-      .map((c) => ({ group: c.grp, name: names.get(c.grp) ?? { 'pt-BR': c.grp, en: c.grp }, governments: c.governments, priorities: c.priorities, share: Math.round((c.governments / withPriorities) * 1000) / 10 }))
+      .map((c) => ({
+        group: c.grp,
+        name: names.get(c.grp) ?? { 'pt-BR': c.grp, en: c.grp },
+        governments: c.governments,
+        priorities: c.priorities,
+        share: Math.round((c.governments / withPriorities) * 1000) / 10,
+      }))
       .sort((a, b) => b.governments - a.governments || a.group.localeCompare(b.group));
 
     return {
-      edition: year, editions, totals: place(rows), regions, states,
-      index: { scored: indexScores.length, q1: quantile(indexScores, 0.25), median: quantile(indexScores, 0.5), q3: quantile(indexScores, 0.75), histogram: histogram(indexBands) },
-      groups, priorities,
+      edition: year,
+      editions,
+      totals: place(rows),
+      regions,
+      states,
+      index: {
+        scored: indexScores.length,
+        q1: quantile(indexScores, 0.25),
+        median: quantile(indexScores, 0.5),
+        q3: quantile(indexScores, 0.75),
+        histogram: histogram(indexBands),
+      },
+      groups,
+      priorities,
     };
   }
 
@@ -139,9 +212,12 @@ export class DashboardService {
   private async groupQuantile(year: number, group: string, count: number, p: number): Promise<number | null> {
     const ranks = quantileRanks(count, p);
     if (!ranks) return null;
-    const values = ((await this.dataSource.query(
-      `SELECT score FROM group_facts WHERE edition_year = ? AND group_slug = ? AND score IS NOT NULL ORDER BY score LIMIT 2 OFFSET ?`, [year, group, ranks.lower],
-    )) as { score: number }[]).map((r) => r.score);
+    const values = (
+      (await this.dataSource.query(
+        `SELECT score FROM group_facts WHERE edition_year = ? AND group_slug = ? AND score IS NOT NULL ORDER BY score LIMIT 2 OFFSET ?`,
+        [year, group, ranks.lower],
+      )) as { score: number }[]
+    ).map((r) => r.score);
     return interpolate(values[0], values[1], ranks.weight);
   }
 

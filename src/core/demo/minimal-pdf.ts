@@ -1,6 +1,9 @@
 /** A one-page PDF with a line of text: enough for demo letters of intent to pass the content check. */
 export function minimalPdf(line: string): Buffer {
-  const ascii = line.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/[()\\]/g, '');
+  const ascii = line
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/[()\\]/g, '');
   const stream = `BT /F1 14 Tf 72 760 Td (${ascii}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',

@@ -23,10 +23,20 @@ export const DEFAULT_CERTIFICATION_RULE: CertificationRule = { kind: 'all-stages
 
 /** The calendar's dates must follow each other; returns the fields out of order. */
 export function calendarProblems(c: EditionCalendar): { field: string; problem: string }[] {
-  const order: (keyof EditionCalendar)[] = ['enrolmentOpens', 'enrolmentCloses', 'diagnosisDeadline', 'reviewDeadline', 'certificationDate'];
+  const order: (keyof EditionCalendar)[] = [
+    'enrolmentOpens',
+    'enrolmentCloses',
+    'diagnosisDeadline',
+    'reviewDeadline',
+    'certificationDate',
+  ];
   const problems: { field: string; problem: string }[] = [];
   for (let i = 1; i < order.length; i++) {
-    if (c[order[i]] < c[order[i - 1]]) problems.push({ field: `calendar.${order[i]}`, problem: `${order[i]} (${c[order[i]]}) is before ${order[i - 1]} (${c[order[i - 1]]})` });
+    if (c[order[i]] < c[order[i - 1]])
+      problems.push({
+        field: `calendar.${order[i]}`,
+        problem: `${order[i]} (${c[order[i]]}) is before ${order[i - 1]} (${c[order[i - 1]]})`,
+      });
   }
   return problems;
 }

@@ -43,7 +43,10 @@ export class CreateEditionDto {
   @Type(() => CalendarDto)
   calendar: CalendarDto;
 
-  @ApiPropertyOptional({ description: 'Questionnaire version per group slug; groups left out get their latest version.', example: { protection: 2 } })
+  @ApiPropertyOptional({
+    description: 'Questionnaire version per group slug; groups left out get their latest version.',
+    example: { protection: 2 },
+  })
   @IsOptional()
   @IsObject()
   pinnedVersions?: Record<string, number>;

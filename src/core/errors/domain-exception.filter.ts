@@ -57,7 +57,14 @@ export function errorBody(
     message: message['pt-BR'],
     messageEn: message.en,
     ...(fields.length > 0
-      ? { errors: fields.map((f) => ({ field: f.field, ...(f.code ? { code: f.code } : {}), message: f.message['pt-BR'], messageEn: f.message.en })) }
+      ? {
+          errors: fields.map((f) => ({
+            field: f.field,
+            ...(f.code ? { code: f.code } : {}),
+            message: f.message['pt-BR'],
+            messageEn: f.message.en,
+          })),
+        }
       : {}),
     ...(details ? { details } : {}),
   };
@@ -75,7 +82,13 @@ export class DomainExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
-      return errorBody(STATUS[exception.code], exception.code, exception.userMessage, exception.fields, exception.details);
+      return errorBody(
+        STATUS[exception.code],
+        exception.code,
+        exception.userMessage,
+        exception.fields,
+        exception.details,
+      );
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -83,17 +96,29 @@ export class DomainExceptionFilter implements ExceptionFilter {
         return errorBody(status, 'ROUTE_NOT_FOUND', { 'pt-BR': 'Recurso não encontrado.', en: 'Not found.' });
       }
       if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
-        return errorBody(status, 'PAYLOAD_TOO_LARGE', { 'pt-BR': 'Requisição grande demais.', en: 'Request too large.' },
-          [{ field: 'body', message: { 'pt-BR': exception.message, en: exception.message } }]);
+        return errorBody(
+          status,
+          'PAYLOAD_TOO_LARGE',
+          { 'pt-BR': 'Requisição grande demais.', en: 'Request too large.' },
+          [{ field: 'body', message: { 'pt-BR': exception.message, en: exception.message } }],
+        );
       }
       if (status === HttpStatus.BAD_REQUEST) {
         // Raised by the HTTP layer before any handler ran, e.g. a body that is not valid JSON.
-        return errorBody(status, 'MALFORMED_REQUEST', {
-          'pt-BR': `Requisição malformada: ${exception.message}`,
-          en: `Malformed request: ${exception.message}`,
-        }, [{ field: 'body', message: { 'pt-BR': 'o corpo não pôde ser lido', en: exception.message } }]);
+        return errorBody(
+          status,
+          'MALFORMED_REQUEST',
+          {
+            'pt-BR': `Requisição malformada: ${exception.message}`,
+            en: `Malformed request: ${exception.message}`,
+          },
+          [{ field: 'body', message: { 'pt-BR': 'o corpo não pôde ser lido', en: exception.message } }],
+        );
       }
-      return errorBody(status, HttpStatus[status] ?? 'HTTP_ERROR', { 'pt-BR': exception.message, en: exception.message });
+      return errorBody(status, HttpStatus[status] ?? 'HTTP_ERROR', {
+        'pt-BR': exception.message,
+        en: exception.message,
+      });
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return errorBody(500, 'INTERNAL_ERROR', {

@@ -95,7 +95,11 @@ function groupColumns(group: ExportGroup): ItemColumn[] {
   return order.map((lineage) => {
     const last = latestOf(lineage);
     const key = lineage.get(last)!;
-    return { name: `${group.slug}.${newest.get(key) === last ? key : `${key}@v${last}`}`, group: group.slug, keys: lineage };
+    return {
+      name: `${group.slug}.${newest.get(key) === last ? key : `${key}@v${last}`}`,
+      group: group.slug,
+      keys: lineage,
+    };
   });
 }
 
@@ -111,18 +115,26 @@ export function exportLayout(groups: readonly ExportGroup[]): ExportLayout {
   ];
   const seen = new Set<string>();
   for (const c of columns) {
-    if (seen.has(c)) throw new Error(`export column "${c}" would appear twice (a group slug clashes with a fixed column)`);
+    if (seen.has(c))
+      throw new Error(`export column "${c}" would appear twice (a group slug clashes with a fixed column)`);
     seen.add(c);
   }
   const byVersion = new Map<string, Map<number, Map<string, string>>>();
   for (const item of items) {
     const versions = byVersion.get(item.group) ?? byVersion.set(item.group, new Map()).get(item.group)!;
-    for (const [version, key] of item.keys) (versions.get(version) ?? versions.set(version, new Map()).get(version)!).set(key, item.name);
+    for (const [version, key] of item.keys)
+      (versions.get(version) ?? versions.set(version, new Map()).get(version)!).set(key, item.name);
   }
   const none: ReadonlyMap<string, string> = new Map();
   const itemColumns = (group: string, version: number) => byVersion.get(group)?.get(version) ?? none;
   const empty: ExportRecord = Object.fromEntries(columns.map((c) => [c, null]));
-  return { columns, items, itemColumns, itemColumn: (group, version, key) => itemColumns(group, version).get(key), emptyRecord: () => ({ ...empty }) };
+  return {
+    columns,
+    items,
+    itemColumns,
+    itemColumn: (group, version, key) => itemColumns(group, version).get(key),
+    emptyRecord: () => ({ ...empty }),
+  };
 }
 
 /** A cell as read from the database: typed answers stay typed (JSON keeps lists and evidence objects). */
@@ -177,7 +189,11 @@ export function exportRecord(layout: ExportLayout, source: ExportSource): Export
  */
 export function answersAsReviewed(
   questionnaire: Questionnaire,
-  rows: readonly { readonly itemKey: string; readonly value: AnswerValue | null; readonly reviewerRating: AnswerValue | null }[],
+  rows: readonly {
+    readonly itemKey: string;
+    readonly value: AnswerValue | null;
+    readonly reviewerRating: AnswerValue | null;
+  }[],
 ): AnswerSet {
   const answers: Record<string, AnswerValue> = {};
   for (const r of rows) {

@@ -7,7 +7,10 @@ import { ExportQueryDto } from './exports.dto';
 import { type ExportFile, ExportsService } from './exports.service';
 
 const send = (reply: FastifyReply, file: ExportFile) =>
-  reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.stream);
+  reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .send(file.stream);
 
 /**
  * The national picture for IOM reviewers, administrators and the certifying university (which already reads
@@ -22,7 +25,10 @@ export class ExportsController {
   @Get('api/editions/:year/export')
   @Access('reviewer', 'certifier', 'admin')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json')
-  @ApiOperation({ summary: 'One edition\u2019s approved assessments as CSV, XLSX or JSON (streamed): scores and every item\u2019s answer' })
+  @ApiOperation({
+    summary:
+      'One edition\u2019s approved assessments as CSV, XLSX or JSON (streamed): scores and every item\u2019s answer',
+  })
   async edition(@Param('year', IntParamPipe) year: number, @Query() query: ExportQueryDto, @Res() reply: FastifyReply) {
     return send(reply, await this.exports.open({ editionYear: year }, query.format));
   }
@@ -30,7 +36,10 @@ export class ExportsController {
   @Get('api/exports/assessments')
   @Access('reviewer', 'certifier', 'admin')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/json')
-  @ApiOperation({ summary: 'Every edition\u2019s approved assessments as CSV, XLSX or JSON (streamed), comparable across questionnaire versions' })
+  @ApiOperation({
+    summary:
+      'Every edition\u2019s approved assessments as CSV, XLSX or JSON (streamed), comparable across questionnaire versions',
+  })
   async all(@Query() query: ExportQueryDto, @Res() reply: FastifyReply) {
     return send(reply, await this.exports.open({}, query.format));
   }

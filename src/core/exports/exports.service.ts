@@ -9,7 +9,17 @@ import { APPROVED_STATES } from '../assessment/assessment-state';
 import { DomainError } from '../errors/domain-error';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import type { AnswerSet, AnswerValue } from '../questionnaire/questionnaire.types';
-import { answersAsReviewed, csvSafe, EXPORT_FORMATS, type ExportFormat, type ExportLayout, exportLayout, type ExportRecord, exportRecord, flatCell } from './export-layout';
+import {
+  answersAsReviewed,
+  csvSafe,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportLayout,
+  exportLayout,
+  type ExportRecord,
+  exportRecord,
+  flatCell,
+} from './export-layout';
 
 /** One edition, or every edition when `editionYear` is absent. */
 export interface ExportScope {
@@ -58,8 +68,14 @@ interface AssessmentPageRow {
 /** For callers that bypass the HTTP validation (scripts, benchmarks). */
 function requireFormat(format: string): asserts format is ExportFormat {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new DomainError('VALIDATION_FAILED', { 'pt-BR': `Formato "${format}" desconhecido: use csv, xlsx ou json.`, en: `Unknown format "${format}": use csv, xlsx or json.` },
-      [{ field: 'format', message: { 'pt-BR': 'csv, xlsx ou json', en: 'csv, xlsx or json' } }]);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      {
+        'pt-BR': `Formato "${format}" desconhecido: use csv, xlsx ou json.`,
+        en: `Unknown format "${format}": use csv, xlsx or json.`,
+      },
+      [{ field: 'format', message: { 'pt-BR': 'csv, xlsx ou json', en: 'csv, xlsx or json' } }],
+    );
   }
 }
 
@@ -83,7 +99,9 @@ export class ExportsService {
 
   /** The columns: every item of every published version of every group (see `exportLayout`). */
   layout(): ExportLayout {
-    this.cachedLayout ??= exportLayout(this.catalogue.groups().map((g) => ({ slug: g.definition.slug, versions: [...g.versions.values()] })));
+    this.cachedLayout ??= exportLayout(
+      this.catalogue.groups().map((g) => ({ slug: g.definition.slug, versions: [...g.versions.values()] })),
+    );
     return this.cachedLayout;
   }
 
@@ -110,9 +128,14 @@ export class ExportsService {
 
   private async requireScope(scope: ExportScope): Promise<void> {
     if (scope.editionYear === undefined) return;
-    const [found] = (await this.dataSource.query('SELECT 1 AS found FROM editions WHERE year = ?', [scope.editionYear])) as unknown[];
+    const [found] = (await this.dataSource.query('SELECT 1 AS found FROM editions WHERE year = ?', [
+      scope.editionYear,
+    ])) as unknown[];
     if (!found) {
-      throw new DomainError('EDITION_NOT_FOUND', { 'pt-BR': `A edição ${scope.editionYear} não existe.`, en: `Edition ${scope.editionYear} does not exist.` });
+      throw new DomainError('EDITION_NOT_FOUND', {
+        'pt-BR': `A edição ${scope.editionYear} não existe.`,
+        en: `Edition ${scope.editionYear} does not exist.`,
+      });
     }
   }
 
@@ -162,7 +185,13 @@ export class ExportsService {
             AND (a.edition_year > ? OR (a.edition_year = ? AND a.government_code > ?))
           ORDER BY a.edition_year, a.government_code
           LIMIT ${PAGE}`,
-        [...APPROVED_STATES, ...(scope.editionYear === undefined ? [] : [scope.editionYear]), after[0], after[0], after[1]],
+        [
+          ...APPROVED_STATES,
+          ...(scope.editionYear === undefined ? [] : [scope.editionYear]),
+          after[0],
+          after[0],
+          after[1],
+        ],
       )) as AssessmentPageRow[];
       if (page.length === 0) return;
       // One row per assessment with its answers as one JSON text: far fewer objects than a row per answer.
@@ -181,7 +210,10 @@ export class ExportsService {
 
   private source(a: AssessmentPageRow, rows: readonly PackedAnswer[]) {
     const versions = JSON.parse(a.versions) as Record<string, number>;
-    const byGroup = new Map<string, { itemKey: string; value: AnswerValue | null; reviewerRating: AnswerValue | null }[]>();
+    const byGroup = new Map<
+      string,
+      { itemKey: string; value: AnswerValue | null; reviewerRating: AnswerValue | null }[]
+    >();
     for (const [group, itemKey, value, reviewerRating] of rows) {
       const answer = { itemKey, value, reviewerRating };
       const list = byGroup.get(group);
@@ -192,10 +224,20 @@ export class ExportsService {
     for (const [group, version] of Object.entries(versions)) {
       answers[group] = answersAsReviewed(this.catalogue.version(group, version), byGroup.get(group) ?? []);
     }
-    const groupScores = a.group_scores === null ? [] : (JSON.parse(a.group_scores) as { group: string; score: number | null }[]);
+    const groupScores =
+      a.group_scores === null ? [] : (JSON.parse(a.group_scores) as { group: string; score: number | null }[]);
     return {
-      ibgeCode: a.government_code, government: a.name, uf: a.uf, region: a.region, kind: a.kind, edition: a.edition_year, state: a.state,
-      versions, index: a.idx, groupScores, answers,
+      ibgeCode: a.government_code,
+      government: a.name,
+      uf: a.uf,
+      region: a.region,
+      kind: a.kind,
+      edition: a.edition_year,
+      state: a.state,
+      versions,
+      index: a.idx,
+      groupScores,
+      answers,
     };
   }
 }
@@ -233,7 +275,11 @@ function drained(out: Writable): Promise<void> {
 }
 
 /** exceljs's streaming writer: each row is committed (written out and dropped) as soon as it is added. */
-async function writeXlsx(out: Writable, columns: readonly string[], records: AsyncIterable<ExportRecord>): Promise<void> {
+async function writeXlsx(
+  out: Writable,
+  columns: readonly string[],
+  records: AsyncIterable<ExportRecord>,
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('MigraCidades', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow([...columns]).commit();

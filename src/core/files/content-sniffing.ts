@@ -17,12 +17,42 @@ const TYPES: Record<TypeId, { type: SniffedType; label: LocalizedText }> = {
   jpeg: { type: { mime: 'image/jpeg', extension: 'jpg', kind: 'image' }, label: same('JPEG') },
   webp: { type: { mime: 'image/webp', extension: 'webp', kind: 'image' }, label: same('WebP') },
   gif: { type: { mime: 'image/gif', extension: 'gif', kind: 'image' }, label: same('GIF') },
-  docx: { type: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx', kind: 'office' }, label: same('DOCX') },
-  xlsx: { type: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx', kind: 'office' }, label: same('XLSX') },
-  pptx: { type: { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', extension: 'pptx', kind: 'office' }, label: same('PPTX') },
-  odt: { type: { mime: 'application/vnd.oasis.opendocument.text', extension: 'odt', kind: 'office' }, label: same('ODT') },
-  ods: { type: { mime: 'application/vnd.oasis.opendocument.spreadsheet', extension: 'ods', kind: 'office' }, label: same('ODS') },
-  odp: { type: { mime: 'application/vnd.oasis.opendocument.presentation', extension: 'odp', kind: 'office' }, label: same('ODP') },
+  docx: {
+    type: {
+      mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      extension: 'docx',
+      kind: 'office',
+    },
+    label: same('DOCX'),
+  },
+  xlsx: {
+    type: {
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      extension: 'xlsx',
+      kind: 'office',
+    },
+    label: same('XLSX'),
+  },
+  pptx: {
+    type: {
+      mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      extension: 'pptx',
+      kind: 'office',
+    },
+    label: same('PPTX'),
+  },
+  odt: {
+    type: { mime: 'application/vnd.oasis.opendocument.text', extension: 'odt', kind: 'office' },
+    label: same('ODT'),
+  },
+  ods: {
+    type: { mime: 'application/vnd.oasis.opendocument.spreadsheet', extension: 'ods', kind: 'office' },
+    label: same('ODS'),
+  },
+  odp: {
+    type: { mime: 'application/vnd.oasis.opendocument.presentation', extension: 'odp', kind: 'office' },
+    label: same('ODP'),
+  },
   // Whether an OLE2 compound file holds a DOC, XLS or PPT is only known after reading its sector
   // allocation table and directory stream; not worth it here, so the container is reported as such.
   ole: {
@@ -37,7 +67,11 @@ const ODF_MIMES: Record<string, TypeId> = {
   'application/vnd.oasis.opendocument.presentation': 'odp',
 };
 
-const OOXML_FOLDERS: readonly [string, TypeId][] = [['word/', 'docx'], ['xl/', 'xlsx'], ['ppt/', 'pptx']];
+const OOXML_FOLDERS: readonly [string, TypeId][] = [
+  ['word/', 'docx'],
+  ['xl/', 'xlsx'],
+  ['ppt/', 'pptx'],
+];
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -74,7 +108,8 @@ function odfMimetype(bytes: Uint8Array): string | null {
   const size = u32(bytes, 18);
   const nameLength = u16(bytes, 26);
   const start = 30 + nameLength + u16(bytes, 28);
-  if (method !== 0 || ascii(bytes, 30, nameLength) !== 'mimetype' || size > 100 || start + size > bytes.length) return null;
+  if (method !== 0 || ascii(bytes, 30, nameLength) !== 'mimetype' || size > 100 || start + size > bytes.length)
+    return null;
   return ascii(bytes, start, size);
 }
 
@@ -134,21 +169,33 @@ function u16(bytes: Uint8Array, p: number): number {
 }
 
 function u32(bytes: Uint8Array, p: number): number {
-  return p + 4 <= bytes.length ? (bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16) | (bytes[p + 3] << 24)) >>> 0 : -1;
+  return p + 4 <= bytes.length
+    ? (bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16) | (bytes[p + 3] << 24)) >>> 0
+    : -1;
 }
 
 /** What to call content that is none of the accepted types, so a refusal can say what was found. */
 function describeUnrecognised(bytes: Uint8Array): LocalizedText {
-  const head = ascii(bytes, 0, 1024).replace(/^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  const head = ascii(bytes, 0, 1024)
+    .replace(/^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
   if (/^<(!doctype html|html|head|body|script)\b/.test(head)) return same('HTML');
   if (/^<svg\b/.test(head) || (head.startsWith('<?xml') && head.includes('<svg'))) return same('SVG');
   if (ascii(bytes, 0, 2) === 'MZ' || startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46])) {
     return { 'pt-BR': 'um programa executável', en: 'an executable program' };
   }
   if (u32(bytes, 0) === LOCAL_HEADER) {
-    return { 'pt-BR': 'um ZIP que não é documento do Office nem OpenDocument', en: 'a ZIP that is neither an Office nor an OpenDocument file' };
+    return {
+      'pt-BR': 'um ZIP que não é documento do Office nem OpenDocument',
+      en: 'a ZIP that is neither an Office nor an OpenDocument file',
+    };
   }
-  if (!bytes.subarray(0, 1024).some((b) => (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f)) {
+  if (
+    !bytes
+      .subarray(0, 1024)
+      .some((b) => (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f)
+  ) {
     return { 'pt-BR': 'texto simples', en: 'plain text' };
   }
   return { 'pt-BR': 'de um tipo não reconhecido', en: 'of an unrecognised type' };
@@ -189,7 +236,9 @@ const MIME_CLAIMS: Record<string, Claim> = {
   'image/pjpeg': EXTENSION_CLAIMS.jpeg,
   'image/webp': EXTENSION_CLAIMS.webp,
   'image/gif': EXTENSION_CLAIMS.gif,
-  ...Object.fromEntries((['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp'] as const).map((id) => [TYPES[id].type.mime, EXTENSION_CLAIMS[id]])),
+  ...Object.fromEntries(
+    (['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp'] as const).map((id) => [TYPES[id].type.mime, EXTENSION_CLAIMS[id]]),
+  ),
   'application/msword': EXTENSION_CLAIMS.doc,
   'application/vnd.ms-excel': EXTENSION_CLAIMS.xls,
   'application/vnd.ms-powerpoint': EXTENSION_CLAIMS.ppt,
@@ -207,7 +256,11 @@ const KIND_LABELS: Record<SniffedType['kind'], LocalizedText> = {
 
 export type UploadCheck =
   | { ok: true; type: SniffedType }
-  | { ok: false; code: 'EMPTY' | 'TOO_LARGE' | 'UNSUPPORTED_TYPE' | 'MISLABELLED' | 'KIND_NOT_ALLOWED'; message: LocalizedText };
+  | {
+      ok: false;
+      code: 'EMPTY' | 'TOO_LARGE' | 'UNSUPPORTED_TYPE' | 'MISLABELLED' | 'KIND_NOT_ALLOWED';
+      message: LocalizedText;
+    };
 
 /**
  * Decides whether an upload may be stored, by what its bytes are. The name and declared MIME type are only
@@ -230,7 +283,10 @@ export function checkUpload(input: {
     return {
       ok: false,
       code: 'TOO_LARGE',
-      message: { 'pt-BR': `O arquivo tem ${size['pt-BR']}, acima do limite de ${limit['pt-BR']}.`, en: `The file is ${size.en}, over the limit of ${limit.en}.` },
+      message: {
+        'pt-BR': `O arquivo tem ${size['pt-BR']}, acima do limite de ${limit['pt-BR']}.`,
+        en: `The file is ${size.en}, over the limit of ${limit.en}.`,
+      },
     };
   }
   const id = sniffId(bytes);
@@ -286,8 +342,18 @@ function extensionOf(fileName: string | undefined): string {
 }
 
 function listOf(items: readonly LocalizedText[]): LocalizedText {
-  const join = (words: string[], and: string) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]}`);
-  return { 'pt-BR': join(items.map((i) => i['pt-BR']), 'ou'), en: join(items.map((i) => i.en), 'or') };
+  const join = (words: string[], and: string) =>
+    words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]}`;
+  return {
+    'pt-BR': join(
+      items.map((i) => i['pt-BR']),
+      'ou',
+    ),
+    en: join(
+      items.map((i) => i.en),
+      'or',
+    ),
+  };
 }
 
 /** The size and the limit in the limit's unit, rounded so that the size never reads as within the limit. */

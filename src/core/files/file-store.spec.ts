@@ -12,7 +12,11 @@ describe('ContentAddressedStore', () => {
   let store: ContentAddressedStore;
 
   /** Every file under the root, folders left out, relative to it. */
-  const files = () => readdirSync(root, { recursive: true }).map(String).filter((f) => statSync(join(root, f)).isFile()).sort();
+  const files = () =>
+    readdirSync(root, { recursive: true })
+      .map(String)
+      .filter((f) => statSync(join(root, f)).isFile())
+      .sort();
 
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'migracidades-files-'));
@@ -48,12 +52,15 @@ describe('ContentAddressedStore', () => {
     expect(files()).toHaveLength(1);
   });
 
-  it.each(['', 'abc', 'A'.repeat(64), `${'a'.repeat(63)}g`, `../${'a'.repeat(61)}`, `${'a'.repeat(64)}/`])('refuses the hash "%s"', async (bad) => {
-    expect(() => store.pathOf(bad)).toThrow('SHA-256');
-    await expect(store.read(bad)).rejects.toThrow('SHA-256');
-    await expect(store.has(bad)).rejects.toThrow('SHA-256');
-    await expect(store.remove(bad)).rejects.toThrow('SHA-256');
-  });
+  it.each(['', 'abc', 'A'.repeat(64), `${'a'.repeat(63)}g`, `../${'a'.repeat(61)}`, `${'a'.repeat(64)}/`])(
+    'refuses the hash "%s"',
+    async (bad) => {
+      expect(() => store.pathOf(bad)).toThrow('SHA-256');
+      await expect(store.read(bad)).rejects.toThrow('SHA-256');
+      await expect(store.has(bad)).rejects.toThrow('SHA-256');
+      await expect(store.remove(bad)).rejects.toThrow('SHA-256');
+    },
+  );
 
   it('leaves no temporary files behind, even when a write fails', async () => {
     const pdf = await store.put(samplePdf());

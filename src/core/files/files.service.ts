@@ -16,7 +16,11 @@ export interface StoredFileRef {
 }
 
 /** Adds an upload to the transaction's work: checked by content, stored by hash, undone if the work fails. */
-export type StageUpload = (upload: UploadedFile | undefined, allowed: readonly SniffedType['kind'][], field: string) => Promise<StoredFileRef>;
+export type StageUpload = (
+  upload: UploadedFile | undefined,
+  allowed: readonly SniffedType['kind'][],
+  field: string,
+) => Promise<StoredFileRef>;
 
 @Injectable()
 export class FilesService {
@@ -39,17 +43,35 @@ export class FilesService {
       return await this.dataSource.transaction((em) =>
         work(em, async (upload, allowed, field) => {
           if (!upload) {
-            throw new DomainError('VALIDATION_FAILED', { 'pt-BR': `Falta o arquivo "${field}".`, en: `The file "${field}" is missing.` },
-              [{ field, message: { 'pt-BR': 'arquivo obrigatório', en: 'file required' } }]);
+            throw new DomainError(
+              'VALIDATION_FAILED',
+              { 'pt-BR': `Falta o arquivo "${field}".`, en: `The file "${field}" is missing.` },
+              [{ field, message: { 'pt-BR': 'arquivo obrigatório', en: 'file required' } }],
+            );
           }
-          const checked = checkUpload({ bytes: upload.bytes, fileName: upload.fileName, declaredMime: upload.declaredMime, allowed, maxBytes: this.config.maxUploadBytes });
+          const checked = checkUpload({
+            bytes: upload.bytes,
+            fileName: upload.fileName,
+            declaredMime: upload.declaredMime,
+            allowed,
+            maxBytes: this.config.maxUploadBytes,
+          });
           if (!checked.ok) {
-            throw new DomainError(checked.code === 'TOO_LARGE' ? 'UPLOAD_TOO_LARGE' : 'UPLOAD_REJECTED', checked.message,
-              [{ field, code: checked.code, message: checked.message }]);
+            throw new DomainError(
+              checked.code === 'TOO_LARGE' ? 'UPLOAD_TOO_LARGE' : 'UPLOAD_REJECTED',
+              checked.message,
+              [{ field, code: checked.code, message: checked.message }],
+            );
           }
           const put = await this.store.put(upload.bytes);
           if (put.created) created.push(put.sha256);
-          await em.createQueryBuilder().insert().into(StoredFileEntity).values({ sha256: put.sha256, mime: checked.type.mime, size: put.size }).orIgnore().execute();
+          await em
+            .createQueryBuilder()
+            .insert()
+            .into(StoredFileEntity)
+            .values({ sha256: put.sha256, mime: checked.type.mime, size: put.size })
+            .orIgnore()
+            .execute();
           return { file: put.sha256, fileName: upload.fileName.slice(0, 200), mime: checked.type.mime };
         }),
       );

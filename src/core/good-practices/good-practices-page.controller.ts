@@ -18,13 +18,18 @@ export class GoodPracticesPageController {
 
   @Get('boas-praticas')
   @Public()
-  @ApiOperation({ summary: 'Public page (HTML) of the approved good practices; same filters as GET /api/good-practices' })
+  @ApiOperation({
+    summary: 'Public page (HTML) of the approved good practices; same filters as GET /api/good-practices',
+  })
   async page(@Query() query: GoodPracticeQueryDto, @Res() reply: FastifyReply) {
     const list = await this.practices.publicList(query);
-    const link = (offset: number) => `/boas-praticas?${new URLSearchParams({ ...filtersOf(query), limit: String(list.limit), offset: String(offset) })}`;
+    const link = (offset: number) =>
+      `/boas-praticas?${new URLSearchParams({ ...filtersOf(query), limit: String(list.limit), offset: String(offset) })}`;
     const html = this.templates.render('pages/good-practices', {
       ...list,
-      filters: Object.entries(filtersOf(query)).map(([k, v]) => `${k}: ${v}`).join(', '),
+      filters: Object.entries(filtersOf(query))
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', '),
       previous: list.offset > 0 ? link(Math.max(0, list.offset - list.limit)) : null,
       next: list.offset + list.items.length < list.total ? link(list.offset + list.limit) : null,
     });
@@ -33,5 +38,9 @@ export class GoodPracticesPageController {
 }
 
 function filtersOf(query: GoodPracticeQueryDto): Record<string, string> {
-  return Object.fromEntries(Object.entries({ group: query.group, uf: query.uf, edition: query.edition }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries({ group: query.group, uf: query.uf, edition: query.edition })
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
 }

@@ -14,7 +14,9 @@ export class GoodPracticesController {
   @Post('assessments/:id/good-practices')
   @Access('official')
   @AssessmentScoped()
-  @ApiOperation({ summary: 'Record a good practice of the government (while the diagnosis is open); it waits for review' })
+  @ApiOperation({
+    summary: 'Record a good practice of the government (while the diagnosis is open); it waits for review',
+  })
   create(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CreateGoodPracticeDto) {
     return this.practices.create(actor, id, body);
   }
@@ -22,7 +24,9 @@ export class GoodPracticesController {
   @Get('assessments/:id/good-practices')
   @Access('official', 'reviewer', 'certifier', 'admin')
   @AssessmentScoped()
-  @ApiOperation({ summary: 'The good practices of an assessment, pending, approved and rejected, with the reviewers\u2019 comments' })
+  @ApiOperation({
+    summary: 'The good practices of an assessment, pending, approved and rejected, with the reviewers\u2019 comments',
+  })
   list(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.practices.listForAssessment(actor, id);
   }

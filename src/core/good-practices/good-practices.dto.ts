@@ -6,23 +6,38 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class CreateGoodPracticeDto {
   @ApiProperty({ example: 'Centro de Referência e Atendimento a Imigrantes (CRAI)' })
-  @Transform(trim) @IsString() @MinLength(5) @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @MinLength(5)
+  @MaxLength(200)
   title: string;
 
   @ApiProperty({ description: 'What the practice is, whom it serves and what it achieved (pt-BR)' })
-  @Transform(trim) @IsString() @MinLength(20) @MaxLength(5000)
+  @Transform(trim)
+  @IsString()
+  @MinLength(20)
+  @MaxLength(5000)
   description: string;
 
   @ApiProperty({ description: 'Slug of the indicator group the practice belongs to', example: 'transparency' })
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'group must be an indicator group slug, such as transparency' }) @MaxLength(64)
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'group must be an indicator group slug, such as transparency' })
+  @MaxLength(64)
   group: string;
 
-  @ApiPropertyOptional({ description: 'A page or document that shows the practice', example: 'https://prefeitura.poa.br/crai' })
-  @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'link must be an http(s) address' }) @MaxLength(2000)
+  @ApiPropertyOptional({
+    description: 'A page or document that shows the practice',
+    example: 'https://prefeitura.poa.br/crai',
+  })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'link must be an http(s) address' })
+  @MaxLength(2000)
   link?: string;
 
   @ApiPropertyOptional({ description: 'Year the practice started', example: 2018 })
-  @IsOptional() @IsInt() @Min(1950) @Max(2100)
+  @IsOptional()
+  @IsInt()
+  @Min(1950)
+  @Max(2100)
   startYear?: number;
 }
 
@@ -32,13 +47,18 @@ export class ReviewGoodPracticeDto {
   decision: 'approve' | 'reject';
 
   @ApiPropertyOptional({ description: 'Why (required to reject): the government reads it' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(3000)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(3000)
   comment?: string;
 }
 
 export class GoodPracticeQueryDto {
   @ApiPropertyOptional({ description: 'Indicator group slug', example: 'health' })
-  @IsOptional() @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'group must be an indicator group slug, such as health' }) @MaxLength(64)
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'group must be an indicator group slug, such as health' })
+  @MaxLength(64)
   group?: string;
 
   @ApiPropertyOptional({ description: 'Federative unit (state) abbreviation', example: 'RS' })
@@ -48,14 +68,25 @@ export class GoodPracticeQueryDto {
   uf?: string;
 
   @ApiPropertyOptional({ description: 'Edition year', example: 2024 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   edition?: number;
 
   @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit: number = 20;
 
   @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   offset: number = 0;
 }

@@ -20,7 +20,8 @@ export interface GoodPracticeGroup {
 }
 
 /** SQLite keeps datetimes as UTC "YYYY-MM-DD HH:MM:SS.SSS" text; raw queries return that text. */
-const isoFromSqlite = (value: string | null): string | null => (value ? new Date(`${value.replace(' ', 'T')}Z`).toISOString() : null);
+const isoFromSqlite = (value: string | null): string | null =>
+  value ? new Date(`${value.replace(' ', 'T')}Z`).toISOString() : null;
 
 /**
  * Good practices: officials record them while their diagnosis is open, reviewers approve or reject them,
@@ -38,31 +39,77 @@ export class GoodPracticesService {
       const assessment = await this.workflow.load(em, actor, assessmentId);
       requireRole(actor, 'official');
       if (!EDITABLE_STATES.includes(assessment.state)) {
-        throw new DomainError('ASSESSMENT_LOCKED', text(
-          `Boas práticas são registradas durante o diagnóstico; a avaliação está "${assessment.state}".`,
-          `Good practices are recorded during the diagnosis; the assessment is "${assessment.state}".`,
-        ), [], { currentState: assessment.state });
+        throw new DomainError(
+          'ASSESSMENT_LOCKED',
+          text(
+            `Boas práticas são registradas durante o diagnóstico; a avaliação está "${assessment.state}".`,
+            `Good practices are recorded during the diagnosis; the assessment is "${assessment.state}".`,
+          ),
+          [],
+          { currentState: assessment.state },
+        );
       }
       const fields: FieldProblem[] = [];
       const groups = Object.keys(assessment.versions);
       if (!groups.includes(dto.group)) {
-        fields.push({ field: 'group', code: 'UNKNOWN_GROUP', message: text(`grupo de indicadores inexistente; use um de: ${groups.join(', ')}`, `no such indicator group; use one of: ${groups.join(', ')}`) });
+        fields.push({
+          field: 'group',
+          code: 'UNKNOWN_GROUP',
+          message: text(
+            `grupo de indicadores inexistente; use um de: ${groups.join(', ')}`,
+            `no such indicator group; use one of: ${groups.join(', ')}`,
+          ),
+        });
       }
       const thisYear = new Date().getFullYear();
       if (dto.startYear !== undefined && dto.startYear > thisYear) {
-        fields.push({ field: 'startYear', code: 'FUTURE_YEAR', message: text(`o ano de início não pode ser depois de ${thisYear}`, `the start year cannot be after ${thisYear}`) });
+        fields.push({
+          field: 'startYear',
+          code: 'FUTURE_YEAR',
+          message: text(
+            `o ano de início não pode ser depois de ${thisYear}`,
+            `the start year cannot be after ${thisYear}`,
+          ),
+        });
       }
       if (fields.length > 0) {
-        throw new DomainError('VALIDATION_FAILED', text(`Dados inválidos: ${fields.map((f) => f.field).join(', ')}.`, `Invalid input: ${fields.map((f) => f.field).join(', ')}.`), fields);
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          text(
+            `Dados inválidos: ${fields.map((f) => f.field).join(', ')}.`,
+            `Invalid input: ${fields.map((f) => f.field).join(', ')}.`,
+          ),
+          fields,
+        );
       }
       const row = em.create(GoodPracticeEntity, {
-        id: randomUUID(), assessmentId, groupSlug: dto.group, title: dto.title, description: dto.description, link: dto.link ?? null,
-        startYear: dto.startYear ?? null, status: 'pending', reviewComment: null, reviewedBy: null, reviewedAt: null, createdBy: actor.id, createdAt: new Date(),
+        id: randomUUID(),
+        assessmentId,
+        groupSlug: dto.group,
+        title: dto.title,
+        description: dto.description,
+        link: dto.link ?? null,
+        startYear: dto.startYear ?? null,
+        status: 'pending',
+        reviewComment: null,
+        reviewedBy: null,
+        reviewedAt: null,
+        createdBy: actor.id,
+        createdAt: new Date(),
       });
       await em.insert(GoodPracticeEntity, row);
       await this.workflow.audit.record(em, actor, {
-        action: 'good-practice.create', entity: 'good-practice', entityId: row.id, assessmentId,
-        after: { group: row.groupSlug, title: row.title, description: row.description, link: row.link, startYear: row.startYear },
+        action: 'good-practice.create',
+        entity: 'good-practice',
+        entityId: row.id,
+        assessmentId,
+        after: {
+          group: row.groupSlug,
+          title: row.title,
+          description: row.description,
+          link: row.link,
+          startYear: row.startYear,
+        },
       });
       return this.view(row, assessment.versions);
     });
@@ -72,7 +119,10 @@ export class GoodPracticesService {
   async listForAssessment(actor: Actor, assessmentId: string) {
     const em = this.workflow.dataSource.manager;
     const assessment = await this.workflow.load(em, actor, assessmentId);
-    const rows = await em.find(GoodPracticeEntity, { where: { assessmentId }, order: { createdAt: 'ASC', title: 'ASC' } });
+    const rows = await em.find(GoodPracticeEntity, {
+      where: { assessmentId },
+      order: { createdAt: 'ASC', title: 'ASC' },
+    });
     return rows.map((r) => this.view(r, assessment.versions));
   }
 
@@ -81,19 +131,39 @@ export class GoodPracticesService {
     requireRole(actor, 'reviewer', 'admin');
     return this.workflow.dataSource.transaction(async (em) => {
       const row = await em.findOneBy(GoodPracticeEntity, { id });
-      if (!row) throw new DomainError('GOOD_PRACTICE_NOT_FOUND', text(`Boa prática ${id} não encontrada.`, `Good practice ${id} not found.`));
+      if (!row)
+        throw new DomainError(
+          'GOOD_PRACTICE_NOT_FOUND',
+          text(`Boa prática ${id} não encontrada.`, `Good practice ${id} not found.`),
+        );
       if (dto.decision === 'reject' && (dto.comment ?? '').length < 5) {
         throw new DomainError('VALIDATION_FAILED', text('Dados inválidos: comment.', 'Invalid input: comment.'), [
-          { field: 'comment', code: 'COMMENT_REQUIRED', message: text('diga ao governo por que a prática foi recusada (5 caracteres ou mais)', 'tell the government why the practice was rejected (5 characters or more)') },
+          {
+            field: 'comment',
+            code: 'COMMENT_REQUIRED',
+            message: text(
+              'diga ao governo por que a prática foi recusada (5 caracteres ou mais)',
+              'tell the government why the practice was rejected (5 characters or more)',
+            ),
+          },
         ]);
       }
       const assessment = await em.findOneByOrFail(AssessmentEntity, { id: row.assessmentId });
       const before = { status: row.status, reviewComment: row.reviewComment };
-      const patch = { status: dto.decision === 'approve' ? 'approved' as const : 'rejected' as const, reviewComment: dto.comment || null, reviewedBy: actor.id, reviewedAt: new Date() };
+      const patch = {
+        status: dto.decision === 'approve' ? ('approved' as const) : ('rejected' as const),
+        reviewComment: dto.comment || null,
+        reviewedBy: actor.id,
+        reviewedAt: new Date(),
+      };
       await em.update(GoodPracticeEntity, { id }, patch);
       await this.workflow.audit.record(em, actor, {
-        action: `good-practice.${dto.decision}`, entity: 'good-practice', entityId: id, assessmentId: row.assessmentId,
-        before, after: { status: patch.status, reviewComment: patch.reviewComment },
+        action: `good-practice.${dto.decision}`,
+        entity: 'good-practice',
+        entityId: id,
+        assessmentId: row.assessmentId,
+        before,
+        after: { status: patch.status, reviewComment: patch.reviewComment },
       });
       return this.view(Object.assign(row, patch), assessment.versions);
     });
@@ -101,12 +171,16 @@ export class GoodPracticesService {
 
   /** The approved practices of one assessment, in the order they were recorded (for its report). */
   approvedFor(assessmentId: string): Promise<GoodPracticeEntity[]> {
-    return this.workflow.dataSource.getRepository(GoodPracticeEntity).find({ where: { assessmentId, status: 'approved' }, order: { createdAt: 'ASC', title: 'ASC' } });
+    return this.workflow.dataSource
+      .getRepository(GoodPracticeEntity)
+      .find({ where: { assessmentId, status: 'approved' }, order: { createdAt: 'ASC', title: 'ASC' } });
   }
 
   /** The public bank: approved practices only, with the government and edition they come from. */
   async publicList(query: GoodPracticeQueryDto) {
-    const qb = this.workflow.dataSource.getRepository(GoodPracticeEntity).createQueryBuilder('p')
+    const qb = this.workflow.dataSource
+      .getRepository(GoodPracticeEntity)
+      .createQueryBuilder('p')
       .innerJoin(AssessmentEntity, 'a', 'a.id = p.assessment_id')
       .innerJoin(GovernmentEntity, 'g', 'g.ibge_code = a.government_code')
       .where('p.status = :status', { status: 'approved' });
@@ -116,15 +190,39 @@ export class GoodPracticesService {
     const total = await qb.getCount();
     const rows = await qb
       .select([
-        'p.id AS id', 'p.title AS title', 'p.description AS description', 'p.group_slug AS groupSlug', 'p.link AS link', 'p.start_year AS startYear',
-        'p.reviewed_at AS approvedAt', 'a.edition_year AS editionYear', 'a.versions AS versions',
-        'g.ibge_code AS ibgeCode', 'g.name AS governmentName', 'g.uf AS uf', 'g.kind AS kind',
+        'p.id AS id',
+        'p.title AS title',
+        'p.description AS description',
+        'p.group_slug AS groupSlug',
+        'p.link AS link',
+        'p.start_year AS startYear',
+        'p.reviewed_at AS approvedAt',
+        'a.edition_year AS editionYear',
+        'a.versions AS versions',
+        'g.ibge_code AS ibgeCode',
+        'g.name AS governmentName',
+        'g.uf AS uf',
+        'g.kind AS kind',
       ])
-      .orderBy('a.edition_year', 'DESC').addOrderBy('g.name', 'ASC').addOrderBy('p.title', 'ASC')
-      .limit(query.limit).offset(query.offset)
+      .orderBy('a.edition_year', 'DESC')
+      .addOrderBy('g.name', 'ASC')
+      .addOrderBy('p.title', 'ASC')
+      .limit(query.limit)
+      .offset(query.offset)
       .getRawMany<{
-        id: string; title: string; description: string; groupSlug: string; link: string | null; startYear: number | null; approvedAt: string | null;
-        editionYear: number; versions: string; ibgeCode: string; governmentName: string; uf: string; kind: string;
+        id: string;
+        title: string;
+        description: string;
+        groupSlug: string;
+        link: string | null;
+        startYear: number | null;
+        approvedAt: string | null;
+        editionYear: number;
+        versions: string;
+        ibgeCode: string;
+        governmentName: string;
+        uf: string;
+        kind: string;
       }>();
     return {
       total,

@@ -36,8 +36,13 @@ export interface ImportSummary {
 
 export class MunicipalityImportError extends Error {
   constructor(readonly problems: readonly CsvProblem[]) {
-    super(`The municipality list was not imported (${problems.length} problem(s)); nothing changed:\n` +
-      problems.slice(0, 50).map((p) => `  - line ${p.line}: ${p.problem}`).join('\n'));
+    super(
+      `The municipality list was not imported (${problems.length} problem(s)); nothing changed:\n` +
+        problems
+          .slice(0, 50)
+          .map((p) => `  - line ${p.line}: ${p.problem}`)
+          .join('\n'),
+    );
     this.name = 'MunicipalityImportError';
   }
 }
@@ -62,7 +67,11 @@ export class GovernmentsService implements OnModuleInit {
     return this.dataSource.transaction((em) => this.insertMissing(em, records, REFERENCE_SOURCE));
   }
 
-  private async insertMissing(em: EntityManager, records: readonly GovernmentRecord[], source: string): Promise<number> {
+  private async insertMissing(
+    em: EntityManager,
+    records: readonly GovernmentRecord[],
+    source: string,
+  ): Promise<number> {
     const known = new Set(
       ((await em.query('SELECT ibge_code FROM governments')) as { ibge_code: string }[]).map((r) => r.ibge_code),
     );
@@ -82,22 +91,42 @@ export class GovernmentsService implements OnModuleInit {
     const { rows, problems } = parseMunicipalityCsv(text);
     if (problems.length > 0) throw new MunicipalityImportError(problems);
     return this.dataSource.transaction(async (em) => {
-      const states = new Map((await em.find(GovernmentEntity, { where: { kind: 'state' } })).map((s) => [s.ibgeCode, s]));
+      const states = new Map(
+        (await em.find(GovernmentEntity, { where: { kind: 'state' } })).map((s) => [s.ibgeCode, s]),
+      );
       const unknownState = rows.filter((r) => !states.has(r.ibgeCode.slice(0, 2)));
       if (unknownState.length > 0) {
-        throw new MunicipalityImportError(unknownState.map((r) => ({ line: r.line, problem: `no federative unit with code ${r.ibgeCode.slice(0, 2)}` })));
+        throw new MunicipalityImportError(
+          unknownState.map((r) => ({
+            line: r.line,
+            problem: `no federative unit with code ${r.ibgeCode.slice(0, 2)}`,
+          })),
+        );
       }
-      const existing = new Map((await em.find(GovernmentEntity, { where: { kind: 'municipality' } })).map((g) => [g.ibgeCode, g]));
+      const existing = new Map(
+        (await em.find(GovernmentEntity, { where: { kind: 'municipality' } })).map((g) => [g.ibgeCode, g]),
+      );
       const added: GovernmentRecord[] = [];
       const renamed: { ibgeCode: string; from: string; to: string }[] = [];
       for (const row of rows) {
         const known = existing.get(row.ibgeCode);
         if (!known) {
           const state = states.get(row.ibgeCode.slice(0, 2))!;
-          added.push({ ibgeCode: row.ibgeCode, kind: 'municipality', name: row.name, uf: state.uf, stateName: state.name, region: regionOf(state.ibgeCode) });
+          added.push({
+            ibgeCode: row.ibgeCode,
+            kind: 'municipality',
+            name: row.name,
+            uf: state.uf,
+            stateName: state.name,
+            region: regionOf(state.ibgeCode),
+          });
         } else if (known.name !== row.name) {
           renamed.push({ ibgeCode: row.ibgeCode, from: known.name, to: row.name });
-          await em.update(GovernmentEntity, { ibgeCode: row.ibgeCode }, { name: row.name, searchName: searchKey(row.name), source: `import:${sourceName}` });
+          await em.update(
+            GovernmentEntity,
+            { ibgeCode: row.ibgeCode },
+            { name: row.name, searchName: searchKey(row.name), source: `import:${sourceName}` },
+          );
         }
       }
       await this.insertMissing(em, added, `import:${sourceName}`);
@@ -105,13 +134,19 @@ export class GovernmentsService implements OnModuleInit {
     });
   }
 
-  async search(query: GovernmentQuery): Promise<{ total: number; limit: number; offset: number; items: GovernmentView[] }> {
+  async search(
+    query: GovernmentQuery,
+  ): Promise<{ total: number; limit: number; offset: number; items: GovernmentView[] }> {
     const qb = this.dataSource.getRepository(GovernmentEntity).createQueryBuilder('g');
     if (query.uf) qb.andWhere('g.uf = :uf', { uf: query.uf });
     if (query.kind) qb.andWhere('g.kind = :kind', { kind: query.kind });
     const key = query.q ? searchKey(query.q) : '';
     if (key) qb.andWhere(`g.search_name LIKE :q ESCAPE '\\'`, { q: `%${key.replace(/[\\%_]/g, '\\$&')}%` });
-    if (key) qb.addOrderBy(`CASE WHEN g.search_name LIKE :prefix ESCAPE '\\' THEN 0 ELSE 1 END`).setParameter('prefix', `${key.replace(/[\\%_]/g, '\\$&')}%`);
+    if (key)
+      qb.addOrderBy(`CASE WHEN g.search_name LIKE :prefix ESCAPE '\\' THEN 0 ELSE 1 END`).setParameter(
+        'prefix',
+        `${key.replace(/[\\%_]/g, '\\$&')}%`,
+      );
     qb.addOrderBy('g.kind', 'DESC').addOrderBy('g.search_name').addOrderBy('g.ibge_code');
     const [rows, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
     return { total, limit: query.limit, offset: query.offset, items: rows.map(toView) };
@@ -120,10 +155,14 @@ export class GovernmentsService implements OnModuleInit {
   async get(ibgeCode: string): Promise<GovernmentView> {
     const found = await this.dataSource.getRepository(GovernmentEntity).findOneBy({ ibgeCode });
     if (!found) {
-      throw new DomainError('GOVERNMENT_NOT_FOUND', {
-        'pt-BR': `Nenhum governo com o código IBGE ${ibgeCode}.`,
-        en: `No government with IBGE code ${ibgeCode}.`,
-      }, [{ field: 'ibgeCode', message: { 'pt-BR': 'código IBGE desconhecido', en: 'unknown IBGE code' } }]);
+      throw new DomainError(
+        'GOVERNMENT_NOT_FOUND',
+        {
+          'pt-BR': `Nenhum governo com o código IBGE ${ibgeCode}.`,
+          en: `No government with IBGE code ${ibgeCode}.`,
+        },
+        [{ field: 'ibgeCode', message: { 'pt-BR': 'código IBGE desconhecido', en: 'unknown IBGE code' } }],
+      );
     }
     return toView(found);
   }

@@ -3,7 +3,13 @@ import { parse } from 'csv-parse/sync';
 export type GovernmentKind = 'municipality' | 'state';
 
 /** IBGE's macro-regions, by the first digit of the state's code. */
-const REGIONS: Record<string, string> = { '1': 'Norte', '2': 'Nordeste', '3': 'Sudeste', '4': 'Sul', '5': 'Centro-Oeste' };
+const REGIONS: Record<string, string> = {
+  '1': 'Norte',
+  '2': 'Nordeste',
+  '3': 'Sudeste',
+  '4': 'Sul',
+  '5': 'Centro-Oeste',
+};
 
 export interface GovernmentRecord {
   readonly ibgeCode: string;
@@ -54,10 +60,22 @@ export function parseIbgeTabList(text: string, ufOf: (stateName: string) => stri
     const state = states.get(stateCode) ?? { code: stateCode, uf: ufOf(stateName), name: stateName };
     states.set(stateCode, state);
     const ibgeCode = stateCode + localCode;
-    municipalities.set(ibgeCode, { ibgeCode, kind: 'municipality', name, uf: state.uf, stateName: state.name, region: regionOf(stateCode) });
+    municipalities.set(ibgeCode, {
+      ibgeCode,
+      kind: 'municipality',
+      name,
+      uf: state.uf,
+      stateName: state.name,
+      region: regionOf(stateCode),
+    });
   }
   const stateRecords: GovernmentRecord[] = [...states.values()].map((s) => ({
-    ibgeCode: s.code, kind: 'state', name: s.name, uf: s.uf, stateName: s.name, region: regionOf(s.code),
+    ibgeCode: s.code,
+    kind: 'state',
+    name: s.name,
+    uf: s.uf,
+    stateName: s.name,
+    region: regionOf(s.code),
   }));
   return [...stateRecords, ...municipalities.values()];
 }
@@ -73,7 +91,17 @@ export interface CsvProblem {
   readonly problem: string;
 }
 
-const CODE_HEADERS = ['codigo municipio completo', 'cod municipio completo', 'codigo ibge', 'codigo', 'cod ibge', 'ibge code', 'code', 'codigo do municipio', 'cd mun'];
+const CODE_HEADERS = [
+  'codigo municipio completo',
+  'cod municipio completo',
+  'codigo ibge',
+  'codigo',
+  'cod ibge',
+  'ibge code',
+  'code',
+  'codigo do municipio',
+  'cd mun',
+];
 const NAME_HEADERS = ['nome municipio', 'nome do municipio', 'municipio', 'nome', 'name', 'nm mun'];
 
 /**
@@ -90,14 +118,20 @@ export function parseMunicipalityCsv(text: string): { rows: CsvMunicipality[]; p
   } catch (e) {
     return { rows: [], problems: [{ line: 0, problem: `not a readable CSV: ${(e as Error).message}` }] };
   }
-  if (records.length < 2) return { rows: [], problems: [{ line: 1, problem: 'a header row and at least one municipality are needed' }] };
+  if (records.length < 2)
+    return { rows: [], problems: [{ line: 1, problem: 'a header row and at least one municipality are needed' }] };
   const header = records[0].map((h) => searchKey(h.replace(/_/g, ' ')));
   const codeCol = header.findIndex((h) => CODE_HEADERS.includes(h));
   const nameCol = header.findIndex((h) => NAME_HEADERS.includes(h));
   if (codeCol < 0 || nameCol < 0) {
     return {
       rows: [],
-      problems: [{ line: 1, problem: `header must name the IBGE code column (e.g. "Código Município Completo" or "codigo_ibge") and the name column (e.g. "Nome_Município" or "nome"); found: ${records[0].join(' | ')}` }],
+      problems: [
+        {
+          line: 1,
+          problem: `header must name the IBGE code column (e.g. "Código Município Completo" or "codigo_ibge") and the name column (e.g. "Nome_Município" or "nome"); found: ${records[0].join(' | ')}`,
+        },
+      ],
     };
   }
   const rows: CsvMunicipality[] = [];
@@ -108,9 +142,12 @@ export function parseMunicipalityCsv(text: string): { rows: CsvMunicipality[]; p
     const ibgeCode = (record[codeCol] ?? '').trim();
     const name = (record[nameCol] ?? '').trim();
     if (!/^\d{7}$/.test(ibgeCode)) problems.push({ line, problem: `IBGE code "${ibgeCode}" must have 7 digits` });
-    else if (!REGIONS[ibgeCode[0]]) problems.push({ line, problem: `IBGE code "${ibgeCode}" does not start with a state code` });
-    else if (!checkDigitOk(ibgeCode)) problems.push({ line, problem: `IBGE code "${ibgeCode}" has a wrong check digit` });
-    if (name.length === 0 || name.length > 120) problems.push({ line, problem: 'the name is empty or longer than 120 characters' });
+    else if (!REGIONS[ibgeCode[0]])
+      problems.push({ line, problem: `IBGE code "${ibgeCode}" does not start with a state code` });
+    else if (!checkDigitOk(ibgeCode))
+      problems.push({ line, problem: `IBGE code "${ibgeCode}" has a wrong check digit` });
+    if (name.length === 0 || name.length > 120)
+      problems.push({ line, problem: 'the name is empty or longer than 120 characters' });
     const earlier = seen.get(ibgeCode);
     if (earlier !== undefined) problems.push({ line, problem: `IBGE code ${ibgeCode} already on line ${earlier}` });
     seen.set(ibgeCode, line);
@@ -134,4 +171,14 @@ export function checkDigitOk(code: string): boolean {
 }
 
 /** Codes in IBGE's official list whose last digit predates the check-digit rule. */
-const IRREGULAR_CHECK_DIGITS = new Set(['2201919', '2201988', '2202251', '2611533', '3117836', '3152131', '4305871', '5203939', '5203962']);
+const IRREGULAR_CHECK_DIGITS = new Set([
+  '2201919',
+  '2201988',
+  '2202251',
+  '2611533',
+  '3117836',
+  '3152131',
+  '4305871',
+  '5203939',
+  '5203962',
+]);

@@ -17,7 +17,9 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Liveness and readiness: database reachable, questionnaires loaded' })
   async health() {
-    const [{ journal_mode: journalMode }] = (await this.dataSource.query('PRAGMA journal_mode')) as { journal_mode: string }[];
+    const [{ journal_mode: journalMode }] = (await this.dataSource.query('PRAGMA journal_mode')) as {
+      journal_mode: string;
+    }[];
     const [{ n }] = (await this.dataSource.query('SELECT COUNT(*) AS n FROM governments')) as { n: number }[];
     return {
       status: 'ok',

@@ -14,10 +14,14 @@ export interface MultipartForm {
 }
 
 const malformed = (detail: string) =>
-  new DomainError('VALIDATION_FAILED', {
-    'pt-BR': `Formulário inválido: ${detail}.`,
-    en: `Invalid form: ${detail}.`,
-  }, [{ field: 'body', message: { 'pt-BR': detail, en: detail } }]);
+  new DomainError(
+    'VALIDATION_FAILED',
+    {
+      'pt-BR': `Formulário inválido: ${detail}.`,
+      en: `Invalid form: ${detail}.`,
+    },
+    [{ field: 'body', message: { 'pt-BR': detail, en: detail } }],
+  );
 
 /**
  * Reads a multipart/form-data request whole (files are small documents, bounded by MAX_UPLOAD_MB):
@@ -30,7 +34,12 @@ export async function readMultipart(request: FastifyRequest): Promise<MultipartF
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
-        files.push({ field: part.fieldname, fileName: part.filename, declaredMime: part.mimetype, bytes: await part.toBuffer() });
+        files.push({
+          field: part.fieldname,
+          fileName: part.filename,
+          declaredMime: part.mimetype,
+          bytes: await part.toBuffer(),
+        });
       } else {
         fields[part.fieldname] = String(part.value);
       }
@@ -38,10 +47,20 @@ export async function readMultipart(request: FastifyRequest): Promise<MultipartF
   } catch (e) {
     const error = e as { code?: string; message: string };
     if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new DomainError('UPLOAD_TOO_LARGE', {
-        'pt-BR': 'Arquivo grande demais.',
-        en: 'File too large.',
-      }, [{ field: 'file', code: 'TOO_LARGE', message: { 'pt-BR': 'o arquivo excede o limite de tamanho', en: 'the file exceeds the size limit' } }]);
+      throw new DomainError(
+        'UPLOAD_TOO_LARGE',
+        {
+          'pt-BR': 'Arquivo grande demais.',
+          en: 'File too large.',
+        },
+        [
+          {
+            field: 'file',
+            code: 'TOO_LARGE',
+            message: { 'pt-BR': 'o arquivo excede o limite de tamanho', en: 'the file exceeds the size limit' },
+          },
+        ],
+      );
     }
     throw malformed(error.message);
   }

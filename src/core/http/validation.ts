@@ -1,4 +1,11 @@
-import { type ArgumentMetadata, Injectable, type PipeTransform, type Type, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  Injectable,
+  type PipeTransform,
+  type Type,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DomainError, type FieldProblem } from '../errors/domain-error';
@@ -28,9 +35,10 @@ function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[
     const own = Object.entries(e.constraints ?? {}).map(([code, text]) => ({
       field,
       code,
-      message: code === 'whitelistValidation'
-        ? { 'pt-BR': `campo desconhecido "${field}"`, en: `unknown field "${field}"` }
-        : { 'pt-BR': `${field}: ${PT_BR[code] ?? 'valor inválido'} (${text})`, en: text },
+      message:
+        code === 'whitelistValidation'
+          ? { 'pt-BR': `campo desconhecido "${field}"`, en: `unknown field "${field}"` }
+          : { 'pt-BR': `${field}: ${PT_BR[code] ?? 'valor inválido'} (${text})`, en: text },
     }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
@@ -39,7 +47,11 @@ function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[
 function validationError(errors: readonly ValidationError[], prefix = ''): DomainError {
   const fields = flatten(errors, prefix);
   const names = [...new Set(fields.map((f) => f.field))].join(', ');
-  return new DomainError('VALIDATION_FAILED', { 'pt-BR': `Dados inválidos: ${names}.`, en: `Invalid input: ${names}.` }, fields);
+  return new DomainError(
+    'VALIDATION_FAILED',
+    { 'pt-BR': `Dados inválidos: ${names}.`, en: `Invalid input: ${names}.` },
+    fields,
+  );
 }
 
 /** The same validation as request bodies, for JSON that arrives another way (e.g. a multipart field). */
@@ -67,10 +79,22 @@ export class ParseVersionPipe implements PipeTransform<string, number> {
     const match = /^v?([1-9]\d{0,5})$/.exec(value);
     if (!match) {
       const field = metadata.data ?? 'version';
-      throw new DomainError('VALIDATION_FAILED', {
-        'pt-BR': `Versão inválida "${value}": use um número, como 1 ou v1.`,
-        en: `Invalid version "${value}": use a number, such as 1 or v1.`,
-      }, [{ field, message: { 'pt-BR': 'deve ser um número positivo, como 1 ou v1', en: 'must be a positive number, such as 1 or v1' } }]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        {
+          'pt-BR': `Versão inválida "${value}": use um número, como 1 ou v1.`,
+          en: `Invalid version "${value}": use a number, such as 1 or v1.`,
+        },
+        [
+          {
+            field,
+            message: {
+              'pt-BR': 'deve ser um número positivo, como 1 ou v1',
+              en: 'must be a positive number, such as 1 or v1',
+            },
+          },
+        ],
+      );
     }
     return Number(match[1]);
   }
@@ -82,10 +106,14 @@ export class IntParamPipe implements PipeTransform<string, number> {
   transform(value: string, metadata: ArgumentMetadata): number {
     if (!/^\d{1,9}$/.test(value ?? '')) {
       const field = metadata.data ?? 'parameter';
-      throw new DomainError('VALIDATION_FAILED', {
-        'pt-BR': `"${field}" deve ser um número inteiro, recebido "${value}".`,
-        en: `"${field}" must be a whole number, got "${value}".`,
-      }, [{ field, message: { 'pt-BR': 'deve ser um número inteiro', en: 'must be a whole number' } }]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        {
+          'pt-BR': `"${field}" deve ser um número inteiro, recebido "${value}".`,
+          en: `"${field}" must be a whole number, got "${value}".`,
+        },
+        [{ field, message: { 'pt-BR': 'deve ser um número inteiro', en: 'must be a whole number' } }],
+      );
     }
     return Number(value);
   }

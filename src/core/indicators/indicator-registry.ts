@@ -11,9 +11,13 @@ export class IndicatorRegistry {
     if (existing && existing !== definition) {
       throw new Error(`Indicator group "${definition.slug}" is registered twice`);
     }
-    const sameNumber = [...this.groups.values()].find((g) => g.number === definition.number && g.slug !== definition.slug);
+    const sameNumber = [...this.groups.values()].find(
+      (g) => g.number === definition.number && g.slug !== definition.slug,
+    );
     if (sameNumber) {
-      throw new Error(`Indicator groups "${sameNumber.slug}" and "${definition.slug}" both claim number ${definition.number}`);
+      throw new Error(
+        `Indicator groups "${sameNumber.slug}" and "${definition.slug}" both claim number ${definition.number}`,
+      );
     }
     this.groups.set(definition.slug, definition);
   }

@@ -43,11 +43,17 @@ export class DeadlineRemindersService implements OnApplicationBootstrap, OnAppli
     let reminded = 0;
     await this.dataSource.transaction(async (em) => {
       for (const edition of due.filter((e) => addDays(today, REMINDER_DAYS) === e.calendar.diagnosisDeadline)) {
-        const late = await em.findBy(AssessmentEntity, { editionYear: edition.year, state: In(['enrolled', 'diagnosis-in-progress', 'changes-requested']) });
+        const late = await em.findBy(AssessmentEntity, {
+          editionYear: edition.year,
+          state: In(['enrolled', 'diagnosis-in-progress', 'changes-requested']),
+        });
         for (const a of late) {
           const gov = await em.findOneByOrFail(GovernmentEntity, { ibgeCode: a.governmentCode });
           const officials = await this.auth.officialsOf(a.governmentCode);
-          const recipients = [...officials.map((o) => ({ email: o.email, userId: o.id })), { email: a.enrolment.focalPerson.email }];
+          const recipients = [
+            ...officials.map((o) => ({ email: o.email, userId: o.id })),
+            { email: a.enrolment.focalPerson.email },
+          ];
           await this.notifications.enqueue(em, recipients, {
             kind: 'deadline-reminder',
             subject: `MigraCidades ${edition.year}: o prazo do diagnóstico termina em ${REMINDER_DAYS} dias`,

@@ -28,8 +28,11 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Run the deadline reminders now (as of `today`, default the current date)' })
   runReminders(@Query('today') today?: string) {
     if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-      throw new DomainError('VALIDATION_FAILED', { 'pt-BR': 'today deve ser uma data AAAA-MM-DD.', en: 'today must be a date YYYY-MM-DD.' },
-        [{ field: 'today', message: { 'pt-BR': 'data AAAA-MM-DD', en: 'date YYYY-MM-DD' } }]);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        { 'pt-BR': 'today deve ser uma data AAAA-MM-DD.', en: 'today must be a date YYYY-MM-DD.' },
+        [{ field: 'today', message: { 'pt-BR': 'data AAAA-MM-DD', en: 'date YYYY-MM-DD' } }],
+      );
     }
     return this.reminders.run(today);
   }

@@ -62,9 +62,14 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
         .insert()
         .into(NotificationEntity)
         .values({
-          id: randomUUID(), kind: message.kind, recipient: r.email, userId: r.userId ?? null, subject: message.subject,
+          id: randomUUID(),
+          kind: message.kind,
+          recipient: r.email,
+          userId: r.userId ?? null,
+          subject: message.subject,
           body: `${message.body}\n\n--\nMigraCidades · OIM Brasil · UFRGS\n${this.config.publicUrl}`,
-          status: this.transport ? 'pending' : 'outbox', attempts: 0,
+          status: this.transport ? 'pending' : 'outbox',
+          attempts: 0,
           dedupeKey: message.dedupeKey ? `${message.dedupeKey}:${r.email.toLowerCase()}` : null,
         })
         .orIgnore()
@@ -74,20 +79,44 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
 
   /** Sends what is pending, one delivery run at a time. */
   deliver(): Promise<void> {
-    this.delivering = this.delivering.then(() => this.deliverPending()).catch((e: Error) => this.logger.error(e.message));
+    this.delivering = this.delivering
+      .then(() => this.deliverPending())
+      .catch((e: Error) => this.logger.error(e.message));
     return this.delivering;
   }
 
   private async deliverPending(): Promise<void> {
     if (!this.transport || !this.dataSource.isInitialized) return;
     const repo = this.dataSource.getRepository(NotificationEntity);
-    const pending = await repo.find({ where: { status: In(['pending', 'failed']), attempts: LessThan(MAX_ATTEMPTS) }, order: { createdAt: 'ASC' }, take: 100 });
+    const pending = await repo.find({
+      where: { status: In(['pending', 'failed']), attempts: LessThan(MAX_ATTEMPTS) },
+      order: { createdAt: 'ASC' },
+      take: 100,
+    });
     for (const n of pending) {
       try {
-        await this.transport.sendMail({ from: this.config.mailFrom, to: n.recipient, subject: n.subject, text: n.body, headers: { 'X-MigraCidades-Kind': n.kind } });
-        await this.dataSource.transaction((em) => em.update(NotificationEntity, { id: n.id }, { status: 'sent', sentAt: new Date(), attempts: n.attempts + 1, error: null }));
+        await this.transport.sendMail({
+          from: this.config.mailFrom,
+          to: n.recipient,
+          subject: n.subject,
+          text: n.body,
+          headers: { 'X-MigraCidades-Kind': n.kind },
+        });
+        await this.dataSource.transaction((em) =>
+          em.update(
+            NotificationEntity,
+            { id: n.id },
+            { status: 'sent', sentAt: new Date(), attempts: n.attempts + 1, error: null },
+          ),
+        );
       } catch (e) {
-        await this.dataSource.transaction((em) => em.update(NotificationEntity, { id: n.id }, { status: 'failed', attempts: n.attempts + 1, error: (e as Error).message.slice(0, 1000) }));
+        await this.dataSource.transaction((em) =>
+          em.update(
+            NotificationEntity,
+            { id: n.id },
+            { status: 'failed', attempts: n.attempts + 1, error: (e as Error).message.slice(0, 1000) },
+          ),
+        );
         this.logger.warn(`Could not send "${n.subject}" to ${n.recipient}: ${(e as Error).message}`);
       }
     }

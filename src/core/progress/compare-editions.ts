@@ -84,9 +84,17 @@ export interface GroupComparison {
    * Like for like: the weighted mean, in each edition, of the paired items counted in both (each edition
    * with its own questionnaire's weights). Equals the published scores when nothing changed in scope.
    */
-  readonly sharedItems: { readonly compared: number; readonly before: number | null; readonly after: number | null; readonly delta: number | null };
+  readonly sharedItems: {
+    readonly compared: number;
+    readonly before: number | null;
+    readonly after: number | null;
+    readonly delta: number | null;
+  };
   readonly items: readonly ComparedItem[];
-  readonly notComparable: { readonly removed: readonly NotComparableItem[]; readonly new: readonly NotComparableItem[] };
+  readonly notComparable: {
+    readonly removed: readonly NotComparableItem[];
+    readonly new: readonly NotComparableItem[];
+  };
   readonly explanation: LocalizedText;
 }
 
@@ -103,7 +111,12 @@ export interface ItemMovement {
 export interface EditionComparison {
   readonly from: number;
   readonly to: number;
-  readonly index: { readonly before: number | null; readonly after: number | null; readonly delta: number | null; readonly explanation: LocalizedText };
+  readonly index: {
+    readonly before: number | null;
+    readonly after: number | null;
+    readonly delta: number | null;
+    readonly explanation: LocalizedText;
+  };
   readonly groups: readonly GroupComparison[];
   /** Items counted in both editions whose points went up, and down, across every group. */
   readonly improved: readonly ItemMovement[];
@@ -111,7 +124,8 @@ export interface EditionComparison {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10 + 0;
-const diff = (after: number | null, before: number | null) => (after === null || before === null ? null : round1(after - before));
+const diff = (after: number | null, before: number | null) =>
+  after === null || before === null ? null : round1(after - before);
 const fmt = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 const ABSENT: ItemPoints = { points: null, counted: false, status: 'absent' };
 
@@ -121,7 +135,12 @@ function pointsOf(group: SnapshotGroup | undefined, key: string): ItemPoints {
 }
 
 function side(group: SnapshotGroup): GroupSide {
-  return { questionnaireVersion: group.questionnaireVersion, scoringVersion: group.scoringVersion, score: group.score, level: group.level };
+  return {
+    questionnaireVersion: group.questionnaireVersion,
+    scoringVersion: group.scoringVersion,
+    score: group.score,
+    level: group.level,
+  };
 }
 
 /** The item pairs of two versions of a group, or null when they are not on one chain (or unknown). */
@@ -148,8 +167,16 @@ function whyNotComparable(
   fromQ: Questionnaire | undefined,
   toQ: Questionnaire | undefined,
 ): LocalizedText {
-  if (!before) return { 'pt-BR': 'Grupo ausente na edição anterior: nada a comparar.', en: 'Group absent from the earlier edition: nothing to compare.' };
-  if (!after) return { 'pt-BR': 'Grupo ausente na edição seguinte: nada a comparar.', en: 'Group absent from the later edition: nothing to compare.' };
+  if (!before)
+    return {
+      'pt-BR': 'Grupo ausente na edição anterior: nada a comparar.',
+      en: 'Group absent from the earlier edition: nothing to compare.',
+    };
+  if (!after)
+    return {
+      'pt-BR': 'Grupo ausente na edição seguinte: nada a comparar.',
+      en: 'Group absent from the later edition: nothing to compare.',
+    };
   const [v1, v2] = [before.questionnaireVersion, after.questionnaireVersion];
   if (!fromQ || !toQ) {
     const missing = fromQ ? v2 : v1;
@@ -174,7 +201,8 @@ export function compareGroup(
   const fromQ = before && chain?.get(before.questionnaireVersion);
   const toQ = after && chain?.get(after.questionnaireVersion);
   const pairs = before && after ? pairing(chain, before.questionnaireVersion, after.questionnaireVersion) : null;
-  const itemsOf = (g: SnapshotGroup | undefined, q: Questionnaire | undefined) => q?.items.map((i) => i.key) ?? g?.items.map((i) => i.key) ?? [];
+  const itemsOf = (g: SnapshotGroup | undefined, q: Questionnaire | undefined) =>
+    q?.items.map((i) => i.key) ?? g?.items.map((i) => i.key) ?? [];
   const defOf = (q: Questionnaire | undefined, key: string) => q?.items.find((i) => i.key === key);
   const sameScoring = !before || !after || before.scoringVersion === after.scoringVersion;
 
@@ -204,19 +232,33 @@ export function compareGroup(
     const now = pointsOf(a, toKey);
     const both = was.counted && now.counted && was.points !== null && now.points !== null;
     const delta = both ? round1(now.points! - was.points!) : null;
-    const change: ItemChange = delta === null ? 'not-scored' : delta > 0 ? 'improved' : delta < 0 ? 'regressed' : 'unchanged';
-    return { key: toKey, previousKey: fromKey, renamed: fromKey !== toKey, label: defOf(toQ, toKey)?.label ?? null, before: was, after: now, change, delta };
+    const change: ItemChange =
+      delta === null ? 'not-scored' : delta > 0 ? 'improved' : delta < 0 ? 'regressed' : 'unchanged';
+    return {
+      key: toKey,
+      previousKey: fromKey,
+      renamed: fromKey !== toKey,
+      label: defOf(toQ, toKey)?.label ?? null,
+      before: was,
+      after: now,
+      change,
+      delta,
+    };
   });
   const vFrom = b.questionnaireVersion;
   const vTo = a.questionnaireVersion;
-  const removed = pairs.onlyInFrom.map((k) => notComparable('removed', b, k, defOf(fromQ, k), {
-    'pt-BR': `Item só existe na v${vFrom} do questionário (removido na v${vTo}): fora da comparação.`,
-    en: `Item only in questionnaire v${vFrom} (removed in v${vTo}): left out of the comparison.`,
-  }));
-  const added = pairs.onlyInTo.map((k) => notComparable('new', a, k, defOf(toQ, k), {
-    'pt-BR': `Item novo na v${vTo} do questionário (não existia na v${vFrom}): fora da comparação.`,
-    en: `Item new in questionnaire v${vTo} (not in v${vFrom}): left out of the comparison.`,
-  }));
+  const removed = pairs.onlyInFrom.map((k) =>
+    notComparable('removed', b, k, defOf(fromQ, k), {
+      'pt-BR': `Item só existe na v${vFrom} do questionário (removido na v${vTo}): fora da comparação.`,
+      en: `Item only in questionnaire v${vFrom} (removed in v${vTo}): left out of the comparison.`,
+    }),
+  );
+  const added = pairs.onlyInTo.map((k) =>
+    notComparable('new', a, k, defOf(toQ, k), {
+      'pt-BR': `Item novo na v${vTo} do questionário (não existia na v${vFrom}): fora da comparação.`,
+      en: `Item new in questionnaire v${vTo} (not in v${vFrom}): left out of the comparison.`,
+    }),
+  );
 
   // Like for like: paired items counted in both editions, each edition weighted by its own questionnaire.
   const counted = items.filter((i) => i.delta !== null);
@@ -237,16 +279,24 @@ export function compareGroup(
   const same = vFrom === vTo;
   const renamed = items.filter((i) => i.renamed).length;
   const scopeText: LocalizedText = same
-    ? { 'pt-BR': `Mesmo questionário (v${vFrom}): todos os itens comparados.`, en: `Same questionnaire (v${vFrom}): every item compared.` }
+    ? {
+        'pt-BR': `Mesmo questionário (v${vFrom}): todos os itens comparados.`,
+        en: `Same questionnaire (v${vFrom}): every item compared.`,
+      }
     : {
-        'pt-BR': `Questionário v${vFrom} → v${vTo}: ${items.length} itens comparados pelo mapa de chaves (${renamed} renomeados); ${removed.length} removidos e ${added.length} novos ficam fora da comparação. ` +
+        'pt-BR':
+          `Questionário v${vFrom} → v${vTo}: ${items.length} itens comparados pelo mapa de chaves (${renamed} renomeados); ${removed.length} removidos e ${added.length} novos ficam fora da comparação. ` +
           `Nos itens comparáveis contados nas duas edições (${counted.length}): ${sharedBefore ?? '—'} → ${sharedAfter ?? '—'}.`,
-        en: `Questionnaire v${vFrom} → v${vTo}: ${items.length} items compared through the key map (${renamed} renamed); ${removed.length} removed and ${added.length} new are left out of the comparison. ` +
+        en:
+          `Questionnaire v${vFrom} → v${vTo}: ${items.length} items compared through the key map (${renamed} renamed); ${removed.length} removed and ${added.length} new are left out of the comparison. ` +
           `On the comparable items counted in both editions (${counted.length}): ${sharedBefore ?? '—'} → ${sharedAfter ?? '—'}.`,
       };
   const scoringText: LocalizedText = sameScoring
     ? { 'pt-BR': '', en: '' }
-    : { 'pt-BR': ` Regras de pontuação diferentes (${b.scoringVersion} → ${a.scoringVersion}).`, en: ` Different scoring rules (${b.scoringVersion} → ${a.scoringVersion}).` };
+    : {
+        'pt-BR': ` Regras de pontuação diferentes (${b.scoringVersion} → ${a.scoringVersion}).`,
+        en: ` Different scoring rules (${b.scoringVersion} → ${a.scoringVersion}).`,
+      };
   return {
     group: slug,
     comparability: same ? 'same-questionnaire' : 'shared-items',
@@ -254,7 +304,12 @@ export function compareGroup(
     after: side(a),
     delta,
     sameScoring,
-    sharedItems: { compared: counted.length, before: sharedBefore, after: sharedAfter, delta: diff(sharedAfter, sharedBefore) },
+    sharedItems: {
+      compared: counted.length,
+      before: sharedBefore,
+      after: sharedAfter,
+      delta: diff(sharedAfter, sharedBefore),
+    },
     items,
     notComparable: { removed, new: added },
     explanation: {
@@ -269,14 +324,29 @@ export function compareGroup(
  * the items that improved or regressed. Items only one version has are listed as not comparable.
  */
 export function compareEditions(before: EditionScores, after: EditionScores, chains: VersionChains): EditionComparison {
-  const slugs = [...new Set([...after.snapshot.groups.map((g) => g.group), ...before.snapshot.groups.map((g) => g.group)])];
+  const slugs = [
+    ...new Set([...after.snapshot.groups.map((g) => g.group), ...before.snapshot.groups.map((g) => g.group)]),
+  ];
   const groups = slugs.map((slug) =>
-    compareGroup(slug, before.snapshot.groups.find((g) => g.group === slug), after.snapshot.groups.find((g) => g.group === slug), chains.get(slug)),
+    compareGroup(
+      slug,
+      before.snapshot.groups.find((g) => g.group === slug),
+      after.snapshot.groups.find((g) => g.group === slug),
+      chains.get(slug),
+    ),
   );
   const movements = groups.flatMap((g) =>
-    g.items.filter((i) => i.delta !== null && i.delta !== 0).map((i): ItemMovement => ({
-      group: g.group, key: i.key, previousKey: i.previousKey, label: i.label, before: i.before.points!, after: i.after.points!, delta: i.delta!,
-    })),
+    g.items
+      .filter((i) => i.delta !== null && i.delta !== 0)
+      .map((i): ItemMovement => ({
+        group: g.group,
+        key: i.key,
+        previousKey: i.previousKey,
+        label: i.label,
+        before: i.before.points!,
+        after: i.after.points!,
+        delta: i.delta!,
+      })),
   );
   const iBefore = before.snapshot.index.index;
   const iAfter = after.snapshot.index.index;
@@ -290,10 +360,16 @@ export function compareEditions(before: EditionScores, after: EditionScores, cha
       after: iAfter,
       delta,
       explanation: {
-        'pt-BR': `Índice ${before.editionYear}: ${iBefore ?? '—'}; ${after.editionYear}: ${iAfter ?? '—'}${delta === null ? '' : ` (${fmt(delta)})`}.` +
-          (changed.length > 0 ? ` O questionário mudou nos grupos ${changed.join(', ')}: a variação do índice inclui essa mudança de escopo.` : ' Mesmos questionários nas duas edições.'),
-        en: `Index ${before.editionYear}: ${iBefore ?? '—'}; ${after.editionYear}: ${iAfter ?? '—'}${delta === null ? '' : ` (${fmt(delta)})`}.` +
-          (changed.length > 0 ? ` The questionnaire changed in groups ${changed.join(', ')}: the index change includes that change of scope.` : ' Same questionnaires in both editions.'),
+        'pt-BR':
+          `Índice ${before.editionYear}: ${iBefore ?? '—'}; ${after.editionYear}: ${iAfter ?? '—'}${delta === null ? '' : ` (${fmt(delta)})`}.` +
+          (changed.length > 0
+            ? ` O questionário mudou nos grupos ${changed.join(', ')}: a variação do índice inclui essa mudança de escopo.`
+            : ' Mesmos questionários nas duas edições.'),
+        en:
+          `Index ${before.editionYear}: ${iBefore ?? '—'}; ${after.editionYear}: ${iAfter ?? '—'}${delta === null ? '' : ` (${fmt(delta)})`}.` +
+          (changed.length > 0
+            ? ` The questionnaire changed in groups ${changed.join(', ')}: the index change includes that change of scope.`
+            : ' Same questionnaires in both editions.'),
       },
     },
     groups,

@@ -17,7 +17,11 @@ export interface PriorityRecord {
   readonly itemKey: string;
   readonly commitment: string;
   /** Null until the report is part of a published (approved) diagnosis. */
-  readonly progress: { readonly status: ProgressStatus; readonly note: string | null; readonly reportedInEdition: number } | null;
+  readonly progress: {
+    readonly status: ProgressStatus;
+    readonly note: string | null;
+    readonly reportedInEdition: number;
+  } | null;
 }
 
 export interface EditionRecord extends EditionScores {
@@ -31,9 +35,19 @@ export interface PriorityOutcome {
   readonly itemKey: string;
   readonly commitment: string;
   readonly pointsWhenChosen: number | null;
-  readonly reported: { readonly status: ProgressStatus; readonly note: string | null; readonly inEdition: number } | null;
+  readonly reported: {
+    readonly status: ProgressStatus;
+    readonly note: string | null;
+    readonly inEdition: number;
+  } | null;
   readonly nextEdition:
-    | { readonly editionYear: number; readonly comparable: true; readonly itemKey: string; readonly points: number | null; readonly change: ItemChange }
+    | {
+        readonly editionYear: number;
+        readonly comparable: true;
+        readonly itemKey: string;
+        readonly points: number | null;
+        readonly change: ItemChange;
+      }
     | { readonly editionYear: number; readonly comparable: false; readonly explanation: LocalizedText }
     | null;
 }
@@ -43,7 +57,13 @@ export interface HistoryEdition {
   readonly state: string;
   readonly index: number | null;
   readonly level: string | null;
-  readonly groups: readonly { readonly group: string; readonly questionnaireVersion: number; readonly scoringVersion: string; readonly score: number | null; readonly level: string | null }[];
+  readonly groups: readonly {
+    readonly group: string;
+    readonly questionnaireVersion: number;
+    readonly scoringVersion: string;
+    readonly score: number | null;
+    readonly level: string | null;
+  }[];
   readonly priorities: readonly PriorityOutcome[];
 }
 
@@ -61,14 +81,26 @@ function outcome(
   next: EditionRecord | undefined,
   comparison: EditionComparison | undefined,
 ): PriorityOutcome {
-  const chosen = edition.snapshot.groups.find((g) => g.group === priority.group)?.items.find((i) => i.key === priority.itemKey);
-  const reported = priority.progress && { status: priority.progress.status, note: priority.progress.note, inEdition: priority.progress.reportedInEdition };
+  const chosen = edition.snapshot.groups
+    .find((g) => g.group === priority.group)
+    ?.items.find((i) => i.key === priority.itemKey);
+  const reported = priority.progress && {
+    status: priority.progress.status,
+    note: priority.progress.note,
+    inEdition: priority.progress.reportedInEdition,
+  };
   let nextEdition: PriorityOutcome['nextEdition'] = null;
   if (next && comparison) {
     const group = comparison.groups.find((g) => g.group === priority.group);
     const item: ComparedItem | undefined = group?.items.find((i) => i.previousKey === priority.itemKey);
     nextEdition = item
-      ? { editionYear: next.editionYear, comparable: true, itemKey: item.key, points: item.after.points, change: item.change }
+      ? {
+          editionYear: next.editionYear,
+          comparable: true,
+          itemKey: item.key,
+          points: item.after.points,
+          change: item.change,
+        }
       : {
           editionYear: next.editionYear,
           comparable: false,
@@ -103,16 +135,21 @@ export function buildHistory(records: readonly EditionRecord[], chains: VersionC
       index: e.snapshot.index.index,
       level: e.snapshot.index.level?.key ?? null,
       groups: e.snapshot.groups.map((g) => ({
-        group: g.group, questionnaireVersion: g.questionnaireVersion, scoringVersion: g.scoringVersion, score: g.score, level: g.level,
+        group: g.group,
+        questionnaireVersion: g.questionnaireVersion,
+        scoringVersion: g.scoringVersion,
+        score: g.score,
+        level: g.level,
       })),
       priorities: e.priorities.map((p) => outcome(p, e, editions[i + 1], comparisons[i])),
     })),
     comparisons,
-    explanation: editions.length === 0
-      ? { 'pt-BR': 'Nenhuma edição com diagnóstico aprovado.', en: 'No edition with an approved diagnosis.' }
-      : {
-          'pt-BR': `Edições com diagnóstico aprovado: ${years.join(', ')}. Cada edição é comparada com a anterior aprovada; itens sem correspondente entre versões do questionário aparecem como não comparáveis.`,
-          en: `Editions with an approved diagnosis: ${years.join(', ')}. Each edition is compared with the previous approved one; items without a counterpart between questionnaire versions are listed as not comparable.`,
-        },
+    explanation:
+      editions.length === 0
+        ? { 'pt-BR': 'Nenhuma edição com diagnóstico aprovado.', en: 'No edition with an approved diagnosis.' }
+        : {
+            'pt-BR': `Edições com diagnóstico aprovado: ${years.join(', ')}. Cada edição é comparada com a anterior aprovada; itens sem correspondente entre versões do questionário aparecem como não comparáveis.`,
+            en: `Editions with an approved diagnosis: ${years.join(', ')}. Each edition is compared with the previous approved one; items without a counterpart between questionnaire versions are listed as not comparable.`,
+          },
   };
 }

@@ -27,9 +27,20 @@ describe('median', () => {
 
 describe('population bands (IBGE size classes)', () => {
   it.each([
-    [1, 'up-to-5k'], [5_000, 'up-to-5k'], [5_001, '5k-10k'], [10_000, '5k-10k'], [10_001, '10k-20k'], [20_000, '10k-20k'],
-    [20_001, '20k-50k'], [50_000, '20k-50k'], [50_001, '50k-100k'], [100_000, '50k-100k'], [100_001, '100k-500k'],
-    [500_000, '100k-500k'], [500_001, 'over-500k'], [11_895_578, 'over-500k'],
+    [1, 'up-to-5k'],
+    [5_000, 'up-to-5k'],
+    [5_001, '5k-10k'],
+    [10_000, '5k-10k'],
+    [10_001, '10k-20k'],
+    [20_000, '10k-20k'],
+    [20_001, '20k-50k'],
+    [50_000, '20k-50k'],
+    [50_001, '50k-100k'],
+    [100_000, '50k-100k'],
+    [100_001, '100k-500k'],
+    [500_000, '100k-500k'],
+    [500_001, 'over-500k'],
+    [11_895_578, 'over-500k'],
   ])('%d inhabitants: %s', (population, key) => {
     expect(populationBand(population).key).toBe(key);
   });
@@ -42,7 +53,11 @@ describe('population bands (IBGE size classes)', () => {
 
 describe('summarisePeers', () => {
   const peer = (index: number | null, governance: number | null, protection: number | null): PeerScores => ({
-    index, groups: [{ group: 'governance', score: governance }, { group: 'protection', score: protection }],
+    index,
+    groups: [
+      { group: 'governance', score: governance },
+      { group: 'protection', score: protection },
+    ],
   });
   // Four peers; one has no score in protection (nothing counted there) and so no index either.
   const members = [peer(95.4, 100, 61.9), peer(100, 100, 100), peer(0, 0, 0), peer(null, 50, null)];
@@ -63,18 +78,29 @@ describe('summarisePeers', () => {
 
   it('keeps the groups in the order given, then any other', () => {
     const r = summarisePeers(members, ['protection', 'health']);
-    expect(r.groups.map((g) => [g.group, g.median, g.count])).toEqual([['protection', 61.9, 3], ['health', null, 0], ['governance', 75, 4]]);
+    expect(r.groups.map((g) => [g.group, g.median, g.count])).toEqual([
+      ['protection', 61.9, 3],
+      ['health', null, 0],
+      ['governance', 75, 4],
+    ]);
   });
 
   it('of nobody: no medians, counts of zero', () => {
-    expect(summarisePeers([], ['governance'])).toEqual({ count: 0, index: { median: null, count: 0 }, groups: [{ group: 'governance', median: null, count: 0 }] });
+    expect(summarisePeers([], ['governance'])).toEqual({
+      count: 0,
+      index: { median: null, count: 0 },
+      groups: [{ group: 'governance', median: null, count: 0 }],
+    });
   });
 
   it('sets a government beside the medians: difference = own − median', () => {
     const c = compareWithPeers(peer(95.4, 100, 61.9), summarisePeers(members, ['governance', 'protection']));
     // 95.4 − 95.4 = 0; 100 − 75 = 25; 61.9 − 61.9 = 0
     expect(c.index).toEqual({ median: 95.4, count: 3, own: 95.4, difference: 0 });
-    expect(c.groups.map((g) => [g.group, g.own, g.median, g.difference])).toEqual([['governance', 100, 75, 25], ['protection', 61.9, 61.9, 0]]);
+    expect(c.groups.map((g) => [g.group, g.own, g.median, g.difference])).toEqual([
+      ['governance', 100, 75, 25],
+      ['protection', 61.9, 61.9, 0],
+    ]);
     const none = compareWithPeers(null, summarisePeers(members, ['governance']));
     expect(none.index).toMatchObject({ own: null, difference: null });
   });

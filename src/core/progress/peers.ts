@@ -4,7 +4,11 @@ import { quantile } from '../scoring/score-statistics';
 /** The middle value (the mean of the two middle ones for an even count), or null for none. */
 export function median(values: readonly number[]): number | null {
   // Scores carry one decimal, so a mean of two carries at most two: rounding only removes float noise.
-  return quantile([...values].sort((a, b) => a - b), 0.5, 2);
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+    2,
+  );
 }
 
 export interface PopulationBand {
@@ -18,16 +22,48 @@ export interface PopulationBand {
 /** IBGE's usual size classes of municipalities (as in MUNIC and the population estimates). */
 export const POPULATION_BANDS: readonly PopulationBand[] = [
   { key: 'up-to-5k', min: 0, max: 5_000, label: { 'pt-BR': 'Até 5.000 habitantes', en: 'Up to 5,000 inhabitants' } },
-  { key: '5k-10k', min: 5_001, max: 10_000, label: { 'pt-BR': 'De 5.001 a 10.000 habitantes', en: '5,001 to 10,000 inhabitants' } },
-  { key: '10k-20k', min: 10_001, max: 20_000, label: { 'pt-BR': 'De 10.001 a 20.000 habitantes', en: '10,001 to 20,000 inhabitants' } },
-  { key: '20k-50k', min: 20_001, max: 50_000, label: { 'pt-BR': 'De 20.001 a 50.000 habitantes', en: '20,001 to 50,000 inhabitants' } },
-  { key: '50k-100k', min: 50_001, max: 100_000, label: { 'pt-BR': 'De 50.001 a 100.000 habitantes', en: '50,001 to 100,000 inhabitants' } },
-  { key: '100k-500k', min: 100_001, max: 500_000, label: { 'pt-BR': 'De 100.001 a 500.000 habitantes', en: '100,001 to 500,000 inhabitants' } },
-  { key: 'over-500k', min: 500_001, max: null, label: { 'pt-BR': 'Mais de 500.000 habitantes', en: 'Over 500,000 inhabitants' } },
+  {
+    key: '5k-10k',
+    min: 5_001,
+    max: 10_000,
+    label: { 'pt-BR': 'De 5.001 a 10.000 habitantes', en: '5,001 to 10,000 inhabitants' },
+  },
+  {
+    key: '10k-20k',
+    min: 10_001,
+    max: 20_000,
+    label: { 'pt-BR': 'De 10.001 a 20.000 habitantes', en: '10,001 to 20,000 inhabitants' },
+  },
+  {
+    key: '20k-50k',
+    min: 20_001,
+    max: 50_000,
+    label: { 'pt-BR': 'De 20.001 a 50.000 habitantes', en: '20,001 to 50,000 inhabitants' },
+  },
+  {
+    key: '50k-100k',
+    min: 50_001,
+    max: 100_000,
+    label: { 'pt-BR': 'De 50.001 a 100.000 habitantes', en: '50,001 to 100,000 inhabitants' },
+  },
+  {
+    key: '100k-500k',
+    min: 100_001,
+    max: 500_000,
+    label: { 'pt-BR': 'De 100.001 a 500.000 habitantes', en: '100,001 to 500,000 inhabitants' },
+  },
+  {
+    key: 'over-500k',
+    min: 500_001,
+    max: null,
+    label: { 'pt-BR': 'Mais de 500.000 habitantes', en: 'Over 500,000 inhabitants' },
+  },
 ];
 
 export function populationBand(population: number): PopulationBand {
-  return POPULATION_BANDS.find((b) => population >= b.min && (b.max === null || population <= b.max)) ?? POPULATION_BANDS[0];
+  return (
+    POPULATION_BANDS.find((b) => population >= b.min && (b.max === null || population <= b.max)) ?? POPULATION_BANDS[0]
+  );
 }
 
 /** One peer's approved scores in an edition. */
@@ -52,7 +88,9 @@ export function summarisePeers(members: readonly PeerScores[], groupOrder: reado
     count: members.length,
     index: { median: median(indexes), count: indexes.length },
     groups: slugs.map((slug) => {
-      const scores = members.map((m) => m.groups.find((g) => g.group === slug)?.score ?? null).filter((v): v is number => v !== null);
+      const scores = members
+        .map((m) => m.groups.find((g) => g.group === slug)?.score ?? null)
+        .filter((v): v is number => v !== null);
       return { group: slug, median: median(scores), count: scores.length };
     }),
   };
@@ -62,7 +100,10 @@ export function summarisePeers(members: readonly PeerScores[], groupOrder: reado
 export interface PeerComparison {
   readonly count: number;
   readonly index: PeerSummary['index'] & { readonly own: number | null; readonly difference: number | null };
-  readonly groups: readonly (PeerSummary['groups'][number] & { readonly own: number | null; readonly difference: number | null })[];
+  readonly groups: readonly (PeerSummary['groups'][number] & {
+    readonly own: number | null;
+    readonly difference: number | null;
+  })[];
 }
 
 export function compareWithPeers(own: PeerScores | null, summary: PeerSummary): PeerComparison {
@@ -73,6 +114,9 @@ export function compareWithPeers(own: PeerScores | null, summary: PeerSummary): 
   return {
     count: summary.count,
     index: { ...summary.index, ...versus(own?.index ?? null, summary.index.median) },
-    groups: summary.groups.map((g) => ({ ...g, ...versus(own?.groups.find((o) => o.group === g.group)?.score ?? null, g.median) })),
+    groups: summary.groups.map((g) => ({
+      ...g,
+      ...versus(own?.groups.find((o) => o.group === g.group)?.score ?? null, g.median),
+    })),
   };
 }

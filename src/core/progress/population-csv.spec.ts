@@ -37,7 +37,7 @@ describe('parsePopulationValue', () => {
 });
 
 describe('parsePopulationCsv', () => {
-  it('reads IBGE\'s estimates layout: 7-digit codes from COD. UF + COD. MUNIC, the year from the title, notes skipped', () => {
+  it("reads IBGE's estimates layout: 7-digit codes from COD. UF + COD. MUNIC, the year from the title, notes skipped", () => {
     const r = parsePopulationCsv(ESTIMATES);
     expect(r.problems).toEqual([]);
     expect(r.layout).toBe('ibge-estimates');
@@ -53,28 +53,42 @@ describe('parsePopulationCsv', () => {
   });
 
   it('reads the simple "codigo_ibge,populacao" layout, states included, with the year given', () => {
-    const r = parsePopulationCsv('codigo_ibge,populacao\n4314902,1389322\n43,11229915\n3550308,"11.895.578"\n', { year: 2024 });
+    const r = parsePopulationCsv('codigo_ibge,populacao\n4314902,1389322\n43,11229915\n3550308,"11.895.578"\n', {
+      year: 2024,
+    });
     expect(r.problems).toEqual([]);
     expect(r).toMatchObject({ layout: 'simple', year: 2024 });
-    expect(r.rows.map((x) => [x.line, x.ibgeCode, x.population, x.uf])).toEqual([[2, '4314902', 1_389_322, null], [3, '43', 11_229_915, null], [4, '3550308', 11_895_578, null]]);
+    expect(r.rows.map((x) => [x.line, x.ibgeCode, x.population, x.uf])).toEqual([
+      [2, '4314902', 1_389_322, null],
+      [3, '43', 11_229_915, null],
+      [4, '3550308', 11_895_578, null],
+    ]);
   });
 
   it('takes the year from the header, else from the file name; the year given wins', () => {
-    expect(parsePopulationCsv('UF;COD. UF;COD. MUNIC;NOME DO MUNICÍPIO;POPULAÇÃO ESTIMADA 2022\nRS;43;14902;Porto Alegre;1.332.570').year).toBe(2022);
-    expect(parsePopulationCsv('codigo_ibge;populacao\n4314902;1332570', { fileName: 'estimativa_dou_2021.csv' }).year).toBe(2021);
+    expect(
+      parsePopulationCsv(
+        'UF;COD. UF;COD. MUNIC;NOME DO MUNICÍPIO;POPULAÇÃO ESTIMADA 2022\nRS;43;14902;Porto Alegre;1.332.570',
+      ).year,
+    ).toBe(2022);
+    expect(
+      parsePopulationCsv('codigo_ibge;populacao\n4314902;1332570', { fileName: 'estimativa_dou_2021.csv' }).year,
+    ).toBe(2021);
     expect(parsePopulationCsv(ESTIMATES, { year: 2025, fileName: 'estimativa_2023.csv' }).year).toBe(2025);
   });
 
   it('refuses the whole file when any row is wrong, naming every line and why', () => {
-    const r = parsePopulationCsv([
-      'UF;COD. UF;COD. MUNIC;NOME DO MUNICÍPIO;POPULAÇÃO ESTIMADA 2024',
-      'RS;43;14902;Porto Alegre;1.389.322',
-      'RS;43;14903;Porto Errado;1.000',
-      'RS;4;14902;Sem UF;100',
-      'SP;35;50308;São Paulo;cerca de 12 mi',
-      'SP;35;50308;São Paulo;11.895.578',
-      'RS;43;051080;Caxias do Sul;-5',
-    ].join('\n'));
+    const r = parsePopulationCsv(
+      [
+        'UF;COD. UF;COD. MUNIC;NOME DO MUNICÍPIO;POPULAÇÃO ESTIMADA 2024',
+        'RS;43;14902;Porto Alegre;1.389.322',
+        'RS;43;14903;Porto Errado;1.000',
+        'RS;4;14902;Sem UF;100',
+        'SP;35;50308;São Paulo;cerca de 12 mi',
+        'SP;35;50308;São Paulo;11.895.578',
+        'RS;43;051080;Caxias do Sul;-5',
+      ].join('\n'),
+    );
     expect(r.rows).toEqual([]);
     expect(r.problems).toEqual([
       { line: 3, problem: 'IBGE code "4314903" has a wrong check digit' },
@@ -87,11 +101,36 @@ describe('parsePopulationCsv', () => {
   });
 
   it.each<[string, string, { year?: number; fileName?: string }, { line: number; problem: string }]>([
-    ['no recognisable header', 'municipio;habitantes\nPorto Alegre;1332570', {}, { line: 1, problem: expect.stringContaining('no header row found') as unknown as string }],
-    ['an unknown year', 'codigo_ibge,populacao\n4314902,1332570', { fileName: 'populacao.csv' }, { line: 1, problem: expect.stringContaining('reference year of the estimates is unknown') as unknown as string }],
-    ['a header without rows', 'codigo_ibge,populacao\n', { year: 2024 }, { line: 1, problem: 'the file has a header but no population rows' }],
-    ['a code of 6 digits', 'codigo_ibge,populacao\n431490,1332570', { year: 2024 }, { line: 2, problem: 'IBGE code "431490" must have 7 digits (municipality) or 2 (state)' }],
-    ['an unquoted number with commas', 'codigo_ibge,populacao\n4314902,1,332,570', { year: 2024 }, { line: 2, problem: 'more columns than the header (4): a number with commas must be quoted' }],
+    [
+      'no recognisable header',
+      'municipio;habitantes\nPorto Alegre;1332570',
+      {},
+      { line: 1, problem: expect.stringContaining('no header row found') as unknown as string },
+    ],
+    [
+      'an unknown year',
+      'codigo_ibge,populacao\n4314902,1332570',
+      { fileName: 'populacao.csv' },
+      { line: 1, problem: expect.stringContaining('reference year of the estimates is unknown') as unknown as string },
+    ],
+    [
+      'a header without rows',
+      'codigo_ibge,populacao\n',
+      { year: 2024 },
+      { line: 1, problem: 'the file has a header but no population rows' },
+    ],
+    [
+      'a code of 6 digits',
+      'codigo_ibge,populacao\n431490,1332570',
+      { year: 2024 },
+      { line: 2, problem: 'IBGE code "431490" must have 7 digits (municipality) or 2 (state)' },
+    ],
+    [
+      'an unquoted number with commas',
+      'codigo_ibge,populacao\n4314902,1,332,570',
+      { year: 2024 },
+      { line: 2, problem: 'more columns than the header (4): a number with commas must be quoted' },
+    ],
   ])('refuses %s', (_name, csv, options, problem) => {
     const r = parsePopulationCsv(csv, options);
     expect(r.rows).toEqual([]);

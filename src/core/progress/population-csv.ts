@@ -25,7 +25,18 @@ export interface PopulationParse {
 
 const STATE_CODE_HEADERS = ['cod uf', 'codigo uf', 'codigo da uf'];
 const LOCAL_CODE_HEADERS = ['cod munic', 'cod municipio', 'codigo munic'];
-const FULL_CODE_HEADERS = ['codigo ibge', 'cod ibge', 'ibge', 'codigo', 'code', 'ibge code', 'codigo municipio completo', 'cod municipio completo', 'codigo do municipio', 'cd mun'];
+const FULL_CODE_HEADERS = [
+  'codigo ibge',
+  'cod ibge',
+  'ibge',
+  'codigo',
+  'code',
+  'ibge code',
+  'codigo municipio completo',
+  'cod municipio completo',
+  'codigo do municipio',
+  'cd mun',
+];
 const UF_HEADERS = ['uf', 'sigla uf', 'sigla'];
 const isPopulationHeader = (h: string) => /^(populacao|population|pop)\b/.test(h);
 const YEAR = /(?<!\d)(19[5-9]\d|2[01]\d\d)(?!\d)/g;
@@ -35,10 +46,18 @@ const YEAR = /(?<!\d)(19[5-9]\d|2[01]\d\d)(?!\d)/g;
  * as "1.234(1)" or "5.678*". Null for anything else (decimals, negatives, text).
  */
 export function parsePopulationValue(raw: string): number | null {
-  const cleaned = raw.replace(/\(\s*\d+\s*\)/g, '').replace(/[*¹²³⁴]/g, '').trim();
+  const cleaned = raw
+    .replace(/\(\s*\d+\s*\)/g, '')
+    .replace(/[*¹²³⁴]/g, '')
+    .trim();
   let digits: string | null = null;
   if (/^\d+$/.test(cleaned)) digits = cleaned;
-  else if (/^\d{1,3}(\.\d{3})+$/.test(cleaned) || /^\d{1,3}(,\d{3})+$/.test(cleaned) || /^\d{1,3}([ \u00a0]\d{3})+$/.test(cleaned)) digits = cleaned.replace(/\D/g, '');
+  else if (
+    /^\d{1,3}(\.\d{3})+$/.test(cleaned) ||
+    /^\d{1,3}(,\d{3})+$/.test(cleaned) ||
+    /^\d{1,3}([ \u00a0]\d{3})+$/.test(cleaned)
+  )
+    digits = cleaned.replace(/\D/g, '');
   if (digits === null) return null;
   const n = Number(digits);
   return Number.isSafeInteger(n) && n > 0 ? n : null;
@@ -63,26 +82,41 @@ function detectDelimiter(text: string): string {
  * from the file name. Every row is checked; nothing is returned while any row is wrong.
  */
 export function parsePopulationCsv(text: string, options: { year?: number; fileName?: string } = {}): PopulationParse {
-  const fail = (problems: CsvProblem[], layout: PopulationLayout | null = null, year: number | null = null): PopulationParse =>
-    ({ layout, year, rows: [], notes: [], problems });
+  const fail = (
+    problems: CsvProblem[],
+    layout: PopulationLayout | null = null,
+    year: number | null = null,
+  ): PopulationParse => ({ layout, year, rows: [], notes: [], problems });
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter: detectDelimiter(text), bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter: detectDelimiter(text),
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as typeof records;
   } catch (e) {
     return fail([{ line: 0, problem: `not a readable CSV: ${(e as Error).message}` }]);
   }
   const normalise = (cells: readonly string[]) => cells.map((c) => searchKey(c));
   const headerAt = records.findIndex(({ record }) => {
     const h = normalise(record);
-    const coded = (STATE_CODE_HEADERS.some((x) => h.includes(x)) && LOCAL_CODE_HEADERS.some((x) => h.includes(x))) || FULL_CODE_HEADERS.some((x) => h.includes(x));
+    const coded =
+      (STATE_CODE_HEADERS.some((x) => h.includes(x)) && LOCAL_CODE_HEADERS.some((x) => h.includes(x))) ||
+      FULL_CODE_HEADERS.some((x) => h.includes(x));
     return coded && h.some(isPopulationHeader);
   });
   if (headerAt < 0) {
-    return fail([{
-      line: records[0]?.info.lines ?? 1,
-      problem: 'no header row found: expected IBGE\'s "COD. UF", "COD. MUNIC" and "POPULAÇÃO ESTIMADA" columns, or "codigo_ibge" and "populacao"' +
-        (records[0] ? `; first line: ${records[0].record.join(' | ')}` : ''),
-    }]);
+    return fail([
+      {
+        line: records[0]?.info.lines ?? 1,
+        problem:
+          'no header row found: expected IBGE\'s "COD. UF", "COD. MUNIC" and "POPULAÇÃO ESTIMADA" columns, or "codigo_ibge" and "populacao"' +
+          (records[0] ? `; first line: ${records[0].record.join(' | ')}` : ''),
+      },
+    ]);
   }
   const header = normalise(records[headerAt].record);
   const headerLine = records[headerAt].info.lines;
@@ -94,13 +128,23 @@ export function parsePopulationCsv(text: string, options: { year?: number; fileN
   const popCol = header.findIndex(isPopulationHeader);
   const ufCol = col(UF_HEADERS);
 
-  const year = options.year
-    ?? lastYear(records[headerAt].record[popCol])
-    ?? lastYear(records.slice(0, headerAt).map((r) => r.record.join(' ')).join('\n'))
-    ?? (options.fileName ? lastYear(options.fileName) : null);
+  const year =
+    options.year ??
+    lastYear(records[headerAt].record[popCol]) ??
+    lastYear(
+      records
+        .slice(0, headerAt)
+        .map((r) => r.record.join(' '))
+        .join('\n'),
+    ) ??
+    (options.fileName ? lastYear(options.fileName) : null);
   const problems: CsvProblem[] = [];
   if (year === null) {
-    problems.push({ line: headerLine, problem: 'the reference year of the estimates is unknown: give it (e.g. --year 2024) or name it in the header ("POPULAÇÃO ESTIMADA 2024")' });
+    problems.push({
+      line: headerLine,
+      problem:
+        'the reference year of the estimates is unknown: give it (e.g. --year 2024) or name it in the header ("POPULAÇÃO ESTIMADA 2024")',
+    });
   } else if (year < 1950 || year > 2100) {
     problems.push({ line: headerLine, problem: `reference year ${year} is not plausible` });
   }
@@ -119,7 +163,10 @@ export function parsePopulationCsv(text: string, options: { year?: number; fileN
     }
     const extra = record.slice(header.length).filter((c) => c.trim() !== '');
     if (extra.length > 0) {
-      problems.push({ line, problem: `more columns than the header (${record.length}): a number with commas must be quoted` });
+      problems.push({
+        line,
+        problem: `more columns than the header (${record.length}): a number with commas must be quoted`,
+      });
       continue;
     }
     let ibgeCode: string;
@@ -132,17 +179,27 @@ export function parsePopulationCsv(text: string, options: { year?: number; fileN
       ibgeCode = state + local;
     } else {
       ibgeCode = cell(codeCol);
-      if (!/^(\d{2}|\d{7})$/.test(ibgeCode)) problems.push({ line, problem: `IBGE code "${ibgeCode}" must have 7 digits (municipality) or 2 (state)` });
-      else if (!/^[1-5]/.test(ibgeCode)) problems.push({ line, problem: `IBGE code "${ibgeCode}" does not start with a state code` });
+      if (!/^(\d{2}|\d{7})$/.test(ibgeCode))
+        problems.push({ line, problem: `IBGE code "${ibgeCode}" must have 7 digits (municipality) or 2 (state)` });
+      else if (!/^[1-5]/.test(ibgeCode))
+        problems.push({ line, problem: `IBGE code "${ibgeCode}" does not start with a state code` });
     }
-    if (/^[1-5]\d{6}$/.test(ibgeCode) && !checkDigitOk(ibgeCode)) problems.push({ line, problem: `IBGE code "${ibgeCode}" has a wrong check digit` });
+    if (/^[1-5]\d{6}$/.test(ibgeCode) && !checkDigitOk(ibgeCode))
+      problems.push({ line, problem: `IBGE code "${ibgeCode}" has a wrong check digit` });
     const population = parsePopulationValue(cell(popCol));
-    if (population === null) problems.push({ line, problem: `population "${cell(popCol)}" is not a whole number of inhabitants` });
+    if (population === null)
+      problems.push({ line, problem: `population "${cell(popCol)}" is not a whole number of inhabitants` });
     const earlier = seen.get(ibgeCode);
     if (earlier !== undefined) problems.push({ line, problem: `IBGE code ${ibgeCode} already on line ${earlier}` });
     seen.set(ibgeCode, line);
-    rows.push({ line, ibgeCode, population: population ?? 0, uf: ufCol >= 0 && cell(ufCol) !== '' ? cell(ufCol).toUpperCase() : null });
+    rows.push({
+      line,
+      ibgeCode,
+      population: population ?? 0,
+      uf: ufCol >= 0 && cell(ufCol) !== '' ? cell(ufCol).toUpperCase() : null,
+    });
   }
-  if (rows.length === 0 && problems.length === 0) problems.push({ line: headerLine, problem: 'the file has a header but no population rows' });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ line: headerLine, problem: 'the file has a header but no population rows' });
   return problems.length > 0 ? fail(problems, layout, year) : { layout, year, rows, notes, problems };
 }

@@ -17,13 +17,19 @@ export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
 
   @Get(':ibgeCode/history')
-  @ApiOperation({ summary: 'A government over its approved editions: scores, deltas, items improved or regressed (across questionnaire versions), priorities and their progress' })
+  @ApiOperation({
+    summary:
+      'A government over its approved editions: scores, deltas, items improved or regressed (across questionnaire versions), priorities and their progress',
+  })
   history(@Param('ibgeCode') ibgeCode: string) {
     return this.progress.history(ibgeCode);
   }
 
   @Get(':ibgeCode/peers')
-  @ApiOperation({ summary: 'A government\u2019s scores in an edition beside the medians of its state, region, population band and the country' })
+  @ApiOperation({
+    summary:
+      'A government\u2019s scores in an edition beside the medians of its state, region, population band and the country',
+  })
   peers(@Param('ibgeCode') ibgeCode: string, @Query() query: PeersQueryDto) {
     return this.progress.peers(ibgeCode, query.edition);
   }

@@ -12,7 +12,14 @@ import { GovernmentEntity } from '../governments/government.entity';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import type { VersionChains } from './compare-editions';
 import { buildHistory, type EditionRecord, type GovernmentHistory } from './history';
-import { compareWithPeers, type PeerComparison, type PeerScores, populationBand, type PopulationBand, summarisePeers } from './peers';
+import {
+  compareWithPeers,
+  type PeerComparison,
+  type PeerScores,
+  populationBand,
+  type PopulationBand,
+  summarisePeers,
+} from './peers';
 
 const text = (pt: string, en: string): LocalizedText => ({ 'pt-BR': pt, en });
 
@@ -66,22 +73,37 @@ export class ProgressService {
   async profile(ibgeCode: string): Promise<GovernmentProfile> {
     const g = await this.dataSource.getRepository(GovernmentEntity).findOneBy({ ibgeCode });
     if (!g) {
-      throw new DomainError('GOVERNMENT_NOT_FOUND', text(`Nenhum governo com o código IBGE ${ibgeCode}.`, `No government with IBGE code ${ibgeCode}.`),
-        [{ field: 'ibgeCode', message: text('código IBGE desconhecido', 'unknown IBGE code') }]);
+      throw new DomainError(
+        'GOVERNMENT_NOT_FOUND',
+        text(`Nenhum governo com o código IBGE ${ibgeCode}.`, `No government with IBGE code ${ibgeCode}.`),
+        [{ field: 'ibgeCode', message: text('código IBGE desconhecido', 'unknown IBGE code') }],
+      );
     }
-    return { ibgeCode: g.ibgeCode, kind: g.kind, name: g.name, uf: g.uf, stateName: g.stateName, region: g.region, population: g.population, populationYear: g.populationYear };
+    return {
+      ibgeCode: g.ibgeCode,
+      kind: g.kind,
+      name: g.name,
+      uf: g.uf,
+      stateName: g.stateName,
+      region: g.region,
+      population: g.population,
+      populationYear: g.populationYear,
+    };
   }
 
   /** The editions the government's approved diagnoses cover, compared one after the other. */
   async history(ibgeCode: string): Promise<{ government: GovernmentProfile } & GovernmentHistory> {
     const government = await this.profile(ibgeCode);
     const em = this.dataSource.manager;
-    const approved = (await em.find(AssessmentEntity, {
-      where: { governmentCode: ibgeCode, state: In([...APPROVED_STATES]) },
-      order: { editionYear: 'ASC' },
-    })).filter((a): a is AssessmentEntity & { scoreSnapshot: ScoreSnapshot } => a.scoreSnapshot !== null);
+    const approved = (
+      await em.find(AssessmentEntity, {
+        where: { governmentCode: ibgeCode, state: In([...APPROVED_STATES]) },
+        order: { editionYear: 'ASC' },
+      })
+    ).filter((a): a is AssessmentEntity & { scoreSnapshot: ScoreSnapshot } => a.scoreSnapshot !== null);
     const yearOf = new Map(approved.map((a) => [a.id, a.editionYear]));
-    const priorities = approved.length > 0 ? await em.findBy(PriorityEntity, { assessmentId: In(approved.map((a) => a.id)) }) : [];
+    const priorities =
+      approved.length > 0 ? await em.findBy(PriorityEntity, { assessmentId: In(approved.map((a) => a.id)) }) : [];
     const order = this.catalogue.groups().map((g) => g.definition.slug);
     const rank = (p: PriorityEntity) => [order.indexOf(p.groupSlug), p.itemKey] as const;
     const records: EditionRecord[] = approved.map((a) => ({
@@ -98,7 +120,10 @@ export class ProgressService {
             group: p.groupSlug,
             itemKey: p.itemKey,
             commitment: p.commitment,
-            progress: p.progressStatus !== null && reportedIn !== undefined ? { status: p.progressStatus, note: p.progressNote, reportedInEdition: reportedIn } : null,
+            progress:
+              p.progressStatus !== null && reportedIn !== undefined
+                ? { status: p.progressStatus, note: p.progressNote, reportedInEdition: reportedIn }
+                : null,
           };
         }),
     }));
@@ -109,29 +134,62 @@ export class ProgressService {
   async peers(ibgeCode: string, editionYear: number): Promise<PeersAnswer> {
     const government = await this.profile(ibgeCode);
     if (!(await this.dataSource.getRepository(EditionEntity).existsBy({ year: editionYear }))) {
-      throw new DomainError('EDITION_NOT_FOUND', text(`A edição ${editionYear} não existe.`, `Edition ${editionYear} does not exist.`));
+      throw new DomainError(
+        'EDITION_NOT_FOUND',
+        text(`A edição ${editionYear} não existe.`, `Edition ${editionYear} does not exist.`),
+      );
     }
-    const mine = await this.dataSource.getRepository(AssessmentEntity).findOneBy({ governmentCode: ibgeCode, editionYear, state: In([...APPROVED_STATES]) });
+    const mine = await this.dataSource
+      .getRepository(AssessmentEntity)
+      .findOneBy({ governmentCode: ibgeCode, editionYear, state: In([...APPROVED_STATES]) });
     const own = mine?.scoreSnapshot
-      ? { state: mine.state, index: mine.scoreSnapshot.index.index, groups: mine.scoreSnapshot.groups.map((g) => ({ group: g.group, score: g.score })) }
+      ? {
+          state: mine.state,
+          index: mine.scoreSnapshot.index.index,
+          groups: mine.scoreSnapshot.groups.map((g) => ({ group: g.group, score: g.score })),
+        }
       : null;
     const municipality = government.kind === 'municipality';
     const kindPt = municipality ? 'Municípios' : 'Estados';
     const kindEn = municipality ? 'Municipalities' : 'States';
-    const scopes: { scope: PeerScope; label: LocalizedText; where: string; params: Record<string, unknown>; band?: PopulationBand }[] = [];
+    const scopes: {
+      scope: PeerScope;
+      label: LocalizedText;
+      where: string;
+      params: Record<string, unknown>;
+      band?: PopulationBand;
+    }[] = [];
     // A state government's own state holds no other state: that set is left out for states.
     if (municipality) {
-      scopes.push({ scope: 'state', label: text(`${kindPt} de ${government.stateName}`, `${kindEn} of ${government.stateName}`), where: 'g.uf = :uf', params: { uf: government.uf } });
+      scopes.push({
+        scope: 'state',
+        label: text(`${kindPt} de ${government.stateName}`, `${kindEn} of ${government.stateName}`),
+        where: 'g.uf = :uf',
+        params: { uf: government.uf },
+      });
     }
-    scopes.push({ scope: 'region', label: text(`${kindPt} da região ${government.region}`, `${kindEn} of the ${government.region} region`), where: 'g.region = :region', params: { region: government.region } });
+    scopes.push({
+      scope: 'region',
+      label: text(`${kindPt} da região ${government.region}`, `${kindEn} of the ${government.region} region`),
+      where: 'g.region = :region',
+      params: { region: government.region },
+    });
     if (municipality && government.population !== null) {
       const band = populationBand(government.population);
       scopes.push({
-        scope: 'population-band', band, label: text(`Municípios na faixa "${band.label['pt-BR']}"`, `Municipalities in the class "${band.label.en}"`),
-        where: band.max === null ? 'g.population >= :min' : 'g.population BETWEEN :min AND :max', params: { min: band.min, max: band.max },
+        scope: 'population-band',
+        band,
+        label: text(`Municípios na faixa "${band.label['pt-BR']}"`, `Municipalities in the class "${band.label.en}"`),
+        where: band.max === null ? 'g.population >= :min' : 'g.population BETWEEN :min AND :max',
+        params: { min: band.min, max: band.max },
       });
     }
-    scopes.push({ scope: 'national', label: text(`${kindPt} de todo o Brasil`, `${kindEn} across Brazil`), where: '1 = 1', params: {} });
+    scopes.push({
+      scope: 'national',
+      label: text(`${kindPt} de todo o Brasil`, `${kindEn} across Brazil`),
+      where: '1 = 1',
+      params: {},
+    });
 
     const order = this.catalogue.groups().map((g) => g.definition.slug);
     const peers: PeerSet[] = [];
@@ -146,18 +204,29 @@ export class ProgressService {
       peers,
       explanation: text(
         `Medianas das avaliações aprovadas (aprovadas, com prioridades definidas ou certificadas) da edição ${editionYear}, entre governos do mesmo tipo (${kindPt.toLowerCase()}), incluindo o próprio governo quando aprovado. ` +
-          (municipality && government.population === null ? 'Sem estimativa de população importada, não há comparação por faixa populacional. ' : '') +
+          (municipality && government.population === null
+            ? 'Sem estimativa de população importada, não há comparação por faixa populacional. '
+            : '') +
           '"difference" é a nota do governo menos a mediana.',
         `Medians of the approved assessments (approved, priorities set or certified) of edition ${editionYear}, among governments of the same kind (${kindEn.toLowerCase()}), including the government itself when approved. ` +
-          (municipality && government.population === null ? 'Without an imported population estimate there is no comparison by population band. ' : '') +
+          (municipality && government.population === null
+            ? 'Without an imported population estimate there is no comparison by population band. '
+            : '') +
           '"difference" is the government\u2019s score minus the median.',
       ),
     };
   }
 
   /** The approved scores of one edition among governments of a kind, filtered in SQL. */
-  private async members(editionYear: number, kind: string, where: string, params: Record<string, unknown>): Promise<PeerScores[]> {
-    const rows = await this.dataSource.getRepository(AssessmentEntity).createQueryBuilder('a')
+  private async members(
+    editionYear: number,
+    kind: string,
+    where: string,
+    params: Record<string, unknown>,
+  ): Promise<PeerScores[]> {
+    const rows = await this.dataSource
+      .getRepository(AssessmentEntity)
+      .createQueryBuilder('a')
       .innerJoin(GovernmentEntity, 'g', 'g.ibge_code = a.government_code')
       .select(['a.id', 'a.scoreSnapshot'])
       .where('a.edition_year = :year', { year: editionYear })
@@ -167,6 +236,9 @@ export class ProgressService {
       .getMany();
     return rows
       .filter((a): a is AssessmentEntity & { scoreSnapshot: ScoreSnapshot } => a.scoreSnapshot !== null)
-      .map((a) => ({ index: a.scoreSnapshot.index.index, groups: a.scoreSnapshot.groups.map((g) => ({ group: g.group, score: g.score })) }));
+      .map((a) => ({
+        index: a.scoreSnapshot.index.index,
+        groups: a.scoreSnapshot.groups.map((g) => ({ group: g.group, score: g.score })),
+      }));
   }
 }

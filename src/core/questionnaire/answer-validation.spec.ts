@@ -6,16 +6,33 @@ import { missingRequiredKeys, visibleItemKeys } from './visibility';
 
 const q1 = parseQuestionnaire(toYaml(sampleQuestionnaire()), { file: 'sample/v1.yaml', group: 'sample', version: 1 });
 const q2 = parseQuestionnaire(
-  toYaml({ ...sampleQuestionnaire(), version: 2, follows: 1, keyMap: Object.fromEntries(q1.items.map((i) => [i.key, 'kept'])), items: [...sampleQuestionnaire().items, { key: 'racial-equality', type: 'yes-partial-no', label: { 'pt-BR': 'x', en: 'x' }, weight: 1 }] }),
+  toYaml({
+    ...sampleQuestionnaire(),
+    version: 2,
+    follows: 1,
+    keyMap: Object.fromEntries(q1.items.map((i) => [i.key, 'kept'])),
+    items: [
+      ...sampleQuestionnaire().items,
+      { key: 'racial-equality', type: 'yes-partial-no', label: { 'pt-BR': 'x', en: 'x' }, weight: 1 },
+    ],
+  }),
   { file: 'sample/v2.yaml', group: 'sample', version: 2 },
 );
 
 describe('validateAnswers', () => {
   it('accepts a valid answer of every type', () => {
-    expect(validateAnswers(q1, {
-      policy: 'partial', 'policy-year': 2019, instrument: 'law', shelter: 'not-applicable', languages: ['es', 'ar'],
-      served: 12.5, notes: 'curto', 'plan-file': { file: 'a'.repeat(64) },
-    })).toEqual([]);
+    expect(
+      validateAnswers(q1, {
+        policy: 'partial',
+        'policy-year': 2019,
+        instrument: 'law',
+        shelter: 'not-applicable',
+        languages: ['es', 'ar'],
+        served: 12.5,
+        notes: 'curto',
+        'plan-file': { file: 'a'.repeat(64) },
+      }),
+    ).toEqual([]);
   });
 
   it.each<[string, AnswerSet, string]>([
@@ -54,13 +71,22 @@ describe('visibility', () => {
   });
 
   it('hides an item whose condition depends on a hidden item', () => {
-    const q = parseQuestionnaire(toYaml({
-      ...sampleQuestionnaire(),
-      items: [
-        ...sampleQuestionnaire().items,
-        { key: 'instrument-detail', type: 'text', label: { 'pt-BR': 'x', en: 'x' }, weight: 0, visibleWhen: { item: 'instrument', in: ['law'] } },
-      ],
-    }), { file: 'sample/v1.yaml', group: 'sample', version: 1 });
+    const q = parseQuestionnaire(
+      toYaml({
+        ...sampleQuestionnaire(),
+        items: [
+          ...sampleQuestionnaire().items,
+          {
+            key: 'instrument-detail',
+            type: 'text',
+            label: { 'pt-BR': 'x', en: 'x' },
+            weight: 0,
+            visibleWhen: { item: 'instrument', in: ['law'] },
+          },
+        ],
+      }),
+      { file: 'sample/v1.yaml', group: 'sample', version: 1 },
+    );
     // A stale "law" stays in the answers after policy became "no": the detail must not show.
     expect(visibleItemKeys(q, { policy: 'no', instrument: 'law' }).has('instrument-detail')).toBe(false);
     expect(visibleItemKeys(q, { policy: 'yes', instrument: 'law' }).has('instrument-detail')).toBe(true);
@@ -68,6 +94,9 @@ describe('visibility', () => {
 
   it('lists the required visible items still missing', () => {
     expect(missingRequiredKeys(q1, {})).toEqual(['policy', 'shelter', 'languages', 'served']);
-    expect(missingRequiredKeys(q1, { policy: 'yes', shelter: 'no', languages: [], served: 0 })).toEqual(['policy-year', 'instrument']);
+    expect(missingRequiredKeys(q1, { policy: 'yes', shelter: 'no', languages: [], served: 0 })).toEqual([
+      'policy-year',
+      'instrument',
+    ]);
   });
 });

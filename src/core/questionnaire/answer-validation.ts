@@ -41,15 +41,23 @@ export function validateAnswers(
   for (const [key, value] of Object.entries(answers)) {
     const item = items.get(key);
     if (!item) {
-      const elsewhere = otherVersions.find((q) => q.version !== questionnaire.version && q.items.some((i) => i.key === key));
+      const elsewhere = otherVersions.find(
+        (q) => q.version !== questionnaire.version && q.items.some((i) => i.key === key),
+      );
       problems.push(
         elsewhere
-          ? problem(key, 'ITEM_OF_OTHER_VERSION',
+          ? problem(
+              key,
+              'ITEM_OF_OTHER_VERSION',
               `item belongs to version ${elsewhere.version}, not to version ${questionnaire.version}`,
-              `o item pertence à versão ${elsewhere.version}, não à versão ${questionnaire.version}`)
-          : problem(key, 'UNKNOWN_ITEM',
+              `o item pertence à versão ${elsewhere.version}, não à versão ${questionnaire.version}`,
+            )
+          : problem(
+              key,
+              'UNKNOWN_ITEM',
               `no such item in ${questionnaire.group} v${questionnaire.version}`,
-              `não existe item com esta chave em ${questionnaire.group} v${questionnaire.version}`),
+              `não existe item com esta chave em ${questionnaire.group} v${questionnaire.version}`,
+            ),
       );
       continue;
     }
@@ -66,8 +74,12 @@ function checkValue(item: QuestionnaireItem, value: AnswerValue): AnswerProblem 
       if (value === NOT_APPLICABLE) {
         return item.allowNotApplicable
           ? undefined
-          : problem(key, 'NOT_APPLICABLE_NOT_ALLOWED', '"not-applicable" is not allowed for this item',
-              '"não se aplica" não é permitido para este item');
+          : problem(
+              key,
+              'NOT_APPLICABLE_NOT_ALLOWED',
+              '"not-applicable" is not allowed for this item',
+              '"não se aplica" não é permitido para este item',
+            );
       }
       const allowed = [...YES_PARTIAL_NO_VALUES, ...(item.allowNotApplicable ? [NOT_APPLICABLE] : [])];
       return typeof value === 'string' && (allowed as string[]).includes(value)
@@ -75,7 +87,8 @@ function checkValue(item: QuestionnaireItem, value: AnswerValue): AnswerProblem 
         : problem(key, 'WRONG_TYPE', `expected one of ${allowed.join(', ')}`, `esperado um de: ${allowed.join(', ')}`);
     }
     case 'single-choice': {
-      if (typeof value !== 'string') return problem(key, 'WRONG_TYPE', 'expected an option key (string)', 'esperada a chave de uma opção (texto)');
+      if (typeof value !== 'string')
+        return problem(key, 'WRONG_TYPE', 'expected an option key (string)', 'esperada a chave de uma opção (texto)');
       return optionProblem(item, [value]);
     }
     case 'multiple-choice': {
@@ -88,8 +101,10 @@ function checkValue(item: QuestionnaireItem, value: AnswerValue): AnswerProblem 
       return optionProblem(item, value as string[]);
     }
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return problem(key, 'WRONG_TYPE', 'expected a number', 'esperado um número');
-      if (item.integer && !Number.isInteger(value)) return problem(key, 'WRONG_TYPE', 'expected a whole number', 'esperado um número inteiro');
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return problem(key, 'WRONG_TYPE', 'expected a number', 'esperado um número');
+      if (item.integer && !Number.isInteger(value))
+        return problem(key, 'WRONG_TYPE', 'expected a whole number', 'esperado um número inteiro');
       if ((item.min !== undefined && value < item.min) || (item.max !== undefined && value > item.max)) {
         const range = `${item.min ?? '-∞'}..${item.max ?? '∞'}`;
         return problem(key, 'OUT_OF_RANGE', `must be within ${range}`, `deve estar entre ${range}`);
@@ -99,14 +114,23 @@ function checkValue(item: QuestionnaireItem, value: AnswerValue): AnswerProblem 
     case 'text': {
       if (typeof value !== 'string') return problem(key, 'WRONG_TYPE', 'expected text', 'esperado um texto');
       return value.length > item.maxLength!
-        ? problem(key, 'TOO_LONG', `longer than ${item.maxLength} characters`, `mais longo que ${item.maxLength} caracteres`)
+        ? problem(
+            key,
+            'TOO_LONG',
+            `longer than ${item.maxLength} characters`,
+            `mais longo que ${item.maxLength} caracteres`,
+          )
         : undefined;
     }
     case 'evidence':
       return isEvidence(value)
         ? undefined
-        : problem(key, 'WRONG_TYPE', 'expected {"url": "http(s)://..."} or {"file": "<sha256>"}',
-            'esperado {"url": "http(s)://..."} ou {"file": "<sha256>"}');
+        : problem(
+            key,
+            'WRONG_TYPE',
+            'expected {"url": "http(s)://..."} or {"file": "<sha256>"}',
+            'esperado {"url": "http(s)://..."} ou {"file": "<sha256>"}',
+          );
   }
 }
 
@@ -129,8 +153,12 @@ function optionProblem(item: QuestionnaireItem, chosen: readonly string[]): Answ
   const unknown = chosen.find((c) => !keys.includes(c));
   return unknown === undefined
     ? undefined
-    : problem(item.key, 'UNKNOWN_OPTION', `"${unknown}" is not an option (${keys.join(', ')})`,
-        `"${unknown}" não é uma opção (${keys.join(', ')})`);
+    : problem(
+        item.key,
+        'UNKNOWN_OPTION',
+        `"${unknown}" is not an option (${keys.join(', ')})`,
+        `"${unknown}" não é uma opção (${keys.join(', ')})`,
+      );
 }
 
 function problem(itemKey: string, code: AnswerProblemCode, en: string, ptBR: string): AnswerProblem {

@@ -25,7 +25,13 @@ export class IndicatorGroupsController {
       dimension: definition.dimension,
       title: latest.title,
       scoringVersion: definition.scoring.version,
-      versions: [...versions.values()].map((q) => ({ version: q.version, publishedAt: q.publishedAt, title: q.title, follows: q.follows ?? null, items: q.items.length })),
+      versions: [...versions.values()].map((q) => ({
+        version: q.version,
+        publishedAt: q.publishedAt,
+        title: q.title,
+        follows: q.follows ?? null,
+        items: q.items.length,
+      })),
     }));
   }
 
@@ -37,7 +43,11 @@ export class IndicatorGroupsController {
 
   @Get('indicator-groups/:slug/compare')
   @ApiOperation({ summary: 'How two versions of a group correspond item by item (through the key maps)' })
-  compare(@Param('slug') slug: string, @Query('from', ParseVersionPipe) from: number, @Query('to', ParseVersionPipe) to: number) {
+  compare(
+    @Param('slug') slug: string,
+    @Query('from', ParseVersionPipe) from: number,
+    @Query('to', ParseVersionPipe) to: number,
+  ) {
     this.catalogue.version(slug, from);
     this.catalogue.version(slug, to);
     return compareVersions(this.catalogue.group(slug).versions, from, to);
@@ -46,7 +56,11 @@ export class IndicatorGroupsController {
   @Post('indicator-groups/:slug/versions/:version/score')
   @HttpCode(200)
   @ApiOperation({ summary: 'Score an answer set against one version, without storing it, explained item by item' })
-  score(@Param('slug') slug: string, @Param('version', ParseVersionPipe) version: number, @Body() body: ScoreAnswersDto) {
+  score(
+    @Param('slug') slug: string,
+    @Param('version', ParseVersionPipe) version: number,
+    @Body() body: ScoreAnswersDto,
+  ) {
     return this.scoring.scoreGroup(slug, version, body);
   }
 

@@ -63,7 +63,10 @@ export class QuestionnaireCatalogue implements OnModuleInit {
     for (const group of groups) {
       const versions = parsed.filter((q) => q.group === group.slug);
       if (!files.some((f) => f.group === group.slug)) {
-        problems.push({ file: folderOf(group.slug), problem: `group "${group.slug}" has no published version (v1.yaml)` });
+        problems.push({
+          file: folderOf(group.slug),
+          problem: `group "${group.slug}" has no published version (v1.yaml)`,
+        });
       }
       problems.push(...checkVersionChain(versions, (v) => fileOf(group.slug, v)));
     }
@@ -74,7 +77,10 @@ export class QuestionnaireCatalogue implements OnModuleInit {
     this.entries = new Map(
       groups.map((definition) => {
         const versions = new Map(
-          parsed.filter((q) => q.group === definition.slug).sort((a, b) => a.version - b.version).map((q) => [q.version, q]),
+          parsed
+            .filter((q) => q.group === definition.slug)
+            .sort((a, b) => a.version - b.version)
+            .map((q) => [q.version, q]),
         );
         return [definition.slug, { definition, versions, latest: [...versions.values()].pop()! }];
       }),
@@ -82,13 +88,18 @@ export class QuestionnaireCatalogue implements OnModuleInit {
     this.logger.log(`${parsed.length} questionnaire versions of ${groups.length} indicator groups published`);
   }
 
-  private async checkPublishedHashes(files: ReturnType<typeof readQuestionnaireFiles>['files']): Promise<DefinitionProblem[]> {
+  private async checkPublishedHashes(
+    files: ReturnType<typeof readQuestionnaireFiles>['files'],
+  ): Promise<DefinitionProblem[]> {
     const recorded = await this.dataSource.getRepository(PublishedVersionEntity).find();
     const problems: DefinitionProblem[] = [];
     for (const r of recorded) {
       const f = files.find((x) => x.group === r.groupSlug && x.version === r.version);
       if (!f) {
-        problems.push({ file: r.filePath, problem: `version ${r.version} of "${r.groupSlug}" was published on ${r.publishedAt} and its file is gone; published versions cannot be withdrawn` });
+        problems.push({
+          file: r.filePath,
+          problem: `version ${r.version} of "${r.groupSlug}" was published on ${r.publishedAt} and its file is gone; published versions cannot be withdrawn`,
+        });
       } else if (f.sha256 !== r.sha256) {
         problems.push({
           file: f.file,
@@ -113,7 +124,13 @@ export class QuestionnaireCatalogue implements OnModuleInit {
       .filter((q) => !recorded.has(`${q.group}/${q.version}`))
       .map((q) => {
         const f = files.find((x) => x.group === q.group && x.version === q.version)!;
-        return repo.create({ groupSlug: q.group, version: q.version, sha256: f.sha256, filePath: f.file, publishedAt: q.publishedAt });
+        return repo.create({
+          groupSlug: q.group,
+          version: q.version,
+          sha256: f.sha256,
+          filePath: f.file,
+          publishedAt: q.publishedAt,
+        });
       });
     if (fresh.length > 0) await this.dataSource.transaction((em) => em.insert(PublishedVersionEntity, fresh));
   }
@@ -125,10 +142,22 @@ export class QuestionnaireCatalogue implements OnModuleInit {
   group(slug: string): GroupCatalogueEntry {
     const entry = this.entries.get(slug);
     if (!entry) {
-      throw new DomainError('GROUP_NOT_FOUND', {
-        'pt-BR': `Grupo de indicadores "${slug}" não existe.`,
-        en: `Indicator group "${slug}" does not exist.`,
-      }, [{ field: 'slug', message: { 'pt-BR': `grupos: ${[...this.entries.keys()].join(', ')}`, en: `groups: ${[...this.entries.keys()].join(', ')}` } }]);
+      throw new DomainError(
+        'GROUP_NOT_FOUND',
+        {
+          'pt-BR': `Grupo de indicadores "${slug}" não existe.`,
+          en: `Indicator group "${slug}" does not exist.`,
+        },
+        [
+          {
+            field: 'slug',
+            message: {
+              'pt-BR': `grupos: ${[...this.entries.keys()].join(', ')}`,
+              en: `groups: ${[...this.entries.keys()].join(', ')}`,
+            },
+          },
+        ],
+      );
     }
     return entry;
   }
@@ -138,10 +167,19 @@ export class QuestionnaireCatalogue implements OnModuleInit {
     const q = entry.versions.get(version);
     if (!q) {
       const known = [...entry.versions.keys()].join(', ');
-      throw new DomainError('VERSION_NOT_FOUND', {
-        'pt-BR': `O grupo "${slug}" não tem a versão ${version} (versões publicadas: ${known}).`,
-        en: `Group "${slug}" has no version ${version} (published versions: ${known}).`,
-      }, [{ field: 'version', message: { 'pt-BR': `versões publicadas: ${known}`, en: `published versions: ${known}` } }]);
+      throw new DomainError(
+        'VERSION_NOT_FOUND',
+        {
+          'pt-BR': `O grupo "${slug}" não tem a versão ${version} (versões publicadas: ${known}).`,
+          en: `Group "${slug}" has no version ${version} (published versions: ${known}).`,
+        },
+        [
+          {
+            field: 'version',
+            message: { 'pt-BR': `versões publicadas: ${known}`, en: `published versions: ${known}` },
+          },
+        ],
+      );
     }
     return q;
   }

@@ -5,7 +5,8 @@ import type { AnswerSet } from './questionnaire.types';
 
 export class ScoreAnswersDto {
   @ApiProperty({
-    description: 'Answers keyed by item key: "yes" | "partial" | "no" | "not-applicable", an option key, a list of option keys, a number, text, or {"url"} / {"file"} for evidence.',
+    description:
+      'Answers keyed by item key: "yes" | "partial" | "no" | "not-applicable", an option key, a list of option keys, a number, text, or {"url"} / {"file"} for evidence.',
     example: { 'focal-body': 'yes', 'local-policy': 'partial', 'local-policy-instrument': 'decree' },
   })
   @IsObject()

@@ -26,7 +26,11 @@ export function readQuestionnaireFiles(
   try {
     entries = readdirSync(assessmentsDir);
   } catch {
-    return { files, groupFolders: [], problems: [{ file: show(assessmentsDir), problem: 'the assessments folder cannot be read' }] };
+    return {
+      files,
+      groupFolders: [],
+      problems: [{ file: show(assessmentsDir), problem: 'the assessments folder cannot be read' }],
+    };
   }
   const groupFolders = entries.filter((e) => statSync(join(assessmentsDir, e)).isDirectory()).sort();
   for (const group of groupFolders) {

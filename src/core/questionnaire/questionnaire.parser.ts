@@ -35,9 +35,7 @@ export function parseQuestionnaire(source: string, at: QuestionnaireLocation): Q
   }
   const raw: unknown = doc.toJS();
   if (!validateShape(raw)) {
-    throw new QuestionnaireDefinitionError(
-      (validateShape.errors ?? []).map((e) => shapeProblem(e, raw, at.file)),
-    );
+    throw new QuestionnaireDefinitionError((validateShape.errors ?? []).map((e) => shapeProblem(e, raw, at.file)));
   }
   const questionnaire = normalise(raw as RawQuestionnaire);
   const problems = checkRules(questionnaire, at);

@@ -1,13 +1,6 @@
 import type { LocalizedText } from '../i18n/localized-text';
 
-export const ITEM_TYPES = [
-  'yes-partial-no',
-  'single-choice',
-  'multiple-choice',
-  'number',
-  'text',
-  'evidence',
-] as const;
+export const ITEM_TYPES = ['yes-partial-no', 'single-choice', 'multiple-choice', 'number', 'text', 'evidence'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
 export const YES_PARTIAL_NO_VALUES = ['yes', 'partial', 'no'] as const;

@@ -15,7 +15,8 @@ export function checkVersionChain(
   const byNumber = new Map(versions.map((q) => [q.version, q]));
   const numbers = [...byNumber.keys()].sort((a, b) => a - b);
   numbers.forEach((n, i) => {
-    if (n !== i + 1) problems.push({ file: fileOf(n), problem: `version ${n} is published but version ${i + 1} is not` });
+    if (n !== i + 1)
+      problems.push({ file: fileOf(n), problem: `version ${n} is published but version ${i + 1} is not` });
   });
   for (const q of versions) {
     if (q.follows === undefined || q.keyMap === undefined) continue;
@@ -30,27 +31,47 @@ export function checkVersionChain(
     for (const item of previous.items) {
       const entry = q.keyMap[item.key];
       if (entry === undefined) {
-        problems.push({ file, itemKey: item.key, problem: `keyMap must say what became of v${previous.version} item "${item.key}" (kept, renamedTo or dropped)` });
+        problems.push({
+          file,
+          itemKey: item.key,
+          problem: `keyMap must say what became of v${previous.version} item "${item.key}" (kept, renamedTo or dropped)`,
+        });
         continue;
       }
       const target = targetKey(item.key, entry);
       if (target === null) continue;
       const next = targets.get(target);
       if (!next) {
-        problems.push({ file, itemKey: item.key, problem: `keyMap maps it to "${target}", which is not an item of v${q.version}` });
+        problems.push({
+          file,
+          itemKey: item.key,
+          problem: `keyMap maps it to "${target}", which is not an item of v${q.version}`,
+        });
       } else if (next.type !== item.type) {
-        problems.push({ file, itemKey: item.key, problem: `keyMap maps a ${item.type} item to "${target}", a ${next.type} item` });
+        problems.push({
+          file,
+          itemKey: item.key,
+          problem: `keyMap maps a ${item.type} item to "${target}", a ${next.type} item`,
+        });
       }
       const earlier = claimed.get(target);
       if (earlier) {
-        problems.push({ file, itemKey: item.key, problem: `keyMap maps both "${earlier}" and "${item.key}" to "${target}"` });
+        problems.push({
+          file,
+          itemKey: item.key,
+          problem: `keyMap maps both "${earlier}" and "${item.key}" to "${target}"`,
+        });
       }
       claimed.set(target, item.key);
     }
     const known = new Set(previous.items.map((i) => i.key));
     for (const key of Object.keys(q.keyMap)) {
       if (!known.has(key)) {
-        problems.push({ file, itemKey: key, problem: `keyMap names "${key}", which is not an item of v${previous.version}` });
+        problems.push({
+          file,
+          itemKey: key,
+          problem: `keyMap names "${key}", which is not an item of v${previous.version}`,
+        });
       }
     }
   }

@@ -4,8 +4,13 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 
 /** Flags for Debian's Chromium as root on a closed network. */
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export interface PdfOptions {
@@ -33,7 +38,16 @@ export class PdfRendererService implements OnApplicationShutdown {
     let healthy = true;
     try {
       await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
-      return Buffer.from(await page.pdf({ format: 'A4', landscape: options.landscape ?? false, outline: options.outline ?? false, printBackground: true, preferCSSPageSize: true, timeout: 30_000 }));
+      return Buffer.from(
+        await page.pdf({
+          format: 'A4',
+          landscape: options.landscape ?? false,
+          outline: options.outline ?? false,
+          printBackground: true,
+          preferCSSPageSize: true,
+          timeout: 30_000,
+        }),
+      );
     } catch (e) {
       healthy = false;
       throw e;
@@ -57,7 +71,9 @@ export class PdfRendererService implements OnApplicationShutdown {
       })
       .catch((e: Error) => {
         this.browser = undefined;
-        throw new Error(`Cannot start Chromium at ${this.config.chromiumPath} (set PUPPETEER_EXECUTABLE_PATH): ${e.message}`);
+        throw new Error(
+          `Cannot start Chromium at ${this.config.chromiumPath} (set PUPPETEER_EXECUTABLE_PATH): ${e.message}`,
+        );
       });
     return this.browser;
   }

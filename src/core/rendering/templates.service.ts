@@ -18,10 +18,15 @@ export class TemplatesService implements OnModuleInit {
   onModuleInit(): void {
     const root = this.config.templatesDir;
     const walk = (dir: string): string[] =>
-      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
+      readdirSync(dir).flatMap((name) =>
+        statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)],
+      );
     const files = walk(root).filter((f) => f.endsWith('.hbs'));
     for (const file of files.filter((f) => relative(root, f).startsWith('partials/'))) {
-      this.hbs.registerPartial(relative(join(root, 'partials'), file).replace(/\.hbs$/, ''), readFileSync(file, 'utf8'));
+      this.hbs.registerPartial(
+        relative(join(root, 'partials'), file).replace(/\.hbs$/, ''),
+        readFileSync(file, 'utf8'),
+      );
     }
     for (const file of files) {
       const name = relative(root, file).replace(/\.hbs$/, '');

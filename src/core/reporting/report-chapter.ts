@@ -72,11 +72,18 @@ export const DIMENSION_LABELS: Record<ReportGroupInput['dimension'], string> = {
   governance: 'Instituições e governança',
   'rights-and-services': 'Acesso a direitos e serviços',
 };
-const YES_PARTIAL_NO: Record<string, string> = { yes: 'Sim', partial: 'Parcial', no: 'Não', [NOT_APPLICABLE]: 'Não se aplica' };
+const YES_PARTIAL_NO: Record<string, string> = {
+  yes: 'Sim',
+  partial: 'Parcial',
+  no: 'Não',
+  [NOT_APPLICABLE]: 'Não se aplica',
+};
 
 function levelOf(key: string | null | undefined): { label: string; color: string } {
   const level = MATURITY_LEVELS.find((l) => l.key === key);
-  return level ? { label: level.label['pt-BR'], color: LEVEL_COLORS[level.key] } : { label: 'sem pontuação', color: NO_LEVEL_COLOR };
+  return level
+    ? { label: level.label['pt-BR'], color: LEVEL_COLORS[level.key] }
+    : { label: 'sem pontuação', color: NO_LEVEL_COLOR };
 }
 
 /** The answer as the official would read it. */
@@ -89,7 +96,9 @@ export function answerText(item: QuestionnaireItem, value: AnswerValue | undefin
     case 'single-choice':
       return item.options?.find((o) => o.key === value)?.label['pt-BR'] ?? String(value);
     case 'multiple-choice': {
-      const chosen = (value as readonly string[]).map((k) => item.options?.find((o) => o.key === k)?.label['pt-BR'] ?? k);
+      const chosen = (value as readonly string[]).map(
+        (k) => item.options?.find((o) => o.key === k)?.label['pt-BR'] ?? k,
+      );
       return chosen.length > 0 ? chosen.join('; ') : 'Nenhuma das opções';
     }
     case 'number':
@@ -100,7 +109,9 @@ export function answerText(item: QuestionnaireItem, value: AnswerValue | undefin
     case 'text':
       return String(value);
     case 'evidence':
-      return typeof value === 'object' && value !== null && 'url' in value ? value.url : 'Documento enviado à plataforma';
+      return typeof value === 'object' && value !== null && 'url' in value
+        ? value.url
+        : 'Documento enviado à plataforma';
   }
 }
 
@@ -122,7 +133,8 @@ export function chapterOf(input: ReportInput, group: ReportGroupInput): ReportCh
     const value = answers[item.key];
     const label = item.label['pt-BR'];
     if (s.status === 'informative') {
-      if (value !== undefined && !(typeof value === 'string' && value.trim() === '')) complementary.push({ label, answer: answerText(item, value) });
+      if (value !== undefined && !(typeof value === 'string' && value.trim() === ''))
+        complementary.push({ label, answer: answerText(item, value) });
       continue;
     }
     const recommendation = group.recommendations[item.key]?.['pt-BR'] ?? null;
@@ -133,14 +145,22 @@ export function chapterOf(input: ReportInput, group: ReportGroupInput): ReportCh
     } else if (s.counted && (s.points ?? 0) > 0) {
       partial.push({ label, answer: answerText(item, value), points: points(s.points), note: null, recommendation });
     } else if (s.counted) {
-      const note = s.status === 'pending-evidence'
-        ? 'A resposta é positiva, mas a evidência não foi aceita na revisão: o item conta como 0 até ser comprovado.'
-        : s.status === 'unanswered' ? 'Item não respondido: conta como 0.' : null;
+      const note =
+        s.status === 'pending-evidence'
+          ? 'A resposta é positiva, mas a evidência não foi aceita na revisão: o item conta como 0 até ser comprovado.'
+          : s.status === 'unanswered'
+            ? 'Item não respondido: conta como 0.'
+            : null;
       missing.push({ label, answer: answerText(item, value), points: points(s.points ?? 0), note, recommendation });
     }
   }
   const title = q.title['pt-BR'];
-  const counts = { met: met.length, partial: partial.length, missing: missing.length, notApplicable: notApplicable.length };
+  const counts = {
+    met: met.length,
+    partial: partial.length,
+    missing: missing.length,
+    notApplicable: notApplicable.length,
+  };
   return {
     id: `grupo-${group.slug}`,
     number: group.number,
@@ -155,12 +175,18 @@ export function chapterOf(input: ReportInput, group: ReportGroupInput): ReportCh
     levelColor: level.color,
     counts,
     countLabels: countLabels(counts),
-    met, partial, missing, notApplicable, complementary,
+    met,
+    partial,
+    missing,
+    notApplicable,
+    complementary,
     goodPractices: input.goodPractices.filter((p) => p.groupSlug === group.slug).map((p) => p.title),
-    priorities: input.priorities.filter((p) => p.groupSlug === group.slug).map((p) => ({
-      item: q.items.find((i) => i.key === p.itemKey)?.label['pt-BR'] ?? p.itemKey,
-      commitment: p.commitment,
-    })),
+    priorities: input.priorities
+      .filter((p) => p.groupSlug === group.slug)
+      .map((p) => ({
+        item: q.items.find((i) => i.key === p.itemKey)?.label['pt-BR'] ?? p.itemKey,
+        commitment: p.commitment,
+      })),
   };
 }
 
@@ -184,11 +210,13 @@ export function strengthsInWords(chapters: readonly ReportChapter[]): { stronges
   const top = scored.filter((c) => c.scoreValue === max);
   const bottom = scored.filter((c) => c.scoreValue === min);
   return {
-    strongest: top.length === 1
-      ? `O grupo com melhor resultado é ${namesWithScores(top)}.`
-      : `Os grupos com melhor resultado são ${namesWithScores(top)}.`,
-    weakest: bottom.length === 1
-      ? `O grupo que mais precisa de atenção é ${namesWithScores(bottom)}.`
-      : `Os grupos que mais precisam de atenção são ${namesWithScores(bottom)}.`,
+    strongest:
+      top.length === 1
+        ? `O grupo com melhor resultado é ${namesWithScores(top)}.`
+        : `Os grupos com melhor resultado são ${namesWithScores(top)}.`,
+    weakest:
+      bottom.length === 1
+        ? `O grupo que mais precisa de atenção é ${namesWithScores(bottom)}.`
+        : `Os grupos que mais precisam de atenção são ${namesWithScores(bottom)}.`,
   };
 }

@@ -40,22 +40,45 @@ export function groupScoresChart(bars: readonly ScoreBar[], index: number | null
   return renderSvg(680, height, {
     grid: { left: 250, right: 56, top: 30, bottom: 26 },
     xAxis: scoreAxis,
-    yAxis: categoryAxis(bars.map((b) => b.label), 230),
-    series: [{
-      type: 'bar',
-      barWidth: 18,
-      data: bars.map((b) => (b.score === null
-        ? { value: 0, itemStyle: { color: 'transparent' }, label: { formatter: '—' } }
-        : { value: b.score, itemStyle: { color: b.color, borderRadius: [0, 3, 3, 0] } })),
-      label: { show: true, position: 'right', fontSize: 11, fontWeight: 'bold', color: INK, formatter: (p: { value: unknown }) => formatScore(Number(p.value)) },
-      markLine: index === null ? undefined : {
-        symbol: 'none',
-        silent: true,
-        lineStyle: { type: 'dashed', color: INK, width: 1.2 },
-        label: { position: 'start', fontSize: 11, fontWeight: 'bold', color: INK, formatter: `Índice ${formatScore(index)}` },
-        data: [{ xAxis: index }],
+    yAxis: categoryAxis(
+      bars.map((b) => b.label),
+      230,
+    ),
+    series: [
+      {
+        type: 'bar',
+        barWidth: 18,
+        data: bars.map((b) =>
+          b.score === null
+            ? { value: 0, itemStyle: { color: 'transparent' }, label: { formatter: '—' } }
+            : { value: b.score, itemStyle: { color: b.color, borderRadius: [0, 3, 3, 0] } },
+        ),
+        label: {
+          show: true,
+          position: 'right',
+          fontSize: 11,
+          fontWeight: 'bold',
+          color: INK,
+          formatter: (p: { value: unknown }) => formatScore(Number(p.value)),
+        },
+        markLine:
+          index === null
+            ? undefined
+            : {
+                symbol: 'none',
+                silent: true,
+                lineStyle: { type: 'dashed', color: INK, width: 1.2 },
+                label: {
+                  position: 'start',
+                  fontSize: 11,
+                  fontWeight: 'bold',
+                  color: INK,
+                  formatter: `Índice ${formatScore(index)}`,
+                },
+                data: [{ xAxis: index }],
+              },
       },
-    }],
+    ],
   });
 }
 
@@ -68,7 +91,9 @@ export interface EditionSeries {
 /** Blues from the oldest edition (light) to the current one (dark). */
 const EDITION_COLOURS = ['#a4c2f4', '#6fa8dc', '#3d85c6', '#0b5394'];
 const editionColour = (i: number, count: number) =>
-  EDITION_COLOURS[count <= 1 ? EDITION_COLOURS.length - 1 : Math.round((i * (EDITION_COLOURS.length - 1)) / (count - 1))];
+  EDITION_COLOURS[
+    count <= 1 ? EDITION_COLOURS.length - 1 : Math.round((i * (EDITION_COLOURS.length - 1)) / (count - 1))
+  ];
 
 /** Each group's score edition by edition, as grouped horizontal bars (no bar where there is no score). */
 export function groupProgressChart(categories: readonly string[], editions: readonly EditionSeries[]): string {
@@ -86,7 +111,13 @@ export function groupProgressChart(categories: readonly string[], editions: read
       barGap: '15%',
       itemStyle: { color: editionColour(i, editions.length) },
       data: e.values.map((v) => (v === null ? '-' : v)),
-      label: { show: true, position: 'right' as const, fontSize: 8.5, color: MUTED, formatter: (p: { value: unknown }) => formatScore(Number(p.value)) },
+      label: {
+        show: true,
+        position: 'right' as const,
+        fontSize: 8.5,
+        color: MUTED,
+        formatter: (p: { value: unknown }) => formatScore(Number(p.value)),
+      },
     })),
   });
 }
@@ -95,18 +126,33 @@ export function groupProgressChart(categories: readonly string[], editions: read
 export function indexTrendChart(points: readonly { readonly year: number; readonly index: number | null }[]): string {
   return renderSvg(680, 240, {
     grid: { left: 44, right: 30, top: 30, bottom: 30 },
-    xAxis: { type: 'category', data: points.map((p) => String(p.year)), axisTick: { show: false }, axisLine: { lineStyle: { color: GRID } }, axisLabel: { fontSize: 11, color: INK } },
+    xAxis: {
+      type: 'category',
+      data: points.map((p) => String(p.year)),
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: GRID } },
+      axisLabel: { fontSize: 11, color: INK },
+    },
     yAxis: { ...scoreAxis, axisLabel: { fontSize: 10, color: MUTED } },
-    series: [{
-      type: 'line',
-      name: 'Índice MigraCidades',
-      data: points.map((p) => (p.index === null ? '-' : p.index)),
-      connectNulls: true,
-      symbol: 'circle',
-      symbolSize: 9,
-      lineStyle: { width: 3, color: '#0b5394' },
-      itemStyle: { color: '#0b5394' },
-      label: { show: true, position: 'top', fontSize: 11, fontWeight: 'bold', color: INK, formatter: (p: { value: unknown }) => formatScore(Number(p.value)) },
-    }],
+    series: [
+      {
+        type: 'line',
+        name: 'Índice MigraCidades',
+        data: points.map((p) => (p.index === null ? '-' : p.index)),
+        connectNulls: true,
+        symbol: 'circle',
+        symbolSize: 9,
+        lineStyle: { width: 3, color: '#0b5394' },
+        itemStyle: { color: '#0b5394' },
+        label: {
+          show: true,
+          position: 'top',
+          fontSize: 11,
+          fontWeight: 'bold',
+          color: INK,
+          formatter: (p: { value: unknown }) => formatScore(Number(p.value)),
+        },
+      },
+    ],
   });
 }

@@ -37,13 +37,25 @@ export interface ReportInput {
   readonly groups: readonly ReportGroupInput[];
   /** By group: the answers the scores used (the reviewer's rating where there is one). */
   readonly answers: Readonly<Record<string, AnswerSet>>;
-  readonly goodPractices: readonly { readonly groupSlug: string; readonly title: string; readonly description: string; readonly link: string | null; readonly startYear: number | null }[];
+  readonly goodPractices: readonly {
+    readonly groupSlug: string;
+    readonly title: string;
+    readonly description: string;
+    readonly link: string | null;
+    readonly startYear: number | null;
+  }[];
   readonly priorities: readonly { readonly groupSlug: string; readonly itemKey: string; readonly commitment: string }[];
   /** The previous edition's priorities, with the progress reported on them in this edition. */
   readonly previousPriorities: {
     readonly editionYear: number;
     readonly groups: readonly ReportGroupInput[];
-    readonly items: readonly { readonly groupSlug: string; readonly itemKey: string; readonly commitment: string; readonly progressStatus: string | null; readonly progressNote: string | null }[];
+    readonly items: readonly {
+      readonly groupSlug: string;
+      readonly itemKey: string;
+      readonly commitment: string;
+      readonly progressStatus: string | null;
+      readonly progressNote: string | null;
+    }[];
   } | null;
   /** The same government's approved scores in earlier editions. */
   readonly history: readonly EditionScores[];

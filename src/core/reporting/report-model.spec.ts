@@ -7,45 +7,134 @@ import { buildReportModel, type ReportGroupInput, type ReportInput } from './rep
 
 const t = (pt: string, en = pt) => ({ 'pt-BR': pt, en });
 
-const item = (key: string, type: QuestionnaireItem['type'], label: string, weight: number, more: Partial<QuestionnaireItem> = {}): QuestionnaireItem =>
-  ({ key, type, label: t(label), weight, evidence: 'none', allowNotApplicable: false, required: true, ...more });
+const item = (
+  key: string,
+  type: QuestionnaireItem['type'],
+  label: string,
+  weight: number,
+  more: Partial<QuestionnaireItem> = {},
+): QuestionnaireItem => ({
+  key,
+  type,
+  label: t(label),
+  weight,
+  evidence: 'none',
+  allowNotApplicable: false,
+  required: true,
+  ...more,
+});
 const ITEMS: QuestionnaireItem[] = [
   item('policy', 'yes-partial-no', 'Política?', 4, { evidence: 'required' }),
-  item('policy-year', 'number', 'Ano', 0, { integer: true, min: 1950, max: 2100, visibleWhen: { item: 'policy', in: ['yes', 'partial'] } }),
-  item('instrument', 'single-choice', 'Instrumento', 1, { options: [{ key: 'law', label: t('Lei'), points: 100 }, { key: 'decree', label: t('Decreto'), points: 60 }], visibleWhen: { item: 'policy', in: ['yes', 'partial'] } }),
+  item('policy-year', 'number', 'Ano', 0, {
+    integer: true,
+    min: 1950,
+    max: 2100,
+    visibleWhen: { item: 'policy', in: ['yes', 'partial'] },
+  }),
+  item('instrument', 'single-choice', 'Instrumento', 1, {
+    options: [
+      { key: 'law', label: t('Lei'), points: 100 },
+      { key: 'decree', label: t('Decreto'), points: 60 },
+    ],
+    visibleWhen: { item: 'policy', in: ['yes', 'partial'] },
+  }),
   item('shelter', 'yes-partial-no', 'Abrigo?', 2, { allowNotApplicable: true }),
-  item('languages', 'multiple-choice', 'Idiomas', 2, { options: [{ key: 'es', label: t('Espanhol'), points: 50 }, { key: 'en', label: t('Inglês'), points: 40 }, { key: 'ar', label: t('Árabe'), points: 30 }] }),
-  item('served', 'number', 'Atendidos', 1, { min: 0, bands: [{ atLeast: 1, points: 50 }, { atLeast: 100, points: 100 }] }),
+  item('languages', 'multiple-choice', 'Idiomas', 2, {
+    options: [
+      { key: 'es', label: t('Espanhol'), points: 50 },
+      { key: 'en', label: t('Inglês'), points: 40 },
+      { key: 'ar', label: t('Árabe'), points: 30 },
+    ],
+  }),
+  item('served', 'number', 'Atendidos', 1, {
+    min: 0,
+    bands: [
+      { atLeast: 1, points: 50 },
+      { atLeast: 100, points: 100 },
+    ],
+  }),
   item('notes', 'text', 'Notas', 0, { required: false }),
   item('plan-file', 'evidence', 'Plano', 1, { required: false }),
 ];
-const questionnaire = (group: string, title: string): Questionnaire => ({ group, version: 1, publishedAt: '2020-03-02', title: t(title), items: ITEMS });
+const questionnaire = (group: string, title: string): Questionnaire => ({
+  group,
+  version: 1,
+  publishedAt: '2020-03-02',
+  title: t(title),
+  items: ITEMS,
+});
 const sample = questionnaire('sample', 'Grupo de exemplo');
 const other = questionnaire('other', 'Outro grupo');
 
 const groups: ReportGroupInput[] = [
-  { slug: 'sample', number: 1, dimension: 'governance', questionnaire: sample, recommendations: { policy: t('Aprovar a política por lei.'), languages: t('Traduzir os materiais.'), instrument: t('Nunca mostrada: item atendido.') } },
+  {
+    slug: 'sample',
+    number: 1,
+    dimension: 'governance',
+    questionnaire: sample,
+    recommendations: {
+      policy: t('Aprovar a política por lei.'),
+      languages: t('Traduzir os materiais.'),
+      instrument: t('Nunca mostrada: item atendido.'),
+    },
+  },
   { slug: 'other', number: 2, dimension: 'rights-and-services', questionnaire: other, recommendations: {} },
 ];
 
 const answers: Record<string, AnswerSet> = {
   // policy partly (50), instrument law (100), shelter not applicable, no language (0), 150 served (100), plan missing.
-  sample: { policy: 'partial', 'policy-year': 2019, instrument: 'law', shelter: 'not-applicable', languages: [], served: 150, notes: 'Texto livre' },
-  other: { policy: 'yes', instrument: 'law', shelter: 'yes', languages: ['es', 'en', 'ar'], served: 150, 'plan-file': { url: 'https://example.org/plano.pdf' } },
+  sample: {
+    policy: 'partial',
+    'policy-year': 2019,
+    instrument: 'law',
+    shelter: 'not-applicable',
+    languages: [],
+    served: 150,
+    notes: 'Texto livre',
+  },
+  other: {
+    policy: 'yes',
+    instrument: 'law',
+    shelter: 'yes',
+    languages: ['es', 'en', 'ar'],
+    served: 150,
+    'plan-file': { url: 'https://example.org/plano.pdf' },
+  },
 };
 
 function snapshotOf(questionnaires: Questionnaire[]): ScoreSnapshot {
-  const scores = questionnaires.map((q) => scoreGroup(q, STANDARD_SCORING_POLICY, { answers: answers[q.group], acceptedEvidence: ['policy'] }));
+  const scores = questionnaires.map((q) =>
+    scoreGroup(q, STANDARD_SCORING_POLICY, { answers: answers[q.group], acceptedEvidence: ['policy'] }),
+  );
   return {
     takenAt: '2025-06-01T12:00:00.000Z',
     round: 1,
-    index: scoreIndex(questionnaires.map((q) => q.group), scores),
-    groups: scores.map((g) => ({ group: g.group, questionnaireVersion: g.questionnaireVersion, scoringVersion: g.scoringVersion, score: g.score, level: g.level?.key ?? null, items: g.items.map((i) => ({ key: i.key, points: i.points, counted: i.counted, status: i.status })) })),
+    index: scoreIndex(
+      questionnaires.map((q) => q.group),
+      scores,
+    ),
+    groups: scores.map((g) => ({
+      group: g.group,
+      questionnaireVersion: g.questionnaireVersion,
+      scoringVersion: g.scoringVersion,
+      score: g.score,
+      level: g.level?.key ?? null,
+      items: g.items.map((i) => ({ key: i.key, points: i.points, counted: i.counted, status: i.status })),
+    })),
   };
 }
 
 const input: ReportInput = {
-  government: { ibgeCode: '3550308', name: 'São Paulo', kind: 'municipality', uf: 'SP', stateName: 'São Paulo', region: 'Sudeste', population: 11451999, populationYear: 2022 },
+  government: {
+    ibgeCode: '3550308',
+    name: 'São Paulo',
+    kind: 'municipality',
+    uf: 'SP',
+    stateName: 'São Paulo',
+    region: 'Sudeste',
+    population: 11451999,
+    populationYear: 2022,
+  },
   editionYear: 2025,
   registeredMigrants: null,
   submittedAt: '2025-05-10T15:00:00.000Z',
@@ -72,14 +161,37 @@ describe('buildReportModel', () => {
 
   it('sorts a group\u2019s items into met, partly met, missing and not applicable, with recommendations for the gaps only', () => {
     expect(labels(chapter.met)).toEqual(['Instrumento', 'Atendidos']);
-    expect(chapter.partial).toEqual([{ label: 'Política?', answer: 'Parcial', points: '50 de 100 pontos', note: null, recommendation: 'Aprovar a política por lei.' }]);
+    expect(chapter.partial).toEqual([
+      {
+        label: 'Política?',
+        answer: 'Parcial',
+        points: '50 de 100 pontos',
+        note: null,
+        recommendation: 'Aprovar a política por lei.',
+      },
+    ]);
     expect(chapter.missing).toEqual([
-      { label: 'Idiomas', answer: 'Nenhuma das opções', points: '0 de 100 pontos', note: null, recommendation: 'Traduzir os materiais.' },
-      { label: 'Plano', answer: 'Sem resposta', points: '0 de 100 pontos', note: 'Item não respondido: conta como 0.', recommendation: null },
+      {
+        label: 'Idiomas',
+        answer: 'Nenhuma das opções',
+        points: '0 de 100 pontos',
+        note: null,
+        recommendation: 'Traduzir os materiais.',
+      },
+      {
+        label: 'Plano',
+        answer: 'Sem resposta',
+        points: '0 de 100 pontos',
+        note: 'Item não respondido: conta como 0.',
+        recommendation: null,
+      },
     ]);
     expect(labels(chapter.notApplicable)).toEqual(['Abrigo?']);
     expect(chapter.met.every((l) => l.recommendation === null)).toBe(true);
-    expect(chapter.complementary).toEqual([{ label: 'Ano', answer: '2019' }, { label: 'Notas', answer: 'Texto livre' }]);
+    expect(chapter.complementary).toEqual([
+      { label: 'Ano', answer: '2019' },
+      { label: 'Notas', answer: 'Texto livre' },
+    ]);
     expect(chapter.priorities).toEqual([{ item: 'Idiomas', commitment: 'Traduzir o guia de serviços.' }]);
   });
 
@@ -87,9 +199,15 @@ describe('buildReportModel', () => {
     expect(model.government.population).toBe('11.451.999 habitantes (IBGE, 2022)');
     expect(model.government.registeredMigrants).toBe('não informado');
     expect(model.submittedOn).toBe('10/05/2025');
-    expect(model.people.map((p) => [p.role, p.name, p.phone])).toEqual([['Ponto focal', 'Ana', '—'], ['Suplente', 'Bruno', '11 5555-0000']]);
+    expect(model.people.map((p) => [p.role, p.name, p.phone])).toEqual([
+      ['Ponto focal', 'Ana', '—'],
+      ['Suplente', 'Bruno', '11 5555-0000'],
+    ]);
     expect(model.index.value).toBe(input.snapshot.index.index!.toLocaleString('pt-BR', { minimumFractionDigits: 1 }));
-    const unknown = buildReportModel({ ...input, government: { ...input.government, population: null, populationYear: null } }).model;
+    const unknown = buildReportModel({
+      ...input,
+      government: { ...input.government, population: null, populationYear: null },
+    }).model;
     expect(unknown.government.population).toBe('não informado');
   });
 
@@ -97,8 +215,15 @@ describe('buildReportModel', () => {
     expect(model.overview.strongest).toBe('O grupo com melhor resultado é «Outro grupo» (100,0).');
     expect(model.overview.weakest).toBe(`O grupo que mais precisa de atenção é «Grupo de exemplo» (${chapter.score}).`);
     expect(model.overview.summary).toContain('São Paulo (SP) obteve o Índice MigraCidades de');
-    expect(model.overview.summary).toContain('1 parcialmente atendido e 2 não atendidos; 1 não se aplica a este governo.');
-    expect(chapter.countLabels).toEqual({ met: '2 atendidos', partial: '1 parcialmente atendido', missing: '2 não atendidos', notApplicable: '1 não se aplica' });
+    expect(model.overview.summary).toContain(
+      '1 parcialmente atendido e 2 não atendidos; 1 não se aplica a este governo.',
+    );
+    expect(chapter.countLabels).toEqual({
+      met: '2 atendidos',
+      partial: '1 parcialmente atendido',
+      missing: '2 não atendidos',
+      notApplicable: '1 não se aplica',
+    });
   });
 
   it('says a first edition has no progress yet, and draws no progress chart', () => {
@@ -110,16 +235,41 @@ describe('buildReportModel', () => {
 
   it('shows "—", never 0, for an edition in which a group had no score', () => {
     const earlier = snapshotOf([sample]);
-    const { model: withHistory, charts: drawn } = buildReportModel({ ...input, history: [{ year: 2024, snapshot: earlier }] });
+    const { model: withHistory, charts: drawn } = buildReportModel({
+      ...input,
+      history: [{ year: 2024, snapshot: earlier }],
+    });
     expect(withHistory.progress.years).toEqual([2024, 2025]);
     expect(withHistory.progress.rows.find((r) => r.title === '2. Outro grupo')!.cells).toEqual(['—', '100,0']);
     expect(drawn.progress!.editions[0].values).toEqual([earlier.groups[0].score, null]);
   });
 
   it('describes a state without repeating its abbreviation, and the Federal District as such', () => {
-    const state = buildReportModel({ ...input, government: { ...input.government, ibgeCode: '43', name: 'Rio Grande do Sul', kind: 'state', uf: 'RS', stateName: 'Rio Grande do Sul', region: 'Sul' } }).model;
+    const state = buildReportModel({
+      ...input,
+      government: {
+        ...input.government,
+        ibgeCode: '43',
+        name: 'Rio Grande do Sul',
+        kind: 'state',
+        uf: 'RS',
+        stateName: 'Rio Grande do Sul',
+        region: 'Sul',
+      },
+    }).model;
     expect([state.government.place, state.government.kind]).toEqual(['Rio Grande do Sul', 'Estado']);
-    const df = buildReportModel({ ...input, government: { ...input.government, ibgeCode: '53', name: 'Distrito Federal', kind: 'state', uf: 'DF', stateName: 'Distrito Federal', region: 'Centro-Oeste' } }).model;
+    const df = buildReportModel({
+      ...input,
+      government: {
+        ...input.government,
+        ibgeCode: '53',
+        name: 'Distrito Federal',
+        kind: 'state',
+        uf: 'DF',
+        stateName: 'Distrito Federal',
+        region: 'Centro-Oeste',
+      },
+    }).model;
     expect(df.government.kind).toBe('Distrito Federal');
   });
 });

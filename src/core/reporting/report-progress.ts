@@ -36,7 +36,10 @@ const difference = (values: readonly (number | null)[]): number | null => {
  * come in `groupOrder`, then any other group some edition scored; a group an edition did not score is null
  * there (shown as "—", never as 0).
  */
-export function progressAcrossEditions(editions: readonly EditionScores[], groupOrder: readonly string[]): ProgressTable {
+export function progressAcrossEditions(
+  editions: readonly EditionScores[],
+  groupOrder: readonly string[],
+): ProgressTable {
   const sorted = [...editions].sort((a, b) => a.year - b.year);
   const scored = new Set(sorted.flatMap((e) => e.snapshot.groups.map((g) => g.group)));
   const slugs = [...groupOrder.filter((s) => scored.has(s)), ...[...scored].filter((s) => !groupOrder.includes(s))];

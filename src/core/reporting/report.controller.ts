@@ -18,6 +18,9 @@ export class ReportController {
   @ApiOperation({ summary: 'The Relatório de Diagnóstico (PDF) of an approved diagnosis' })
   async pdf(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() reply: FastifyReply) {
     const { fileName, pdf } = await this.reports.render(actor, id);
-    return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).send(pdf);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${fileName}"`)
+      .send(pdf);
   }
 }

@@ -25,7 +25,13 @@ function countOrNull(value: unknown): number | null {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
-const asciiSlug = (value: string) => value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const asciiSlug = (value: string) =>
+  value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** The Relatório de Diagnóstico: one PDF per government per edition, once its diagnosis is approved. */
 @Injectable()
@@ -59,7 +65,10 @@ export class ReportService {
       pdf = await print();
     }
     const gov = input.government;
-    return { fileName: `relatorio-diagnostico-migracidades-${input.editionYear}-${asciiSlug(gov.name)}-${gov.uf.toLowerCase()}.pdf`, pdf };
+    return {
+      fileName: `relatorio-diagnostico-migracidades-${input.editionYear}-${asciiSlug(gov.name)}-${gov.uf.toLowerCase()}.pdf`,
+      pdf,
+    };
   }
 
   private draw(charts: ReportChartData) {
@@ -76,10 +85,15 @@ export class ReportService {
     const assessment = await this.workflow.load(em, actor, assessmentId);
     if (!APPROVED_STATES.includes(assessment.state) || !assessment.scoreSnapshot) {
       const label = STATE_LABELS[assessment.state];
-      throw new DomainError('REPORT_NOT_READY', text(
-        `O Relatório de Diagnóstico fica disponível depois que a revisão aprova o diagnóstico; esta avaliação está "${label['pt-BR']}".`,
-        `The diagnosis report is available once the review approves the diagnosis; this assessment is "${label.en}".`,
-      ), [], { currentState: assessment.state });
+      throw new DomainError(
+        'REPORT_NOT_READY',
+        text(
+          `O Relatório de Diagnóstico fica disponível depois que a revisão aprova o diagnóstico; esta avaliação está "${label['pt-BR']}".`,
+          `The diagnosis report is available once the review approves the diagnosis; this assessment is "${label.en}".`,
+        ),
+        [],
+        { currentState: assessment.state },
+      );
     }
     const government = await em.findOneByOrFail(GovernmentEntity, { ibgeCode: assessment.governmentCode });
     const rows = await em.findBy(AnswerEntity, { assessmentId });
@@ -87,19 +101,30 @@ export class ReportService {
     for (const r of rows.filter((a) => a.value !== null)) {
       (answers[r.groupSlug] ??= {})[r.itemKey] = (r.reviewerRating ?? r.value) as AnswerValue;
     }
-    const earlier = await em.find(AssessmentEntity, { where: { governmentCode: assessment.governmentCode, editionYear: LessThan(assessment.editionYear) }, order: { editionYear: 'ASC' } });
+    const earlier = await em.find(AssessmentEntity, {
+      where: { governmentCode: assessment.governmentCode, editionYear: LessThan(assessment.editionYear) },
+      order: { editionYear: 'ASC' },
+    });
     const previous = earlier.find((a) => a.id === assessment.previousAssessmentId);
     const [priorities, previousPriorities, practices] = await Promise.all([
       em.find(PriorityEntity, { where: { assessmentId }, order: { createdAt: 'ASC' } }),
-      previous ? em.find(PriorityEntity, { where: { assessmentId: previous.id }, order: { createdAt: 'ASC' } }) : Promise.resolve([]),
+      previous
+        ? em.find(PriorityEntity, { where: { assessmentId: previous.id }, order: { createdAt: 'ASC' } })
+        : Promise.resolve([]),
       this.practices.approvedFor(assessmentId),
     ]);
     // SISMIGRA counts are not part of the data yet; an enrolment that carries one is used.
     const enrolment = assessment.enrolment as typeof assessment.enrolment & { registeredMigrants?: unknown };
     return {
       government: {
-        ibgeCode: government.ibgeCode, name: government.name, kind: government.kind, uf: government.uf, stateName: government.stateName,
-        region: government.region, population: government.population, populationYear: government.populationYear,
+        ibgeCode: government.ibgeCode,
+        name: government.name,
+        kind: government.kind,
+        uf: government.uf,
+        stateName: government.stateName,
+        region: government.region,
+        population: government.population,
+        populationYear: government.populationYear,
       },
       editionYear: assessment.editionYear,
       registeredMigrants: countOrNull(enrolment.registeredMigrants),
@@ -109,14 +134,22 @@ export class ReportService {
       snapshot: assessment.scoreSnapshot,
       groups: this.groupsOf(assessment.versions),
       answers,
-      goodPractices: practices.map((p) => ({ groupSlug: p.groupSlug, title: p.title, description: p.description, link: p.link, startYear: p.startYear })),
+      goodPractices: practices.map((p) => ({
+        groupSlug: p.groupSlug,
+        title: p.title,
+        description: p.description,
+        link: p.link,
+        startYear: p.startYear,
+      })),
       priorities: priorities.map((p) => ({ groupSlug: p.groupSlug, itemKey: p.itemKey, commitment: p.commitment })),
       previousPriorities: previous
         ? {
             editionYear: previous.editionYear,
             groups: this.groupsOf(previous.versions),
             items: previousPriorities.map((p) => ({
-              groupSlug: p.groupSlug, itemKey: p.itemKey, commitment: p.commitment,
+              groupSlug: p.groupSlug,
+              itemKey: p.itemKey,
+              commitment: p.commitment,
               // Progress counts once reported in this edition's diagnosis, the one this report is about.
               progressStatus: p.progressReportedIn === assessmentId ? p.progressStatus : null,
               progressNote: p.progressReportedIn === assessmentId ? p.progressNote : null,
@@ -135,7 +168,15 @@ export class ReportService {
     return this.catalogue.groups().flatMap(({ definition, versions: published }) => {
       const questionnaire = published.get(versions[definition.slug]);
       return questionnaire
-        ? [{ slug: definition.slug, number: definition.number, dimension: definition.dimension, questionnaire, recommendations: definition.recommendations }]
+        ? [
+            {
+              slug: definition.slug,
+              number: definition.number,
+              dimension: definition.dimension,
+              questionnaire,
+              recommendations: definition.recommendations,
+            },
+          ]
         : [];
     });
   }

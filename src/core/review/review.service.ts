@@ -45,7 +45,15 @@ export class ReviewService {
     return this.workflow.dataSource.transaction(async (em) => {
       const assessment = await this.workflow.load(em, actor, id);
       if (assessment.state !== 'in-review') {
-        throw new DomainError('ILLEGAL_TRANSITION', text(`Só é possível revisar itens em revisão; a avaliação está "${assessment.state}".`, `Items can be reviewed only in review; the assessment is "${assessment.state}".`), [], { currentState: assessment.state });
+        throw new DomainError(
+          'ILLEGAL_TRANSITION',
+          text(
+            `Só é possível revisar itens em revisão; a avaliação está "${assessment.state}".`,
+            `Items can be reviewed only in review; the assessment is "${assessment.state}".`,
+          ),
+          [],
+          { currentState: assessment.state },
+        );
       }
       const rows = await em.findBy(AnswerEntity, { assessmentId: id });
       const fields: FieldProblem[] = [];
@@ -54,30 +62,91 @@ export class ReviewService {
         const where = `decisions.${i}`;
         const row = rows.find((r) => r.groupSlug === d.group && r.itemKey === d.itemKey && r.value !== null);
         if (!row) {
-          fields.push({ field: `${where}.itemKey`, code: 'NOT_ANSWERED', message: text(`${d.group}/${d.itemKey} não tem resposta para revisar`, `${d.group}/${d.itemKey} has no answer to review`) });
+          fields.push({
+            field: `${where}.itemKey`,
+            code: 'NOT_ANSWERED',
+            message: text(
+              `${d.group}/${d.itemKey} não tem resposta para revisar`,
+              `${d.group}/${d.itemKey} has no answer to review`,
+            ),
+          });
           return;
         }
         if (d.decision === 'accept') {
           changes.push({ row, patch: { reviewStatus: 'accepted', reviewerRating: null, reviewNote: d.note ?? null } });
         } else if (d.decision === 'adjust') {
           const q = this.catalogue.version(d.group, assessment.versions[d.group]);
-          const problems = d.rating === undefined ? [{ message: text('informe a nota do revisor ("rating")', 'give the reviewer\u2019s rating ("rating")') }] : validateAnswers(q, { [d.itemKey]: d.rating as AnswerValue });
-          if (problems.length > 0) fields.push({ field: `${where}.rating`, code: 'INVALID_RATING', message: problems[0].message });
-          else if (JSON.stringify(d.rating) === JSON.stringify(row.value)) fields.push({ field: `${where}.rating`, code: 'SAME_AS_ANSWER', message: text('igual à resposta do governo: use "accept"', 'same as the government\u2019s answer: use "accept"') });
-          if (!d.note || d.note.trim().length < 10) fields.push({ field: `${where}.note`, code: 'JUSTIFICATION_REQUIRED', message: text('justifique o ajuste (10 caracteres ou mais)', 'justify the adjustment (10 characters or more)') });
-          changes.push({ row, patch: { reviewStatus: 'adjusted', reviewerRating: d.rating as AnswerValue, reviewNote: d.note ?? null } });
+          const problems =
+            d.rating === undefined
+              ? [
+                  {
+                    message: text('informe a nota do revisor ("rating")', 'give the reviewer\u2019s rating ("rating")'),
+                  },
+                ]
+              : validateAnswers(q, { [d.itemKey]: d.rating as AnswerValue });
+          if (problems.length > 0)
+            fields.push({ field: `${where}.rating`, code: 'INVALID_RATING', message: problems[0].message });
+          else if (JSON.stringify(d.rating) === JSON.stringify(row.value))
+            fields.push({
+              field: `${where}.rating`,
+              code: 'SAME_AS_ANSWER',
+              message: text(
+                'igual à resposta do governo: use "accept"',
+                'same as the government\u2019s answer: use "accept"',
+              ),
+            });
+          if (!d.note || d.note.trim().length < 10)
+            fields.push({
+              field: `${where}.note`,
+              code: 'JUSTIFICATION_REQUIRED',
+              message: text(
+                'justifique o ajuste (10 caracteres ou mais)',
+                'justify the adjustment (10 characters or more)',
+              ),
+            });
+          changes.push({
+            row,
+            patch: { reviewStatus: 'adjusted', reviewerRating: d.rating as AnswerValue, reviewNote: d.note ?? null },
+          });
         } else {
-          if (!d.note || d.note.trim().length < 5) fields.push({ field: `${where}.note`, code: 'COMMENT_REQUIRED', message: text('diga ao governo o que corrigir', 'tell the government what to correct') });
+          if (!d.note || d.note.trim().length < 5)
+            fields.push({
+              field: `${where}.note`,
+              code: 'COMMENT_REQUIRED',
+              message: text('diga ao governo o que corrigir', 'tell the government what to correct'),
+            });
           changes.push({ row, patch: { reviewStatus: 'sent-back', reviewerRating: null, reviewNote: d.note ?? null } });
         }
       });
       if (fields.length > 0) {
-        throw new DomainError('VALIDATION_FAILED', text(`Decisões inválidas: ${fields.map((f) => f.field).join(', ')}.`, `Invalid decisions: ${fields.map((f) => f.field).join(', ')}.`), fields);
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          text(
+            `Decisões inválidas: ${fields.map((f) => f.field).join(', ')}.`,
+            `Invalid decisions: ${fields.map((f) => f.field).join(', ')}.`,
+          ),
+          fields,
+        );
       }
       for (const { row, patch } of changes) {
-        const before = { reviewStatus: row.reviewStatus, reviewerRating: row.reviewerRating, reviewNote: row.reviewNote };
-        await em.update(AnswerEntity, { assessmentId: id, groupSlug: row.groupSlug, itemKey: row.itemKey }, { ...patch, reviewedRound: assessment.round });
-        await this.workflow.audit.record(em, actor, { action: 'review.decide', entity: 'answer', entityId: `${id}/${row.groupSlug}/${row.itemKey}`, assessmentId: id, before, after: patch });
+        const before = {
+          reviewStatus: row.reviewStatus,
+          reviewerRating: row.reviewerRating,
+          reviewNote: row.reviewNote,
+        };
+        await em.update(
+          AnswerEntity,
+          { assessmentId: id, groupSlug: row.groupSlug, itemKey: row.itemKey },
+          { ...patch, reviewedRound: assessment.round },
+        );
+        await this.workflow.audit.record(em, actor, {
+          action: 'review.decide',
+          entity: 'answer',
+          entityId: `${id}/${row.groupSlug}/${row.itemKey}`,
+          assessmentId: id,
+          before,
+          after: patch,
+        });
       }
       return { reviewed: changes.length };
     });
@@ -88,9 +157,15 @@ export class ReviewService {
     const result = await this.workflow.dataSource.transaction(async (em) => {
       const assessment = await this.workflow.load(em, actor, id);
       this.workflow.target(assessment, 'request-changes', actor);
-      const sentBack = (await em.findBy(AnswerEntity, { assessmentId: id, reviewStatus: 'sent-back' }));
+      const sentBack = await em.findBy(AnswerEntity, { assessmentId: id, reviewStatus: 'sent-back' });
       if (sentBack.length === 0) {
-        throw new DomainError('REVIEW_INCOMPLETE', text('Nenhum item foi devolvido: marque ao menos um item com "send-back".', 'No item was sent back: mark at least one item "send-back".'));
+        throw new DomainError(
+          'REVIEW_INCOMPLETE',
+          text(
+            'Nenhum item foi devolvido: marque ao menos um item com "send-back".',
+            'No item was sent back: mark at least one item "send-back".',
+          ),
+        );
       }
       const moved = await this.workflow.move(em, assessment, 'request-changes', actor, { round: assessment.round + 1 });
       const gov = await em.findOneByOrFail(GovernmentEntity, { ibgeCode: assessment.governmentCode });
@@ -100,7 +175,12 @@ export class ReviewService {
         subject: `MigraCidades ${assessment.editionYear}: itens devolvidos para ajuste (${gov.name})`,
         body: `Olá,\n\nA revisão do diagnóstico de ${gov.name} (${gov.uf}) na edição ${assessment.editionYear} devolveu ${sentBack.length} item(ns) para ajuste:\n\n${list}\n\nResponda aos itens e reenvie o diagnóstico: ${this.link(id)}`,
       });
-      return { id, state: moved.state, round: moved.round, sentBack: sentBack.map((a) => ({ group: a.groupSlug, itemKey: a.itemKey, comment: a.reviewNote })) };
+      return {
+        id,
+        state: moved.state,
+        round: moved.round,
+        sentBack: sentBack.map((a) => ({ group: a.groupSlug, itemKey: a.itemKey, comment: a.reviewNote })),
+      };
     });
     void this.notifications.deliver();
     return result;
@@ -111,16 +191,32 @@ export class ReviewService {
     const em = this.workflow.dataSource.manager;
     const assessment = await this.workflow.load(em, actor, id);
     if (assessment.round === 1) return { round: 1, changes: [] };
-    const roundStart = await em.findOne(AuditEntryEntity, { where: { assessmentId: id, action: 'assessment.request-changes' }, order: { id: 'DESC' } });
+    const roundStart = await em.findOne(AuditEntryEntity, {
+      where: { assessmentId: id, action: 'assessment.request-changes' },
+      order: { id: 'DESC' },
+    });
     const rows = await em.findBy(AnswerEntity, { assessmentId: id, changedRound: assessment.round });
     const changes = [];
     for (const r of rows) {
       const firstSave = await em.findOne(AuditEntryEntity, {
-        where: { assessmentId: id, action: 'answer.save', entityId: `${id}/${r.groupSlug}/${r.itemKey}`, id: MoreThan(roundStart?.id ?? 0) },
+        where: {
+          assessmentId: id,
+          action: 'answer.save',
+          entityId: `${id}/${r.groupSlug}/${r.itemKey}`,
+          id: MoreThan(roundStart?.id ?? 0),
+        },
         order: { id: 'ASC' },
       });
       const before = firstSave?.before as { value?: unknown; evidence?: unknown } | null;
-      changes.push({ group: r.groupSlug, itemKey: r.itemKey, comment: r.reviewNote, before: before?.value ?? null, beforeEvidence: before?.evidence ?? null, now: r.value, nowEvidence: r.evidence });
+      changes.push({
+        group: r.groupSlug,
+        itemKey: r.itemKey,
+        comment: r.reviewNote,
+        before: before?.value ?? null,
+        beforeEvidence: before?.evidence ?? null,
+        now: r.value,
+        nowEvidence: r.evidence,
+      });
     }
     return { round: assessment.round, changes };
   }
@@ -131,15 +227,24 @@ export class ReviewService {
       const entry = this.catalogue.group(slug);
       const mine = rows.filter((r) => r.groupSlug === slug && r.value !== null);
       const answers = Object.fromEntries(mine.map((r) => [r.itemKey, (r.reviewerRating ?? r.value) as AnswerValue]));
-      const accepted = mine.filter((r) => r.reviewStatus === 'accepted' || r.reviewStatus === 'adjusted').map((r) => r.itemKey);
-      return scoreGroup(this.catalogue.version(slug, version), entry.definition.scoring, { answers, acceptedEvidence: accepted });
+      const accepted = mine
+        .filter((r) => r.reviewStatus === 'accepted' || r.reviewStatus === 'adjusted')
+        .map((r) => r.itemKey);
+      return scoreGroup(this.catalogue.version(slug, version), entry.definition.scoring, {
+        answers,
+        acceptedEvidence: accepted,
+      });
     });
     return {
       takenAt: new Date().toISOString(),
       round: assessment.round,
       index: scoreIndex(Object.keys(assessment.versions), groups),
       groups: groups.map((g) => ({
-        group: g.group, questionnaireVersion: g.questionnaireVersion, scoringVersion: g.scoringVersion, score: g.score, level: g.level?.key ?? null,
+        group: g.group,
+        questionnaireVersion: g.questionnaireVersion,
+        scoringVersion: g.scoringVersion,
+        score: g.score,
+        level: g.level?.key ?? null,
         items: g.items.map((i) => ({ key: i.key, points: i.points, counted: i.counted, status: i.status })),
       })),
     };
@@ -156,15 +261,31 @@ export class ReviewService {
         const q = this.catalogue.version(slug, version);
         const mine = rows.filter((r) => r.groupSlug === slug && r.value !== null);
         const visible = visibleItemKeys(q, Object.fromEntries(mine.map((r) => [r.itemKey, r.value as AnswerValue])));
-        for (const r of mine.filter((m) => visible.has(m.itemKey) && !['accepted', 'adjusted'].includes(m.reviewStatus))) {
-          open.push({ field: `answers.${slug}.${r.itemKey}`, code: r.reviewStatus.toUpperCase().replace('-', '_'), message: text(`item ainda "${r.reviewStatus}"`, `item still "${r.reviewStatus}"`) });
+        for (const r of mine.filter(
+          (m) => visible.has(m.itemKey) && !['accepted', 'adjusted'].includes(m.reviewStatus),
+        )) {
+          open.push({
+            field: `answers.${slug}.${r.itemKey}`,
+            code: r.reviewStatus.toUpperCase().replace('-', '_'),
+            message: text(`item ainda "${r.reviewStatus}"`, `item still "${r.reviewStatus}"`),
+          });
         }
       }
       if (open.length > 0) {
-        throw new DomainError('REVIEW_INCOMPLETE', text(`Ainda há ${open.length} item(ns) sem decisão final.`, `${open.length} item(s) still have no final verdict.`), open);
+        throw new DomainError(
+          'REVIEW_INCOMPLETE',
+          text(
+            `Ainda há ${open.length} item(ns) sem decisão final.`,
+            `${open.length} item(s) still have no final verdict.`,
+          ),
+          open,
+        );
       }
       const snapshot = this.snapshot(assessment, rows);
-      const moved = await this.workflow.move(em, assessment, 'approve', actor, { scoreSnapshot: snapshot, approvedAt: new Date() });
+      const moved = await this.workflow.move(em, assessment, 'approve', actor, {
+        scoreSnapshot: snapshot,
+        approvedAt: new Date(),
+      });
       const gov = await em.findOneByOrFail(GovernmentEntity, { ibgeCode: assessment.governmentCode });
       await this.notifications.enqueue(em, await this.recipientsOf(assessment), {
         kind: 'diagnosis-approved',
@@ -180,15 +301,35 @@ export class ReviewService {
   async reopen(actor: Actor, id: string, reason: string) {
     return this.workflow.dataSource.transaction(async (em) => {
       const assessment = await this.workflow.load(em, actor, id);
-      const moved = await this.workflow.move(em, assessment, 'reopen', actor, { scoreSnapshot: null, approvedAt: null }, reason);
+      const moved = await this.workflow.move(
+        em,
+        assessment,
+        'reopen',
+        actor,
+        { scoreSnapshot: null, approvedAt: null },
+        reason,
+      );
       return { id, state: moved.state };
     });
   }
 
   async queue(filter: { edition?: number; uf?: string; status?: string }) {
-    const qb = this.workflow.dataSource.getRepository(AssessmentEntity).createQueryBuilder('a')
+    const qb = this.workflow.dataSource
+      .getRepository(AssessmentEntity)
+      .createQueryBuilder('a')
       .innerJoin(GovernmentEntity, 'g', 'g.ibge_code = a.government_code')
-      .select(['a.id AS id', 'a.edition_year AS editionYear', 'a.government_code AS governmentCode', 'g.name AS governmentName', 'g.uf AS uf', 'g.kind AS kind', 'a.state AS state', 'a.round AS round', 'a.submitted_at AS submittedAt', 'a.updated_at AS updatedAt']);
+      .select([
+        'a.id AS id',
+        'a.edition_year AS editionYear',
+        'a.government_code AS governmentCode',
+        'g.name AS governmentName',
+        'g.uf AS uf',
+        'g.kind AS kind',
+        'a.state AS state',
+        'a.round AS round',
+        'a.submitted_at AS submittedAt',
+        'a.updated_at AS updatedAt',
+      ]);
     if (filter.edition) qb.andWhere('a.edition_year = :edition', { edition: filter.edition });
     if (filter.uf) qb.andWhere('g.uf = :uf', { uf: filter.uf });
     if (filter.status) qb.andWhere('a.state = :status', { status: filter.status });
@@ -199,7 +340,11 @@ export class ReviewService {
   private async recipientsOf(assessment: AssessmentEntity) {
     const officials = await this.auth.officialsOf(assessment.governmentCode);
     const { focalPerson, substitutes } = assessment.enrolment;
-    return [...officials.map((o) => ({ email: o.email, userId: o.id })), { email: focalPerson.email }, ...substitutes.map((s) => ({ email: s.email }))];
+    return [
+      ...officials.map((o) => ({ email: o.email, userId: o.id })),
+      { email: focalPerson.email },
+      ...substitutes.map((s) => ({ email: s.email })),
+    ];
   }
 
   private link(id: string): string {

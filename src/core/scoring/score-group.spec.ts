@@ -4,7 +4,11 @@ import type { AnswerSet } from '../questionnaire/questionnaire.types';
 import { scoreGroup } from './score-group';
 import { levelFor, MATURITY_LEVELS, STANDARD_SCORING_POLICY } from './scoring-policy';
 
-const questionnaire = parseQuestionnaire(toYaml(sampleQuestionnaire()), { file: 'sample/v1.yaml', group: 'sample', version: 1 });
+const questionnaire = parseQuestionnaire(toYaml(sampleQuestionnaire()), {
+  file: 'sample/v1.yaml',
+  group: 'sample',
+  version: 1,
+});
 const url = { url: 'https://example.org/plano.pdf' };
 
 // Weights: policy 4 (evidence required), instrument 1 (only when policy is yes/partial), shelter 2 (N/A
@@ -12,15 +16,52 @@ const url = { url: 'https://example.org/plano.pdf' };
 describe('scoreGroup with fixture answer sets (scores computed by hand)', () => {
   it.each<[string, AnswerSet, string[], number | null, string | null]>([
     ['nothing answered: visible items count as 0', {}, [], 0, 'initial'],
-    ['everything fully met', { policy: 'yes', instrument: 'law', shelter: 'yes', languages: ['es', 'en', 'ar'], served: 150, 'plan-file': url }, ['policy'], 100, 'reference'],
+    [
+      'everything fully met',
+      {
+        policy: 'yes',
+        instrument: 'law',
+        shelter: 'yes',
+        languages: ['es', 'en', 'ar'],
+        served: 150,
+        'plan-file': url,
+      },
+      ['policy'],
+      100,
+      'reference',
+    ],
     // policy pending (0 × 4), decree 60 × 1, shelter N/A left out, en 40 × 2, 5 served 50 × 1, no plan 0 × 1: 190 / 9
-    ['evidence not yet accepted, "not applicable" left out', { policy: 'yes', instrument: 'decree', shelter: 'not-applicable', languages: ['en'], served: 5 }, [], 21.1, 'initial'],
+    [
+      'evidence not yet accepted, "not applicable" left out',
+      { policy: 'yes', instrument: 'decree', shelter: 'not-applicable', languages: ['en'], served: 5 },
+      [],
+      21.1,
+      'initial',
+    ],
     // the same with the evidence accepted: (400 + 60 + 80 + 50) / 9 = 65.56
-    ['the same once the evidence is accepted', { policy: 'yes', instrument: 'decree', shelter: 'not-applicable', languages: ['en'], served: 5 }, ['policy'], 65.6, 'consolidated'],
+    [
+      'the same once the evidence is accepted',
+      { policy: 'yes', instrument: 'decree', shelter: 'not-applicable', languages: ['en'], served: 5 },
+      ['policy'],
+      65.6,
+      'consolidated',
+    ],
     // (50×4 + 100×1 + 50×2 + 50×2 + 0×1 + 100×1) / 11 = 600 / 11
-    ['partial answers and a number below the first band', { policy: 'partial', instrument: 'law', shelter: 'partial', languages: ['es'], served: 0, 'plan-file': url }, ['policy'], 54.5, 'consolidated'],
+    [
+      'partial answers and a number below the first band',
+      { policy: 'partial', instrument: 'law', shelter: 'partial', languages: ['es'], served: 0, 'plan-file': url },
+      ['policy'],
+      54.5,
+      'consolidated',
+    ],
     // instrument hidden by policy "no": its answer is ignored and it leaves the denominator
-    ['an answer to a hidden item is ignored', { policy: 'no', instrument: 'law', shelter: 'yes', languages: [], served: 1 }, [], 25, 'developing'],
+    [
+      'an answer to a hidden item is ignored',
+      { policy: 'no', instrument: 'law', shelter: 'yes', languages: [], served: 1 },
+      [],
+      25,
+      'developing',
+    ],
   ])('%s', (_name, answers, accepted, expectedScore, expectedLevel) => {
     const result = scoreGroup(questionnaire, STANDARD_SCORING_POLICY, { answers, acceptedEvidence: accepted });
     expect(result.score).toBe(expectedScore);
@@ -31,7 +72,13 @@ describe('scoreGroup with fixture answer sets (scores computed by hand)', () => 
 
   it('explains each item: status, points and why', () => {
     const r = scoreGroup(questionnaire, STANDARD_SCORING_POLICY, {
-      answers: { policy: 'yes', instrument: 'decree', shelter: 'not-applicable', languages: ['es', 'en', 'ar'], notes: 'ok' },
+      answers: {
+        policy: 'yes',
+        instrument: 'decree',
+        shelter: 'not-applicable',
+        languages: ['es', 'en', 'ar'],
+        notes: 'ok',
+      },
     });
     const byKey = Object.fromEntries(r.items.map((i) => [i.key, i]));
     expect(byKey.policy).toMatchObject({ status: 'pending-evidence', counted: true, points: 0 });
@@ -53,17 +100,21 @@ describe('scoreGroup with fixture answer sets (scores computed by hand)', () => 
 
   it('follows the group policy: another value for "Parcial" changes the score and the version named', () => {
     const strict = { ...STANDARD_SCORING_POLICY, version: 'strict-1', answerPoints: { yes: 100, partial: 25, no: 0 } };
-    const r = scoreGroup(questionnaire, strict, { answers: { policy: 'partial', shelter: 'partial', languages: ['es', 'en'], served: 100, 'plan-file': url }, acceptedEvidence: ['policy'] });
+    const r = scoreGroup(questionnaire, strict, {
+      answers: { policy: 'partial', shelter: 'partial', languages: ['es', 'en'], served: 100, 'plan-file': url },
+      acceptedEvidence: ['policy'],
+    });
     // (25×4 + 0×1 instrument unanswered + 25×2 + 90×2 + 100 + 100) / 11 = 530 / 11
     expect(r.score).toBe(48.2);
     expect(r.scoringVersion).toBe('engine-1/strict-1');
   });
 
   it('gives no score when nothing counts', () => {
-    const q = parseQuestionnaire(
-      toYaml({ ...sampleQuestionnaire(), items: [sampleQuestionnaire().items[3]] }),
-      { file: 'sample/v1.yaml', group: 'sample', version: 1 },
-    );
+    const q = parseQuestionnaire(toYaml({ ...sampleQuestionnaire(), items: [sampleQuestionnaire().items[3]] }), {
+      file: 'sample/v1.yaml',
+      group: 'sample',
+      version: 1,
+    });
     const r = scoreGroup(q, STANDARD_SCORING_POLICY, { answers: { shelter: 'not-applicable' } });
     expect(r.score).toBeNull();
     expect(r.level).toBeNull();
@@ -72,8 +123,14 @@ describe('scoreGroup with fixture answer sets (scores computed by hand)', () => 
 
 describe('maturity levels', () => {
   it.each([
-    [0, 'initial'], [24.9, 'initial'], [25, 'developing'], [49.9, 'developing'],
-    [50, 'consolidated'], [74.9, 'consolidated'], [75, 'reference'], [100, 'reference'],
+    [0, 'initial'],
+    [24.9, 'initial'],
+    [25, 'developing'],
+    [49.9, 'developing'],
+    [50, 'consolidated'],
+    [74.9, 'consolidated'],
+    [75, 'reference'],
+    [100, 'reference'],
   ])('%d is %s', (score, level) => {
     expect(levelFor(score, MATURITY_LEVELS).key).toBe(level);
   });

@@ -12,13 +12,7 @@ import { levelFor, type MaturityLevel, type ScoringPolicy } from './scoring-poli
 /** Bumped when the arithmetic below changes; together with the policy version it names a score's rules. */
 export const SCORING_ENGINE_VERSION = 'engine-1';
 
-export type ItemStatus =
-  | 'scored'
-  | 'unanswered'
-  | 'pending-evidence'
-  | 'not-applicable'
-  | 'hidden'
-  | 'informative';
+export type ItemStatus = 'scored' | 'unanswered' | 'pending-evidence' | 'not-applicable' | 'hidden' | 'informative';
 
 export interface ItemScore {
   readonly key: string;
@@ -112,19 +106,32 @@ function rawItemScore(
   policy: ScoringPolicy,
 ): RawItemScore {
   const result = (counted: boolean, points: number, status: ItemStatus, explanation: LocalizedText) => ({
-    item, counted, points, status, explanation,
+    item,
+    counted,
+    points,
+    status,
+    explanation,
   });
   if (!visible) {
-    return result(false, 0, 'hidden', { 'pt-BR': 'Oculto pelas respostas anteriores: fora do cálculo.', en: 'Hidden by earlier answers: left out.' });
+    return result(false, 0, 'hidden', {
+      'pt-BR': 'Oculto pelas respostas anteriores: fora do cálculo.',
+      en: 'Hidden by earlier answers: left out.',
+    });
   }
   if (item.weight === 0) {
-    return result(false, 0, 'informative', { 'pt-BR': 'Item informativo, sem pontuação.', en: 'Informative item, not scored.' });
+    return result(false, 0, 'informative', {
+      'pt-BR': 'Item informativo, sem pontuação.',
+      en: 'Informative item, not scored.',
+    });
   }
   if (answer === undefined) {
     return result(true, 0, 'unanswered', { 'pt-BR': 'Sem resposta: conta como 0.', en: 'Unanswered: counts as 0.' });
   }
   if (answer === NOT_APPLICABLE) {
-    return result(false, 0, 'not-applicable', { 'pt-BR': 'Não se aplica: fora do cálculo.', en: 'Not applicable: left out.' });
+    return result(false, 0, 'not-applicable', {
+      'pt-BR': 'Não se aplica: fora do cálculo.',
+      en: 'Not applicable: left out.',
+    });
   }
   const { points, why } = answerPoints(item, answer, policy);
   if (item.evidence === 'required' && points > 0 && !evidenceAccepted) {
@@ -145,16 +152,26 @@ const YPN_LABELS: Record<string, LocalizedText> = {
   no: { 'pt-BR': 'Não', en: 'No' },
 };
 
-function answerPoints(item: QuestionnaireItem, answer: AnswerValue, policy: ScoringPolicy): { points: number; why: LocalizedText } {
+function answerPoints(
+  item: QuestionnaireItem,
+  answer: AnswerValue,
+  policy: ScoringPolicy,
+): { points: number; why: LocalizedText } {
   switch (item.type) {
     case 'yes-partial-no': {
       const key = answer as keyof ScoringPolicy['answerPoints'];
       const label = YPN_LABELS[key];
-      return { points: policy.answerPoints[key], why: { 'pt-BR': `Resposta "${label['pt-BR']}"`, en: `Answer "${label.en}"` } };
+      return {
+        points: policy.answerPoints[key],
+        why: { 'pt-BR': `Resposta "${label['pt-BR']}"`, en: `Answer "${label.en}"` },
+      };
     }
     case 'single-choice': {
       const option = item.options!.find((o) => o.key === answer)!;
-      return { points: option.points, why: { 'pt-BR': `Opção "${option.label['pt-BR']}"`, en: `Option "${option.label.en}"` } };
+      return {
+        points: option.points,
+        why: { 'pt-BR': `Opção "${option.label['pt-BR']}"`, en: `Option "${option.label.en}"` },
+      };
     }
     case 'multiple-choice': {
       const chosen = item.options!.filter((o) => (answer as readonly string[]).includes(o.key));
@@ -174,7 +191,10 @@ function answerPoints(item: QuestionnaireItem, answer: AnswerValue, policy: Scor
       return {
         points: band?.points ?? 0,
         why: band
-          ? { 'pt-BR': `Valor ${value} (faixa a partir de ${band.atLeast})`, en: `Value ${value} (band from ${band.atLeast})` }
+          ? {
+              'pt-BR': `Valor ${value} (faixa a partir de ${band.atLeast})`,
+              en: `Value ${value} (band from ${band.atLeast})`,
+            }
           : { 'pt-BR': `Valor ${value}, abaixo da primeira faixa`, en: `Value ${value}, below the first band` },
       };
     }

@@ -2,7 +2,13 @@ import type { GroupScore } from './score-group';
 import { scoreIndex } from './score-index';
 
 const group = (slug: string, score: number | null): GroupScore => ({
-  group: slug, questionnaireVersion: 1, scoringVersion: 'engine-1/standard-1', score, level: null, countedWeight: score === null ? 0 : 10, items: [],
+  group: slug,
+  questionnaireVersion: 1,
+  scoringVersion: 'engine-1/standard-1',
+  score,
+  level: null,
+  countedWeight: score === null ? 0 : 10,
+  items: [],
 });
 
 describe('scoreIndex', () => {

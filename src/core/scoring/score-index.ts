@@ -6,7 +6,12 @@ export interface IndexScore {
   /** Mean of the group scores, 0-100, one decimal; null while any group is missing. */
   readonly index: number | null;
   readonly level: Pick<MaturityLevel, 'key' | 'label'> | null;
-  readonly groups: readonly { readonly group: string; readonly score: number | null; readonly questionnaireVersion: number; readonly scoringVersion: string }[];
+  readonly groups: readonly {
+    readonly group: string;
+    readonly score: number | null;
+    readonly questionnaireVersion: number;
+    readonly scoringVersion: string;
+  }[];
   /** Groups expected but not scored. */
   readonly missing: readonly string[];
   /** Groups scored but with nothing counted (all hidden or not applicable): left out of the mean. */

@@ -19,7 +19,12 @@ describe('dashboard statistics', () => {
 
   it('puts 100 in the last band and fills empty bands with zero', () => {
     expect([0, 9.9, 10, 99.9, 100].map(bandOf)).toEqual([0, 0, 1, 9, 9]);
-    const bands = histogram(new Map([[0, 2], [9, 3]]));
+    const bands = histogram(
+      new Map([
+        [0, 2],
+        [9, 3],
+      ]),
+    );
     expect(bands).toHaveLength(10);
     expect(bands[0]).toEqual({ from: 0, to: 10, count: 2 });
     expect(bands[5]).toEqual({ from: 50, to: 60, count: 0 });

@@ -34,7 +34,11 @@ export interface HistogramBand {
 
 /** Ten bands 0-10, 10-20, ..., 90-100 (100 falls in the last), from counts per band index. */
 export function histogram(countsByBand: ReadonlyMap<number, number>): HistogramBand[] {
-  return Array.from({ length: 10 }, (_, band) => ({ from: band * 10, to: band * 10 + 10, count: countsByBand.get(band) ?? 0 }));
+  return Array.from({ length: 10 }, (_, band) => ({
+    from: band * 10,
+    to: band * 10 + 10,
+    count: countsByBand.get(band) ?? 0,
+  }));
 }
 
 /** The band of a score, as the SQL computes it: `MIN(CAST(score / 10 AS INTEGER), 9)`. */

@@ -39,41 +39,85 @@ export class ScoringService {
         fields.push({
           field: `acceptedEvidence.${key}`,
           code: 'UNKNOWN_ITEM',
-          message: { 'pt-BR': `não existe item "${key}" em ${slug} v${version}`, en: `no item "${key}" in ${slug} v${version}` },
+          message: {
+            'pt-BR': `não existe item "${key}" em ${slug} v${version}`,
+            en: `no item "${key}" in ${slug} v${version}`,
+          },
         });
       }
     }
     if (fields.length > 0) {
-      throw new DomainError('INVALID_ANSWERS', {
-        'pt-BR': `Respostas inválidas para ${slug} v${version}: ${fields.map((f) => f.field).join(', ')}.`,
-        en: `Invalid answers for ${slug} v${version}: ${fields.map((f) => f.field).join(', ')}.`,
-      }, fields);
+      throw new DomainError(
+        'INVALID_ANSWERS',
+        {
+          'pt-BR': `Respostas inválidas para ${slug} v${version}: ${fields.map((f) => f.field).join(', ')}.`,
+          en: `Invalid answers for ${slug} v${version}: ${fields.map((f) => f.field).join(', ')}.`,
+        },
+        fields,
+      );
     }
     const score = scoreGroup(questionnaire, entry.definition.scoring, input);
     const recommendations: Recommendation[] = score.items
       .filter((i) => i.counted && (i.points ?? 0) < 100)
       .flatMap((i) => {
         const text = entry.definition.recommendations[i.key];
-        return text ? [{ key: i.key, status: (i.points ?? 0) > 0 ? ('partly-met' as const) : ('not-met' as const), recommendation: text }] : [];
+        return text
+          ? [
+              {
+                key: i.key,
+                status: (i.points ?? 0) > 0 ? ('partly-met' as const) : ('not-met' as const),
+                recommendation: text,
+              },
+            ]
+          : [];
       });
     return { ...score, recommendations };
   }
 
-  scoreIndex(groups: readonly (GroupAnswers & { group: string; version: number })[]): IndexScore & { groupScores: ExplainedGroupScore[] } {
+  scoreIndex(
+    groups: readonly (GroupAnswers & { group: string; version: number })[],
+  ): IndexScore & { groupScores: ExplainedGroupScore[] } {
     const expected = this.catalogue.groups().map((g) => g.definition.slug);
     const fields = groups.flatMap((g, i) => {
       const entry = this.catalogue.groups().find((e) => e.definition.slug === g.group);
-      if (!entry) return [{ field: `groups.${i}.group`, code: 'UNKNOWN_GROUP', message: { 'pt-BR': `grupo "${g.group}" não existe`, en: `no group "${g.group}"` } }];
-      if (!entry.versions.has(g.version)) return [{ field: `groups.${i}.version`, code: 'UNKNOWN_VERSION', message: { 'pt-BR': `${g.group} não tem a versão ${g.version}`, en: `${g.group} has no version ${g.version}` } }];
+      if (!entry)
+        return [
+          {
+            field: `groups.${i}.group`,
+            code: 'UNKNOWN_GROUP',
+            message: { 'pt-BR': `grupo "${g.group}" não existe`, en: `no group "${g.group}"` },
+          },
+        ];
+      if (!entry.versions.has(g.version))
+        return [
+          {
+            field: `groups.${i}.version`,
+            code: 'UNKNOWN_VERSION',
+            message: {
+              'pt-BR': `${g.group} não tem a versão ${g.version}`,
+              en: `${g.group} has no version ${g.version}`,
+            },
+          },
+        ];
       return groups.findIndex((o) => o.group === g.group) !== i
-        ? [{ field: `groups.${i}.group`, code: 'DUPLICATE_GROUP', message: { 'pt-BR': `grupo "${g.group}" repetido`, en: `group "${g.group}" given twice` } }]
+        ? [
+            {
+              field: `groups.${i}.group`,
+              code: 'DUPLICATE_GROUP',
+              message: { 'pt-BR': `grupo "${g.group}" repetido`, en: `group "${g.group}" given twice` },
+            },
+          ]
         : [];
     });
     if (fields.length > 0) {
-      throw new DomainError('INVALID_ANSWERS', {
-        'pt-BR': `Grupos inválidos: ${fields.map((f) => f.field).join(', ')}.`,
-        en: `Invalid groups: ${fields.map((f) => f.field).join(', ')}.`,
-      }, fields);
+      throw new DomainError(
+        'INVALID_ANSWERS',
+        {
+          'pt-BR': `Grupos inválidos: ${fields.map((f) => f.field).join(', ')}.`,
+          en: `Invalid groups: ${fields.map((f) => f.field).join(', ')}.`,
+        },
+        fields,
+      );
     }
     const groupScores = groups.map((g, i) => this.scoreGroup(g.group, g.version, g, `groups.${i}.answers`));
     return { ...scoreIndex(expected, groupScores), groupScores };

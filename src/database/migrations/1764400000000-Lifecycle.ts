@@ -106,12 +106,25 @@ export class Lifecycle1764400000000 implements MigrationInterface {
     )`);
     await q.query(`CREATE INDEX "idx_audit_assessment" ON "audit_log" ("assessment_id", "id")`);
     // The trail is appended to, never edited: the database itself refuses changes.
-    await q.query(`CREATE TRIGGER "audit_log_no_update" BEFORE UPDATE ON "audit_log" BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`);
-    await q.query(`CREATE TRIGGER "audit_log_no_delete" BEFORE DELETE ON "audit_log" BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`);
+    await q.query(
+      `CREATE TRIGGER "audit_log_no_update" BEFORE UPDATE ON "audit_log" BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`,
+    );
+    await q.query(
+      `CREATE TRIGGER "audit_log_no_delete" BEFORE DELETE ON "audit_log" BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['audit_log', 'notifications', 'stored_files', 'priorities', 'answers', 'assessments', 'editions', 'users']) {
+    for (const t of [
+      'audit_log',
+      'notifications',
+      'stored_files',
+      'priorities',
+      'answers',
+      'assessments',
+      'editions',
+      'users',
+    ]) {
       await q.query(`DROP TABLE "${t}"`);
     }
   }

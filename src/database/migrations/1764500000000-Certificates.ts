@@ -22,7 +22,9 @@ export class Certificates1764500000000 implements MigrationInterface {
       "replaced_by" varchar(20)
     )`);
     // At most one seal in force per assessment; revoked ones stay for verification.
-    await q.query(`CREATE UNIQUE INDEX "idx_certificates_current" ON "certificates" ("assessment_id") WHERE "revoked_at" IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX "idx_certificates_current" ON "certificates" ("assessment_id") WHERE "revoked_at" IS NULL`,
+    );
     await q.query(`CREATE INDEX "idx_certificates_edition" ON "certificates" ("edition_year")`);
     await q.query(`CREATE INDEX "idx_certificates_pdf" ON "certificates" ("pdf_sha256")`);
   }

@@ -22,7 +22,9 @@ export class CertificateBatches1764600000000 implements MigrationInterface {
       PRIMARY KEY ("batch_id", "assessment_id")
     )`);
     // Numbers are reserved from a counter, so concurrent renders never share one.
-    await q.query(`CREATE TABLE "certificate_counters" ("edition_year" integer PRIMARY KEY NOT NULL, "last" integer NOT NULL)`);
+    await q.query(
+      `CREATE TABLE "certificate_counters" ("edition_year" integer PRIMARY KEY NOT NULL, "last" integer NOT NULL)`,
+    );
     await q.query(`INSERT INTO "certificate_counters" ("edition_year", "last")
       SELECT "edition_year", MAX(CAST(substr("number", 9) AS INTEGER)) FROM "certificates" GROUP BY "edition_year"`);
   }

@@ -5,7 +5,9 @@ export class Population1764800000000 implements MigrationInterface {
   name = 'Population1764800000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE "governments" ADD COLUMN "population" integer CHECK ("population" IS NULL OR "population" > 0)`);
+    await q.query(
+      `ALTER TABLE "governments" ADD COLUMN "population" integer CHECK ("population" IS NULL OR "population" > 0)`,
+    );
     await q.query(`ALTER TABLE "governments" ADD COLUMN "population_year" integer`);
     // Peers by population band filter on kind and population.
     await q.query(`CREATE INDEX "idx_governments_kind_population" ON "governments" ("kind", "population")`);

@@ -43,13 +43,25 @@ export class ScoreFacts1765000000000 implements MigrationInterface {
     )`);
     await q.query(`CREATE INDEX "idx_group_facts_score" ON "group_facts" ("edition_year", "group_slug", "score")`);
     // Bumped by every change the facts depend on, so that a cached dashboard knows when it is stale.
-    await q.query(`CREATE TABLE "facts_version" ("id" integer PRIMARY KEY CHECK ("id" = 1), "version" integer NOT NULL)`);
+    await q.query(
+      `CREATE TABLE "facts_version" ("id" integer PRIMARY KEY CHECK ("id" = 1), "version" integer NOT NULL)`,
+    );
     await q.query(`INSERT INTO "facts_version" ("id", "version") VALUES (1, 0)`);
-    for (const [table, event] of [['priorities', 'INSERT'], ['priorities', 'UPDATE'], ['priorities', 'DELETE'], ['editions', 'INSERT'], ['editions', 'DELETE']]) {
-      await q.query(`CREATE TRIGGER "facts_version_${table}_${event.toLowerCase()}" AFTER ${event} ON "${table}" BEGIN ${BUMP} END`);
+    for (const [table, event] of [
+      ['priorities', 'INSERT'],
+      ['priorities', 'UPDATE'],
+      ['priorities', 'DELETE'],
+      ['editions', 'INSERT'],
+      ['editions', 'DELETE'],
+    ]) {
+      await q.query(
+        `CREATE TRIGGER "facts_version_${table}_${event.toLowerCase()}" AFTER ${event} ON "${table}" BEGIN ${BUMP} END`,
+      );
     }
     await q.query(`CREATE TRIGGER "assessment_facts_insert" AFTER INSERT ON "assessments" BEGIN ${FILL('NEW')} END`);
-    await q.query(`CREATE TRIGGER "assessment_facts_update" AFTER UPDATE OF "state", "score_snapshot", "government_code", "edition_year" ON "assessments" BEGIN ${FILL('NEW')} END`);
+    await q.query(
+      `CREATE TRIGGER "assessment_facts_update" AFTER UPDATE OF "state", "score_snapshot", "government_code", "edition_year" ON "assessments" BEGIN ${FILL('NEW')} END`,
+    );
     await q.query(`CREATE TRIGGER "assessment_facts_delete" AFTER DELETE ON "assessments" BEGIN
       DELETE FROM "group_facts" WHERE "assessment_id" = OLD."id"; DELETE FROM "assessment_facts" WHERE "assessment_id" = OLD."id"; ${BUMP} END`);
     // Dashboards count priorities per edition through their assessment.
@@ -70,26 +82,51 @@ export class ScoreFacts1765000000000 implements MigrationInterface {
     await q.query(`CREATE TABLE "priority_facts" (
       "priority_id" varchar(36) PRIMARY KEY NOT NULL, "assessment_id" varchar(36) NOT NULL, "edition_year" integer NOT NULL, "group_slug" varchar(64) NOT NULL
     )`);
-    await q.query(`CREATE INDEX "idx_priority_facts_group" ON "priority_facts" ("edition_year", "group_slug", "assessment_id")`);
+    await q.query(
+      `CREATE INDEX "idx_priority_facts_group" ON "priority_facts" ("edition_year", "group_slug", "assessment_id")`,
+    );
     await q.query(`CREATE INDEX "idx_priority_facts_assessment" ON "priority_facts" ("edition_year", "assessment_id")`);
-    const addPriority = (row: string) => `INSERT OR REPLACE INTO "priority_facts" SELECT ${row}."id", ${row}."assessment_id", a."edition_year", ${row}."group_slug"
+    const addPriority = (
+      row: string,
+    ) => `INSERT OR REPLACE INTO "priority_facts" SELECT ${row}."id", ${row}."assessment_id", a."edition_year", ${row}."group_slug"
       FROM "assessments" a WHERE a."id" = ${row}."assessment_id";`;
-    await q.query(`CREATE TRIGGER "priority_facts_insert" AFTER INSERT ON "priorities" BEGIN ${addPriority('NEW')} END`);
+    await q.query(
+      `CREATE TRIGGER "priority_facts_insert" AFTER INSERT ON "priorities" BEGIN ${addPriority('NEW')} END`,
+    );
     await q.query(`CREATE TRIGGER "priority_facts_update" AFTER UPDATE OF "assessment_id", "group_slug" ON "priorities" BEGIN
       DELETE FROM "priority_facts" WHERE "priority_id" = OLD."id"; ${addPriority('NEW')} END`);
-    await q.query(`CREATE TRIGGER "priority_facts_delete" AFTER DELETE ON "priorities" BEGIN DELETE FROM "priority_facts" WHERE "priority_id" = OLD."id"; END`);
-    await q.query(`INSERT INTO "priority_facts" SELECT p."id", p."assessment_id", a."edition_year", p."group_slug" FROM "priorities" p JOIN "assessments" a ON a."id" = p."assessment_id"`);
+    await q.query(
+      `CREATE TRIGGER "priority_facts_delete" AFTER DELETE ON "priorities" BEGIN DELETE FROM "priority_facts" WHERE "priority_id" = OLD."id"; END`,
+    );
+    await q.query(
+      `INSERT INTO "priority_facts" SELECT p."id", p."assessment_id", a."edition_year", p."group_slug" FROM "priorities" p JOIN "assessments" a ON a."id" = p."assessment_id"`,
+    );
 
     // Assessments that exist already: touch them so the update trigger fills their facts.
     await q.query(`UPDATE "assessments" SET "state" = "state"`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['group_band_counts_insert', 'group_band_counts_delete', 'priority_facts_insert', 'priority_facts_update', 'priority_facts_delete']) await q.query(`DROP TRIGGER "${t}"`);
+    for (const t of [
+      'group_band_counts_insert',
+      'group_band_counts_delete',
+      'priority_facts_insert',
+      'priority_facts_update',
+      'priority_facts_delete',
+    ])
+      await q.query(`DROP TRIGGER "${t}"`);
     await q.query(`DROP TABLE "priority_facts"`);
     await q.query(`DROP TABLE "group_band_counts"`);
-    for (const t of ['assessment_facts_insert', 'assessment_facts_update', 'assessment_facts_delete']) await q.query(`DROP TRIGGER "${t}"`);
-    for (const t of ['priorities_insert', 'priorities_update', 'priorities_delete', 'editions_insert', 'editions_delete']) await q.query(`DROP TRIGGER "facts_version_${t}"`);
+    for (const t of ['assessment_facts_insert', 'assessment_facts_update', 'assessment_facts_delete'])
+      await q.query(`DROP TRIGGER "${t}"`);
+    for (const t of [
+      'priorities_insert',
+      'priorities_update',
+      'priorities_delete',
+      'editions_insert',
+      'editions_delete',
+    ])
+      await q.query(`DROP TRIGGER "facts_version_${t}"`);
     await q.query(`DROP TABLE "facts_version"`);
     await q.query(`DROP INDEX IF EXISTS "idx_priorities_assessment"`);
     await q.query(`DROP TABLE "group_facts"`);

@@ -9,12 +9,12 @@ export const protectionRecommendations: RecommendationCatalogue = {
   'network-interpreters': {
     'pt-BR':
       'Contratar ou firmar parceria para um serviço de intérpretes e mediadores culturais, presencial ou remoto, que os serviços da rede possam acionar sempre que necessário.',
-    en: 'Hire or partner with an interpreting and cultural-mediation service, in person or remote, that the network\'s services can call on whenever needed.',
+    en: "Hire or partner with an interpreting and cultural-mediation service, in person or remote, that the network's services can call on whenever needed.",
   },
   'victim-protocol': {
     'pt-BR':
       'Elaborar e pactuar entre os serviços um protocolo para migrantes vítimas de violência de gênero, cobrindo medidas protetivas da Lei Maria da Penha, Defensoria Pública e autorização de residência prevista na Lei 13.445/2017.',
-    en: 'Draft and agree between the services a protocol for migrant victims of gender-based violence, covering Maria da Penha Law protective measures, the Public Defender\'s Office and the residence permit provided for in Law 13,445/2017.',
+    en: "Draft and agree between the services a protocol for migrant victims of gender-based violence, covering Maria da Penha Law protective measures, the Public Defender's Office and the residence permit provided for in Law 13,445/2017.",
   },
   'awareness-campaigns': {
     'pt-BR':
@@ -29,7 +29,7 @@ export const protectionRecommendations: RecommendationCatalogue = {
   'network-training': {
     'pt-BR':
       'Capacitar anualmente os profissionais da rede de atendimento à mulher sobre direitos das migrantes, documentação, tráfico de pessoas e diferenças culturais no relato da violência.',
-    en: 'Train the professionals of the network serving women every year on migrant women\'s rights, documents, human trafficking and cultural differences in reporting violence.',
+    en: "Train the professionals of the network serving women every year on migrant women's rights, documents, human trafficking and cultural differences in reporting violence.",
   },
   shelter: {
     'pt-BR':
@@ -49,7 +49,7 @@ export const protectionRecommendations: RecommendationCatalogue = {
   'lgbtiq-protocol': {
     'pt-BR':
       'Elaborar e pactuar um protocolo de atendimento a migrantes LGBTIQ+ vítimas de violência ou discriminação, com acolhimento seguro, sigilo e encaminhamento à Defensoria Pública.',
-    en: 'Draft and agree a care protocol for LGBTIQ+ migrants who are victims of violence or discrimination, with safe reception, confidentiality and referral to the Public Defender\'s Office.',
+    en: "Draft and agree a care protocol for LGBTIQ+ migrants who are victims of violence or discrimination, with safe reception, confidentiality and referral to the Public Defender's Office.",
   },
   'racial-equality-actions': {
     'pt-BR':

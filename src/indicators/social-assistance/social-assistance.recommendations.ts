@@ -29,7 +29,7 @@ export const socialAssistanceRecommendations: RecommendationCatalogue = {
   'creas-referral': {
     'pt-BR':
       'Elaborar e pactuar com Conselho Tutelar, Defensoria Pública e saúde um fluxo escrito de encaminhamento ao CREAS/PAEFI para migrantes vítimas de tráfico, trabalho escravo, violência ou em situação de rua.',
-    en: 'Draft and agree with the Guardianship Council, the Public Defender\'s Office and health services a written referral flow to CREAS/PAEFI for migrants who are victims of trafficking, slave labour or violence, or who are homeless.',
+    en: "Draft and agree with the Guardianship Council, the Public Defender's Office and health services a written referral flow to CREAS/PAEFI for migrants who are victims of trafficking, slave labour or violence, or who are homeless.",
   },
   'shelter-places': {
     'pt-BR':
@@ -44,6 +44,6 @@ export const socialAssistanceRecommendations: RecommendationCatalogue = {
   'suas-staff-training': {
     'pt-BR':
       'Incluir no plano de educação permanente do SUAS uma capacitação anual sobre direitos e atendimento de migrantes e refugiados para as equipes de CRAS, CREAS e acolhimento.',
-    en: 'Include in the SUAS continuing-education plan a yearly training on migrants\' and refugees\' rights and services for CRAS, CREAS and shelter teams.',
+    en: "Include in the SUAS continuing-education plan a yearly training on migrants' and refugees' rights and services for CRAS, CREAS and shelter teams.",
   },
 };

@@ -4,7 +4,9 @@
  * - scoring, versioning and (later) certification rules are pure: no Nest, TypeORM, Puppeteer or I/O.
  */
 const PURE_RULES =
-  '^src/core/(scoring/(score-group|score-index|scoring-policy|score-statistics)|questionnaire/(questionnaire[.]parser|answer-validation|visibility|version-chain|questionnaire[.]types|questionnaire-definition[.]error)|governments/ibge-reference|progress/(compare-editions|history|peers|population-csv)|assessment/(assessment-state|assessment[.]types)|editions/edition-rules|files/content-sniffing|certification/(certification-rules|seal-credential)|reporting/(report-model|report-chapter|report-input|report-progress|report-format)|exports/export-layout)[.]ts$';
+  '^src/core/(scoring/(score-group|score-index|scoring-policy|score-statistics)|questionnaire/(questionnaire[.]parser|answer-validation|visibility|version-chain|questionnaire[.]types|questionnaire-definition[.]error)|governments/ibge-reference|progress/(compare-editions|history|peers|population-csv)|assessment/(assessment-state|assessment[.]types)|auth/role|editions/edition-rules|files/content-sniffing|certification/(certification-rules|seal-credential)|reporting/(report-model|report-chapter|report-input|report-progress|report-format)|exports/export-layout)[.]ts$';
+
+const PLATFORM = '^src/(config|core/(auth|http|errors|files|audit|i18n|clock|governments))/';
 
 module.exports = {
   forbidden: [
@@ -38,6 +40,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/indicators/([^/]+)/' },
       to: { path: '^src/indicators/', pathNot: ['^src/indicators/$1/'] },
+    },
+    {
+      name: 'platform-knows-no-domain',
+      comment:
+        'The platform floor (config, auth, http, errors, files, audit, i18n, clock, governments) imports nothing above it: a type it needs (auth needing Role) belongs on its floor.',
+      severity: 'error',
+      from: { path: PLATFORM },
+      to: { path: '^src/', pathNot: [PLATFORM, '[.]json$'] },
     },
     {
       name: 'no-circular',

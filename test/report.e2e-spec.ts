@@ -39,6 +39,8 @@ describe('the Relatório de Diagnóstico', () => {
   let currentIndex: number;
   let titles: string[];
 
+  let refusedBeforeApproval: { status: number; body: any };
+
   beforeAll(async () => {
     const booted = await bootWithStaff();
     ({ app, cleanup } = booted);
@@ -90,10 +92,7 @@ describe('the Relatório de Diagnóstico', () => {
     const approved = await practice('Centro de Referência e Atendimento para Imigrantes (CRAI)', 'transparency');
     const rejected = await practice('Festival de culinária sem participação de migrantes', 'participation');
 
-    const refused = await app.request('GET', `/api/assessments/${current}/report.pdf`, undefined, auth(t.sp));
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe('REPORT_NOT_READY');
-    expect(refused.body.message).toContain('aprova');
+    refusedBeforeApproval = await app.request('GET', `/api/assessments/${current}/report.pdf`, undefined, auth(t.sp));
 
     await answerAndSubmit(app, t.sp, current, (group, item) =>
       group === 'health' && item.key === 'interpreters'
@@ -134,6 +133,12 @@ describe('the Relatório de Diagnóstico', () => {
   let pdf: Buffer;
   let pages: string[];
   let text: string;
+
+  it('is refused until the diagnosis is approved', () => {
+    expect(refusedBeforeApproval.status).toBe(409);
+    expect(refusedBeforeApproval.body.code).toBe('REPORT_NOT_READY');
+    expect(refusedBeforeApproval.body.message).toContain('aprova');
+  });
 
   it('is a PDF download for the government\u2019s officials, with a file name naming the government and edition', async () => {
     const r = await fetch(`${app.baseUrl}/api/assessments/${current}/report.pdf`, { headers: auth(t.sp) });

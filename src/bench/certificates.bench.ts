@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -105,18 +106,16 @@ async function main(): Promise<void> {
       }),
     );
     const year = 2025;
-    await app
-      .get(EditionsService)
-      .create(admin, {
-        year,
-        calendar: {
-          enrolmentOpens: '2025-03-01',
-          enrolmentCloses: '2025-04-15',
-          diagnosisDeadline: '2025-06-30',
-          reviewDeadline: '2025-08-31',
-          certificationDate: '2025-10-15',
-        },
-      });
+    await app.get(EditionsService).create(admin, {
+      year,
+      calendar: {
+        enrolmentOpens: '2025-03-01',
+        enrolmentCloses: '2025-04-15',
+        diagnosisDeadline: '2025-06-30',
+        reviewDeadline: '2025-08-31',
+        certificationDate: '2025-10-15',
+      },
+    });
 
     // One government goes through the real lifecycle; the others are copies of its approved assessment.
     const template = await seedOne(app, year, admin, official, reviewer);
@@ -166,7 +165,7 @@ async function main(): Promise<void> {
     const perPdf = await browserPerPdf(html, Math.min(count, 10));
 
     console.log(
-      `\nSelo MigraCidades: ${count} seals, RENDER_PAGES=${config.renderPages}, Node ${process.version}, ${require('node:os').cpus().length} cores`,
+      `\nSelo MigraCidades: ${count} seals, RENDER_PAGES=${config.renderPages}, Node ${process.version}, ${cpus().length} cores`,
     );
     console.table({
       'engine, end to end (batch: QR, VC signature, PDF embedding, records)': {

@@ -35,6 +35,8 @@ export interface AppConfig {
   readonly certificateBatchSize: number;
   /** Load the demonstration data at start (DEMO_DATA=1). */
   readonly demoData: boolean;
+  /** Where the engine's clock starts (CLOCK_START), for demos and tests on another day; unset: the system clock. */
+  readonly clockStart?: Date;
 }
 
 export class ConfigError extends Error {
@@ -102,6 +104,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 200))
     problems.push(`CERTIFICATE_BATCH_SIZE must be a whole number from 1 to 200, got "${env.CERTIFICATE_BATCH_SIZE}"`);
 
+  let clockStart: Date | undefined;
+  if (env.CLOCK_START !== undefined && env.CLOCK_START !== '') {
+    clockStart = new Date(env.CLOCK_START);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(env.CLOCK_START) || Number.isNaN(clockStart.getTime())) {
+      problems.push(
+        `CLOCK_START must be an ISO date or time such as 2026-12-01 or 2026-12-01T09:00:00Z, got "${env.CLOCK_START}"`,
+      );
+    }
+  }
+
   if (problems.length > 0 || !database) throw new ConfigError(problems);
   return {
     templatesDir: abs(env.TEMPLATES_DIR ?? 'templates'),
@@ -120,5 +132,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
     demoData: env.DEMO_DATA === '1' || env.DEMO_DATA === 'true',
+    clockStart,
   };
 }

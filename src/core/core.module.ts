@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
 import { serializeTransactions } from '../database/serialize-transactions';
+import { Clock } from './clock/clock';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { ExportsModule } from './exports/exports.module';
 import { GoodPracticesModule } from './good-practices/good-practices.module';
@@ -39,8 +40,11 @@ export class CoreModule {
         DashboardModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: new Clock(config.clockStart) },
+      ],
+      exports: [APP_CONFIG, Clock],
     };
   }
 }

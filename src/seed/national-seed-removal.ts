@@ -60,14 +60,12 @@ export async function removeNationalSeed(app: INestApplicationContext): Promise<
     }
     if (removable.length > 0)
       await em.query(`DELETE FROM editions WHERE year IN (${removable.map(Number).join(', ')})`);
-    await app
-      .get(AuditService)
-      .record(em, null, {
-        action: 'seed.national-remove',
-        entity: 'seed',
-        entityId: 'national',
-        after: { assessments, answers, priorities, editions: removable },
-      });
+    await app.get(AuditService).record(em, null, {
+      action: 'seed.national-remove',
+      entity: 'seed',
+      entityId: 'national',
+      after: { assessments, answers, priorities, editions: removable },
+    });
     return { assessments, answers, priorities, editions: removable };
   });
 }

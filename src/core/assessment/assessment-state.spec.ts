@@ -1,10 +1,5 @@
-import {
-  ASSESSMENT_STATES,
-  type AssessmentEvent,
-  type AssessmentState,
-  type Role,
-  transition,
-} from './assessment-state';
+import { ASSESSMENT_STATES, type AssessmentEvent, type AssessmentState, transition } from './assessment-state';
+import type { Role } from '../auth/role';
 
 describe('assessment state machine', () => {
   it('walks a whole edition: enrolment to certification, with one round of changes', () => {

@@ -1,3 +1,5 @@
+import type { Role } from '../auth/role';
+
 /**
  * The life of one government's assessment in one edition, as a pure state machine. Every transition names
  * the role that may make it; anything else is refused with the current state.
@@ -14,8 +16,6 @@ export const ASSESSMENT_STATES = [
   'certified',
 ] as const;
 export type AssessmentState = (typeof ASSESSMENT_STATES)[number];
-
-export type Role = 'official' | 'reviewer' | 'certifier' | 'admin';
 
 export type AssessmentEvent =
   | 'start-diagnosis'

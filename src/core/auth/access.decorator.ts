@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from '../assessment/assessment-state';
+import type { Role } from './role';
 import type { Actor } from './actor';
 
 export const ACCESS_RULE = 'migracidades:access';

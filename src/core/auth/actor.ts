@@ -1,4 +1,4 @@
-import type { Role } from '../assessment/assessment-state';
+import type { Role } from './role';
 import { DomainError } from '../errors/domain-error';
 
 /** Who is calling: resolved from the access token on every request. */

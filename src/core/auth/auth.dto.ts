@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import type { Role } from '../assessment/assessment-state';
+import { ROLES, type Role } from './role';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@migracidades.local' })
@@ -32,8 +32,8 @@ export class CreateUserDto {
   @MaxLength(200)
   password: string;
 
-  @ApiProperty({ enum: ['official', 'reviewer', 'certifier', 'admin'] })
-  @IsIn(['official', 'reviewer', 'certifier', 'admin'])
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
   role: Role;
 
   @ApiPropertyOptional({ description: 'IBGE code of the government, for officials', example: '4314902' })

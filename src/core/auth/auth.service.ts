@@ -6,7 +6,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import type { Role } from '../assessment/assessment-state';
+import type { Role } from './role';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../errors/domain-error';
 import { GovernmentEntity } from '../governments/government.entity';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { Role } from '../assessment/assessment-state';
+import type { Role } from './role';
 
 @Entity('users')
 export class UserEntity {

@@ -8,7 +8,7 @@ import type { AnswerSaveDto } from '../assessment/assessment.dto';
 import { AssessmentViewService } from '../assessment/assessment-view.service';
 import { DiagnosisService } from '../assessment/diagnosis.service';
 import { PrioritiesService } from '../assessment/priorities.service';
-import type { Role } from '../assessment/assessment-state';
+import type { Role } from '../auth/role';
 import type { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
 import { UserEntity } from '../auth/user.entity';

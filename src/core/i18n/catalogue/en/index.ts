@@ -1,0 +1,31 @@
+import type { MessageKey } from '../pt-BR';
+import { common } from './common';
+import { auth } from './auth';
+import { files } from './files';
+import { diagnosis } from './diagnosis';
+import { review } from './review';
+import { scoring } from './scoring';
+import { editions } from './editions';
+import { certification } from './certification';
+import { credentials } from './credentials';
+import { goodPractices } from './good-practices';
+import { progress } from './progress';
+import { reporting } from './reporting';
+import { notifications } from './notifications';
+
+/** The English catalogue: the same keys as pt-BR (the compiler checks that none is missing). */
+export const EN: Readonly<Record<MessageKey, string>> = {
+  ...common,
+  ...auth,
+  ...files,
+  ...diagnosis,
+  ...review,
+  ...scoring,
+  ...editions,
+  ...certification,
+  ...credentials,
+  ...goodPractices,
+  ...progress,
+  ...reporting,
+  ...notifications,
+};

@@ -1,0 +1,2 @@
+/** Mensagens: auth. */
+export const auth = {} as const;

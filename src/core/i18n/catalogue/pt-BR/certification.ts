@@ -1,0 +1,2 @@
+/** Mensagens: certification. */
+export const certification = {} as const;

@@ -1,0 +1,2 @@
+/** Mensagens: credentials. */
+export const credentials = {} as const;

@@ -1,0 +1,2 @@
+/** Mensagens: diagnosis. */
+export const diagnosis = {} as const;

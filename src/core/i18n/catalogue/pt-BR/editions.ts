@@ -1,0 +1,2 @@
+/** Mensagens: editions. */
+export const editions = {} as const;

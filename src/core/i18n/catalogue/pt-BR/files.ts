@@ -1,0 +1,2 @@
+/** Mensagens: files. */
+export const files = {} as const;

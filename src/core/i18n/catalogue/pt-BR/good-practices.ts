@@ -1,0 +1,2 @@
+/** Mensagens: good-practices. */
+export const goodPractices = {} as const;

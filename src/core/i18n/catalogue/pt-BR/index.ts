@@ -1,0 +1,35 @@
+/**
+ * The pt-BR catalogue: every text a person reads, by key. One file per area, one catalogue per language;
+ * `{name}` marks a value filled in when the message is made (see ../message.ts).
+ */
+import { common } from './common';
+import { auth } from './auth';
+import { files } from './files';
+import { diagnosis } from './diagnosis';
+import { review } from './review';
+import { scoring } from './scoring';
+import { editions } from './editions';
+import { certification } from './certification';
+import { credentials } from './credentials';
+import { goodPractices } from './good-practices';
+import { progress } from './progress';
+import { reporting } from './reporting';
+import { notifications } from './notifications';
+
+export const PT_BR = {
+  ...common,
+  ...auth,
+  ...files,
+  ...diagnosis,
+  ...review,
+  ...scoring,
+  ...editions,
+  ...certification,
+  ...credentials,
+  ...goodPractices,
+  ...progress,
+  ...reporting,
+  ...notifications,
+} as const;
+
+export type MessageKey = keyof typeof PT_BR;

@@ -1,0 +1,2 @@
+/** Mensagens: notifications. */
+export const notifications = {} as const;

@@ -1,0 +1,2 @@
+/** Mensagens: progress. */
+export const progress = {} as const;

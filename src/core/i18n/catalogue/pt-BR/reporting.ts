@@ -1,0 +1,2 @@
+/** Mensagens: reporting. */
+export const reporting = {} as const;

@@ -1,0 +1,2 @@
+/** Mensagens: review. */
+export const review = {} as const;

@@ -1,0 +1,2 @@
+/** Mensagens: scoring. */
+export const scoring = {} as const;

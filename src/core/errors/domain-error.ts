@@ -29,7 +29,10 @@ export type DomainErrorCode =
   | 'UPLOAD_TOO_LARGE'
   | 'NOT_ELIGIBLE'
   | 'CERTIFICATE_NOT_FOUND'
-  | 'BATCH_NOT_FOUND';
+  | 'BATCH_NOT_FOUND'
+  | 'DIAGNOSIS_CLOSED'
+  | 'ENROLMENT_CLOSED'
+  | 'SEAL_WOULD_BE_EXPIRED';
 
 /** A problem with one field of the input: `field` is a path such as `answers.focal-body` or `limit`. */
 export interface FieldProblem {

@@ -32,6 +32,9 @@ const STATUS: Record<DomainErrorCode, HttpStatus> = {
   NOT_ELIGIBLE: HttpStatus.UNPROCESSABLE_ENTITY,
   CERTIFICATE_NOT_FOUND: HttpStatus.NOT_FOUND,
   BATCH_NOT_FOUND: HttpStatus.NOT_FOUND,
+  DIAGNOSIS_CLOSED: HttpStatus.CONFLICT,
+  ENROLMENT_CLOSED: HttpStatus.CONFLICT,
+  SEAL_WOULD_BE_EXPIRED: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /** The body of every error response: Portuguese first, English second, and the fields at fault. */

@@ -93,6 +93,31 @@ describe('scoreGroup with fixture answer sets (scores computed by hand)', () => 
     expect(byKey.served).toMatchObject({ status: 'unanswered', points: 0 });
   });
 
+  it('tells "no evidence given" from "evidence not accepted yet"; either way the item counts as 0', () => {
+    const answers: AnswerSet = { policy: 'yes', instrument: 'law', shelter: 'yes', languages: [], served: 1 };
+    const score = (acceptedEvidence: string[], evidenceGiven: string[]) =>
+      scoreGroup(questionnaire, STANDARD_SCORING_POLICY, { answers, acceptedEvidence, evidenceGiven });
+    const missing = score([], []);
+    const policy = (r: ReturnType<typeof score>) => r.items.find((i) => i.key === 'policy')!;
+    expect(policy(missing)).toMatchObject({ status: 'missing-evidence', counted: true, points: 0 });
+    expect(policy(missing).explanation['pt-BR']).toContain('nenhuma evidência foi apresentada');
+    expect(policy(missing).explanation.en).toBe(
+      'Answer "Yes", but no evidence was given: counts as 0 until evidence is attached and accepted by the review.',
+    );
+    // Accepted without evidence (which the review refuses) still does not count.
+    expect(policy(score(['policy'], []))).toMatchObject({ status: 'missing-evidence', points: 0 });
+    const pending = score([], ['policy']);
+    expect(policy(pending)).toMatchObject({ status: 'pending-evidence', points: 0 });
+    expect(policy(pending).explanation.en).toContain('not accepted yet');
+    // (100×1 + 100×2 + 0×2 + 50×1 + 0×1) / 11 without the policy's 400; with it, 750 / 11
+    expect(missing.score).toBe(pending.score);
+    expect(missing.score).toBe(31.8);
+    expect(score(['policy'], ['policy'])).toMatchObject({ score: 68.2 });
+    // A negative answer needs no evidence.
+    const no = scoreGroup(questionnaire, STANDARD_SCORING_POLICY, { answers: { policy: 'no' }, evidenceGiven: [] });
+    expect(no.items.find((i) => i.key === 'policy')).toMatchObject({ status: 'scored', points: 0 });
+  });
+
   it('names the questionnaire version and the scoring version', () => {
     const r = scoreGroup(questionnaire, STANDARD_SCORING_POLICY, { answers: {} });
     expect(r).toMatchObject({ group: 'sample', questionnaireVersion: 1, scoringVersion: 'engine-1/standard-1' });

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/localized-text';
+import { message } from '../i18n/message';
 import { visibleItemKeys } from '../questionnaire/visibility';
 import {
   type AnswerSet,
@@ -12,7 +13,12 @@ import { levelFor, type MaturityLevel, type ScoringPolicy } from './scoring-poli
 /** Bumped when the arithmetic below changes; together with the policy version it names a score's rules. */
 export const SCORING_ENGINE_VERSION = 'engine-1';
 
-export type ItemStatus = 'scored' | 'unanswered' | 'pending-evidence' | 'not-applicable' | 'hidden' | 'informative';
+/**
+ * Why an item scored what it did. 'missing-evidence': a positive answer that needs evidence and has none;
+ * 'pending-evidence': it has evidence, not (yet) accepted by a reviewer. Both count as 0.
+ */
+export type ItemStatus =
+  'scored' | 'unanswered' | 'missing-evidence' | 'pending-evidence' | 'not-applicable' | 'hidden' | 'informative';
 
 export interface ItemScore {
   readonly key: string;
@@ -45,6 +51,11 @@ export interface ScoreInput {
   readonly answers: AnswerSet;
   /** Items whose evidence a reviewer accepted. */
   readonly acceptedEvidence?: Iterable<string>;
+  /**
+   * Items whose answer carries evidence (a link or a file). When omitted, every item is taken to have it,
+   * so that a caller who only knows the accepted ones gets 'pending-evidence' for the others.
+   */
+  readonly evidenceGiven?: Iterable<string>;
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -52,15 +63,19 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
 /**
  * Scores one group: the weighted mean of its counted items. Hidden items, "not applicable" answers and
  * weight-0 items leave the denominator; unanswered items count as 0; a positive answer to an item that
- * requires evidence counts only once its evidence is accepted. Answers are assumed valid (see
+ * requires evidence counts only once it has evidence and a reviewer accepted it. Answers are assumed valid (see
  * validateAnswers).
  */
 export function scoreGroup(questionnaire: Questionnaire, policy: ScoringPolicy, input: ScoreInput): GroupScore {
   const visible = visibleItemKeys(questionnaire, input.answers);
   const accepted = new Set(input.acceptedEvidence ?? []);
-  const raw = questionnaire.items.map((item) =>
-    rawItemScore(item, input.answers[item.key], visible.has(item.key), accepted.has(item.key), policy),
-  );
+  const given = input.evidenceGiven === undefined ? undefined : new Set(input.evidenceGiven);
+  const raw = questionnaire.items.map((item) => {
+    // An evidence item's answer is its evidence; without the list, evidence is assumed given.
+    const evidence = item.type === 'evidence' || !given || given.has(item.key) ? 'given' : 'missing';
+    const state = evidence === 'given' && accepted.has(item.key) ? 'accepted' : evidence;
+    return rawItemScore(item, input.answers[item.key], visible.has(item.key), state, policy);
+  });
   const countedWeight = raw.reduce((sum, r) => sum + (r.counted ? r.item.weight : 0), 0);
   const items: ItemScore[] = raw.map(({ item, counted, points, status, explanation }) => ({
     key: item.key,
@@ -102,7 +117,7 @@ function rawItemScore(
   item: QuestionnaireItem,
   answer: AnswerValue | undefined,
   visible: boolean,
-  evidenceAccepted: boolean,
+  evidence: 'missing' | 'given' | 'accepted',
   policy: ScoringPolicy,
 ): RawItemScore {
   const result = (counted: boolean, points: number, status: ItemStatus, explanation: LocalizedText) => ({
@@ -112,45 +127,28 @@ function rawItemScore(
     status,
     explanation,
   });
-  if (!visible) {
-    return result(false, 0, 'hidden', {
-      'pt-BR': 'Oculto pelas respostas anteriores: fora do cálculo.',
-      en: 'Hidden by earlier answers: left out.',
-    });
-  }
-  if (item.weight === 0) {
-    return result(false, 0, 'informative', {
-      'pt-BR': 'Item informativo, sem pontuação.',
-      en: 'Informative item, not scored.',
-    });
-  }
-  if (answer === undefined) {
-    return result(true, 0, 'unanswered', { 'pt-BR': 'Sem resposta: conta como 0.', en: 'Unanswered: counts as 0.' });
-  }
-  if (answer === NOT_APPLICABLE) {
-    return result(false, 0, 'not-applicable', {
-      'pt-BR': 'Não se aplica: fora do cálculo.',
-      en: 'Not applicable: left out.',
-    });
-  }
+  if (!visible) return result(false, 0, 'hidden', message('scoring.item.hidden'));
+  if (item.weight === 0) return result(false, 0, 'informative', message('scoring.item.informative'));
+  if (answer === undefined) return result(true, 0, 'unanswered', message('scoring.item.unanswered'));
+  if (answer === NOT_APPLICABLE) return result(false, 0, 'not-applicable', message('scoring.item.not-applicable'));
   const { points, why } = answerPoints(item, answer, policy);
-  if (item.evidence === 'required' && points > 0 && !evidenceAccepted) {
-    return result(true, 0, 'pending-evidence', {
-      'pt-BR': `${why['pt-BR']}, mas a evidência ainda não foi aceita: conta como 0 até a validação.`,
-      en: `${why.en}, but its evidence is not accepted yet: counts as 0 until it is.`,
-    });
+  if (item.evidence === 'required' && points > 0 && evidence !== 'accepted') {
+    return evidence === 'missing'
+      ? result(true, 0, 'missing-evidence', message('scoring.item.missing-evidence', { why }))
+      : result(true, 0, 'pending-evidence', message('scoring.item.pending-evidence', { why }));
   }
-  return result(true, points, 'scored', {
-    'pt-BR': `${why['pt-BR']}: ${points} pontos × peso ${item.weight}.`,
-    en: `${why.en}: ${points} points × weight ${item.weight}.`,
-  });
+  return result(true, points, 'scored', message('scoring.item.scored', { why, points, weight: item.weight }));
 }
 
 const YPN_LABELS: Record<string, LocalizedText> = {
-  yes: { 'pt-BR': 'Sim', en: 'Yes' },
-  partial: { 'pt-BR': 'Parcial', en: 'Partly' },
-  no: { 'pt-BR': 'Não', en: 'No' },
+  yes: message('scoring.answer.yes'),
+  partial: message('scoring.answer.partial'),
+  no: message('scoring.answer.no'),
 };
+
+/** "Sim" / "Yes", ...: how a yes-partial-no answer reads. */
+export const yesPartialNoLabel = (value: string): LocalizedText | undefined =>
+  value === NOT_APPLICABLE ? message('scoring.answer.not-applicable') : YPN_LABELS[value];
 
 function answerPoints(
   item: QuestionnaireItem,
@@ -160,29 +158,19 @@ function answerPoints(
   switch (item.type) {
     case 'yes-partial-no': {
       const key = answer as keyof ScoringPolicy['answerPoints'];
-      const label = YPN_LABELS[key];
-      return {
-        points: policy.answerPoints[key],
-        why: { 'pt-BR': `Resposta "${label['pt-BR']}"`, en: `Answer "${label.en}"` },
-      };
+      return { points: policy.answerPoints[key], why: message('scoring.why.answer', { answer: YPN_LABELS[key] }) };
     }
     case 'single-choice': {
       const option = item.options!.find((o) => o.key === answer)!;
-      return {
-        points: option.points,
-        why: { 'pt-BR': `Opção "${option.label['pt-BR']}"`, en: `Option "${option.label.en}"` },
-      };
+      return { points: option.points, why: message('scoring.why.option', { option: option.label }) };
     }
     case 'multiple-choice': {
       const chosen = item.options!.filter((o) => (answer as readonly string[]).includes(o.key));
       const sum = chosen.reduce((s, o) => s + o.points, 0);
-      const names = (lang: keyof LocalizedText) => chosen.map((o) => o.label[lang]).join(', ') || '—';
+      const options = chosen.length > 0 ? { list: chosen.map((o) => o.label) } : '—';
       return {
         points: Math.min(100, sum),
-        why: {
-          'pt-BR': `Opções escolhidas (${names('pt-BR')}) somam ${sum}${sum > 100 ? ', limitado a 100' : ''}`,
-          en: `Chosen options (${names('en')}) add up to ${sum}${sum > 100 ? ', capped at 100' : ''}`,
-        },
+        why: message(sum > 100 ? 'scoring.why.options-capped' : 'scoring.why.options', { options, sum }),
       };
     }
     case 'number': {
@@ -191,16 +179,13 @@ function answerPoints(
       return {
         points: band?.points ?? 0,
         why: band
-          ? {
-              'pt-BR': `Valor ${value} (faixa a partir de ${band.atLeast})`,
-              en: `Value ${value} (band from ${band.atLeast})`,
-            }
-          : { 'pt-BR': `Valor ${value}, abaixo da primeira faixa`, en: `Value ${value}, below the first band` },
+          ? message('scoring.why.band', { value, from: band.atLeast })
+          : message('scoring.why.below-bands', { value }),
       };
     }
     case 'evidence':
-      return { points: 100, why: { 'pt-BR': 'Evidência apresentada', en: 'Evidence given' } };
+      return { points: 100, why: message('scoring.why.evidence') };
     case 'text':
-      return { points: 0, why: { 'pt-BR': 'Texto', en: 'Text' } };
+      return { points: 0, why: message('scoring.why.text') };
   }
 }

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/localized-text';
+import { message } from '../i18n/message';
 import type { GroupScore } from './score-group';
 import { levelFor, MATURITY_LEVELS, type MaturityLevel } from './scoring-policy';
 
@@ -23,7 +24,13 @@ export interface IndexScore {
  * The MigraCidades index: the plain mean of the group scores. Every expected group must be present;
  * a group where nothing counts is left out of the mean and named.
  */
-export function scoreIndex(expectedGroups: readonly string[], scores: readonly GroupScore[]): IndexScore {
+export function scoreIndex(
+  expectedGroups: readonly string[],
+  scores: readonly GroupScore[],
+  /** The groups' names, for the explanation a person reads (their slugs otherwise). */
+  groupNames: Readonly<Record<string, LocalizedText>> = {},
+): IndexScore {
+  const names = (slugs: readonly string[]) => ({ list: slugs.map((g) => groupNames[g] ?? g) });
   const bySlug = new Map(scores.map((s) => [s.group, s]));
   const missing = expectedGroups.filter((g) => !bySlug.has(g));
   const present = expectedGroups.map((g) => bySlug.get(g)).filter((s): s is GroupScore => s !== undefined);
@@ -42,24 +49,23 @@ export function scoreIndex(expectedGroups: readonly string[], scores: readonly G
       groups,
       missing,
       excluded,
-      explanation: {
-        'pt-BR': `Índice indisponível: faltam os grupos ${missing.join(', ') || '(nenhum com itens pontuáveis)'}.`,
-        en: `Index unavailable: missing groups ${missing.join(', ') || '(none with scorable items)'}.`,
-      },
+      explanation:
+        missing.length > 0
+          ? message('scoring.index.missing-groups', { groups: names(missing) })
+          : message('scoring.index.none-scorable'),
     };
   }
   const index = Math.round((counted.reduce((a, b) => a + b, 0) / counted.length) * 10) / 10;
   const level = levelFor(index, MATURITY_LEVELS);
-  const leftOut = excluded.length > 0 ? excluded.join(', ') : '';
   return {
     index,
     level: { key: level.key, label: level.label },
     groups,
     missing,
     excluded,
-    explanation: {
-      'pt-BR': `Média simples de ${counted.length} grupos${leftOut ? ` (sem itens pontuáveis: ${leftOut})` : ''}.`,
-      en: `Plain mean of ${counted.length} groups${leftOut ? ` (no scorable items: ${leftOut})` : ''}.`,
-    },
+    explanation:
+      excluded.length > 0
+        ? message('scoring.index.mean-left-out', { count: counted.length, groups: names(excluded) })
+        : message('scoring.index.mean', { count: counted.length }),
   };
 }

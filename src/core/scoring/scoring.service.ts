@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error';
 import type { LocalizedText } from '../i18n/localized-text';
+import { message } from '../i18n/message';
 import { validateAnswers } from '../questionnaire/answer-validation';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import type { AnswerSet } from '../questionnaire/questionnaire.types';
@@ -39,20 +40,14 @@ export class ScoringService {
         fields.push({
           field: `acceptedEvidence.${key}`,
           code: 'UNKNOWN_ITEM',
-          message: {
-            'pt-BR': `não existe item "${key}" em ${slug} v${version}`,
-            en: `no item "${key}" in ${slug} v${version}`,
-          },
+          message: message('scoring.unknown-item', { version, group: questionnaire.title }),
         });
       }
     }
     if (fields.length > 0) {
       throw new DomainError(
         'INVALID_ANSWERS',
-        {
-          'pt-BR': `Respostas inválidas para ${slug} v${version}: ${fields.map((f) => f.field).join(', ')}.`,
-          en: `Invalid answers for ${slug} v${version}: ${fields.map((f) => f.field).join(', ')}.`,
-        },
+        message('scoring.invalid-answers', { group: questionnaire.title, version, count: fields.length }),
         fields,
       );
     }
@@ -85,7 +80,7 @@ export class ScoringService {
           {
             field: `groups.${i}.group`,
             code: 'UNKNOWN_GROUP',
-            message: { 'pt-BR': `grupo "${g.group}" não existe`, en: `no group "${g.group}"` },
+            message: message('scoring.unknown-group'),
           },
         ];
       if (!entry.versions.has(g.version))
@@ -93,10 +88,7 @@ export class ScoringService {
           {
             field: `groups.${i}.version`,
             code: 'UNKNOWN_VERSION',
-            message: {
-              'pt-BR': `${g.group} não tem a versão ${g.version}`,
-              en: `${g.group} has no version ${g.version}`,
-            },
+            message: message('scoring.unknown-version', { group: entry.latest.title, version: g.version }),
           },
         ];
       return groups.findIndex((o) => o.group === g.group) !== i
@@ -104,22 +96,16 @@ export class ScoringService {
             {
               field: `groups.${i}.group`,
               code: 'DUPLICATE_GROUP',
-              message: { 'pt-BR': `grupo "${g.group}" repetido`, en: `group "${g.group}" given twice` },
+              message: message('scoring.duplicate-group', { group: entry.latest.title }),
             },
           ]
         : [];
     });
     if (fields.length > 0) {
-      throw new DomainError(
-        'INVALID_ANSWERS',
-        {
-          'pt-BR': `Grupos inválidos: ${fields.map((f) => f.field).join(', ')}.`,
-          en: `Invalid groups: ${fields.map((f) => f.field).join(', ')}.`,
-        },
-        fields,
-      );
+      throw new DomainError('INVALID_ANSWERS', message('scoring.invalid-groups', { count: fields.length }), fields);
     }
     const groupScores = groups.map((g, i) => this.scoreGroup(g.group, g.version, g, `groups.${i}.answers`));
-    return { ...scoreIndex(expected, groupScores), groupScores };
+    const names = Object.fromEntries(this.catalogue.groups().map((e) => [e.definition.slug, e.latest.title]));
+    return { ...scoreIndex(expected, groupScores, names), groupScores };
   }
 }

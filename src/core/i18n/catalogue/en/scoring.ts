@@ -1,4 +1,35 @@
 import type { scoring as pt } from '../pt-BR/scoring';
 
-/** Messages: scoring. */
-export const scoring: Record<keyof typeof pt, string> = {};
+/** Messages: scoring (each item's explanation, errors of the stand-alone calculation). */
+export const scoring: Record<keyof typeof pt, string> = {
+  'scoring.item.hidden': 'Hidden by earlier answers: left out.',
+  'scoring.item.informative': 'Informative item, not scored.',
+  'scoring.item.unanswered': 'Unanswered: counts as 0.',
+  'scoring.item.not-applicable': 'Not applicable: left out.',
+  'scoring.item.pending-evidence': '{why}, but its evidence is not accepted yet: counts as 0 until it is.',
+  'scoring.item.missing-evidence':
+    '{why}, but no evidence was given: counts as 0 until evidence is attached and accepted by the review.',
+  'scoring.item.scored': '{why}: {points} points × weight {weight}.',
+  'scoring.answer.yes': 'Yes',
+  'scoring.answer.partial': 'Partly',
+  'scoring.answer.no': 'No',
+  'scoring.answer.not-applicable': 'Not applicable',
+  'scoring.why.answer': 'Answer "{answer}"',
+  'scoring.why.option': 'Option "{option}"',
+  'scoring.why.options': 'Chosen options ({options}) add up to {sum}',
+  'scoring.why.options-capped': 'Chosen options ({options}) add up to {sum}, capped at 100',
+  'scoring.why.band': 'Value {value} (band from {from})',
+  'scoring.why.below-bands': 'Value {value}, below the first band',
+  'scoring.why.evidence': 'Evidence given',
+  'scoring.why.text': 'Text',
+  'scoring.invalid-answers': 'Invalid answers for «{group}» (version {version}): {count} problem(s).',
+  'scoring.invalid-groups': 'Invalid groups: {count} problem(s).',
+  'scoring.unknown-item': 'no such item in version {version} of «{group}»',
+  'scoring.unknown-group': 'no such indicator group',
+  'scoring.unknown-version': '«{group}» has no version {version}',
+  'scoring.duplicate-group': '«{group}» is given twice',
+  'scoring.index.missing-groups': 'Index unavailable: missing groups {groups}.',
+  'scoring.index.none-scorable': 'Index unavailable: no group has scorable items.',
+  'scoring.index.mean': 'Plain mean of {count} groups.',
+  'scoring.index.mean-left-out': 'Plain mean of {count} groups (no scorable items: {groups}).',
+} as const;

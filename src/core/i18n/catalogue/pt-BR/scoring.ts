@@ -1,2 +1,33 @@
-/** Mensagens: scoring. */
-export const scoring = {} as const;
+/** Mensagens: pontuação (explicação de cada item, erros do cálculo avulso). */
+export const scoring = {
+  'scoring.item.hidden': 'Oculto pelas respostas anteriores: fora do cálculo.',
+  'scoring.item.informative': 'Item informativo, sem pontuação.',
+  'scoring.item.unanswered': 'Sem resposta: conta como 0.',
+  'scoring.item.not-applicable': 'Não se aplica: fora do cálculo.',
+  'scoring.item.pending-evidence': '{why}, mas a evidência ainda não foi aceita: conta como 0 até a validação.',
+  'scoring.item.missing-evidence':
+    '{why}, mas nenhuma evidência foi apresentada: conta como 0 até que uma seja enviada e aceita na revisão.',
+  'scoring.item.scored': '{why}: {points} pontos × peso {weight}.',
+  'scoring.answer.yes': 'Sim',
+  'scoring.answer.partial': 'Parcial',
+  'scoring.answer.no': 'Não',
+  'scoring.answer.not-applicable': 'Não se aplica',
+  'scoring.why.answer': 'Resposta "{answer}"',
+  'scoring.why.option': 'Opção "{option}"',
+  'scoring.why.options': 'Opções escolhidas ({options}) somam {sum}',
+  'scoring.why.options-capped': 'Opções escolhidas ({options}) somam {sum}, limitado a 100',
+  'scoring.why.band': 'Valor {value} (faixa a partir de {from})',
+  'scoring.why.below-bands': 'Valor {value}, abaixo da primeira faixa',
+  'scoring.why.evidence': 'Evidência apresentada',
+  'scoring.why.text': 'Texto',
+  'scoring.invalid-answers': 'Respostas inválidas para «{group}» (versão {version}): {count} problema(s).',
+  'scoring.invalid-groups': 'Grupos inválidos: {count} problema(s).',
+  'scoring.unknown-item': 'não existe este item na versão {version} de «{group}»',
+  'scoring.unknown-group': 'este grupo de indicadores não existe',
+  'scoring.unknown-version': '«{group}» não tem a versão {version}',
+  'scoring.duplicate-group': '«{group}» aparece duas vezes',
+  'scoring.index.missing-groups': 'Índice indisponível: faltam os grupos {groups}.',
+  'scoring.index.none-scorable': 'Índice indisponível: nenhum grupo tem itens pontuáveis.',
+  'scoring.index.mean': 'Média simples de {count} grupos.',
+  'scoring.index.mean-left-out': 'Média simples de {count} grupos (sem itens pontuáveis: {groups}).',
+} as const;

@@ -63,6 +63,63 @@ describe('the ten indicator groups', () => {
     expect(v2Text).toContain('lgbtiq');
     expect(v2Text).toMatch(/racial|raça/);
   });
+
+  const versionsOf = (slug: string) => {
+    const { files } = readQuestionnaireFiles(REPO_ASSESSMENTS, resolve(REPO_ASSESSMENTS, '..'));
+    return files.filter((f) => f.group === slug).map((f) => parseQuestionnaire(f.source, f));
+  };
+
+  it('group 8 has v2 from 2021 under the programme name "Acesso à assistência e proteção social"', () => {
+    const [v1, v2] = versionsOf('social-assistance');
+    expect([v1.version, v2.version, v2.follows]).toEqual([1, 2, 1]);
+    expect(v2.publishedAt.slice(0, 4)).toBe('2021');
+    expect(v2.title).toEqual({
+      'pt-BR': 'Acesso à assistência e proteção social',
+      en: 'Access to social assistance and social protection',
+    });
+    expect(v2.keyMap).toMatchObject({
+      'cadunico-registration': 'kept',
+      'creas-referral': { renamedTo: 'paefi-follow-up' },
+    });
+    const keys = v2.items.map((i) => i.key);
+    expect(keys).toEqual(
+      expect.arrayContaining(['unaccompanied-children', 'trafficking-referral', 'child-protection-network']),
+    );
+    // Policy facts with a document that proves them keep asking for it.
+    const required = v2.items.filter((i) => i.evidence === 'required').map((i) => i.key);
+    expect(required).toEqual(
+      expect.arrayContaining([
+        'cadunico-registration',
+        'eventual-benefits',
+        'paefi-follow-up',
+        'unaccompanied-children',
+        'trafficking-referral',
+        'shelter-places',
+      ]),
+    );
+  });
+
+  it('health v2 follows eMulti (Portaria GM/MS 635/2023) from 2024 and no longer cites NASF', () => {
+    const [v1, v2] = versionsOf('health');
+    expect(JSON.stringify(v1)).toContain('NASF');
+    expect([v2.version, v2.follows]).toEqual([2, 1]);
+    // After the 2023 enrolment closed (15 April), before the 2024 one did.
+    expect(v2.publishedAt > '2023-04-15' && v2.publishedAt <= '2024-04-15').toBe(true);
+    const text = JSON.stringify(v2);
+    expect(text).not.toContain('NASF');
+    expect(text).toContain('eMulti');
+    expect(text).toContain('635/2023');
+    expect(v2.keyMap).toMatchObject({
+      'sus-registration': 'kept',
+      interpreters: 'kept',
+      outreach: { renamedTo: 'community-outreach' },
+      'outreach-actions': 'dropped',
+    });
+    expect(v2.items.map((i) => i.key)).toEqual(
+      expect.arrayContaining(['emulti-support', 'vaccination-outreach', 'mental-health', 'sexual-reproductive-health']),
+    );
+    expect(v2.items.find((i) => i.key === 'sus-registration')?.evidence).toBe('required');
+  });
 });
 
 describe('an eleventh group', () => {

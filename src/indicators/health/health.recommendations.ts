@@ -36,4 +36,29 @@ export const healthRecommendations: RecommendationCatalogue = {
       'Ampliar as ações nas comunidades migrantes para além da vacinação: pré-natal, acompanhamento infantil, atenção psicossocial pelos CAPS e materiais de saúde nos idiomas mais falados.',
     en: 'Extend actions in migrant communities beyond vaccination: prenatal care, child monitoring, psychosocial care through CAPS and health materials in the most spoken languages.',
   },
+  'community-outreach': {
+    'pt-BR':
+      'Incluir abrigos, ocupações e bairros com migrantes nas microáreas dos agentes comunitários de saúde, cadastrar as famílias migrantes na unidade de referência e planejar visitas domiciliares e busca ativa regulares.',
+    en: "Include shelters, occupied buildings and neighbourhoods where migrants live in community health workers' micro-areas, register migrant families with their reference unit and plan regular home visits and active outreach.",
+  },
+  'emulti-support': {
+    'pt-BR':
+      'Solicitar o credenciamento de Equipes Multiprofissionais na Atenção Primária à Saúde (eMulti) e incluir os casos de migrantes no atendimento compartilhado com as equipes de Saúde da Família.',
+    en: "Apply for accreditation of multiprofessional primary-care teams (eMulti) and include migrants' cases in shared care with the Family Health teams.",
+  },
+  'vaccination-outreach': {
+    'pt-BR':
+      'Planejar vacinação regular em abrigos, ocupações, escolas e pontos de chegada, com busca ativa de doses em atraso e atualização da caderneta sem exigência de documentos.',
+    en: 'Plan regular vaccination in shelters, occupied buildings, schools and arrival points, with active search for overdue doses and vaccination records updated without document requirements.',
+  },
+  'mental-health': {
+    'pt-BR':
+      'Pactuar um fluxo entre atenção primária, eMulti e CAPS para acolher migrantes em sofrimento psíquico, com intérprete ou mediação cultural quando necessário.',
+    en: 'Agree a flow between primary care, eMulti teams and the CAPS to receive migrants in psychological distress, with an interpreter or cultural mediation when needed.',
+  },
+  'sexual-reproductive-health': {
+    'pt-BR':
+      'Organizar nas unidades que mais atendem migrantes a captação precoce para o pré-natal, o planejamento reprodutivo e a testagem e prevenção de IST e HIV, com orientação nos idiomas das comunidades.',
+    en: "Organise, in the units that serve most migrants, early enrolment in prenatal care, reproductive planning and STI and HIV testing and prevention, with advice in the communities' languages.",
+  },
 };

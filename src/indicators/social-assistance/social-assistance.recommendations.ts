@@ -46,4 +46,29 @@ export const socialAssistanceRecommendations: RecommendationCatalogue = {
       'Incluir no plano de educação permanente do SUAS uma capacitação anual sobre direitos e atendimento de migrantes e refugiados para as equipes de CRAS, CREAS e acolhimento.',
     en: "Include in the SUAS continuing-education plan a yearly training on migrants' and refugees' rights and services for CRAS, CREAS and shelter teams.",
   },
+  'federal-benefits-access': {
+    'pt-BR':
+      'Criar nos CRAS uma rotina para orientar os migrantes inscritos sobre o Bolsa Família e o BPC, apoiar a atualização cadastral e o agendamento no INSS e acompanhar os pedidos negados ou parados.',
+    en: 'Set up a CRAS routine to advise registered migrants on Bolsa Família and the BPC, help them update their registration and book the INSS appointment, and follow up refused or stalled applications.',
+  },
+  'paefi-follow-up': {
+    'pt-BR':
+      'Pactuar com a rede um fluxo escrito de referência e contrarreferência entre CRAS e CREAS para migrantes em situação de violência ou violação de direitos, com acompanhamento pelo PAEFI e plano individual ou familiar.',
+    en: 'Agree with the network a written referral and counter-referral flow between CRAS and CREAS for migrants facing violence or violations of their rights, with PAEFI follow-up and an individual or family plan.',
+  },
+  'child-protection-network': {
+    'pt-BR':
+      'Pactuar entre assistência social, Conselho Tutelar e educação uma rotina de identificação e acompanhamento de crianças e adolescentes migrantes em risco, com mediação linguística e cultural e respeito à organização familiar de povos indígenas migrantes.',
+    en: 'Agree between social assistance, the Guardianship Council and education a routine to identify and follow up migrant children and adolescents at risk, with language and cultural mediation and respect for the family organisation of migrant indigenous peoples.',
+  },
+  'unaccompanied-children': {
+    'pt-BR':
+      'Elaborar e pactuar com Conselho Tutelar, Defensoria Pública e Vara da Infância um fluxo para crianças e adolescentes migrantes desacompanhados ou separados, conforme a Resolução Conjunta CONANDA/CONARE/CNIg/DPU nº 1/2017.',
+    en: "Draft and agree with the Guardianship Council, the Public Defender's Office and the children's court a flow for unaccompanied or separated migrant children and adolescents, following Joint Resolution CONANDA/CONARE/CNIg/DPU No. 1/2017.",
+  },
+  'trafficking-referral': {
+    'pt-BR':
+      'Elaborar e pactuar com o CREAS, o núcleo de enfrentamento ao tráfico de pessoas, a fiscalização do trabalho e a Defensoria Pública um fluxo para migrantes vítimas de tráfico ou de trabalho análogo ao de escravo, com acolhimento e orientação sobre a autorização de residência.',
+    en: "Draft and agree with the CREAS, the anti-trafficking unit, labour inspection and the Public Defender's Office a flow for migrant victims of trafficking or of labour analogous to slavery, with shelter and advice on the residence permit.",
+  },
 };

@@ -10,6 +10,7 @@ import { CertificateEntity } from '../core/certification/certificate.entity';
 import { GoodPracticeEntity } from '../core/good-practices/good-practice.entity';
 import { UserEntity } from '../core/auth/user.entity';
 import { EditionEntity } from '../core/editions/edition.entity';
+import { DeadlineExtensionEntity } from '../core/editions/deadline-extension.entity';
 import { StoredFileEntity } from '../core/files/stored-file.entity';
 import { NotificationEntity } from '../core/notifications/notification.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-Foundation';
@@ -19,6 +20,7 @@ import { CertificateBatches1764600000000 } from './migrations/1764600000000-Cert
 import { GoodPractices1764700000000 } from './migrations/1764700000000-GoodPractices';
 import { Population1764800000000 } from './migrations/1764800000000-Population';
 import { ScoreFacts1765000000000 } from './migrations/1765000000000-ScoreFacts';
+import { CalendarAndSeals1765100000000 } from './migrations/1765100000000-CalendarAndSeals';
 
 export const ENTITIES = [
   GovernmentEntity,
@@ -33,6 +35,7 @@ export const ENTITIES = [
   AuditEntryEntity,
   CertificateEntity,
   GoodPracticeEntity,
+  DeadlineExtensionEntity,
 ];
 export const MIGRATIONS = [
   Foundation1764300000000,
@@ -42,6 +45,7 @@ export const MIGRATIONS = [
   GoodPractices1764700000000,
   Population1764800000000,
   ScoreFacts1765000000000,
+  CalendarAndSeals1765100000000,
 ];
 
 /** One definition of the database for the app, the CLI and the tests: the schema always comes from migrations. */

@@ -3,9 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { requireGovernmentAccess } from '../auth/actor';
+import { Clock } from '../clock/clock';
 import { EditionEntity } from '../editions/edition.entity';
+import { enrolmentOpen } from '../editions/edition-rules';
+import { EditionsService } from '../editions/editions.service';
 import { DomainError, type FieldProblem } from '../errors/domain-error';
 import type { LocalizedText } from '../i18n/localized-text';
+import { message } from '../i18n/message';
 import { FilesService, type StageUpload } from '../files/files.service';
 import { GovernmentEntity } from '../governments/government.entity';
 import type { UploadedFile } from '../http/multipart';
@@ -22,7 +26,6 @@ import type { EnrolmentRecord, EvidenceRef } from './assessment.types';
 import type { AnswerSaveDto, EnrolmentDto } from './assessment.dto';
 
 const text = (pt: string, en: string) => ({ 'pt-BR': pt, en });
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Enrolment and the officials' side of the diagnosis: answers with autosave, evidence, submission. */
 @Injectable()
@@ -31,6 +34,8 @@ export class DiagnosisService {
     private readonly workflow: AssessmentWorkflow,
     private readonly catalogue: QuestionnaireCatalogue,
     private readonly files: FilesService,
+    private readonly editions: EditionsService,
+    private readonly clock: Clock,
   ) {}
 
   async enrol(
@@ -42,34 +47,30 @@ export class DiagnosisService {
     requireGovernmentAccess(actor, data.governmentCode);
     return this.files.transactionWithUploads(async (em, stage) => {
       const edition = await em.findOneBy(EditionEntity, { year });
-      if (!edition)
-        throw new DomainError(
-          'EDITION_NOT_FOUND',
-          text(`A edição ${year} não existe.`, `Edition ${year} does not exist.`),
-        );
+      if (!edition) throw new DomainError('EDITION_NOT_FOUND', message('editions.not-found', { year }));
+      // Both ends of the window are inclusive (UTC days, as the clock gives them); administrators may enrol late.
       const { enrolmentOpens, enrolmentCloses } = edition.calendar;
-      if (actor.role === 'official' && (today() < enrolmentOpens || today() > enrolmentCloses)) {
+      const today = this.clock.today();
+      if (actor.role === 'official' && !enrolmentOpen(edition.calendar, today)) {
         throw new DomainError(
-          'ILLEGAL_TRANSITION',
-          text(
-            `As inscrições da edição ${year} vão de ${enrolmentOpens} a ${enrolmentCloses}.`,
-            `Enrolment for edition ${year} runs from ${enrolmentOpens} to ${enrolmentCloses}.`,
-          ),
+          'ENROLMENT_CLOSED',
+          message('editions.enrolment-closed', {
+            year,
+            opens: { date: enrolmentOpens },
+            closes: { date: enrolmentCloses },
+            today: { date: today },
+          }),
+          [],
+          { enrolmentOpens, enrolmentCloses, today },
         );
       }
       if (!(await em.existsBy(GovernmentEntity, { ibgeCode: data.governmentCode }))) {
-        throw new DomainError('VALIDATION_FAILED', text('Governo inexistente.', 'No such government.'), [
-          { field: 'data.governmentCode', message: text('código IBGE desconhecido', 'unknown IBGE code') },
+        throw new DomainError('VALIDATION_FAILED', message('editions.enrolment.unknown-government'), [
+          { field: 'data.governmentCode', message: message('editions.unknown-government') },
         ]);
       }
       if (await em.existsBy(AssessmentEntity, { editionYear: year, governmentCode: data.governmentCode })) {
-        throw new DomainError(
-          'ALREADY_EXISTS',
-          text(
-            `Este governo já está inscrito na edição ${year}.`,
-            `This government is already enrolled in edition ${year}.`,
-          ),
-        );
+        throw new DomainError('ALREADY_EXISTS', message('editions.enrolment.already-enrolled', { year }));
       }
       const letterOfIntent = await stage(letter, ['pdf'], 'letterOfIntent');
       const enrolment: EnrolmentRecord = {
@@ -77,7 +78,7 @@ export class DiagnosisService {
         focalPerson: { ...data.focalPerson },
         substitutes: data.substitutes.map((s) => ({ ...s })),
         migrantService: { ...data.migrantService },
-        enrolledAt: new Date().toISOString(),
+        enrolledAt: this.clock.now().toISOString(),
         enrolledBy: actor.id,
       };
       const previous = await em.findOne(AssessmentEntity, {
@@ -183,6 +184,7 @@ export class DiagnosisService {
 
   /** Stores an evidence file for the assessment and returns the reference to put in an answer. */
   async uploadEvidence(actor: Actor, id: string, file: UploadedFile | undefined): Promise<EvidenceRef> {
+    await this.editions.requireDiagnosisOpen(actor, id);
     return this.files.transactionWithUploads(async (em, stage: StageUpload) => {
       const assessment = await this.workflow.load(em, actor, id);
       this.requireEditable(assessment);
@@ -217,6 +219,7 @@ export class DiagnosisService {
    * changes; a stale one is refused with 409 and the current value, never overwritten.
    */
   async saveAnswers(actor: Actor, id: string, saves: readonly AnswerSaveDto[]) {
+    await this.editions.requireDiagnosisOpen(actor, id);
     return this.workflow.dataSource.transaction(async (em) => {
       let assessment = await this.workflow.load(em, actor, id);
       if (actor.role !== 'official') {
@@ -437,6 +440,7 @@ export class DiagnosisService {
   }
 
   async submit(actor: Actor, id: string) {
+    await this.editions.requireDiagnosisOpen(actor, id);
     return this.workflow.dataSource.transaction(async (em) => {
       const assessment = await this.workflow.load(em, actor, id);
       this.workflow.target(assessment, 'submit', actor);

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In, IsNull } from 'typeorm';
+import { type DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type Actor, requireRole } from '../auth/actor';
 import { UserEntity } from '../auth/user.entity';
+import { Clock } from '../clock/clock';
 import { EditionEntity } from '../editions/edition.entity';
+import { sealValidUntil, stagesOf } from '../editions/edition-rules';
 import { DomainError } from '../errors/domain-error';
+import { message } from '../i18n/message';
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import { CertificateEntity } from './certificate.entity';
-import { certificationEligibility } from './certification-rules';
+import { certificationEligibility, wouldBeExpired } from './certification-rules';
 import { CertificationService } from './certification.service';
 
 const MAX_ATTEMPTS = 3;
@@ -43,6 +46,7 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly certification: CertificationService,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -64,16 +68,30 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
   async start(actor: Actor, year: number): Promise<BatchProgress> {
     requireRole(actor, 'certifier');
     const edition = await this.dataSource.getRepository(EditionEntity).findOneBy({ year });
-    if (!edition)
-      throw new DomainError('EDITION_NOT_FOUND', {
-        'pt-BR': `A edição ${year} não existe.`,
-        en: `Edition ${year} does not exist.`,
-      });
+    if (!edition) throw new DomainError('EDITION_NOT_FOUND', message('certification.edition-not-found', { year }));
+    // Every seal of a batch is issued today, so they share one validity: refuse now if it is already over.
+    const today = this.clock.today();
+    const next = await this.dataSource
+      .getRepository(EditionEntity)
+      .findOne({ where: { year: MoreThan(year) }, order: { year: 'ASC' } });
+    const validUntil = sealValidUntil(edition.sealValidity, today, next?.calendar.certificationDate ?? null);
+    if (wouldBeExpired(validUntil, today)) {
+      throw new DomainError(
+        'SEAL_WOULD_BE_EXPIRED',
+        message('certification.batch-would-be-expired', {
+          year,
+          today: { date: today },
+          validUntil: { date: validUntil },
+        }),
+        [],
+        { issueDate: today, validUntil, sealValidity: edition.sealValidity },
+      );
+    }
     const candidates = await this.dataSource
       .getRepository(AssessmentEntity)
       .findBy({ editionYear: year, state: 'priorities-set' });
     const eligible = candidates.filter(
-      (a) => certificationEligibility(a.state, a.scoreSnapshot, edition.certificationRule).eligible,
+      (a) => certificationEligibility(stagesOf(a), a.scoreSnapshot, edition.certificationRule).eligible,
     );
     const id = randomUUID();
     await this.dataSource.transaction(async (em) => {
@@ -98,8 +116,7 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
       `SELECT id, edition_year, status FROM certificate_batches WHERE id = ?`,
       [id],
     )) as { id: string; edition_year: number; status: 'running' | 'done' }[];
-    if (!batch)
-      throw new DomainError('BATCH_NOT_FOUND', { 'pt-BR': `Lote ${id} não encontrado.`, en: `Batch ${id} not found.` });
+    if (!batch) throw new DomainError('BATCH_NOT_FOUND', message('certification.batch-not-found'));
     const counts = (await this.dataSource.query(
       `SELECT status, COUNT(*) AS n FROM certificate_batch_items WHERE batch_id = ? GROUP BY status`,
       [id],

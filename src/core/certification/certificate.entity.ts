@@ -23,10 +23,15 @@ export class CertificateEntity {
   @Column({ name: 'issued_by', type: 'varchar', length: 36 })
   issuedBy: string;
 
-  /** Last day of validity (YYYY-MM-DD): the next edition's certification. */
+  /** First day of validity (YYYY-MM-DD): the day it was issued. */
+  @Column({ name: 'valid_from', type: 'varchar', length: 10 })
+  validFrom: string;
+
+  /** Last day of validity (YYYY-MM-DD, inclusive), by the edition's seal validity. */
   @Column({ name: 'valid_until', type: 'varchar', length: 10 })
   validUntil: string;
 
+  /** The maturity level certified: the index's (scoring policy's levels), e.g. 'reference' for 84.1. */
   @Column({ type: 'varchar', length: 20, nullable: true })
   level: string | null;
 

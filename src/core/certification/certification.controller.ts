@@ -7,6 +7,7 @@ import { ReasonDto } from '../assessment/assessment.dto';
 import { Access, CurrentActor, Public } from '../auth/access.decorator';
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../errors/domain-error';
+import { formatDate, message } from '../i18n/message';
 import { FilesService } from '../files/files.service';
 import { readMultipart } from '../http/multipart';
 import { IntParamPipe } from '../http/validation';
@@ -25,11 +26,14 @@ export class CertifiedPageQueryDto {
 }
 
 const STATUS_TEXT = {
-  valid: { 'pt-BR': 'Selo válido', en: 'Valid seal' },
-  revoked: { 'pt-BR': 'Selo revogado', en: 'Revoked seal' },
-  expired: { 'pt-BR': 'Selo expirado', en: 'Expired seal' },
-  unknown: { 'pt-BR': 'Selo desconhecido', en: 'Unknown seal' },
+  valid: message('certification.status.valid'),
+  revoked: message('certification.status.revoked'),
+  expired: message('certification.status.expired'),
+  unknown: message('certification.status.unknown'),
 } as const;
+
+const shownDate = (value: string | Date | null | undefined) =>
+  value ? formatDate(value instanceof Date ? value.toISOString() : value, 'pt-BR') : null;
 
 @ApiTags('certification')
 @ApiBearerAuth()
@@ -55,6 +59,15 @@ export class CertificationController {
   @ApiOperation({ summary: 'Issue every eligible seal of an edition as one job; returns its progress' })
   startBatch(@CurrentActor() actor: Actor, @Param('year', IntParamPipe) year: number) {
     return this.batches.start(actor, year);
+  }
+
+  @Get('api/editions/:year/certification-readiness')
+  @Access('certifier', 'admin')
+  @ApiOperation({
+    summary: 'Every assessment of the edition: whether it may be certified now and, if not, the stages missing',
+  })
+  readiness(@Param('year', IntParamPipe) year: number) {
+    return this.certification.readiness(year);
   }
 
   @Get('api/certificate-batches/:id')
@@ -119,20 +132,16 @@ export class CertificationController {
       const form = await readMultipart(request);
       const file = form.files.find((f) => f.field === 'file');
       if (!file)
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          { 'pt-BR': 'Envie o PDF no campo "file".', en: 'Send the PDF as "file".' },
-          [{ field: 'file', message: { 'pt-BR': 'obrigatório', en: 'required' } }],
-        );
+        throw new DomainError('VALIDATION_FAILED', message('certification.verify-file-missing'), [
+          { field: 'file', message: message('certification.field-required') },
+        ]);
       return this.certification.verifyDocument({ pdf: file.bytes });
     }
     const body = request.body as { credential?: unknown } | undefined;
     if (typeof body?.credential !== 'string') {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        { 'pt-BR': 'Envie {"credential": "<jwt>"} ou um PDF.', en: 'Send {"credential": "<jwt>"} or a PDF.' },
-        [{ field: 'credential', message: { 'pt-BR': 'texto obrigatório', en: 'string required' } }],
-      );
+      throw new DomainError('VALIDATION_FAILED', message('certification.verify-body-missing'), [
+        { field: 'credential', message: message('certification.credential-required') },
+      ]);
     }
     return this.certification.verifyDocument({ credential: body.credential });
   }
@@ -146,14 +155,20 @@ export class CertificationController {
       government: null,
       editionYear: null,
       issuedAt: null,
+      validFrom: null,
       validUntil: null,
+      levelLabel: null,
       revokedAt: null,
       revocationReason: null,
       replacedBy: null,
     };
+    const seal = { ...blank, ...result };
     const html = this.templates.render('verify', {
-      ...blank,
-      ...result,
+      ...seal,
+      issuedAt: shownDate(seal.issuedAt),
+      validFrom: shownDate(seal.validFrom ?? seal.issuedAt),
+      validUntil: shownDate(seal.validUntil),
+      revokedAt: shownDate(seal.revokedAt),
       label: STATUS_TEXT[result.status],
       valid: result.status === 'valid',
     });
@@ -176,12 +191,14 @@ export class CertificationController {
       ...s,
       isState: s.kind === 'state',
       statusLabel: STATUS_TEXT[s.status]['pt-BR'],
-      validUntilText: s.validUntil.split('-').reverse().join('/'),
+      validFromText: shownDate(s.validFrom ?? s.issuedAt),
+      validUntilText: shownDate(s.validUntil),
+      levelLabel: s.levelLabel?.['pt-BR'] ?? null,
     }));
     const html = this.templates.render('pages/certified', {
       ...page,
       seals,
-      validCount: seals.filter((s) => s.status === 'valid').length,
+      validCount: page.counts.valid,
       uf: query.uf ?? null,
     });
     return sendHtml(reply, html);

@@ -8,37 +8,29 @@ import { AssessmentWorkflow } from '../assessment/assessment-workflow.service';
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import { type Actor, requireGovernmentAccess, requireRole } from '../auth/actor';
 import { AuthService, type UserView } from '../auth/auth.service';
+import { Clock } from '../clock/clock';
 import { EditionEntity } from '../editions/edition.entity';
+import { sealValidUntil, stagesOf } from '../editions/edition-rules';
 import { DomainError } from '../errors/domain-error';
 import { FilesService } from '../files/files.service';
 import { GovernmentEntity } from '../governments/government.entity';
+import { formatDate, message, translate } from '../i18n/message';
 import { NotificationsService } from '../notifications/notifications.service';
 import { splitPages } from '../rendering/pdf-pages';
 import { PdfRendererService } from '../rendering/pdf-renderer.service';
 import { TemplatesService } from '../rendering/templates.service';
 import { MATURITY_LEVELS } from '../scoring/scoring-policy';
 import { CertificateEntity } from './certificate.entity';
-import { certificationEligibility, sealStatus } from './certification-rules';
+import { certificationEligibility, countSeals, sealStatus, wouldBeExpired } from './certification-rules';
 import { IssuerKeysService } from './issuer-keys.service';
 import { SIGNATORIES, buildCredential } from './seal-credential';
-
-const text = (pt: string, en: string) => ({ 'pt-BR': pt, en });
-const today = () => new Date().toISOString().slice(0, 10);
-
-function addYear(date: string): string {
-  return `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
-}
-
-function formatDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
 
 interface SealDraft {
   readonly assessment: AssessmentEntity;
   readonly edition: EditionEntity;
   readonly government: GovernmentEntity;
   readonly level: string | null;
+  readonly validFrom: string;
   readonly validUntil: string;
   readonly officials: readonly UserView[];
 }
@@ -63,6 +55,7 @@ export class CertificationService {
     private readonly templates: TemplatesService,
     private readonly notifications: NotificationsService,
     private readonly auth: AuthService,
+    private readonly clock: Clock,
   ) {}
 
   verificationUrl(number: string): string {
@@ -117,41 +110,58 @@ export class CertificationService {
     const editions = await em.find(EditionEntity, { order: { year: 'ASC' } });
     const drafts: SealDraft[] = [];
     const refused: { assessmentId: string; error: Error }[] = [];
+    const today = this.clock.today();
     for (const id of assessmentIds) {
       try {
         const assessment = assessments.get(id);
-        if (!assessment)
-          throw new DomainError(
-            'ASSESSMENT_NOT_FOUND',
-            text(`Avaliação ${id} não encontrada.`, `Assessment ${id} not found.`),
-          );
+        if (!assessment) throw new DomainError('ASSESSMENT_NOT_FOUND', message('certification.assessment-not-found'));
         requireGovernmentAccess(actor, assessment.governmentCode);
         const at = editions.findIndex((e) => e.year === assessment.editionYear);
         const edition = editions[at];
         const government = governments.get(assessment.governmentCode)!;
         const eligibility = certificationEligibility(
-          replacing ? 'priorities-set' : assessment.state,
+          stagesOf(assessment),
           assessment.scoreSnapshot,
           edition.certificationRule,
         );
         if (!eligibility.eligible) {
           throw new DomainError(
             'NOT_ELIGIBLE',
-            text(
-              `${government.name} não cumpre a regra de certificação da edição ${edition.year}: ${eligibility.reasons.map((r) => r['pt-BR']).join('; ')}.`,
-              `${government.name} does not meet edition ${edition.year}'s certification rule: ${eligibility.reasons.map((r) => r.en).join('; ')}.`,
-            ),
+            message('certification.not-eligible', {
+              government: government.name,
+              year: edition.year,
+              reasons: { list: eligibility.reasons },
+            }),
             [],
-            { reasons: eligibility.reasons },
+            { reasons: eligibility.reasons, missingStages: eligibility.missingStages },
           );
         }
-        // Valid until the next edition's certification date (a year on when there is no next edition yet).
-        const validUntil = editions[at + 1]?.calendar.certificationDate ?? addYear(edition.calendar.certificationDate);
+        // A first seal needs the assessment at "priorities set" (a second one is a re-issue).
+        if (!replacing) this.workflow.target(assessment, 'certify', actor);
+        const validUntil = sealValidUntil(
+          edition.sealValidity,
+          today,
+          editions[at + 1]?.calendar.certificationDate ?? null,
+        );
+        if (wouldBeExpired(validUntil, today)) {
+          throw new DomainError(
+            'SEAL_WOULD_BE_EXPIRED',
+            message('certification.seal-would-be-expired', {
+              government: government.name,
+              year: edition.year,
+              today: { date: today },
+              validUntil: { date: validUntil },
+            }),
+            [],
+            { issueDate: today, validUntil, sealValidity: edition.sealValidity },
+          );
+        }
         drafts.push({
           assessment,
           edition,
           government,
           level: eligibility.level,
+          validFrom: today,
           validUntil,
           officials: officials.filter((o) => o.governmentCode === government.ibgeCode),
         });
@@ -164,7 +174,7 @@ export class CertificationService {
 
   /** Numbers, signed credentials and PDFs for the drafts, printed as pages of one document. */
   private async print(drafts: readonly SealDraft[]): Promise<PrintedSeal[]> {
-    const issuedAt = new Date().toISOString();
+    const issuedAt = this.clock.now().toISOString();
     const numbers = new Map<SealDraft, string>();
     for (const year of new Set(drafts.map((d) => d.edition.year))) {
       const ofYear = drafts.filter((d) => d.edition.year === year);
@@ -207,13 +217,17 @@ export class CertificationService {
     return {
       number: seal.number,
       governmentName: seal.government.name,
-      governmentKind: seal.government.kind === 'state' ? 'Estado' : 'Município',
+      governmentKind: translate(
+        seal.government.kind === 'state' ? 'certification.kind.state' : 'certification.kind.municipality',
+        'pt-BR',
+      ),
       uf: seal.government.uf,
       stateName: seal.government.stateName,
       year: seal.edition.year,
       level: seal.level ? MATURITY_LEVELS.find((l) => l.key === seal.level)!.label['pt-BR'] : null,
-      issueDate: formatDate(seal.issuedAt),
-      validUntil: formatDate(seal.validUntil),
+      issueDate: formatDate(seal.issuedAt, 'pt-BR'),
+      validFrom: formatDate(seal.validFrom, 'pt-BR'),
+      validUntil: formatDate(seal.validUntil, 'pt-BR'),
       signatories: SIGNATORIES,
       verificationUrl: url,
       qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }),
@@ -266,7 +280,7 @@ export class CertificationService {
           CertificateEntity,
           { number: replacing.number },
           {
-            revokedAt: new Date(),
+            revokedAt: this.clock.now(),
             revokedBy: actor.id,
             revocationReason: replacing.revocationReason,
             replacedBy: seals[0].number,
@@ -281,6 +295,7 @@ export class CertificationService {
           editionYear: seal.edition.year,
           issuedAt: seal.issuedAt,
           issuedBy: actor.id,
+          validFrom: seal.validFrom,
           validUntil: seal.validUntil,
           level: seal.level,
           snapshot: seal.assessment.scoreSnapshot!,
@@ -308,6 +323,7 @@ export class CertificationService {
           before: replacing ? { number: replacing.number } : null,
           after: {
             number: row.number,
+            validFrom: row.validFrom,
             validUntil: row.validUntil,
             level: row.level,
             index: row.snapshot.index.index,
@@ -316,7 +332,16 @@ export class CertificationService {
         })),
       );
       for (const seal of seals) {
-        const { number, government, edition, validUntil } = seal;
+        const { number, government, edition, validFrom, validUntil } = seal;
+        const facts = {
+          government: government.name,
+          uf: government.uf,
+          year: edition.year,
+          number,
+          validFrom: { date: validFrom },
+          validUntil: { date: validUntil },
+          url: this.verificationUrl(number),
+        };
         await this.notifications.enqueue(
           tx,
           [
@@ -325,8 +350,9 @@ export class CertificationService {
           ],
           {
             kind: 'seal-issued',
-            subject: `Selo MigraCidades ${edition.year} emitido: ${government.name}`,
-            body: `Olá,\n\n${government.name} (${government.uf}) recebeu o Selo MigraCidades ${edition.year}, número ${number}, válido até ${formatDate(validUntil)}.\nVerificação pública: ${this.verificationUrl(number)}`,
+            // Officials read Portuguese: the e-mail goes in the catalogue's pt-BR text.
+            subject: translate('certification.seal-email.subject', 'pt-BR', facts),
+            body: translate('certification.seal-email.body', 'pt-BR', facts),
           },
         );
       }
@@ -349,13 +375,50 @@ export class CertificationService {
     return Array.from({ length: count }, (_, i) => `MC-${year}-${String(last - count + 1 + i).padStart(5, '0')}`);
   }
 
+  /** Every assessment of an edition with whether it may be certified today and, if not, what is missing. */
+  async readiness(year: number) {
+    const em = this.workflow.dataSource.manager;
+    const edition = await em.findOneBy(EditionEntity, { year });
+    if (!edition) throw new DomainError('EDITION_NOT_FOUND', message('certification.edition-not-found', { year }));
+    const assessments = await em.find(AssessmentEntity, {
+      where: { editionYear: year },
+      select: ['id', 'governmentCode', 'state', 'enrolment', 'scoreSnapshot'],
+      order: { governmentCode: 'ASC' },
+    });
+    const names = new Map(
+      (
+        (await em.query(
+          `SELECT g.ibge_code AS code, g.name, g.uf, g.kind FROM governments g JOIN assessments a ON a.government_code = g.ibge_code WHERE a.edition_year = ?`,
+          [year],
+        )) as { code: string; name: string; uf: string; kind: string }[]
+      ).map((g) => [g.code, g]),
+    );
+    const rows = assessments.map((a) => {
+      const e = certificationEligibility(stagesOf(a), a.scoreSnapshot, edition.certificationRule);
+      const g = names.get(a.governmentCode)!;
+      return {
+        assessmentId: a.id,
+        government: { ibgeCode: a.governmentCode, name: g.name, uf: g.uf, kind: g.kind },
+        state: a.state,
+        certified: a.state === 'certified',
+        eligible: e.eligible && a.state === 'priorities-set',
+        missingStages: e.missingStages,
+        reasons: e.reasons,
+        level: e.level,
+      };
+    });
+    return {
+      editionYear: year,
+      total: rows.length,
+      eligible: rows.filter((r) => r.eligible).length,
+      certified: rows.filter((r) => r.certified).length,
+      assessments: rows,
+    };
+  }
+
   async get(number: string): Promise<CertificateEntity> {
     const seal = await this.workflow.dataSource.getRepository(CertificateEntity).findOneBy({ number });
-    if (!seal)
-      throw new DomainError(
-        'CERTIFICATE_NOT_FOUND',
-        text(`Selo ${number} não encontrado.`, `Seal ${number} not found.`),
-      );
+    if (!seal) throw new DomainError('CERTIFICATE_NOT_FOUND', message('certification.seal-not-found', { number }));
     return seal;
   }
 
@@ -363,17 +426,10 @@ export class CertificationService {
     requireRole(actor, 'certifier');
     return this.workflow.dataSource.transaction(async (em) => {
       const seal = await em.findOneBy(CertificateEntity, { number });
-      if (!seal)
-        throw new DomainError(
-          'CERTIFICATE_NOT_FOUND',
-          text(`Selo ${number} não encontrado.`, `Seal ${number} not found.`),
-        );
+      if (!seal) throw new DomainError('CERTIFICATE_NOT_FOUND', message('certification.seal-not-found', { number }));
       if (seal.revokedAt)
-        throw new DomainError(
-          'ILLEGAL_TRANSITION',
-          text(`O selo ${number} já foi revogado.`, `Seal ${number} is already revoked.`),
-        );
-      const patch = { revokedAt: new Date(), revokedBy: actor.id, revocationReason: reason };
+        throw new DomainError('ILLEGAL_TRANSITION', message('certification.already-revoked', { number }));
+      const patch = { revokedAt: this.clock.now(), revokedBy: actor.id, revocationReason: reason };
       await em.update(CertificateEntity, { number }, patch);
       await this.workflow.audit.record(em, actor, {
         action: 'certificate.revoke',
@@ -391,20 +447,17 @@ export class CertificationService {
   async reissue(actor: Actor, number: string, reason: string): Promise<CertificateEntity> {
     const old = await this.get(number);
     if (old.revokedAt)
-      throw new DomainError(
-        'ILLEGAL_TRANSITION',
-        text(
-          `O selo ${number} foi revogado e não pode ser reemitido.`,
-          `Seal ${number} is revoked and cannot be re-issued.`,
-        ),
-      );
-    return this.issue(actor, old.assessmentId, { ...old, revocationReason: `Reemitido: ${reason}` });
+      throw new DomainError('ILLEGAL_TRANSITION', message('certification.revoked-not-reissued', { number }));
+    return this.issue(actor, old.assessmentId, {
+      ...old,
+      revocationReason: translate('certification.reissued-reason', 'pt-BR', { reason }),
+    });
   }
 
   /** The seals of an edition, for the public list of certified governments. */
   async listForEdition(year: number) {
     const rows = (await this.workflow.dataSource.query(
-      `SELECT c.number, c.government_code AS ibgeCode, g.name, g.uf, g.kind, c.issued_at AS issuedAt, c.valid_until AS validUntil, c.revoked_at AS revokedAt, c.replaced_by AS replacedBy
+      `SELECT c.number, c.government_code AS ibgeCode, g.name, g.uf, g.kind, c.issued_at AS issuedAt, c.valid_from AS validFrom, c.valid_until AS validUntil, c.level, c.revoked_at AS revokedAt, c.replaced_by AS replacedBy
        FROM certificates c JOIN governments g ON g.ibge_code = c.government_code WHERE c.edition_year = ? ORDER BY c.number`,
       [year],
     )) as {
@@ -414,13 +467,17 @@ export class CertificationService {
       uf: string;
       kind: string;
       issuedAt: string;
+      validFrom: string;
       validUntil: string;
+      level: string | null;
       revokedAt: string | null;
       replacedBy: string | null;
     }[];
+    const today = this.clock.today();
     return rows.map((r) => ({
       ...r,
-      status: sealStatus({ revokedAt: r.revokedAt ? new Date(r.revokedAt) : null, validUntil: r.validUntil }, today()),
+      status: sealStatus({ revokedAt: r.revokedAt ? new Date(r.revokedAt) : null, validUntil: r.validUntil }, today),
+      levelLabel: r.level ? (MATURITY_LEVELS.find((l) => l.key === r.level)?.label ?? null) : null,
       verificationUrl: this.verificationUrl(r.number),
     }));
   }
@@ -431,15 +488,13 @@ export class CertificationService {
       (await this.workflow.dataSource.query('SELECT year FROM editions ORDER BY year')) as { year: number }[]
     ).map((e) => e.year);
     if (!editions.includes(year)) {
-      throw new DomainError(
-        'EDITION_NOT_FOUND',
-        text(`A edição ${year} não existe.`, `Edition ${year} does not exist.`),
-        [{ field: 'year', message: text(`edições: ${editions.join(', ')}`, `editions: ${editions.join(', ')}`) }],
-      );
+      throw new DomainError('EDITION_NOT_FOUND', message('certification.edition-not-found', { year }), [
+        { field: 'year', message: message('certification.editions-known', { editions: { list: editions } }) },
+      ]);
     }
     // A re-issued seal is listed once, under its newest number.
     const seals = (await this.listForEdition(year)).filter((s) => !s.replacedBy && (!uf || s.uf === uf));
-    return { year, editions, seals };
+    return { year, editions, seals, counts: countSeals(seals, this.clock.today()) };
   }
 
   /** Public status of a seal number. */
@@ -451,13 +506,15 @@ export class CertificationService {
       .findOneByOrFail({ ibgeCode: seal.governmentCode });
     return {
       number,
-      status: sealStatus(seal, today()),
+      status: sealStatus(seal, this.clock.today()),
       authentic: true,
       government: { ibgeCode: government.ibgeCode, name: government.name, uf: government.uf, kind: government.kind },
       editionYear: seal.editionYear,
       issuedAt: seal.issuedAt,
+      validFrom: seal.validFrom,
       validUntil: seal.validUntil,
       level: seal.level,
+      levelLabel: seal.level ? (MATURITY_LEVELS.find((l) => l.key === seal.level)?.label ?? null) : null,
       index: seal.snapshot.index.index,
       revokedAt: seal.revokedAt,
       revocationReason: seal.revocationReason,
@@ -479,7 +536,7 @@ export class CertificationService {
         number: claimed,
         status: 'not-authentic' as const,
         authentic: false,
-        reason: text('o PDF não é um selo emitido ou foi alterado', 'the PDF is not an issued seal or was altered'),
+        reason: message('certification.pdf-not-authentic'),
       };
     }
     const payload = input.credential ? this.keys.verifyJwt(input.credential) : null;
@@ -490,7 +547,7 @@ export class CertificationService {
         number,
         status: 'not-authentic' as const,
         authentic: false,
-        reason: text('a assinatura da credencial não confere', 'the credential\u2019s signature does not hold'),
+        reason: message('certification.credential-not-authentic'),
       };
     }
     return this.verify(seal.number);

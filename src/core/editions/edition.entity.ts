@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { CertificationRule, EditionCalendar } from './edition-rules';
+import type { CertificationRule, EditionCalendar, SealValidity } from './edition-rules';
 
 @Entity('editions')
 export class EditionEntity {
@@ -15,6 +15,10 @@ export class EditionEntity {
 
   @Column({ name: 'certification_rule', type: 'simple-json' })
   certificationRule: CertificationRule;
+
+  /** Until when the edition's seals are valid (default: a year after issue). */
+  @Column({ name: 'seal_validity', type: 'simple-json' })
+  sealValidity: SealValidity;
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;

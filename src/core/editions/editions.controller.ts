@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentActor, Public } from '../auth/access.decorator';
 import type { Actor } from '../auth/actor';
 import { IntParamPipe } from '../http/validation';
-import { CreateEditionDto } from './editions.dto';
+import { CreateEditionDto, DeadlineExtensionDto } from './editions.dto';
 import { EditionsService } from './editions.service';
 
 @ApiTags('editions')
@@ -14,7 +14,9 @@ export class EditionsController {
 
   @Post()
   @Access('admin')
-  @ApiOperation({ summary: 'Create an edition: calendar, pinned questionnaire versions, certification rule' })
+  @ApiOperation({
+    summary: 'Create an edition: calendar, pinned questionnaire versions, certification rule, seal validity',
+  })
   create(@CurrentActor() actor: Actor, @Body() body: CreateEditionDto) {
     return this.editions.create(actor, body);
   }
@@ -31,5 +33,21 @@ export class EditionsController {
   @ApiOperation({ summary: 'One edition' })
   get(@Param('year', IntParamPipe) year: number) {
     return this.editions.get(year);
+  }
+
+  @Post(':year/deadline-extensions')
+  @Access('admin')
+  @ApiOperation({
+    summary: 'Extend the diagnosis deadline of one government in the edition, with a reason (recorded and audited)',
+  })
+  extend(@CurrentActor() actor: Actor, @Param('year', IntParamPipe) year: number, @Body() body: DeadlineExtensionDto) {
+    return this.editions.extendDeadline(actor, year, body);
+  }
+
+  @Get(':year/deadline-extensions')
+  @Access('admin', 'reviewer')
+  @ApiOperation({ summary: 'The diagnosis deadline extensions granted in the edition: who, when, until when, why' })
+  extensions(@Param('year', IntParamPipe) year: number) {
+    return this.editions.listExtensions(year);
   }
 }

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsObject, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const dateMessage = { message: '$property must be a date as YYYY-MM-DD' };
@@ -31,6 +44,37 @@ export class CertificationRuleDto {
   minimumLevel?: 'initial' | 'developing' | 'consolidated' | 'reference';
 }
 
+export class SealValidityDto {
+  @ApiProperty({
+    enum: ['one-year', 'until-next-certification', 'fixed'],
+    description:
+      'one-year: a year after issue; until-next-certification: the next edition\u2019s certification date (a year after issue while unknown); fixed: until `until`',
+  })
+  @IsIn(['one-year', 'until-next-certification', 'fixed'])
+  kind: 'one-year' | 'until-next-certification' | 'fixed';
+
+  @ApiPropertyOptional({ example: '2025-12-31', description: 'Last day of validity, for kind fixed' })
+  @IsOptional()
+  @Matches(DATE, dateMessage)
+  until?: string;
+}
+
+export class DeadlineExtensionDto {
+  @ApiProperty({ example: '3550308', description: 'IBGE code of the government' })
+  @Matches(/^\d{7}$/, { message: 'governmentCode must be a 7-digit IBGE code' })
+  governmentCode: string;
+
+  @ApiProperty({ example: '2024-07-31', description: 'New last day (inclusive) of the diagnosis' })
+  @Matches(DATE, dateMessage)
+  until: string;
+
+  @ApiProperty({ example: 'Enchentes suspenderam o expediente da prefeitura por três semanas.' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(2000)
+  reason: string;
+}
+
 export class CreateEditionDto {
   @ApiProperty({ example: 2024 })
   @IsInt()
@@ -56,4 +100,10 @@ export class CreateEditionDto {
   @ValidateNested()
   @Type(() => CertificationRuleDto)
   certificationRule?: CertificationRuleDto;
+
+  @ApiPropertyOptional({ type: SealValidityDto, description: 'Default: a year after issue.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SealValidityDto)
+  sealValidity?: SealValidityDto;
 }

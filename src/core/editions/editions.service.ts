@@ -1,16 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AssessmentEntity } from '../assessment/assessment.entity';
 import { AuditService } from '../audit/audit.service';
-import type { Actor } from '../auth/actor';
+import { type Actor, requireRole } from '../auth/actor';
+import { Clock } from '../clock/clock';
 import { DomainError, type FieldProblem } from '../errors/domain-error';
+import { GovernmentEntity } from '../governments/government.entity';
+import { message } from '../i18n/message';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
+import { DeadlineExtensionEntity } from './deadline-extension.entity';
 import { EditionEntity } from './edition.entity';
 import {
   calendarProblems,
   type CertificationRule,
   DEFAULT_CERTIFICATION_RULE,
+  DEFAULT_SEAL_VALIDITY,
+  diagnosisOpen,
   type EditionCalendar,
+  type SealValidity,
 } from './edition-rules';
 
 export interface NewEdition {
@@ -18,9 +27,22 @@ export interface NewEdition {
   readonly calendar: EditionCalendar;
   readonly pinnedVersions?: Record<string, number>;
   readonly certificationRule?: CertificationRule;
+  readonly sealValidity?: { readonly kind: SealValidity['kind']; readonly until?: string };
 }
 
-const text = (pt: string, en: string) => ({ 'pt-BR': pt, en });
+export interface NewDeadlineExtension {
+  readonly governmentCode: string;
+  readonly until: string;
+  readonly reason: string;
+}
+
+/** The diagnosis deadline that holds for one government: the edition's, or the latest extension's. */
+export interface EffectiveDeadline {
+  readonly deadline: string;
+  readonly editionDeadline: string;
+  readonly extended: boolean;
+  readonly extension: { readonly until: string; readonly reason: string; readonly createdAt: string } | null;
+}
 
 @Injectable()
 export class EditionsService {
@@ -28,70 +50,73 @@ export class EditionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogue: QuestionnaireCatalogue,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor | null, input: NewEdition): Promise<EditionEntity> {
     const fields: FieldProblem[] = calendarProblems(input.calendar).map((p) => ({
       field: p.field,
-      message: text(`data fora de ordem: ${p.problem}`, p.problem),
+      message: p.message,
     }));
     const pinned: Record<string, number> = {};
     const given = input.pinnedVersions ?? {};
     for (const slug of Object.keys(given)) {
       if (!this.catalogue.groups().some((g) => g.definition.slug === slug)) {
-        fields.push({
-          field: `pinnedVersions.${slug}`,
-          message: text('grupo de indicadores inexistente', 'no such indicator group'),
-        });
+        fields.push({ field: `pinnedVersions.${slug}`, message: message('editions.no-such-group') });
       }
     }
     for (const { definition, versions, latest } of this.catalogue.groups()) {
       const version = given[definition.slug] ?? latest.version;
       if (!Number.isInteger(version) || !versions.has(version)) {
-        const known = [...versions.keys()].join(', ');
         fields.push({
           field: `pinnedVersions.${definition.slug}`,
-          message: text(`versão inexistente (publicadas: ${known})`, `no such version (published: ${known})`),
+          message: message('editions.no-such-version', {
+            group: latest.title,
+            published: { list: [...versions.keys()] },
+          }),
         });
       }
       pinned[definition.slug] = version;
     }
     const rule = input.certificationRule ?? DEFAULT_CERTIFICATION_RULE;
     if (rule.kind === 'minimum-index' && rule.minimumIndex === undefined) {
-      fields.push({
-        field: 'certificationRule.minimumIndex',
-        message: text('obrigatório para a regra minimum-index', 'required by the minimum-index rule'),
-      });
+      fields.push({ field: 'certificationRule.minimumIndex', message: message('editions.minimum-index-required') });
     }
     if (rule.kind === 'minimum-levels' && rule.minimumLevel === undefined) {
-      fields.push({
-        field: 'certificationRule.minimumLevel',
-        message: text('obrigatório para a regra minimum-levels', 'required by the minimum-levels rule'),
-      });
+      fields.push({ field: 'certificationRule.minimumLevel', message: message('editions.minimum-level-required') });
+    }
+    let sealValidity: SealValidity = DEFAULT_SEAL_VALIDITY;
+    if (input.sealValidity?.kind === 'fixed') {
+      if (input.sealValidity.until === undefined) {
+        fields.push({ field: 'sealValidity.until', message: message('editions.seal-validity-until-required') });
+      } else {
+        if (input.sealValidity.until < input.calendar.certificationDate)
+          fields.push({
+            field: 'sealValidity.until',
+            message: message('editions.seal-validity-before-certification', {
+              certificationDate: { date: input.calendar.certificationDate },
+            }),
+          });
+        sealValidity = { kind: 'fixed', until: input.sealValidity.until };
+      }
+    } else if (input.sealValidity) {
+      sealValidity = { kind: input.sealValidity.kind };
     }
     if (fields.length > 0) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        text(
-          `Edição inválida: ${fields.map((f) => f.field).join(', ')}.`,
-          `Invalid edition: ${fields.map((f) => f.field).join(', ')}.`,
-        ),
-        fields,
-      );
+      throw new DomainError('VALIDATION_FAILED', message('editions.invalid', { count: fields.length }), fields);
     }
     return this.dataSource.transaction(async (em) => {
       if (await em.existsBy(EditionEntity, { year: input.year })) {
-        throw new DomainError(
-          'ALREADY_EXISTS',
-          text(`A edição ${input.year} já existe.`, `Edition ${input.year} already exists.`),
-          [{ field: 'year', message: text('já existe', 'already exists') }],
-        );
+        throw new DomainError('ALREADY_EXISTS', message('editions.already-exists', { year: input.year }), [
+          { field: 'year', message: message('editions.year-taken') },
+        ]);
       }
       const edition = em.create(EditionEntity, {
         year: input.year,
         calendar: { ...input.calendar },
         pinnedVersions: pinned,
         certificationRule: { ...rule },
+        sealValidity,
       });
       await em.insert(EditionEntity, edition);
       await this.audit.record(em, actor, {
@@ -110,11 +135,107 @@ export class EditionsService {
 
   async get(year: number): Promise<EditionEntity> {
     const edition = await this.dataSource.getRepository(EditionEntity).findOneBy({ year });
-    if (!edition)
-      throw new DomainError(
-        'EDITION_NOT_FOUND',
-        text(`A edição ${year} não existe.`, `Edition ${year} does not exist.`),
-      );
+    if (!edition) throw new DomainError('EDITION_NOT_FOUND', message('editions.not-found', { year }));
     return edition;
+  }
+
+  /** An administrator extends the diagnosis deadline of one government in an edition, with a recorded reason. */
+  async extendDeadline(actor: Actor, year: number, input: NewDeadlineExtension): Promise<DeadlineExtensionEntity> {
+    requireRole(actor, 'admin');
+    const edition = await this.get(year);
+    if (!(await this.dataSource.getRepository(GovernmentEntity).existsBy({ ibgeCode: input.governmentCode }))) {
+      throw new DomainError('VALIDATION_FAILED', message('editions.extension-invalid'), [
+        { field: 'governmentCode', message: message('editions.unknown-government') },
+      ]);
+    }
+    if (input.until < edition.calendar.diagnosisDeadline) {
+      throw new DomainError('VALIDATION_FAILED', message('editions.extension-invalid'), [
+        {
+          field: 'until',
+          message: message('editions.extension-before-deadline', {
+            deadline: { date: edition.calendar.diagnosisDeadline },
+          }),
+        },
+      ]);
+    }
+    return this.dataSource.transaction(async (em) => {
+      const before = await this.latestExtension(year, input.governmentCode, em);
+      const row = em.create(DeadlineExtensionEntity, {
+        id: randomUUID(),
+        editionYear: year,
+        governmentCode: input.governmentCode,
+        until: input.until,
+        reason: input.reason.trim(),
+        createdBy: actor.id,
+        createdAt: this.clock.now().toISOString(),
+      });
+      await em.insert(DeadlineExtensionEntity, row);
+      const assessment = await em.findOneBy(AssessmentEntity, {
+        editionYear: year,
+        governmentCode: input.governmentCode,
+      });
+      await this.audit.record(em, actor, {
+        action: 'edition.deadline-extension',
+        entity: 'edition',
+        entityId: String(year),
+        assessmentId: assessment?.id,
+        before: { diagnosisDeadline: before?.until ?? edition.calendar.diagnosisDeadline },
+        after: { governmentCode: row.governmentCode, diagnosisDeadline: row.until, reason: row.reason },
+      });
+      return row;
+    });
+  }
+
+  async listExtensions(year: number): Promise<DeadlineExtensionEntity[]> {
+    await this.get(year);
+    return this.dataSource
+      .getRepository(DeadlineExtensionEntity)
+      .find({ where: { editionYear: year }, order: { createdAt: 'ASC' } });
+  }
+
+  private latestExtension(year: number, governmentCode: string, em = this.dataSource.manager) {
+    return em.findOne(DeadlineExtensionEntity, {
+      where: { editionYear: year, governmentCode },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  /** The diagnosis deadline of a government in an edition: the edition's, unless an administrator extended it. */
+  async effectiveDeadline(edition: EditionEntity, governmentCode: string): Promise<EffectiveDeadline> {
+    const extension = await this.latestExtension(edition.year, governmentCode);
+    return {
+      deadline: extension?.until ?? edition.calendar.diagnosisDeadline,
+      editionDeadline: edition.calendar.diagnosisDeadline,
+      extended: extension !== null,
+      extension: extension
+        ? { until: extension.until, reason: extension.reason, createdAt: extension.createdAt }
+        : null,
+    };
+  }
+
+  /**
+   * Refuses an official's change to the diagnosis after its deadline (inclusive, by the engine clock's UTC day),
+   * except on the items sent back while reviewers request changes (see `diagnosisOpen`). Other callers, and
+   * assessments the caller may not reach, are left to the checks that follow.
+   */
+  async requireDiagnosisOpen(actor: Actor, assessmentId: string): Promise<void> {
+    if (actor.role !== 'official') return;
+    const assessment = await this.dataSource.getRepository(AssessmentEntity).findOne({
+      where: { id: assessmentId },
+      select: ['id', 'editionYear', 'governmentCode', 'state'],
+    });
+    if (!assessment || assessment.governmentCode !== actor.governmentCode) return;
+    const edition = await this.get(assessment.editionYear);
+    const { deadline, extended } = await this.effectiveDeadline(edition, assessment.governmentCode);
+    if (diagnosisOpen(assessment.state, this.clock.today(), deadline)) return;
+    throw new DomainError(
+      'DIAGNOSIS_CLOSED',
+      message(extended ? 'editions.diagnosis-closed-extended' : 'editions.diagnosis-closed', {
+        year: edition.year,
+        deadline: { date: deadline },
+      }),
+      [],
+      { deadline, extended },
+    );
   }
 }

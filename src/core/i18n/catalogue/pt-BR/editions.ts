@@ -1,2 +1,44 @@
-/** Mensagens: editions. */
-export const editions = {} as const;
+/** Mensagens: edições (calendário, prazos, prorrogações, inscrição) e as cinco etapas de cada avaliação. */
+export const editions = {
+  'editions.calendar.enrolment-opens': 'abertura das inscrições',
+  'editions.calendar.enrolment-closes': 'encerramento das inscrições',
+  'editions.calendar.diagnosis-deadline': 'prazo do diagnóstico',
+  'editions.calendar.review-deadline': 'prazo da revisão',
+  'editions.calendar.certification-date': 'data da certificação',
+  'editions.calendar.out-of-order': 'data fora de ordem: {date} ({day}) é anterior a {previous} ({previousDay})',
+  'editions.no-such-group': 'grupo de indicadores inexistente',
+  'editions.no-such-version': 'versão inexistente do grupo "{group}" (publicadas: {published})',
+  'editions.minimum-index-required': 'obrigatório quando a regra exige um índice mínimo',
+  'editions.minimum-level-required': 'obrigatório quando a regra exige um nível mínimo em cada grupo',
+  'editions.seal-validity-until-required': 'informe até quando os selos valem',
+  'editions.seal-validity-before-certification':
+    'a validade dos selos não pode terminar antes da data da certificação ({certificationDate})',
+  'editions.invalid': 'Edição inválida: {count} campo(s) com problema.',
+  'editions.already-exists': 'A edição {year} já existe.',
+  'editions.year-taken': 'já existe uma edição neste ano',
+  'editions.not-found': 'A edição {year} não existe.',
+  'editions.extension-invalid': 'Prorrogação inválida.',
+  'editions.unknown-government': 'código IBGE desconhecido',
+  'editions.extension-before-deadline': 'a nova data precisa ser igual ou posterior ao prazo da edição ({deadline})',
+  'editions.diagnosis-closed':
+    'O prazo do diagnóstico da edição {year} terminou em {deadline}: as respostas não podem mais ser alteradas nem enviadas. Peça uma prorrogação à administração, se for o caso.',
+  'editions.diagnosis-closed-extended':
+    'O prazo do diagnóstico da edição {year}, prorrogado para este governo, terminou em {deadline}: as respostas não podem mais ser alteradas nem enviadas.',
+  'editions.enrolment-closed': 'As inscrições da edição {year} vão de {opens} a {closes}; hoje é {today}.',
+  'editions.enrolment.unknown-government': 'Governo inexistente.',
+  'editions.enrolment.already-enrolled': 'Este governo já está inscrito na edição {year}.',
+  'editions.stage.enrolment': 'Inscrição',
+  'editions.stage.diagnosis': 'Diagnóstico',
+  'editions.stage.prioritisation': 'Priorização',
+  'editions.stage.certification': 'Certificação',
+  'editions.stage.monitoring': 'Monitoramento',
+  'editions.stage.letter-of-intent-missing': 'carta de intenção assinada pelo chefe do governo',
+  'editions.stage.focal-person-missing': 'ponto focal indicado',
+  'editions.stage.course-missing': 'conclusão do curso da ENAP pelo ponto focal',
+  'editions.stage.diagnosis-not-sent': 'diagnóstico ainda não enviado',
+  'editions.stage.diagnosis-in-review': 'diagnóstico aguardando a validação da revisão',
+  'editions.stage.diagnosis-changes-requested': 'a revisão pediu ajustes: responda aos itens devolvidos e reenvie',
+  'editions.stage.priorities-missing': 'prioridades ainda não definidas',
+  'editions.stage.seal-missing': 'selo ainda não emitido',
+  'editions.stage.progress-missing': 'progresso das prioridades a relatar na próxima edição',
+} as const;

@@ -36,7 +36,7 @@ describe('read API on the booted app (real SQLite file, real HTTP)', () => {
       status: 'ok',
       database: { type: 'sqlite', journalMode: 'wal', governments: 5597 },
       indicatorGroups: 10,
-      questionnaireVersions: 11,
+      questionnaireVersions: 13,
     });
   });
 

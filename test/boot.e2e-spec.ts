@@ -32,7 +32,7 @@ describe('boot: published questionnaires are validated and immutable', () => {
     const first = await bootApp(config);
     await first.close();
     const second = await bootApp(config);
-    expect((await second.request('GET', '/api/health')).body.questionnaireVersions).toBe(11);
+    expect((await second.request('GET', '/api/health')).body.questionnaireVersions).toBe(13);
     await second.close();
   });
 

@@ -64,6 +64,8 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /verify/:number': 'public',
   'GET /.well-known/jwks.json': 'public',
   'GET /.well-known/did.json': 'public',
+  'GET /did.json': 'public',
+  'GET /credentials/status/:list': 'public',
   'POST /api/editions/:year/certificate-batches': ['certifier'],
   'GET /api/certificate-batches/:id': ['certifier', 'admin'],
   'GET /api/editions/:year/certificates': 'public',

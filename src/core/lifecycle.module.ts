@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AssessmentFilesService } from './assessment/assessment-files.service';
+import { AssessmentListService } from './assessment/assessment-list.service';
 import { AssessmentViewService } from './assessment/assessment-view.service';
 import { AssessmentWorkflow } from './assessment/assessment-workflow.service';
 import { AssessmentsController } from './assessment/assessments.controller';
@@ -11,6 +12,8 @@ import { CertificateBatchService } from './certification/certificate-batch.servi
 import { CertificationController } from './certification/certification.controller';
 import { CertificationService } from './certification/certification.service';
 import { IssuerKeysService } from './certification/issuer-keys.service';
+import { StatusListController } from './certification/status-list.controller';
+import { StatusListService } from './certification/status-list.service';
 import { DemoDataService } from './demo/demo-data.service';
 import { PdfRendererService } from './rendering/pdf-renderer.service';
 import { TemplatesService } from './rendering/templates.service';
@@ -37,6 +40,7 @@ import { ReviewService } from './review/review.service';
     ReviewController,
     NotificationsController,
     CertificationController,
+    StatusListController,
   ],
   providers: [
     AuditService,
@@ -47,6 +51,7 @@ import { ReviewService } from './review/review.service';
     AssessmentWorkflow,
     DiagnosisService,
     AssessmentViewService,
+    AssessmentListService,
     AssessmentFilesService,
     PrioritiesService,
     ReviewService,
@@ -58,6 +63,7 @@ import { ReviewService } from './review/review.service';
     IssuerKeysService,
     CertificationService,
     CertificateBatchService,
+    StatusListService,
   ],
   exports: [
     AuthService,

@@ -20,6 +20,7 @@ import { CertificateBatches1764600000000 } from './migrations/1764600000000-Cert
 import { GoodPractices1764700000000 } from './migrations/1764700000000-GoodPractices';
 import { Population1764800000000 } from './migrations/1764800000000-Population';
 import { ScoreFacts1765000000000 } from './migrations/1765000000000-ScoreFacts';
+import { StatusList1765200000000 } from './migrations/1765200000000-StatusList';
 import { CalendarAndSeals1765100000000 } from './migrations/1765100000000-CalendarAndSeals';
 
 export const ENTITIES = [
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   Population1764800000000,
   ScoreFacts1765000000000,
   CalendarAndSeals1765100000000,
+  StatusList1765200000000,
 ];
 
 /** One definition of the database for the app, the CLI and the tests: the schema always comes from migrations. */

@@ -58,4 +58,11 @@ export class CertificateEntity {
   /** The seal that re-issued this one, if any. */
   @Column({ name: 'replaced_by', type: 'varchar', length: 20, nullable: true })
   replacedBy: string | null;
+
+  /** The seal's position in the published revocation list (W3C Bitstring Status List): list number and index. */
+  @Column({ name: 'status_list', type: 'integer' })
+  statusList: number;
+
+  @Column({ name: 'status_index', type: 'integer' })
+  statusIndex: number;
 }

@@ -24,6 +24,8 @@ import { CertificateEntity } from './certificate.entity';
 import { certificationEligibility, countSeals, sealStatus, wouldBeExpired } from './certification-rules';
 import { IssuerKeysService } from './issuer-keys.service';
 import { SIGNATORIES, buildCredential } from './seal-credential';
+import type { StatusSlot } from './status-list';
+import { StatusListService } from './status-list.service';
 
 interface SealDraft {
   readonly assessment: AssessmentEntity;
@@ -41,6 +43,8 @@ interface PrintedSeal extends SealDraft {
   readonly jwt: string;
   readonly credential: object;
   readonly pdf: Buffer;
+  /** The seal's position in the revocation list, named by its credential. */
+  readonly statusSlot: StatusSlot;
 }
 
 /** Issues, re-issues, revokes and verifies the Selo MigraCidades. */
@@ -56,6 +60,7 @@ export class CertificationService {
     private readonly notifications: NotificationsService,
     private readonly auth: AuthService,
     private readonly clock: Clock,
+    private readonly statusList: StatusListService,
   ) {}
 
   verificationUrl(number: string): string {
@@ -181,7 +186,8 @@ export class CertificationService {
       const reserved = await this.reserveNumbers(year, ofYear.length);
       ofYear.forEach((d, i) => numbers.set(d, reserved[i]));
     }
-    const seals = drafts.map((draft) => {
+    const slots = await this.statusList.reserve(drafts.length);
+    const seals = drafts.map((draft, i) => {
       const number = numbers.get(draft)!;
       const { government, edition } = draft;
       const credential = buildCredential({
@@ -195,11 +201,13 @@ export class CertificationService {
         validUntil: draft.validUntil,
         level: draft.level,
         index: draft.assessment.scoreSnapshot!.index.index,
+        credentialStatus: this.statusList.entry(slots[i]),
       });
       return {
         ...draft,
         number,
         issuedAt,
+        statusSlot: slots[i],
         jwt: this.keys.signJwt(credential.payload, 'vc+jwt'),
         credential: credential.vc,
       };
@@ -305,6 +313,8 @@ export class CertificationService {
           revokedBy: null,
           revocationReason: null,
           replacedBy: null,
+          statusList: seal.statusSlot.list,
+          statusIndex: seal.statusSlot.index,
         }),
       );
       await tx.insert(CertificateEntity, rows);

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { didWeb } from './seal-credential';
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 
@@ -58,10 +59,9 @@ export class IssuerKeysService implements OnModuleInit {
     this.jwk = { kty: 'OKP', crv: 'Ed25519', x, kid: `${this.did}#${thumbprint}`, alg: 'EdDSA', use: 'sig' };
   }
 
-  /** did:web of the public address, e.g. did:web:migracidades.ufrgs.br or did:web:localhost%3A3000. */
+  /** did:web of PUBLIC_URL, e.g. did:web:migracidades.ufrgs.br or did:web:localhost%3A3000. */
   get did(): string {
-    const url = new URL(this.config.publicUrl);
-    return `did:web:${encodeURIComponent(url.host)}${url.pathname.replace(/\/$/, '').replace(/\//g, ':')}`;
+    return didWeb(this.config.publicUrl);
   }
 
   get keyId(): string {

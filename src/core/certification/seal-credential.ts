@@ -1,3 +1,5 @@
+import type { BitstringStatusListEntry } from './status-list';
+
 /**
  * The machine-readable side of a seal: a W3C Verifiable Credential shaped as an Open Badges 3.0
  * OpenBadgeCredential, carried as a VC-JWT (the JWT claims mirror the credential). Pure: signing is elsewhere.
@@ -13,6 +15,26 @@ export interface SealFacts {
   readonly validUntil: string;
   readonly level: string | null;
   readonly index: number | null;
+  /** Where verifiers read whether the seal is revoked (the W3C Bitstring Status List). */
+  readonly credentialStatus: BitstringStatusListEntry;
+}
+
+/**
+ * The did:web of the public address, as did:web says: the host (a port's colon percent-encoded) and then each
+ * path segment after a colon. https://migracidades.ufrgs.br → did:web:migracidades.ufrgs.br;
+ * http://localhost:3000 → did:web:localhost%3A3000; https://oim.org.br/migracidades → did:web:oim.org.br:migracidades.
+ */
+export function didWeb(publicUrl: string): string {
+  const url = new URL(publicUrl);
+  const segments = url.pathname.split('/').filter(Boolean);
+  return ['did:web', encodeURIComponent(url.host), ...segments].join(':');
+}
+
+/** Where a did:web resolver fetches the DID document: /.well-known/did.json on a bare host, else <path>/did.json. */
+export function didDocumentUrl(publicUrl: string): string {
+  const url = new URL(publicUrl);
+  const path = url.pathname.replace(/\/+$/, '');
+  return `${url.origin}${path === '' ? '/.well-known' : path}/did.json`;
 }
 
 /** Who signs the seal, as printed on it. */
@@ -59,7 +81,7 @@ export function buildCredential(f: SealFacts) {
           }
         : {}),
     },
-    credentialStatus: { id: `${f.publicUrl}/api/verify/${f.number}`, type: 'MigraCidadesSealStatus' },
+    credentialStatus: f.credentialStatus,
   };
   const payload = {
     iss: f.issuerDid,

@@ -32,7 +32,8 @@ export type DomainErrorCode =
   | 'BATCH_NOT_FOUND'
   | 'DIAGNOSIS_CLOSED'
   | 'ENROLMENT_CLOSED'
-  | 'SEAL_WOULD_BE_EXPIRED';
+  | 'SEAL_WOULD_BE_EXPIRED'
+  | 'STATUS_LIST_NOT_FOUND';
 
 /** A problem with one field of the input: `field` is a path such as `answers.focal-body` or `limit`. */
 export interface FieldProblem {

@@ -35,6 +35,7 @@ const STATUS: Record<DomainErrorCode, HttpStatus> = {
   DIAGNOSIS_CLOSED: HttpStatus.CONFLICT,
   ENROLMENT_CLOSED: HttpStatus.CONFLICT,
   SEAL_WOULD_BE_EXPIRED: HttpStatus.UNPROCESSABLE_ENTITY,
+  STATUS_LIST_NOT_FOUND: HttpStatus.NOT_FOUND,
 };
 
 /** The body of every error response: Portuguese first, English second, and the fields at fault. */

@@ -1,4 +1,6 @@
 import type { credentials as pt } from '../pt-BR/credentials';
 
-/** Messages: credentials. */
-export const credentials: Record<keyof typeof pt, string> = {};
+/** Messages: credentials (the seals' verifiable credentials, the revocation list). */
+export const credentials: Record<keyof typeof pt, string> = {
+  'credentials.status-list-not-found': 'Revocation list {list} does not exist.',
+};

@@ -1,2 +1,4 @@
-/** Mensagens: credentials. */
-export const credentials = {} as const;
+/** Mensagens: credentials (credenciais verificáveis dos selos, lista de revogação). */
+export const credentials = {
+  'credentials.status-list-not-found': 'A lista de revogação {list} não existe.',
+} as const;

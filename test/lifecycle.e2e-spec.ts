@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { bestAnswers } from './support/answers';
+import { bestSaves } from './support/answers';
 import {
   ADMIN,
   auth,
@@ -128,14 +128,7 @@ describe('a whole edition over HTTP: two governments, then a renewal', () => {
 
   it('autosaves answers, and refuses a stale save with 409 and the current value', async () => {
     const questionnaires = await questionnairesOf(app, poa);
-    const saves = questionnaires.flatMap((q) =>
-      Object.entries(bestAnswers(q)).map(([itemKey, value]) => ({
-        group: q.group,
-        itemKey,
-        value,
-        expectedVersion: 0,
-      })),
-    );
+    const saves = questionnaires.flatMap((q) => bestSaves(q));
     const first = await app.request('PUT', `/api/assessments/${poa.id}/answers`, { answers: saves }, auth(tokens.poa));
     expect(first.status).toBe(200);
     expect(first.body.state).toBe('diagnosis-in-progress');
@@ -185,9 +178,7 @@ describe('a whole edition over HTTP: two governments, then a renewal', () => {
 
     const questionnaires = await questionnairesOf(app, sp);
     const rest = questionnaires.flatMap((q) =>
-      Object.entries(bestAnswers(q))
-        .filter(([k]) => !(q.group === 'governance' && k === 'focal-body'))
-        .map(([itemKey, value]) => ({ group: q.group, itemKey, value, expectedVersion: 0 })),
+      bestSaves(q).filter((a) => !(a.group === 'governance' && a.itemKey === 'focal-body')),
     );
     expect(
       (await app.request('PUT', `/api/assessments/${sp.id}/answers`, { answers: rest }, auth(tokens.sp))).status,

@@ -41,3 +41,19 @@ export const worstAnswers = (q: Questionnaire): AnswerSet =>
   Object.fromEntries(q.items.filter((i) => i.type !== 'evidence').map((i) => [i.key, worst(i)]));
 export const evidenceRequiredKeys = (q: Questionnaire): string[] =>
   q.items.filter((i) => i.evidence === 'required').map((i) => i.key);
+
+/** The evidence a test attaches to an answer: a link, for every item whose evidence is required. */
+export const evidenceFor = (item: QuestionnaireItem): { url: string }[] | undefined =>
+  item.evidence === 'required' && item.type !== 'evidence'
+    ? [{ url: `https://leismunicipais.test/evidencia/${item.key}.pdf` }]
+    : undefined;
+
+/** Saves of every item's best answer, with evidence where it is required (what a complete diagnosis sends). */
+export const bestSaves = (q: Questionnaire, expectedVersion = 0) =>
+  q.items.map((item) => ({
+    group: q.group,
+    itemKey: item.key,
+    value: best(item),
+    expectedVersion,
+    ...(evidenceFor(item) ? { evidence: evidenceFor(item) } : {}),
+  }));

@@ -1,5 +1,5 @@
 import type { AnswerValue, Questionnaire, QuestionnaireItem } from '../../src/core/questionnaire/questionnaire.types';
-import { bestAnswers } from './answers';
+import { bestAnswers, evidenceFor } from './answers';
 import { auth, questionnairesOf } from './lifecycle';
 import type { HttpClient } from './test-app';
 
@@ -12,7 +12,7 @@ async function ok(app: HttpClient, method: string, path: string, body: unknown, 
   return r.body;
 }
 
-/** Answers every item of an assessment (best answers unless overridden) and submits it. */
+/** Answers every item of an assessment (best answers unless overridden, evidence where required) and submits it. */
 export async function answerAndSubmit(
   app: HttpClient,
   officialToken: string,
@@ -27,7 +27,15 @@ export async function answerAndSubmit(
       const current = view.groups
         .find((g: { group: string }) => g.group === q.group)
         .items.find((i: { key: string }) => i.key === itemKey).answer;
-      return { group: q.group, itemKey, value: override(q.group, item) ?? best, expectedVersion: current.version };
+      const evidence = evidenceFor(item);
+      // Every answer that needs evidence gets a link, so that the submission is complete.
+      return {
+        group: q.group,
+        itemKey,
+        value: override(q.group, item) ?? best,
+        expectedVersion: current.version,
+        ...(evidence ? { evidence } : {}),
+      };
     }),
   );
   await ok(app, 'PUT', `/api/assessments/${assessmentId}/answers`, { answers }, officialToken);

@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -82,7 +83,8 @@ export class AnswerSaveDto {
   @ApiProperty({ example: 'governance' }) @IsString() @MaxLength(64) group: string;
   @ApiProperty({ example: 'focal-body' }) @IsString() @MaxLength(64) itemKey: string;
 
-  @ApiProperty({ description: 'The answer, or null to clear it', example: 'yes', nullable: true })
+  @ApiProperty({ description: 'The answer, or null to clear it (and its evidence)', example: 'yes', nullable: true })
+  @ValidateIf((o: AnswerSaveDto) => o.value !== null)
   @IsDefined({ message: 'value is required (null clears the answer)' })
   value: unknown;
 

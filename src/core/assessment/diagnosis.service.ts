@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { requireGovernmentAccess } from '../auth/actor';
+import { UserEntity } from '../auth/user.entity';
 import { Clock } from '../clock/clock';
 import { EditionEntity } from '../editions/edition.entity';
 import { enrolmentOpen } from '../editions/edition-rules';
@@ -18,14 +19,14 @@ import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue
 import type { AnswerSet, AnswerValue } from '../questionnaire/questionnaire.types';
 import { carryForward } from '../questionnaire/version-chain';
 import { missingRequiredKeys } from '../questionnaire/visibility';
+import { scoreGroup } from '../scoring/score-group';
 import { AnswerEntity } from './answer.entity';
-import { APPROVED_STATES, EDITABLE_STATES } from './assessment-state';
+import { APPROVED_STATES, EDITABLE_STATES, STATE_LABELS } from './assessment-state';
 import { AssessmentWorkflow } from './assessment-workflow.service';
 import { AssessmentEntity } from './assessment.entity';
 import type { EnrolmentRecord, EvidenceRef } from './assessment.types';
 import type { AnswerSaveDto, EnrolmentDto } from './assessment.dto';
-
-const text = (pt: string, en: string) => ({ 'pt-BR': pt, en });
+import { answerLabel, brasiliaTime, itemName } from './item-name';
 
 /** Enrolment and the officials' side of the diagnosis: answers with autosave, evidence, submission. */
 @Injectable()
@@ -204,10 +205,7 @@ export class DiagnosisService {
     if (!EDITABLE_STATES.includes(assessment.state)) {
       throw new DomainError(
         'ASSESSMENT_LOCKED',
-        text(
-          `A avaliação está "${assessment.state}" e não aceita alterações.`,
-          `The assessment is "${assessment.state}" and takes no changes.`,
-        ),
+        message('diagnosis.locked', { state: STATE_LABELS[assessment.state] }),
         [],
         { currentState: assessment.state },
       );
@@ -223,13 +221,7 @@ export class DiagnosisService {
     return this.workflow.dataSource.transaction(async (em) => {
       let assessment = await this.workflow.load(em, actor, id);
       if (actor.role !== 'official') {
-        throw new DomainError(
-          'FORBIDDEN',
-          text(
-            'Só os servidores do governo respondem ao diagnóstico.',
-            'Only the government\u2019s officials answer the diagnosis.',
-          ),
-        );
+        throw new DomainError('FORBIDDEN', message('diagnosis.officials-only'));
       }
       this.requireEditable(assessment);
       const fields: FieldProblem[] = [];
@@ -242,7 +234,7 @@ export class DiagnosisService {
           fields.push({
             field: `${where}.group`,
             code: 'UNKNOWN_GROUP',
-            message: text(`grupo "${s.group}" não existe`, `no group "${s.group}"`),
+            message: message('diagnosis.unknown-group'),
           });
           continue;
         }
@@ -250,7 +242,7 @@ export class DiagnosisService {
           fields.push({
             field: `${where}.itemKey`,
             code: 'DUPLICATE',
-            message: text('item repetido no lote', 'item repeated in the batch'),
+            message: message('diagnosis.duplicate-item'),
           });
         seen.add(`${s.group}/${s.itemKey}`);
         const questionnaire = this.catalogue.version(s.group, version);
@@ -276,17 +268,14 @@ export class DiagnosisService {
           fields.push({
             field: `${where}.evidence`,
             code: 'EVIDENCE_NOT_EXPECTED',
-            message: text('este item não recebe evidência', 'this item takes no evidence'),
+            message: message('diagnosis.evidence-not-expected'),
           });
         }
       }
       if (fields.length > 0) {
         throw new DomainError(
           'INVALID_ANSWERS',
-          text(
-            `Respostas inválidas: ${fields.map((f) => f.field).join(', ')}.`,
-            `Invalid answers: ${fields.map((f) => f.field).join(', ')}.`,
-          ),
+          message('diagnosis.invalid-answers', { count: fields.length }),
           fields,
         );
       }
@@ -295,48 +284,20 @@ export class DiagnosisService {
         saves.map((s) => ({ assessmentId: id, groupSlug: s.group, itemKey: s.itemKey })),
       );
       const current = (s: AnswerSaveDto) => existing.find((a) => a.groupSlug === s.group && a.itemKey === s.itemKey);
-      const conflicts = saves
-        .filter((s) => (current(s)?.version ?? 0) !== s.expectedVersion)
-        .map((s) => {
-          const row = current(s);
-          return {
-            group: s.group,
-            itemKey: s.itemKey,
-            expectedVersion: s.expectedVersion,
-            currentVersion: row?.version ?? 0,
-            currentValue: row?.value ?? null,
-            currentEvidence: row?.evidence ?? null,
-            updatedBy: row?.updatedBy ?? null,
-            updatedAt: row?.updatedAt ?? null,
-          };
-        });
-      if (conflicts.length > 0) {
-        throw new DomainError(
-          'STALE_ANSWER',
-          text(
-            `Outra pessoa alterou ${conflicts.map((c) => `${c.group}/${c.itemKey}`).join(', ')} depois que você abriu o diagnóstico. Nada foi salvo; veja o valor atual.`,
-            `Someone changed ${conflicts.map((c) => `${c.group}/${c.itemKey}`).join(', ')} after you opened the diagnosis. Nothing was saved; see the current value.`,
-          ),
-          conflicts.map((c) => ({
-            field: `answers.${c.group}.${c.itemKey}`,
-            code: 'STALE',
-            message: text(
-              `versão ${c.expectedVersion} desatualizada; atual: ${c.currentVersion}`,
-              `version ${c.expectedVersion} is stale; current: ${c.currentVersion}`,
-            ),
-          })),
-          { conflicts },
-        );
-      }
+      const conflicts = saves.filter((s) => (current(s)?.version ?? 0) !== s.expectedVersion);
+      if (conflicts.length > 0) throw await this.staleError(em, actor, assessment, conflicts, current);
       if (assessment.state === 'changes-requested') {
         const locked = saves.filter((s) => current(s)?.reviewStatus !== 'sent-back');
         if (locked.length > 0) {
           throw new DomainError(
             'ASSESSMENT_LOCKED',
-            text(
-              `Durante os ajustes só os itens devolvidos pela revisão podem mudar: ${locked.map((s) => `${s.group}/${s.itemKey}`).join(', ')} não foram devolvidos.`,
-              `While changes are requested only items sent back may change: ${locked.map((s) => `${s.group}/${s.itemKey}`).join(', ')} were not sent back.`,
-            ),
+            message('diagnosis.only-sent-back', { items: { list: locked.map((s) => this.nameOf(assessment, s)) } }),
+            locked.map((s) => ({
+              field: `answers.${s.group}.${s.itemKey}`,
+              code: 'NOT_SENT_BACK',
+              message: this.nameOf(assessment, s),
+            })),
+            { currentState: assessment.state },
           );
         }
       }
@@ -345,12 +306,18 @@ export class DiagnosisService {
       const saved = [];
       for (const s of saves) {
         const before = current(s);
+        // A null value clears the answer and its evidence; the row stays, so that its version keeps counting.
+        const cleared = s.value === null;
+        if (cleared && !before) {
+          saved.push({ group: s.group, itemKey: s.itemKey, version: 0 });
+          continue;
+        }
         const row = em.create(AnswerEntity, {
           assessmentId: id,
           groupSlug: s.group,
           itemKey: s.itemKey,
           value: s.value as AnswerValue | null,
-          evidence: s.evidence ? (evidenceOf.get(s) ?? []) : (before?.evidence ?? null),
+          evidence: cleared ? null : s.evidence ? (evidenceOf.get(s) ?? []) : (before?.evidence ?? null),
           version: (before?.version ?? 0) + 1,
           carried: false,
           changedRound: assessment.round,
@@ -363,7 +330,7 @@ export class DiagnosisService {
         await em.save(AnswerEntity, row);
         saved.push({ group: s.group, itemKey: s.itemKey, version: row.version });
         await this.workflow.audit.record(em, actor, {
-          action: 'answer.save',
+          action: cleared ? 'answer.clear' : 'answer.save',
           entity: 'answer',
           entityId: `${id}/${s.group}/${s.itemKey}`,
           assessmentId: id,
@@ -382,25 +349,18 @@ export class DiagnosisService {
     em: EntityManager,
     e: { url?: string; file?: string; fileName?: string },
   ): Promise<{ ref: EvidenceRef } | { problem: LocalizedText }> {
-    if ((e.url === undefined) === (e.file === undefined))
-      return { problem: text('informe "url" ou "file", um dos dois', 'give either "url" or "file"') };
+    if ((e.url === undefined) === (e.file === undefined)) return { problem: message('diagnosis.evidence.url-or-file') };
     if (e.url !== undefined) {
       try {
         if (!['http:', 'https:'].includes(new URL(e.url).protocol))
-          return { problem: text('o link deve ser http(s)', 'the link must be http(s)') };
+          return { problem: message('diagnosis.evidence.http') };
       } catch {
-        return { problem: text('link inválido', 'invalid link') };
+        return { problem: message('diagnosis.evidence.invalid-link') };
       }
       return { ref: { url: e.url } };
     }
     const stored = await this.files.exists(em, e.file!);
-    if (!stored)
-      return {
-        problem: text(
-          'arquivo não enviado: use o upload de evidências primeiro',
-          'file not uploaded: use the evidence upload first',
-        ),
-      };
+    if (!stored) return { problem: message('diagnosis.evidence.not-uploaded') };
     return {
       ref: { file: stored.sha256, fileName: e.fileName ?? `evidencia-${stored.sha256.slice(0, 8)}`, mime: stored.mime },
     };
@@ -413,30 +373,118 @@ export class DiagnosisService {
     );
   }
 
-  /** Required items still unanswered, and carried answers not confirmed, per group. */
+  /**
+   * What still stops a submission, per group: required items unanswered, carried answers not confirmed, and
+   * positive answers to items that require evidence without any (`EVIDENCE_MISSING`).
+   */
   missing(assessment: AssessmentEntity, rows: readonly AnswerEntity[]): FieldProblem[] {
     const fields: FieldProblem[] = [];
     for (const [group, version] of Object.entries(assessment.versions)) {
       const q = this.catalogue.version(group, version);
-      for (const key of missingRequiredKeys(q, DiagnosisService.answerSet(rows, group))) {
+      const entry = this.catalogue.group(group);
+      const name = (key: string) => itemName(q, entry.definition.number, key);
+      const answers = DiagnosisService.answerSet(rows, group);
+      for (const key of missingRequiredKeys(q, answers)) {
         fields.push({
           field: `answers.${group}.${key}`,
           code: 'REQUIRED',
-          message: text('resposta obrigatória', 'answer required'),
+          message: message('diagnosis.required', { item: name(key) }),
         });
       }
-      for (const r of rows.filter((a) => a.groupSlug === group && a.carried)) {
+      for (const r of rows.filter((a) => a.groupSlug === group && a.carried && a.value !== null)) {
         fields.push({
           field: `answers.${group}.${r.itemKey}`,
           code: 'CARRIED_NOT_CONFIRMED',
-          message: text(
-            'resposta trazida da edição anterior: confirme ou altere',
-            'answer carried from the previous edition: confirm or change it',
-          ),
+          message: message('diagnosis.carried-not-confirmed', { item: name(r.itemKey) }),
+        });
+      }
+      // The scorer knows which answers are positive on visible items that require evidence.
+      const scored = scoreGroup(q, entry.definition.scoring, {
+        answers,
+        evidenceGiven: DiagnosisService.withEvidence(rows, group),
+      });
+      for (const i of scored.items.filter((x) => x.status === 'missing-evidence')) {
+        fields.push({
+          field: `answers.${group}.${i.key}`,
+          code: 'EVIDENCE_MISSING',
+          message: message('diagnosis.evidence-missing', {
+            item: name(i.key),
+            answer: answerLabel(q, i.key, answers[i.key]),
+          }),
         });
       }
     }
     return fields;
+  }
+
+  /** Items of a group whose answer carries evidence (a link or a file). */
+  static withEvidence(rows: readonly AnswerEntity[], group: string): string[] {
+    return rows
+      .filter((r) => r.groupSlug === group && r.value !== null && (r.evidence?.length ?? 0) > 0)
+      .map((r) => r.itemKey);
+  }
+
+  private nameOf(assessment: AssessmentEntity, s: { group: string; itemKey: string }): LocalizedText {
+    const q = this.catalogue.version(s.group, assessment.versions[s.group]);
+    return itemName(q, this.catalogue.group(s.group).definition.number, s.itemKey);
+  }
+
+  /** 409 with the current value, naming who changed the item and when ("you" in another tab, or a colleague). */
+  private async staleError(
+    em: EntityManager,
+    actor: Actor,
+    assessment: AssessmentEntity,
+    stale: readonly AnswerSaveDto[],
+    current: (s: AnswerSaveDto) => AnswerEntity | undefined,
+  ): Promise<DomainError> {
+    const ids = [...new Set(stale.map((s) => current(s)?.updatedBy).filter((u): u is string => !!u))];
+    const users = ids.length > 0 ? await em.findBy(UserEntity, { id: In(ids) }) : [];
+    const conflicts = stale.map((s) => {
+      const row = current(s);
+      const user = users.find((u) => u.id === row?.updatedBy);
+      return {
+        group: s.group,
+        itemKey: s.itemKey,
+        expectedVersion: s.expectedVersion,
+        currentVersion: row?.version ?? 0,
+        currentValue: row?.value ?? null,
+        currentEvidence: row?.evidence ?? null,
+        updatedBy: row?.updatedBy ?? null,
+        updatedAt: row?.updatedAt ?? null,
+        changedBy: row?.updatedBy ? { id: row.updatedBy, name: user?.name ?? null } : null,
+        changedAt: row?.updatedAt ? new Date(row.updatedAt).toISOString() : null,
+        byYou: !!row && row.updatedBy === actor.id,
+      };
+    });
+    const latest = [...conflicts].sort((a, b) => (b.changedAt ?? '').localeCompare(a.changedAt ?? ''))[0];
+    let text: LocalizedText;
+    if (conflicts.length === 1) {
+      const at = brasiliaTime(latest.changedAt ? new Date(latest.changedAt) : this.clock.now());
+      const item = this.nameOf(assessment, latest);
+      const when = { time: at.time, date: { date: at.date } };
+      text = latest.byYou
+        ? message('diagnosis.stale.yours', { item, ...when })
+        : message('diagnosis.stale.other', {
+            name: latest.changedBy?.name ?? message('diagnosis.someone'),
+            item,
+            ...when,
+          });
+    } else {
+      text = message('diagnosis.stale.many', {
+        count: conflicts.length,
+        items: { list: conflicts.map((c) => this.nameOf(assessment, c)) },
+      });
+    }
+    return new DomainError(
+      'STALE_ANSWER',
+      text,
+      conflicts.map((c) => ({
+        field: `answers.${c.group}.${c.itemKey}`,
+        code: 'STALE',
+        message: message('diagnosis.stale.field', { expected: c.expectedVersion, current: c.currentVersion }),
+      })),
+      { conflicts, changedBy: latest.changedBy, changedAt: latest.changedAt, byYou: latest.byYou },
+    );
   }
 
   async submit(actor: Actor, id: string) {
@@ -447,17 +495,20 @@ export class DiagnosisService {
       const rows = await em.findBy(AnswerEntity, { assessmentId: id });
       const missing = this.missing(assessment, rows);
       if (missing.length > 0) {
+        const evidence = missing.filter((f) => f.code === 'EVIDENCE_MISSING');
+        const path = (f: FieldProblem) => f.field.replace(/^answers\./, '');
         throw new DomainError(
           'SUBMISSION_INCOMPLETE',
-          text(
-            `O diagnóstico ainda tem ${missing.length} item(ns) pendente(s).`,
-            `The diagnosis still has ${missing.length} pending item(s).`,
-          ),
+          message('diagnosis.submission-incomplete', {
+            count: missing.length,
+            required: missing.length - evidence.length,
+            evidence: evidence.length,
+          }),
           missing,
-          { missing: missing.map((f) => f.field.replace(/^answers\./, '')) },
+          { missing: missing.map(path), evidenceMissing: evidence.map(path) },
         );
       }
-      const moved = await this.workflow.move(em, assessment, 'submit', actor, { submittedAt: new Date() });
+      const moved = await this.workflow.move(em, assessment, 'submit', actor, { submittedAt: this.clock.now() });
       return { id, state: moved.state, round: moved.round };
     });
   }

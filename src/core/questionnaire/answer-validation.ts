@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/localized-text';
+import { message } from '../i18n/message';
 import {
   type AnswerSet,
   type AnswerValue,
@@ -50,13 +51,13 @@ export function validateAnswers(
               key,
               'ITEM_OF_OTHER_VERSION',
               `item belongs to version ${elsewhere.version}, not to version ${questionnaire.version}`,
-              `o item pertence à versão ${elsewhere.version}, não à versão ${questionnaire.version}`,
+              message('diagnosis.answer.other-version', { found: elsewhere.version, version: questionnaire.version }),
             )
           : problem(
               key,
               'UNKNOWN_ITEM',
               `no such item in ${questionnaire.group} v${questionnaire.version}`,
-              `não existe item com esta chave em ${questionnaire.group} v${questionnaire.version}`,
+              message('diagnosis.answer.unknown-item', { version: questionnaire.version, group: questionnaire.title }),
             ),
       );
       continue;
@@ -78,47 +79,70 @@ function checkValue(item: QuestionnaireItem, value: AnswerValue): AnswerProblem 
               key,
               'NOT_APPLICABLE_NOT_ALLOWED',
               '"not-applicable" is not allowed for this item',
-              '"não se aplica" não é permitido para este item',
+              message('diagnosis.answer.na-not-allowed'),
             );
       }
       const allowed = [...YES_PARTIAL_NO_VALUES, ...(item.allowNotApplicable ? [NOT_APPLICABLE] : [])];
       return typeof value === 'string' && (allowed as string[]).includes(value)
         ? undefined
-        : problem(key, 'WRONG_TYPE', `expected one of ${allowed.join(', ')}`, `esperado um de: ${allowed.join(', ')}`);
+        : problem(
+            key,
+            'WRONG_TYPE',
+            `expected one of ${allowed.join(', ')}`,
+            message(item.allowNotApplicable ? 'diagnosis.answer.expected-ypn-na' : 'diagnosis.answer.expected-ypn'),
+          );
     }
     case 'single-choice': {
       if (typeof value !== 'string')
-        return problem(key, 'WRONG_TYPE', 'expected an option key (string)', 'esperada a chave de uma opção (texto)');
+        return problem(
+          key,
+          'WRONG_TYPE',
+          'expected an option key (string)',
+          message('diagnosis.answer.expected-option'),
+        );
       return optionProblem(item, [value]);
     }
     case 'multiple-choice': {
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-        return problem(key, 'WRONG_TYPE', 'expected a list of option keys', 'esperada uma lista de chaves de opções');
+        return problem(
+          key,
+          'WRONG_TYPE',
+          'expected a list of option keys',
+          message('diagnosis.answer.expected-options'),
+        );
       }
       if (new Set(value).size !== value.length) {
-        return problem(key, 'WRONG_TYPE', 'an option is listed twice', 'uma opção foi repetida');
+        return problem(key, 'WRONG_TYPE', 'an option is listed twice', message('diagnosis.answer.option-twice'));
       }
       return optionProblem(item, value as string[]);
     }
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value))
-        return problem(key, 'WRONG_TYPE', 'expected a number', 'esperado um número');
+        return problem(key, 'WRONG_TYPE', 'expected a number', message('diagnosis.answer.expected-number'));
       if (item.integer && !Number.isInteger(value))
-        return problem(key, 'WRONG_TYPE', 'expected a whole number', 'esperado um número inteiro');
+        return problem(key, 'WRONG_TYPE', 'expected a whole number', message('diagnosis.answer.expected-integer'));
       if ((item.min !== undefined && value < item.min) || (item.max !== undefined && value > item.max)) {
         const range = `${item.min ?? '-∞'}..${item.max ?? '∞'}`;
-        return problem(key, 'OUT_OF_RANGE', `must be within ${range}`, `deve estar entre ${range}`);
+        const { min, max } = item;
+        const text =
+          min !== undefined && max !== undefined
+            ? message('diagnosis.answer.out-of-range', { min, max })
+            : min !== undefined
+              ? message('diagnosis.answer.at-least', { min })
+              : message('diagnosis.answer.at-most', { max });
+        return problem(key, 'OUT_OF_RANGE', `must be within ${range}`, text);
       }
       return undefined;
     }
     case 'text': {
-      if (typeof value !== 'string') return problem(key, 'WRONG_TYPE', 'expected text', 'esperado um texto');
+      if (typeof value !== 'string')
+        return problem(key, 'WRONG_TYPE', 'expected text', message('diagnosis.answer.expected-text'));
       return value.length > item.maxLength!
         ? problem(
             key,
             'TOO_LONG',
             `longer than ${item.maxLength} characters`,
-            `mais longo que ${item.maxLength} caracteres`,
+            message('diagnosis.answer.too-long', { max: item.maxLength }),
           )
         : undefined;
     }
@@ -129,7 +153,7 @@ function checkValue(item: QuestionnaireItem, value: AnswerValue): AnswerProblem 
             key,
             'WRONG_TYPE',
             'expected {"url": "http(s)://..."} or {"file": "<sha256>"}',
-            'esperado {"url": "http(s)://..."} ou {"file": "<sha256>"}',
+            message('diagnosis.answer.expected-evidence'),
           );
   }
 }
@@ -157,10 +181,13 @@ function optionProblem(item: QuestionnaireItem, chosen: readonly string[]): Answ
         item.key,
         'UNKNOWN_OPTION',
         `"${unknown}" is not an option (${keys.join(', ')})`,
-        `"${unknown}" não é uma opção (${keys.join(', ')})`,
+        message('diagnosis.answer.unknown-option', {
+          given: unknown,
+          options: { list: item.options!.map((o) => o.label) },
+        }),
       );
 }
 
-function problem(itemKey: string, code: AnswerProblemCode, en: string, ptBR: string): AnswerProblem {
-  return { itemKey, code, reason: en, message: { 'pt-BR': ptBR, en } };
+function problem(itemKey: string, code: AnswerProblemCode, reason: string, text: LocalizedText): AnswerProblem {
+  return { itemKey, code, reason, message: text };
 }

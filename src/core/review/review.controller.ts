@@ -34,6 +34,16 @@ export class ReviewController {
     return this.review.decide(actor, id, body.decisions);
   }
 
+  @Post('assessments/:id/review/accept-pending')
+  @Access('reviewer', 'admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Accept every visible answered item still without a verdict; answers lacking evidence stay pending',
+  })
+  acceptPending(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.review.acceptPending(actor, id);
+  }
+
   @Post('assessments/:id/review/request-changes')
   @Access('reviewer', 'admin')
   @HttpCode(200)

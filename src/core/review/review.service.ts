@@ -1,16 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MoreThan } from 'typeorm';
+import { type EntityManager, MoreThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AnswerEntity } from '../assessment/answer.entity';
+import { type AssessmentState, STATE_LABELS } from '../assessment/assessment-state';
 import { AssessmentWorkflow } from '../assessment/assessment-workflow.service';
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import type { ReviewDecisionDto } from '../assessment/assessment.dto';
 import type { ScoreSnapshot } from '../assessment/assessment.types';
+import { DiagnosisService } from '../assessment/diagnosis.service';
+import { answerLabel, itemName } from '../assessment/item-name';
 import { AuthService } from '../auth/auth.service';
 import type { Actor } from '../auth/actor';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { Clock } from '../clock/clock';
 import { DomainError, type FieldProblem } from '../errors/domain-error';
 import { GovernmentEntity } from '../governments/government.entity';
+import type { LocalizedText } from '../i18n/localized-text';
+import { message, translate, type MessageKey } from '../i18n/message';
 import { NotificationsService } from '../notifications/notifications.service';
 import { validateAnswers } from '../questionnaire/answer-validation';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
@@ -19,7 +25,20 @@ import { visibleItemKeys } from '../questionnaire/visibility';
 import { scoreGroup } from '../scoring/score-group';
 import { scoreIndex } from '../scoring/score-index';
 
-const text = (pt: string, en: string) => ({ 'pt-BR': pt, en });
+/** What a reviewer is told to wait for when the diagnosis is not (or no longer) open to review. */
+const NEXT_STEP: Partial<Record<AssessmentState, MessageKey>> = {
+  enrolled: 'review.next.not-submitted',
+  'diagnosis-in-progress': 'review.next.not-submitted',
+  'changes-requested': 'review.next.with-government',
+  approved: 'review.next.approved',
+  'priorities-set': 'review.next.approved',
+  certified: 'review.next.approved',
+};
+
+interface ItemRef {
+  readonly group: string;
+  readonly itemKey: string;
+}
 
 /** The IOM reviewers' side: item-by-item verdicts, rounds of changes, approval with a score snapshot. */
 @Injectable()
@@ -29,33 +48,48 @@ export class ReviewService {
     private readonly catalogue: QuestionnaireCatalogue,
     private readonly notifications: NotificationsService,
     private readonly auth: AuthService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async startReview(actor: Actor, id: string) {
     return this.workflow.dataSource.transaction(async (em) => {
       const assessment = await this.workflow.load(em, actor, id);
+      if (assessment.state !== 'submitted' && assessment.state !== 'resubmitted') this.refuseReview(assessment);
       const moved = await this.workflow.move(em, assessment, 'start-review', actor);
       return { id, state: moved.state, round: moved.round };
+    });
+  }
+
+  /**
+   * The assessment in review: a submitted or resubmitted diagnosis is taken into review on the reviewer's
+   * first act (the same transition and audit entry as `review/start`); any other state is refused with
+   * what comes next.
+   */
+  private async inReview(em: EntityManager, actor: Actor, id: string): Promise<AssessmentEntity> {
+    const assessment = await this.workflow.load(em, actor, id);
+    if (assessment.state === 'in-review') return assessment;
+    if (assessment.state === 'submitted' || assessment.state === 'resubmitted') {
+      // The role check comes first, as for an explicit start.
+      this.workflow.target(assessment, 'start-review', actor);
+      return this.workflow.move(em, assessment, 'start-review', actor);
+    }
+    return this.refuseReview(assessment);
+  }
+
+  private refuseReview(assessment: AssessmentEntity): never {
+    const key = NEXT_STEP[assessment.state] ?? 'review.next.not-submitted';
+    throw new DomainError('ILLEGAL_TRANSITION', message(key, { state: STATE_LABELS[assessment.state] }), [], {
+      currentState: assessment.state,
     });
   }
 
   /** Accept, adjust (with justification) or send back items; the official's answer is always kept. */
   async decide(actor: Actor, id: string, decisions: readonly ReviewDecisionDto[]) {
     return this.workflow.dataSource.transaction(async (em) => {
-      const assessment = await this.workflow.load(em, actor, id);
-      if (assessment.state !== 'in-review') {
-        throw new DomainError(
-          'ILLEGAL_TRANSITION',
-          text(
-            `Só é possível revisar itens em revisão; a avaliação está "${assessment.state}".`,
-            `Items can be reviewed only in review; the assessment is "${assessment.state}".`,
-          ),
-          [],
-          { currentState: assessment.state },
-        );
-      }
+      const assessment = await this.inReview(em, actor, id);
       const rows = await em.findBy(AnswerEntity, { assessmentId: id });
+      const unproven = this.unproven(assessment, rows);
       const fields: FieldProblem[] = [];
       const changes: { row: AnswerEntity; patch: Partial<AnswerEntity> }[] = [];
       decisions.forEach((d, i) => {
@@ -65,24 +99,19 @@ export class ReviewService {
           fields.push({
             field: `${where}.itemKey`,
             code: 'NOT_ANSWERED',
-            message: text(
-              `${d.group}/${d.itemKey} não tem resposta para revisar`,
-              `${d.group}/${d.itemKey} has no answer to review`,
-            ),
+            message: message('review.not-answered', { item: this.nameOf(assessment, d) }),
           });
           return;
         }
         if (d.decision === 'accept') {
+          const missing = unproven.get(`${d.group}/${d.itemKey}`);
+          if (missing) fields.push({ field: `${where}.decision`, code: 'EVIDENCE_MISSING', message: missing });
           changes.push({ row, patch: { reviewStatus: 'accepted', reviewerRating: null, reviewNote: d.note ?? null } });
         } else if (d.decision === 'adjust') {
           const q = this.catalogue.version(d.group, assessment.versions[d.group]);
           const problems =
             d.rating === undefined
-              ? [
-                  {
-                    message: text('informe a nota do revisor ("rating")', 'give the reviewer\u2019s rating ("rating")'),
-                  },
-                ]
+              ? [{ message: message('review.rating-required') }]
               : validateAnswers(q, { [d.itemKey]: d.rating as AnswerValue });
           if (problems.length > 0)
             fields.push({ field: `${where}.rating`, code: 'INVALID_RATING', message: problems[0].message });
@@ -90,19 +119,13 @@ export class ReviewService {
             fields.push({
               field: `${where}.rating`,
               code: 'SAME_AS_ANSWER',
-              message: text(
-                'igual à resposta do governo: use "accept"',
-                'same as the government\u2019s answer: use "accept"',
-              ),
+              message: message('review.same-as-answer'),
             });
           if (!d.note || d.note.trim().length < 10)
             fields.push({
               field: `${where}.note`,
               code: 'JUSTIFICATION_REQUIRED',
-              message: text(
-                'justifique o ajuste (10 caracteres ou mais)',
-                'justify the adjustment (10 characters or more)',
-              ),
+              message: message('review.justification-required'),
             });
           changes.push({
             row,
@@ -113,7 +136,7 @@ export class ReviewService {
             fields.push({
               field: `${where}.note`,
               code: 'COMMENT_REQUIRED',
-              message: text('diga ao governo o que corrigir', 'tell the government what to correct'),
+              message: message('review.comment-required'),
             });
           changes.push({ row, patch: { reviewStatus: 'sent-back', reviewerRating: null, reviewNote: d.note ?? null } });
         }
@@ -121,59 +144,124 @@ export class ReviewService {
       if (fields.length > 0) {
         throw new DomainError(
           'VALIDATION_FAILED',
-          text(
-            `Decisões inválidas: ${fields.map((f) => f.field).join(', ')}.`,
-            `Invalid decisions: ${fields.map((f) => f.field).join(', ')}.`,
-          ),
+          message('review.invalid-decisions', { count: fields.length }),
           fields,
         );
       }
-      for (const { row, patch } of changes) {
-        const before = {
-          reviewStatus: row.reviewStatus,
-          reviewerRating: row.reviewerRating,
-          reviewNote: row.reviewNote,
-        };
-        await em.update(
-          AnswerEntity,
-          { assessmentId: id, groupSlug: row.groupSlug, itemKey: row.itemKey },
-          { ...patch, reviewedRound: assessment.round },
-        );
-        await this.workflow.audit.record(em, actor, {
-          action: 'review.decide',
-          entity: 'answer',
-          entityId: `${id}/${row.groupSlug}/${row.itemKey}`,
-          assessmentId: id,
-          before,
-          after: patch,
-        });
-      }
-      return { reviewed: changes.length };
+      for (const { row, patch } of changes) await this.record(em, actor, assessment, row, patch);
+      return { reviewed: changes.length, state: assessment.state };
     });
+  }
+
+  /**
+   * Accepts in one call every visible answered item still without a verdict ("pending"); answers that need
+   * evidence and have none stay pending and are listed, to be adjusted or sent back.
+   */
+  async acceptPending(actor: Actor, id: string) {
+    return this.workflow.dataSource.transaction(async (em) => {
+      const assessment = await this.inReview(em, actor, id);
+      const rows = await em.findBy(AnswerEntity, { assessmentId: id });
+      const unproven = this.unproven(assessment, rows);
+      const leftPending: { group: string; itemKey: string; reason: 'EVIDENCE_MISSING'; message: LocalizedText }[] = [];
+      let accepted = 0;
+      for (const [slug, version] of Object.entries(assessment.versions)) {
+        const q = this.catalogue.version(slug, version);
+        const mine = rows.filter((r) => r.groupSlug === slug && r.value !== null);
+        const visible = visibleItemKeys(q, Object.fromEntries(mine.map((r) => [r.itemKey, r.value as AnswerValue])));
+        // Questionnaire order, so that the list reads as the form does.
+        for (const item of q.items) {
+          const row = mine.find((r) => r.itemKey === item.key);
+          if (!row || !visible.has(item.key) || row.reviewStatus !== 'pending') continue;
+          const missing = unproven.get(`${slug}/${item.key}`);
+          if (missing) {
+            leftPending.push({ group: slug, itemKey: item.key, reason: 'EVIDENCE_MISSING', message: missing });
+            continue;
+          }
+          await this.record(em, actor, assessment, row, {
+            reviewStatus: 'accepted',
+            reviewerRating: null,
+            reviewNote: null,
+          });
+          accepted++;
+        }
+      }
+      return { state: assessment.state, accepted, leftPending };
+    });
+  }
+
+  private async record(
+    em: EntityManager,
+    actor: Actor,
+    assessment: AssessmentEntity,
+    row: AnswerEntity,
+    patch: Partial<AnswerEntity>,
+  ): Promise<void> {
+    const before = { reviewStatus: row.reviewStatus, reviewerRating: row.reviewerRating, reviewNote: row.reviewNote };
+    await em.update(
+      AnswerEntity,
+      { assessmentId: assessment.id, groupSlug: row.groupSlug, itemKey: row.itemKey },
+      { ...patch, reviewedRound: assessment.round },
+    );
+    await this.workflow.audit.record(em, actor, {
+      action: 'review.decide',
+      entity: 'answer',
+      entityId: `${assessment.id}/${row.groupSlug}/${row.itemKey}`,
+      assessmentId: assessment.id,
+      before,
+      after: patch,
+    });
+  }
+
+  /** Positive answers on visible items that require evidence and have none, by `group/itemKey`, with why. */
+  private unproven(assessment: AssessmentEntity, rows: readonly AnswerEntity[]): Map<string, LocalizedText> {
+    const found = new Map<string, LocalizedText>();
+    for (const [slug, version] of Object.entries(assessment.versions)) {
+      const q = this.catalogue.version(slug, version);
+      const answers = DiagnosisService.answerSet(rows, slug);
+      const scored = scoreGroup(q, this.catalogue.group(slug).definition.scoring, {
+        answers,
+        evidenceGiven: DiagnosisService.withEvidence(rows, slug),
+      });
+      for (const i of scored.items.filter((x) => x.status === 'missing-evidence')) {
+        found.set(
+          `${slug}/${i.key}`,
+          message('review.evidence-missing', {
+            item: this.nameOf(assessment, { group: slug, itemKey: i.key }),
+            answer: answerLabel(q, i.key, answers[i.key]),
+          }),
+        );
+      }
+    }
+    return found;
   }
 
   /** Sends the items marked "sent back" to the government: a new round starts and its officials are told. */
   async requestChanges(actor: Actor, id: string) {
     const result = await this.workflow.dataSource.transaction(async (em) => {
-      const assessment = await this.workflow.load(em, actor, id);
+      const assessment = await this.inReview(em, actor, id);
       this.workflow.target(assessment, 'request-changes', actor);
       const sentBack = await em.findBy(AnswerEntity, { assessmentId: id, reviewStatus: 'sent-back' });
-      if (sentBack.length === 0) {
-        throw new DomainError(
-          'REVIEW_INCOMPLETE',
-          text(
-            'Nenhum item foi devolvido: marque ao menos um item com "send-back".',
-            'No item was sent back: mark at least one item "send-back".',
-          ),
-        );
-      }
+      if (sentBack.length === 0) throw new DomainError('REVIEW_INCOMPLETE', message('review.nothing-sent-back'));
       const moved = await this.workflow.move(em, assessment, 'request-changes', actor, { round: assessment.round + 1 });
       const gov = await em.findOneByOrFail(GovernmentEntity, { ibgeCode: assessment.governmentCode });
-      const list = sentBack.map((a) => `- ${a.groupSlug} / ${a.itemKey}: ${a.reviewNote}`).join('\n');
+      const items = sentBack
+        .map((a) =>
+          translate('review.mail.sent-back.line', 'pt-BR', {
+            item: this.nameOf(assessment, { group: a.groupSlug, itemKey: a.itemKey }),
+            note: a.reviewNote,
+          }),
+        )
+        .join('\n');
+      const params = { year: String(assessment.editionYear), government: gov.name, uf: gov.uf };
       await this.notifications.enqueue(em, await this.recipientsOf(assessment), {
         kind: 'items-sent-back',
-        subject: `MigraCidades ${assessment.editionYear}: itens devolvidos para ajuste (${gov.name})`,
-        body: `Olá,\n\nA revisão do diagnóstico de ${gov.name} (${gov.uf}) na edição ${assessment.editionYear} devolveu ${sentBack.length} item(ns) para ajuste:\n\n${list}\n\nResponda aos itens e reenvie o diagnóstico: ${this.link(id)}`,
+        subject: translate('review.mail.sent-back.subject', 'pt-BR', params),
+        body: translate('review.mail.sent-back.body', 'pt-BR', {
+          ...params,
+          count: sentBack.length,
+          items,
+          link: this.link(id),
+        }),
       });
       return {
         id,
@@ -199,12 +287,20 @@ export class ReviewService {
     const changes = [];
     for (const r of rows) {
       const firstSave = await em.findOne(AuditEntryEntity, {
-        where: {
-          assessmentId: id,
-          action: 'answer.save',
-          entityId: `${id}/${r.groupSlug}/${r.itemKey}`,
-          id: MoreThan(roundStart?.id ?? 0),
-        },
+        where: [
+          {
+            assessmentId: id,
+            action: 'answer.save',
+            entityId: `${id}/${r.groupSlug}/${r.itemKey}`,
+            id: MoreThan(roundStart?.id ?? 0),
+          },
+          {
+            assessmentId: id,
+            action: 'answer.clear',
+            entityId: `${id}/${r.groupSlug}/${r.itemKey}`,
+            id: MoreThan(roundStart?.id ?? 0),
+          },
+        ],
         order: { id: 'ASC' },
       });
       const before = firstSave?.before as { value?: unknown; evidence?: unknown } | null;
@@ -221,24 +317,30 @@ export class ReviewService {
     return { round: assessment.round, changes };
   }
 
-  /** The scores of an assessment as reviewed: reviewer's ratings where given, accepted evidence only. */
+  /**
+   * The scores of an assessment as reviewed: reviewer's ratings where given; an answer that requires
+   * evidence counts only when it has evidence and the reviewer accepted (or adjusted) it.
+   */
   snapshot(assessment: AssessmentEntity, rows: readonly AnswerEntity[]): ScoreSnapshot {
     const groups = Object.entries(assessment.versions).map(([slug, version]) => {
       const entry = this.catalogue.group(slug);
       const mine = rows.filter((r) => r.groupSlug === slug && r.value !== null);
       const answers = Object.fromEntries(mine.map((r) => [r.itemKey, (r.reviewerRating ?? r.value) as AnswerValue]));
+      const withEvidence = new Set(DiagnosisService.withEvidence(rows, slug));
       const accepted = mine
-        .filter((r) => r.reviewStatus === 'accepted' || r.reviewStatus === 'adjusted')
+        .filter((r) => (r.reviewStatus === 'accepted' || r.reviewStatus === 'adjusted') && withEvidence.has(r.itemKey))
         .map((r) => r.itemKey);
       return scoreGroup(this.catalogue.version(slug, version), entry.definition.scoring, {
         answers,
         acceptedEvidence: accepted,
+        evidenceGiven: withEvidence,
       });
     });
+    const names = Object.fromEntries(this.catalogue.groups().map((e) => [e.definition.slug, e.latest.title]));
     return {
-      takenAt: new Date().toISOString(),
+      takenAt: this.clock.now().toISOString(),
       round: assessment.round,
-      index: scoreIndex(Object.keys(assessment.versions), groups),
+      index: scoreIndex(Object.keys(assessment.versions), groups, names),
       groups: groups.map((g) => ({
         group: g.group,
         questionnaireVersion: g.questionnaireVersion,
@@ -253,7 +355,7 @@ export class ReviewService {
   /** Approves: every answered, visible item must carry a verdict and none may be waiting for changes. */
   async approve(actor: Actor, id: string) {
     const result = await this.workflow.dataSource.transaction(async (em) => {
-      const assessment = await this.workflow.load(em, actor, id);
+      const assessment = await this.inReview(em, actor, id);
       this.workflow.target(assessment, 'approve', actor);
       const rows = await em.findBy(AnswerEntity, { assessmentId: id });
       const open: FieldProblem[] = [];
@@ -262,35 +364,37 @@ export class ReviewService {
         const mine = rows.filter((r) => r.groupSlug === slug && r.value !== null);
         const visible = visibleItemKeys(q, Object.fromEntries(mine.map((r) => [r.itemKey, r.value as AnswerValue])));
         for (const r of mine.filter(
-          (m) => visible.has(m.itemKey) && !['accepted', 'adjusted'].includes(m.reviewStatus),
+          (m) => visible.has(m.itemKey) && m.reviewStatus !== 'accepted' && m.reviewStatus !== 'adjusted',
         )) {
+          const status = r.reviewStatus === 'sent-back' ? 'review.status.sent-back' : 'review.status.pending';
           open.push({
             field: `answers.${slug}.${r.itemKey}`,
             code: r.reviewStatus.toUpperCase().replace('-', '_'),
-            message: text(`item ainda "${r.reviewStatus}"`, `item still "${r.reviewStatus}"`),
+            message: message('review.open-item', {
+              item: this.nameOf(assessment, { group: slug, itemKey: r.itemKey }),
+              status: message(status),
+            }),
           });
         }
       }
       if (open.length > 0) {
-        throw new DomainError(
-          'REVIEW_INCOMPLETE',
-          text(
-            `Ainda há ${open.length} item(ns) sem decisão final.`,
-            `${open.length} item(s) still have no final verdict.`,
-          ),
-          open,
-        );
+        throw new DomainError('REVIEW_INCOMPLETE', message('review.review-incomplete', { count: open.length }), open);
       }
       const snapshot = this.snapshot(assessment, rows);
       const moved = await this.workflow.move(em, assessment, 'approve', actor, {
         scoreSnapshot: snapshot,
-        approvedAt: new Date(),
+        approvedAt: this.clock.now(),
       });
       const gov = await em.findOneByOrFail(GovernmentEntity, { ibgeCode: assessment.governmentCode });
+      const params = { year: String(assessment.editionYear), government: gov.name, uf: gov.uf };
       await this.notifications.enqueue(em, await this.recipientsOf(assessment), {
         kind: 'diagnosis-approved',
-        subject: `MigraCidades ${assessment.editionYear}: diagnóstico aprovado (${gov.name})`,
-        body: `Olá,\n\nO diagnóstico de ${gov.name} (${gov.uf}) na edição ${assessment.editionYear} foi aprovado.\nÍndice MigraCidades: ${snapshot.index.index ?? '—'}.\n\nPróximo passo: escolha as prioridades de melhoria por grupo de indicadores: ${this.link(id)}`,
+        subject: translate('review.mail.approved.subject', 'pt-BR', params),
+        body: translate('review.mail.approved.body', 'pt-BR', {
+          ...params,
+          index: snapshot.index.index,
+          link: this.link(id),
+        }),
       });
       return { id, state: moved.state, scoreSnapshot: snapshot };
     });
@@ -335,6 +439,16 @@ export class ReviewService {
     if (filter.status) qb.andWhere('a.state = :status', { status: filter.status });
     else qb.andWhere('a.state IN (:...states)', { states: ['submitted', 'resubmitted', 'in-review'] });
     return qb.orderBy('a.submitted_at', 'ASC').addOrderBy('g.name', 'ASC').getRawMany();
+  }
+
+  private nameOf(assessment: AssessmentEntity, ref: ItemRef): LocalizedText {
+    const version = assessment.versions[ref.group];
+    if (version === undefined) return message('diagnosis.unknown-group');
+    return itemName(
+      this.catalogue.version(ref.group, version),
+      this.catalogue.group(ref.group).definition.number,
+      ref.itemKey,
+    );
   }
 
   private async recipientsOf(assessment: AssessmentEntity) {

@@ -33,14 +33,25 @@ export async function createUser(
   return login(app, email);
 }
 
-const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+/** The server's today, as its clock sees it: `CLOCK_START` when the app was booted with one (it barely moves in a test). */
+export function serverToday(app: RunningApp | { config?: { clockStart?: Date } }): Date {
+  return ('config' in app && app.config?.clockStart) || new Date();
+}
 
-/** An edition whose enrolment is open today. */
+/** A day `offset` days from the server's today, as YYYY-MM-DD. */
+export const dayFrom = (app: RunningApp, offset: number) =>
+  new Date(serverToday(app).getTime() + offset * 86400_000).toISOString().slice(0, 10);
+
+/**
+ * An edition whose enrolment is open on the server's today, with its diagnosis deadline 60 days ahead, so that
+ * the default flows run within the calendar; `extra` adds or overrides fields (e.g. `sealValidity`).
+ */
 export async function createEdition(
   app: RunningApp,
   adminToken: string,
   year: number,
   pinnedVersions: Record<string, number> = {},
+  extra: Record<string, unknown> = {},
 ) {
   const r = await app.request(
     'POST',
@@ -48,13 +59,14 @@ export async function createEdition(
     {
       year,
       calendar: {
-        enrolmentOpens: day(-10),
-        enrolmentCloses: day(20),
-        diagnosisDeadline: day(60),
-        reviewDeadline: day(90),
-        certificationDate: day(120),
+        enrolmentOpens: dayFrom(app, -10),
+        enrolmentCloses: dayFrom(app, 20),
+        diagnosisDeadline: dayFrom(app, 60),
+        reviewDeadline: dayFrom(app, 90),
+        certificationDate: dayFrom(app, 120),
       },
       pinnedVersions,
+      ...extra,
     },
     auth(adminToken),
   );
@@ -98,10 +110,33 @@ export function enrolmentForm(
   return form;
 }
 
-export async function enrol(app: RunningApp, token: string, year: number, governmentCode: string) {
+/** Records the focal person's ENAP course completion (the enrolment stage needs it for a seal). */
+export async function recordCourse(app: RunningApp, token: string, assessmentId: string, completedAt?: string) {
+  const form = new FormData();
+  form.append('completedAt', completedAt ?? dayFrom(app, -1));
+  form.append(
+    'certificate',
+    new Blob([samplePdf('Certificado do curso ENAP')], { type: 'application/pdf' }),
+    'enap.pdf',
+  );
+  const r = await app.upload(`/api/assessments/${assessmentId}/course-completion`, form, auth(token));
+  if (r.status !== 201) throw new Error(`course ${assessmentId}: ${r.status} ${r.text}`);
+  return r.body;
+}
+
+/** Enrols a government and, unless `course: false`, records its focal person's course completion. */
+export async function enrol(
+  app: RunningApp,
+  token: string,
+  year: number,
+  governmentCode: string,
+  options: { course?: boolean } = {},
+) {
   const r = await app.upload(`/api/editions/${year}/enrolments`, enrolmentForm(governmentCode), auth(token));
   if (r.status !== 201) throw new Error(`enrol ${governmentCode}: ${r.status} ${r.text}`);
-  return r.body;
+  if (options.course === false) return r.body;
+  await recordCourse(app, token, r.body.id);
+  return (await app.request('GET', `/api/assessments/${r.body.id}`, undefined, auth(token))).body;
 }
 
 /** The questionnaires an assessment uses, fetched from the public API. */
@@ -117,7 +152,10 @@ export async function questionnairesOf(
   );
 }
 
-/** Takes an enrolled government through diagnosis (best answers), review (all accepted), approval and priorities. */
+/**
+ * Takes an enrolled government through diagnosis (best answers), review (all accepted), approval and priorities,
+ * recording the focal person's course if it is missing: afterwards every stage before the seal is complete.
+ */
 export async function driveToPriorities(
   app: RunningApp,
   tokens: { official: string; reviewer: string },
@@ -125,18 +163,27 @@ export async function driveToPriorities(
 ): Promise<void> {
   const { bestAnswers } = await import('./answers');
   const view = (await app.request('GET', `/api/assessments/${assessmentId}`, undefined, auth(tokens.official))).body;
+  // Every stage complete: the focal person's course too, if the enrolment did not record it.
+  if (!view.enrolment.course) await recordCourse(app, tokens.official, assessmentId);
   const questionnaires = await questionnairesOf(app, view);
   const answers = questionnaires.flatMap((q) =>
     Object.entries(bestAnswers(q)).map(([itemKey, value]) => {
       const current = view.groups
         .find((g: { group: string }) => g.group === q.group)
         .items.find((i: { key: string }) => i.key === itemKey).answer;
+      const item = q.items.find((i) => i.key === itemKey)!;
+      // Evidence (a link) wherever it is required, so that the submission and the review's acceptance hold.
+      const evidence =
+        item.evidence === 'required' && item.type !== 'evidence'
+          ? [{ url: `https://leismunicipais.test/evidencia/${itemKey}.pdf` }]
+          : undefined;
       // One item left partly met, so that there is a gap to prioritise.
       return {
         group: q.group,
         itemKey,
         value: q.group === 'governance' && itemKey === 'budget-line' ? 'partial' : value,
         expectedVersion: current.version,
+        ...(evidence ? { evidence } : {}),
       };
     }),
   );

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { Not, IsNull } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { stagesOf } from '../editions/edition-rules';
+import { EditionsService } from '../editions/editions.service';
 import { GovernmentEntity } from '../governments/government.entity';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import type { AnswerValue } from '../questionnaire/questionnaire.types';
@@ -8,6 +11,7 @@ import { AnswerEntity } from './answer.entity';
 import { AssessmentWorkflow } from './assessment-workflow.service';
 import { AssessmentEntity } from './assessment.entity';
 import { DiagnosisService } from './diagnosis.service';
+import { PriorityEntity } from './priority.entity';
 
 /** What the officials and reviewers see of an assessment: every group's items with answers and verdicts. */
 @Injectable()
@@ -16,6 +20,7 @@ export class AssessmentViewService {
     private readonly workflow: AssessmentWorkflow,
     private readonly catalogue: QuestionnaireCatalogue,
     private readonly diagnosis: DiagnosisService,
+    private readonly editions: EditionsService,
   ) {}
 
   async view(actor: Actor, id: string) {
@@ -60,6 +65,9 @@ export class AssessmentViewService {
         }),
       };
     });
+    const edition = await this.editions.get(assessment.editionYear);
+    const deadline = await this.editions.effectiveDeadline(edition, assessment.governmentCode);
+    const progressReported = await em.existsBy(PriorityEntity, { assessmentId: id, progressReportedIn: Not(IsNull()) });
     return {
       id: assessment.id,
       editionYear: assessment.editionYear,
@@ -71,6 +79,10 @@ export class AssessmentViewService {
       submittedAt: assessment.submittedAt,
       approvedAt: assessment.approvedAt,
       scoreSnapshot: assessment.scoreSnapshot,
+      /** The diagnosis deadline for this government (inclusive), and whether an administrator extended it. */
+      diagnosisDeadline: deadline,
+      /** The five stages of the edition, each with its status and what it still needs. */
+      stages: stagesOf(assessment, progressReported),
       missing: this.diagnosis
         .missing(assessment, rows)
         .map((f) => ({ item: f.field.replace(/^answers\./, ''), reason: f.code })),

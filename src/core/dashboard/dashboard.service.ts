@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { SealCounts } from '../certification/certification-rules';
+import { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain-error';
 import type { LocalizedText } from '../i18n/localized-text';
+import { message } from '../i18n/message';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import {
   bandOf,
@@ -40,7 +43,10 @@ export interface StateFigures extends PlaceFigures {
 
 export interface NationalDashboard {
   readonly edition: number;
-  readonly editions: readonly { year: number; enrolled: number; certified: number }[];
+  /** Per edition: governments enrolled and certified, and seals in force today (`validSeals`). */
+  readonly editions: readonly { year: number; enrolled: number; certified: number; validSeals: number }[];
+  /** The edition's seals today: issued (one per certified government, re-issues counted once) = valid + expired + revoked. */
+  readonly seals: SealCounts;
   readonly totals: PlaceFigures;
   readonly regions: readonly (PlaceFigures & { region: string })[];
   /** Every state (with zeros where none took part), ready for a choropleth keyed by UF or IBGE code. */
@@ -66,11 +72,15 @@ export interface NationalDashboard {
 export class DashboardService {
   private states?: Promise<{ uf: string; ibgeCode: string; name: string; region: string }[]>;
   /** Dashboards already computed, by edition, with the facts version they were computed at. */
-  private readonly cache = new Map<number | undefined, { version: number; dashboard: Promise<NationalDashboard> }>();
+  private readonly cache = new Map<
+    number | undefined,
+    { version: number; dashboard: Promise<Omit<NationalDashboard, 'seals'>> }
+  >();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogue: QuestionnaireCatalogue,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -82,14 +92,40 @@ export class DashboardService {
       version: number;
     }[];
     const cached = this.cache.get(edition);
-    if (cached?.version === version) return cached.dashboard;
+    if (cached?.version === version) return this.withSeals(await cached.dashboard);
     const dashboard = this.compute(edition);
     this.cache.set(edition, { version, dashboard });
     dashboard.catch(() => this.cache.delete(edition));
-    return dashboard;
+    return this.withSeals(await dashboard);
   }
 
-  private async compute(edition?: number): Promise<NationalDashboard> {
+  /**
+   * Seals in force depend on the day and on revocations (which the facts version does not follow): counted on
+   * every call, grouped in SQL by the same rule as `sealStatus` (revoked first, then valid through `valid_until`).
+   * A re-issued seal counts once, under its newest number.
+   */
+  private async withSeals(d: Omit<NationalDashboard, 'seals'>): Promise<NationalDashboard> {
+    const today = this.clock.today();
+    const rows = (await this.dataSource.query(
+      `SELECT edition_year AS year, COUNT(*) AS issued,
+         SUM(revoked_at IS NULL AND valid_until >= ?) AS valid,
+         SUM(revoked_at IS NULL AND valid_until < ?) AS expired,
+         SUM(revoked_at IS NOT NULL) AS revoked
+       FROM certificates WHERE replaced_by IS NULL GROUP BY edition_year`,
+      [today, today],
+    )) as (SealCounts & { year: number })[];
+    const ofYear = (year: number): SealCounts => {
+      const r = rows.find((x) => x.year === year);
+      return { issued: r?.issued ?? 0, valid: r?.valid ?? 0, expired: r?.expired ?? 0, revoked: r?.revoked ?? 0 };
+    };
+    return {
+      ...d,
+      editions: d.editions.map((e) => ({ ...e, validSeals: ofYear(e.year).valid })),
+      seals: ofYear(d.edition),
+    };
+  }
+
+  private async compute(edition?: number): Promise<Omit<NationalDashboard, 'seals'>> {
     const db = this.dataSource;
     // Two queries rather than a join: counting the facts on their own index is several times faster.
     const counts = new Map(
@@ -100,28 +136,22 @@ export class DashboardService {
       ).map((c) => [c.year, c]),
     );
     const editions = ((await db.query('SELECT year FROM editions ORDER BY year')) as { year: number }[]).map(
-      ({ year }) => ({ year, enrolled: counts.get(year)?.enrolled ?? 0, certified: counts.get(year)?.certified ?? 0 }),
+      ({ year }) => ({
+        year,
+        enrolled: counts.get(year)?.enrolled ?? 0,
+        certified: counts.get(year)?.certified ?? 0,
+        validSeals: 0,
+      }),
     );
-    if (editions.length === 0)
-      throw new DomainError('EDITION_NOT_FOUND', {
-        'pt-BR': 'Ainda não há edições.',
-        en: 'There are no editions yet.',
-      });
+    if (editions.length === 0) throw new DomainError('EDITION_NOT_FOUND', message('certification.no-editions'));
     const year = edition ?? editions[editions.length - 1].year;
     if (!editions.some((e) => e.year === year)) {
-      throw new DomainError(
-        'EDITION_NOT_FOUND',
-        { 'pt-BR': `A edição ${year} não existe.`, en: `Edition ${year} does not exist.` },
-        [
-          {
-            field: 'edition',
-            message: {
-              'pt-BR': `edições: ${editions.map((e) => e.year).join(', ')}`,
-              en: `editions: ${editions.map((e) => e.year).join(', ')}`,
-            },
-          },
-        ],
-      );
+      throw new DomainError('EDITION_NOT_FOUND', message('certification.edition-not-found', { year }), [
+        {
+          field: 'edition',
+          message: message('certification.editions-known', { editions: { list: editions.map((e) => e.year) } }),
+        },
+      ]);
     }
 
     // One row per enrolled government, sorted by index: states, regions and the national spread from it.

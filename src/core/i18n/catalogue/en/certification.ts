@@ -32,5 +32,6 @@ export const certification: Record<keyof typeof pt, string> = {
   'certification.field-required': 'required',
   'certification.verify-body-missing': 'Send the signed credential (JWT) or the seal\u2019s PDF.',
   'certification.credential-required': 'text required',
+  'certification.no-editions': 'There are no editions yet.',
   'certification.batch-not-found': 'Certificate batch not found.',
 };

@@ -30,5 +30,6 @@ export const certification = {
   'certification.field-required': 'obrigatório',
   'certification.verify-body-missing': 'Envie a credencial assinada (JWT) ou o PDF do selo.',
   'certification.credential-required': 'texto obrigatório',
+  'certification.no-editions': 'Ainda não há edições.',
   'certification.batch-not-found': 'Lote de emissão não encontrado.',
 } as const;

@@ -32,14 +32,20 @@ async function approveWith(
   };
   const view = await call('GET', `/api/assessments/${id}`, undefined, tokens.official);
   const answers = (await questionnairesOf(app, view)).flatMap((q) =>
-    Object.entries(bestAnswers(q)).map(([itemKey, value]) => ({
-      group: q.group,
-      itemKey,
-      value: overrides[`${q.group}.${itemKey}`] ?? value,
-      expectedVersion: view.groups
-        .find((g: { group: string }) => g.group === q.group)
-        .items.find((i: { key: string }) => i.key === itemKey).answer.version,
-    })),
+    Object.entries(bestAnswers(q)).map(([itemKey, best]) => {
+      const value = overrides[`${q.group}.${itemKey}`] ?? best;
+      // A positive answer to an item that requires evidence is submitted with a link.
+      const proven = q.items.find((i) => i.key === itemKey)!.evidence === 'required' && value !== 'no';
+      return {
+        group: q.group,
+        itemKey,
+        value,
+        ...(proven ? { evidence: [{ url: `https://www.exemplo.gov.br/${q.group}/${itemKey}.pdf` }] } : {}),
+        expectedVersion: view.groups
+          .find((g: { group: string }) => g.group === q.group)
+          .items.find((i: { key: string }) => i.key === itemKey).answer.version,
+      };
+    }),
   );
   await call('PUT', `/api/assessments/${id}/answers`, { answers }, tokens.official);
   await call('POST', `/api/assessments/${id}/submit`, undefined, tokens.official);
@@ -109,8 +115,10 @@ describe('exports: CSV, XLSX and JSON of approved assessments across questionnai
     Object.assign(tokens, booted.tokens);
     tokens.poa = await createUser(app, tokens.admin, 'focal@poa.test', 'official', PORTO_ALEGRE);
     tokens.bv = await createUser(app, tokens.admin, 'focal@boavista.test', 'official', BOA_VISTA);
-    await createEdition(app, tokens.admin, 2020, { protection: 1 });
-    await createEdition(app, tokens.admin, 2021);
+    // As the programme's editions pin them: 2020 on the first versions, 2021 on protection and social
+    // assistance v2 (health v2 is for 2024 on).
+    await createEdition(app, tokens.admin, 2020, { protection: 1, 'social-assistance': 1, health: 1 });
+    await createEdition(app, tokens.admin, 2021, { health: 1 });
     const poa = await enrol(app, tokens.poa, 2020, PORTO_ALEGRE);
     const bv = await enrol(app, tokens.bv, 2021, BOA_VISTA);
     index2020 = (
@@ -118,6 +126,7 @@ describe('exports: CSV, XLSX and JSON of approved assessments across questionnai
         'protection.protection-notes': TRICKY,
         'governance.budget-line': 'partial',
         'protection.nationality-records': 'partial',
+        'social-assistance.creas-referral': 'partial',
       })
     ).index;
     index2021 = (
@@ -129,6 +138,7 @@ describe('exports: CSV, XLSX and JSON of approved assessments across questionnai
           'protection.lgbtiq-access': 'partial',
           // campaign languages are then hidden: their answer is ignored, and so left out of the export
           'protection.rights-campaigns': 'no',
+          'social-assistance.unaccompanied-children': 'partial',
         },
         { group: 'governance', itemKey: 'focal-body', rating: 'partial' },
       )
@@ -183,6 +193,19 @@ describe('exports: CSV, XLSX and JSON of approved assessments across questionnai
     );
     expect(items).not.toContain('protection.awareness-campaigns');
     expect(items).not.toContain('protection.network-training');
+    // Group 8 from 2021 and health from 2024: renamed items under their new keys, dropped ones kept apart.
+    expect(items).toEqual(
+      expect.arrayContaining([
+        'social-assistance.paefi-follow-up',
+        'social-assistance.federal-benefits-access',
+        'social-assistance.unaccompanied-children',
+        'health.community-outreach',
+        'health.outreach-actions',
+        'health.emulti-support',
+      ]),
+    );
+    for (const old of ['social-assistance.creas-referral', 'social-assistance.federal-benefits', 'health.outreach'])
+      expect(items).not.toContain(old);
   });
 
   it('CSV: values under the right headers, gaps empty for the other version\u2019s items, tricky text intact', async () => {
@@ -210,6 +233,9 @@ describe('exports: CSV, XLSX and JSON of approved assessments across questionnai
       'protection.rights-campaigns': 'yes', // v1 "awareness-campaigns", renamed in v2
       'protection.campaign-languages': 'spanish; english; french; haitian-creole; indigenous; other',
       'protection.protection-notes': TRICKY,
+      'version.social-assistance': '1',
+      'social-assistance.paefi-follow-up': 'partial', // v1 "creas-referral", renamed in v2
+      'social-assistance.unaccompanied-children': '', // v2 only
     });
     expect(bv).toMatchObject({
       ibge_code: BOA_VISTA,
@@ -224,6 +250,10 @@ describe('exports: CSV, XLSX and JSON of approved assessments across questionnai
       'protection.lgbtiq-access': 'partial',
       'protection.rights-campaigns': 'no',
       'protection.campaign-languages': '', // answered, but hidden by "no": ignored as the score ignores it
+      'version.social-assistance': '2',
+      'version.health': '1',
+      'social-assistance.paefi-follow-up': 'yes',
+      'social-assistance.unaccompanied-children': 'partial',
     });
     expect(Number(bv['score.protection'])).toBeGreaterThan(0);
   });
@@ -283,7 +313,9 @@ describe('exports: CSV, XLSX and JSON of approved assessments across questionnai
     const bad = await app.request('GET', '/api/exports/assessments?format=pdf', undefined, auth(tokens.reviewer));
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['format']);
-    expect(bad.body.message).toContain('format');
+    // The field is named in errors[].field, and what is wrong with it in both languages.
+    expect(bad.body.errors[0].message).toBeTruthy();
+    expect(bad.body.errors[0].messageEn).toBeTruthy();
     const badEdition = await app.request(
       'GET',
       '/api/editions/2020/export?format=ods',

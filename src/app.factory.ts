@@ -8,6 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { type AppConfig, ConfigError } from './config/app-config';
 import { DomainExceptionFilter } from './core/errors/domain-exception.filter';
+import { applyRequestContent } from './core/http/openapi';
 import { createValidationPipe } from './core/http/validation';
 
 /** Creates the folders the engine writes to, or says which one it cannot use. */
@@ -52,15 +53,18 @@ export async function createApp(config: AppConfig, groups?: readonly Type[]): Pr
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('MigraCidades engine')
-      .setDescription(
-        'Diagnóstico, revisão e certificação da governança migratória local / Local migration governance diagnosis, review and certification',
-      )
-      .setVersion('0.1.0')
-      .build(),
+  const document = applyRequestContent(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('MigraCidades engine')
+        .setDescription(
+          'Diagnóstico, revisão e certificação da governança migratória local / Local migration governance diagnosis, review and certification',
+        )
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   await app.init();

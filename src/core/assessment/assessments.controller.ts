@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, AssessmentScoped, CurrentActor } from '../auth/access.decorator';
 import type { Actor } from '../auth/actor';
@@ -14,8 +14,11 @@ import {
   SetPrioritiesDto,
 } from './assessment.dto';
 import { AssessmentFilesService } from './assessment-files.service';
+import { AssessmentListDto, AssessmentListQueryDto } from './assessment-list.dto';
+import { AssessmentListService } from './assessment-list.service';
 import { AssessmentViewService } from './assessment-view.service';
 import { DiagnosisService } from './diagnosis.service';
+import { ApiCourseCompletionBody, ApiEnrolmentBody, ApiEvidenceBody, ApiSaveAnswersBody } from './assessment.openapi';
 import { PrioritiesService } from './priorities.service';
 
 @ApiTags('assessments')
@@ -29,11 +32,12 @@ export class AssessmentsController {
     private readonly priorities: PrioritiesService,
     private readonly audit: AuditService,
     private readonly files: AssessmentFilesService,
+    private readonly lists: AssessmentListService,
   ) {}
 
   @Post('editions/:year/enrolments')
   @Access('official', 'admin')
-  @ApiConsumes('multipart/form-data')
+  @ApiEnrolmentBody()
   @ApiOperation({
     summary:
       'Enrol a government: form field `data` (JSON) and file `letterOfIntent` (PDF signed by the head of government)',
@@ -52,7 +56,7 @@ export class AssessmentsController {
 
   @Post('assessments/:id/course-completion')
   @Access('official', 'admin')
-  @ApiConsumes('multipart/form-data')
+  @ApiCourseCompletionBody()
   @ApiOperation({
     summary: 'Record the focal person\u2019s course completion: field `completedAt`, file `certificate`',
   })
@@ -69,9 +73,13 @@ export class AssessmentsController {
 
   @Get('assessments')
   @Access('official', 'reviewer', 'certifier', 'admin')
-  @ApiOperation({ summary: 'Assessments of a government across editions (officials: their own)' })
-  list(@CurrentActor() actor: Actor, @Query('government') government?: string) {
-    return this.views.listForGovernment(actor, government ?? '');
+  @ApiOperation({
+    summary:
+      'Assessments across governments, filtered and paged (newest edition first, then by name); officials: their own government\u2019s',
+  })
+  @ApiOkResponse({ type: AssessmentListDto })
+  list(@CurrentActor() actor: Actor, @Query() query: AssessmentListQueryDto) {
+    return this.lists.list(actor, query);
   }
 
   @Get('assessments/:id')
@@ -83,6 +91,7 @@ export class AssessmentsController {
 
   @Put('assessments/:id/answers')
   @Access('official')
+  @ApiSaveAnswersBody()
   @ApiOperation({
     summary: 'Save answers (autosave, one or a batch); each names the version it changes, stale ones get 409',
   })
@@ -92,7 +101,7 @@ export class AssessmentsController {
 
   @Post('assessments/:id/evidence')
   @Access('official')
-  @ApiConsumes('multipart/form-data')
+  @ApiEvidenceBody()
   @ApiOperation({
     summary: 'Upload an evidence file (PDF, image or office document, checked by content); returns its reference',
   })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,6 +10,7 @@ import { DomainError } from '../errors/domain-error';
 import { formatDate, message } from '../i18n/message';
 import { FilesService } from '../files/files.service';
 import { readMultipart } from '../http/multipart';
+import { ApiRequestContent, binaryFile } from '../http/openapi';
 import { IntParamPipe } from '../http/validation';
 import { TemplatesService } from '../rendering/templates.service';
 import { CertificateBatchService } from './certificate-batch.service';
@@ -123,7 +124,24 @@ export class CertificationController {
   @Post('api/verify')
   @Public()
   @HttpCode(200)
-  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiRequestContent({
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: { file: binaryFile('The seal as PDF, as downloaded or received') },
+      },
+    },
+    'application/json': {
+      schema: {
+        type: 'object',
+        required: ['credential'],
+        properties: {
+          credential: { type: 'string', description: 'The seal\u2019s verifiable credential (JWT) as issued' },
+        },
+      },
+    },
+  })
   @ApiOperation({
     summary: 'Is this seal PDF (multipart `file`) or credential (JSON `credential`) authentic and in force?',
   })

@@ -1,0 +1,109 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ASSESSMENT_STATES, type AssessmentState } from './assessment-state';
+
+/**
+ * Orders of the list; every one ends on the assessment id so that pages never overlap or skip a row.
+ * `-edition`: newest edition first, then the government's name (the default); `edition`: oldest first;
+ * `name`: by name, newest edition first; `-updated`: last changed first; `-index`: highest index first.
+ */
+export const ASSESSMENT_SORTS = ['-edition', 'edition', 'name', '-updated', '-index'] as const;
+export type AssessmentSort = (typeof ASSESSMENT_SORTS)[number];
+
+export const ASSESSMENT_LIST_MAX = 200;
+
+/** `GET /api/assessments`: filters and paging; officials are always limited to their own government. */
+export class AssessmentListQueryDto {
+  @ApiPropertyOptional({ type: 'integer', description: 'Edition year', example: 2024 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  edition?: number;
+
+  @ApiPropertyOptional({ description: 'Federative unit (state) abbreviation', example: 'RS' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @Matches(/^[A-Z]{2}$/, { message: 'uf must be a two-letter state abbreviation, such as RS' })
+  uf?: string;
+
+  @ApiPropertyOptional({ enum: ['municipality', 'state'] })
+  @IsOptional()
+  @IsIn(['municipality', 'state'])
+  kind?: 'municipality' | 'state';
+
+  @ApiPropertyOptional({ enum: ASSESSMENT_STATES, example: 'submitted' })
+  @IsOptional()
+  @IsIn(ASSESSMENT_STATES)
+  state?: AssessmentState;
+
+  @ApiPropertyOptional({ description: 'IBGE code of one government (2 or 7 digits)', example: '4314902' })
+  @IsOptional()
+  @Matches(/^\d{2}(\d{5})?$/, { message: 'government must be an IBGE code (2 or 7 digits)' })
+  government?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the government\u2019s name; accents and case are ignored' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: ASSESSMENT_LIST_MAX })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(ASSESSMENT_LIST_MAX)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset: number = 0;
+
+  @ApiPropertyOptional({ enum: ASSESSMENT_SORTS, default: '-edition' })
+  @IsOptional()
+  @IsIn(ASSESSMENT_SORTS)
+  sort: AssessmentSort = '-edition';
+}
+
+export class LocalizedTextDto {
+  @ApiProperty({ name: 'pt-BR' }) 'pt-BR': string;
+  @ApiProperty() en: string;
+}
+
+export class ListedGovernmentDto {
+  @ApiProperty({ example: '4314902' }) ibgeCode: string;
+  @ApiProperty({ example: 'Porto Alegre' }) name: string;
+  @ApiProperty({ example: 'RS' }) uf: string;
+  @ApiProperty({ enum: ['municipality', 'state'] }) kind: 'municipality' | 'state';
+}
+
+export class AssessmentListItemDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 2024 }) editionYear: number;
+  @ApiProperty({ type: ListedGovernmentDto }) government: ListedGovernmentDto;
+  @ApiProperty({ enum: ASSESSMENT_STATES }) state: AssessmentState;
+  @ApiProperty({ type: LocalizedTextDto, description: 'The state as a person reads it' }) stateLabel: LocalizedTextDto;
+  @ApiProperty({ description: 'Review round: 1, then +1 at every resubmission' }) round: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The index (0-100) of the approved diagnosis\u2019s score snapshot; null until approved',
+  })
+  index: number | null;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
+}
+
+export class AssessmentListDto {
+  @ApiProperty({ description: 'How many assessments match the filters, across all pages' }) total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+  @ApiProperty({ type: [AssessmentListItemDto] }) items: AssessmentListItemDto[];
+}

@@ -43,18 +43,26 @@ async function ok(call: Promise<{ status: number; text: string; body: any }>, wh
   return r.body;
 }
 
-/** Answers the whole diagnosis (confirming any carried answer) with a profile. */
+/**
+ * Answers the whole diagnosis (confirming any carried answer) with a profile; a positive answer to an item
+ * that requires evidence goes with a link.
+ */
 async function answer(app: HttpClient, official: string, id: string, profile: Profile) {
   const view = await ok(app.request('GET', `/api/assessments/${id}`, undefined, auth(official)), 'view');
   const questionnaires = await questionnairesOf(app, view);
   const answers = questionnaires.flatMap((q) =>
-    Object.entries(profile(q)).map(([itemKey, value]) => ({
-      group: q.group,
-      itemKey,
-      value,
-      expectedVersion: view.groups.find((g: any) => g.group === q.group).items.find((i: any) => i.key === itemKey)
-        .answer.version,
-    })),
+    Object.entries(profile(q)).map(([itemKey, value]) => {
+      const proven =
+        q.items.find((i) => i.key === itemKey)!.evidence === 'required' && value !== 'no' && value !== 'not-applicable';
+      return {
+        group: q.group,
+        itemKey,
+        value,
+        ...(proven ? { evidence: [{ url: `https://www.exemplo.gov.br/${q.group}/${itemKey}.pdf` }] } : {}),
+        expectedVersion: view.groups.find((g: any) => g.group === q.group).items.find((i: any) => i.key === itemKey)
+          .answer.version,
+      };
+    }),
   );
   await ok(app.request('PUT', `/api/assessments/${id}/answers`, { answers }, auth(official)), 'answers');
 }
@@ -95,9 +103,10 @@ const POA_2025 = bestExcept({
     'nationality-records': 'partial',
   },
 });
-// 2026, protection v2 — governance all met: 100; health: interpreters "Parcial": weights 4+2+3+3+3+3+1 = 19, (1900 − 3×50)/19 = 92.11 → 92.1;
+// 2026, protection v2 — governance all met: 100; health (v2, both editions): interpreters "Parcial":
+// weights 4+2+3+2+3+3+3+3+3+3 = 29, (2900 − 3×50)/29 = 94.83 → 94.8;
 // protection (shelter "não se aplica"): (400 + 150 + 200 + 150 + 0 + 300 + 300 + 45 + 100 + 150)/29 = 1795/29 = 61.90 → 61.9;
-// index (7×100 + 100 + 92.1 + 61.9)/10 = 95.4.
+// index (7×100 + 100 + 94.83 + 61.90)/10 = 95.67 → 95.7.
 const POA_2026 = bestExcept({
   health: { interpreters: 'partial' },
   protection: {
@@ -267,7 +276,7 @@ describe('progress over time and the national picture, over HTTP', () => {
     const h = await history();
     expect(h.editions.map((e: any) => [e.editionYear, e.index])).toEqual([
       [2025, 94.6],
-      [2026, 95.4],
+      [2026, 95.7],
     ]);
     expect(h.editions.map((e: any) => e.index)).toEqual([snapshots.poa2025.index.index, snapshots.poa2026.index.index]);
     expect(h.editions[1].groups.map((g: any) => [g.group, g.score])).toEqual(
@@ -276,10 +285,10 @@ describe('progress over time and the national picture, over HTTP', () => {
 
     expect(h.comparisons).toHaveLength(1);
     const c = h.comparisons[0];
-    // 95.4 − 94.6
-    expect(c.index).toMatchObject({ before: 94.6, after: 95.4, delta: 0.8 });
+    // 95.7 − 94.6
+    expect(c.index).toMatchObject({ before: 94.6, after: 95.7, delta: 1.1 });
     expect([c.from, c.to]).toEqual([2025, 2026]);
-    // governance 100 − 93.8; health 92.1 − 100; protection 61.9 − 52.1; every other group 100 → 100
+    // governance 100 − 93.8; health 94.8 − 100; protection 61.9 − 52.1; every other group 100 → 100
     const deltas = Object.fromEntries(c.groups.map((g: any) => [g.group, g.delta]));
     expect(deltas).toEqual({
       governance: 6.2,
@@ -287,7 +296,7 @@ describe('progress over time and the national picture, over HTTP', () => {
       participation: 0,
       transparency: 0,
       partnerships: 0,
-      health: -7.9,
+      health: -5.2,
       education: 0,
       'social-assistance': 0,
       labour: 0,
@@ -381,7 +390,7 @@ describe('progress over time and the national picture, over HTTP', () => {
 
     const r = await app.request('GET', `/api/governments/${PORTO_ALEGRE}/peers?edition=2026`);
     expect(r.status).toBe(200);
-    expect(r.body.own).toMatchObject({ state: 'priorities-set', index: 95.4 });
+    expect(r.body.own).toMatchObject({ state: 'priorities-set', index: 95.7 });
     expect(r.body.peers.map((p: any) => p.scope)).toEqual(['state', 'region', 'national']);
     const summary = (p: any) => [
       p.scope,
@@ -391,21 +400,21 @@ describe('progress over time and the national picture, over HTTP', () => {
       p.groups.find((g: any) => g.group === 'protection').median,
     ];
     expect(r.body.peers.map(summary)).toEqual([
-      // RS municipalities approved: Porto Alegre 95.4 and Canoas 100 (Caxias only enrolled) → (95.4 + 100)/2 = 97.7;
+      // RS municipalities approved: Porto Alegre 95.7 and Canoas 100 (Caxias only enrolled) → (95.7 + 100)/2 = 97.85;
       // protection (61.9 + 100)/2 = 80.95
-      ['state', 2, 97.7, -2.3, 80.95],
-      // South: + Florianópolis 0 → 0, 95.4, 100 → 95.4; protection 0, 61.9, 100 → 61.9
-      ['region', 3, 95.4, 0, 61.9],
-      // Brazil: + São Paulo 100 → 0, 95.4, 100, 100 → 97.7; protection 0, 61.9, 100, 100 → 80.95
-      ['national', 4, 97.7, -2.3, 80.95],
+      ['state', 2, 97.85, -2.15, 80.95],
+      // South: + Florianópolis 0 → 0, 95.7, 100 → 95.7; protection 0, 61.9, 100 → 61.9
+      ['region', 3, 95.7, 0, 61.9],
+      // Brazil: + São Paulo 100 → 0, 95.7, 100, 100 → 97.85; protection 0, 61.9, 100, 100 → 80.95
+      ['national', 4, 97.85, -2.15, 80.95],
     ]);
-    // health: 92.1 beside 100 in RS → (92.1 + 100)/2 = 96.05, difference −3.95
+    // health: 94.8 beside 100 in RS → (94.8 + 100)/2 = 97.4, difference −2.6
     expect(r.body.peers[0].groups.find((g: any) => g.group === 'health')).toEqual({
       group: 'health',
-      median: 96.05,
+      median: 97.4,
       count: 2,
-      own: 92.1,
-      difference: -3.95,
+      own: 94.8,
+      difference: -2.6,
     });
     expect(r.body.explanation['pt-BR']).toContain('Sem estimativa de população importada');
 
@@ -460,9 +469,9 @@ describe('progress over time and the national picture, over HTTP', () => {
     expect(r.body.peers.map((p: any) => p.scope)).toEqual(['state', 'region', 'population-band', 'national']);
     const band = r.body.peers[2];
     expect(band.band).toMatchObject({ key: 'over-500k', min: 500_001, max: null });
-    // Over 500,000: Porto Alegre 95.4, Florianópolis 0, São Paulo 100 (Canoas has 347,657) → 95.4; protection 61.9, 0, 100 → 61.9
+    // Over 500,000: Porto Alegre 95.7, Florianópolis 0, São Paulo 100 (Canoas has 347,657) → 95.7; protection 61.9, 0, 100 → 61.9
     expect([band.count, band.index.median, band.groups.find((g: any) => g.group === 'protection').median]).toEqual([
-      3, 95.4, 61.9,
+      3, 95.7, 61.9,
     ]);
     const canoas = await app.request('GET', `/api/governments/${CANOAS}/peers?edition=2026`);
     expect(canoas.body.peers[2]).toMatchObject({

@@ -189,6 +189,6 @@ describe('access: every route with every role', () => {
       undefined,
       auth(tokens.otherOfficial!),
     );
-    expect(list.body).toEqual([]);
+    expect(list.body).toMatchObject({ total: 0, items: [] });
   });
 });

@@ -1,17 +1,49 @@
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/core/demo/demo-data.service';
-import { auth, login } from './support/lifecycle';
+import { auth, enrol, login } from './support/lifecycle';
 import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
 
-describe('demo data (DEMO_DATA=1, as the quick start runs)', () => {
+const PORTO_ALEGRE = '4314902';
+const BOA_VISTA = '1400100';
+const RIO_GRANDE_DO_SUL = '43';
+const SAO_PAULO = '3550308';
+
+/**
+ * The demo as a person finds it on three different days: the machine's, and two the clock is started on
+ * (CLOCK_START), one in the middle of a year and one near the end of another.
+ */
+describe.each([
+  ['today', undefined],
+  ['2027-03-15', '2027-03-15'],
+  ['2029-09-20', '2029-09-20'],
+])('demo data (DEMO_DATA=1) started on %s', (_day, clockStart) => {
   let app: RunningApp;
   let dir: string;
   let cleanup: () => void;
   let reviewer: string;
+  let today: string;
+  let current: number;
+
+  const get = async (path: string, token = reviewer) => {
+    const r = await app.request('GET', path, undefined, auth(token));
+    if (r.status !== 200) throw new Error(`GET ${path}: ${r.status} ${r.text}`);
+    return r.body;
+  };
+  /** A government's assessments, oldest edition first. */
+  const assessmentsOf = async (code: string) =>
+    (await get(`/api/assessments?government=${code}&sort=edition`)).items as {
+      id: string;
+      editionYear: number;
+      state: string;
+    }[];
+  const viewsOf = async (code: string) =>
+    Promise.all((await assessmentsOf(code)).map((a) => get(`/api/assessments/${a.id}`)));
 
   beforeAll(async () => {
     ({ dir, cleanup } = scratchDir());
-    app = await bootApp(testConfig(dir, { DEMO_DATA: '1' }));
+    app = await bootApp(testConfig(dir, { DEMO_DATA: '1', ...(clockStart ? { CLOCK_START: clockStart } : {}) }));
     reviewer = await login(app, 'revisora@oim.local', DEMO_PASSWORD);
+    today = clockStart ?? new Date().toISOString().slice(0, 10);
+    current = Math.max(Number(today.slice(0, 4)), 2025);
   });
   afterAll(async () => {
     await app?.close();
@@ -26,65 +58,175 @@ describe('demo data (DEMO_DATA=1, as the quick start runs)', () => {
     expect(new Set(DEMO_USERS.map((u) => u.role))).toEqual(new Set(['admin', 'reviewer', 'certifier', 'official']));
   });
 
-  it('has the programme\u2019s editions, and Porto Alegre renewing every year with its index rising', async () => {
-    expect((await app.request('GET', '/api/editions')).body.map((e: { year: number }) => e.year)).toEqual([
-      2020, 2021, 2022, 2024,
-    ]);
-    const list = (await app.request('GET', '/api/assessments?government=4314902', undefined, auth(reviewer))).body;
-    expect(list.map((a: { editionYear: number }) => a.editionYear)).toEqual([2020, 2021, 2022, 2024]);
-    const indexes = [];
-    for (const a of list) {
-      const view = (await app.request('GET', `/api/assessments/${a.id}`, undefined, auth(reviewer))).body;
-      indexes.push(view.scoreSnapshot.index.index);
-    }
-    expect(indexes[3]).toBeGreaterThan(indexes[0]);
-    const { body: priorities } = await app.request(
-      'GET',
-      `/api/assessments/${list[3].id}/priorities`,
-      undefined,
-      auth(reviewer),
+  it('has the programme\u2019s editions with their versions, and the current one open for enrolment today', async () => {
+    const editions = (await app.request('GET', '/api/editions')).body;
+    expect(editions.map((e: { year: number }) => e.year)).toEqual([2020, 2021, 2022, 2024, current]);
+    const pins = Object.fromEntries(
+      editions.map((e: { year: number; pinnedVersions: Record<string, number> }) => [
+        e.year,
+        [e.pinnedVersions.protection, e.pinnedVersions['social-assistance'], e.pinnedVersions.health],
+      ]),
     );
-    expect(
-      priorities.previousEditionPriorities.every((p: { progressStatus: string | null }) => p.progressStatus !== null),
-    ).toBe(true);
+    expect(pins).toEqual({ 2020: [1, 1, 1], 2021: [2, 2, 1], 2022: [2, 2, 1], 2024: [2, 2, 2], [current]: [2, 2, 2] });
+    const { calendar } = editions[4];
+    expect(calendar.enrolmentOpens <= today && today <= calendar.enrolmentCloses).toBe(true);
+    // Porto Alegre has not enrolled in the current edition yet: its focal person can, today.
+    const official = await login(app, 'focal@portoalegre.local', DEMO_PASSWORD);
+    const enrolled = await enrol(app, official, current, PORTO_ALEGRE);
+    expect(enrolled.state).toBe('enrolled');
   });
 
-  it('has Boa Vista crossing group 10 from v1 (2020) to v2 (2021)', async () => {
-    const list = (await app.request('GET', '/api/assessments?government=1400100', undefined, auth(reviewer))).body;
-    const versions = [];
-    for (const a of list) {
-      const view = (await app.request('GET', `/api/assessments/${a.id}`, undefined, auth(reviewer))).body;
-      versions.push([
-        view.editionYear,
-        view.groups.find((g: { group: string }) => g.group === 'protection').questionnaireVersion,
-      ]);
+  it('has São Paulo filling its diagnosis within the deadline, and Rio Grande do Sul\u2019s submitted', async () => {
+    const edition = (await app.request('GET', `/api/editions/${current}`)).body;
+    expect(edition.calendar.diagnosisDeadline > today).toBe(true);
+    const saoPaulo = (await assessmentsOf(SAO_PAULO)).find((a) => a.editionYear === current)!;
+    expect(saoPaulo.state).toBe('diagnosis-in-progress');
+    const official = await login(app, 'focal@saopaulo.local', DEMO_PASSWORD);
+    const view = await get(`/api/assessments/${saoPaulo.id}`, official);
+    expect(view.missing.length).toBeGreaterThan(0);
+    expect(view.diagnosisDeadline).toMatchObject({ deadline: edition.calendar.diagnosisDeadline, extended: false });
+    // The focal person can go on: she confirms an answer carried from 2024.
+    const group = view.groups[view.groups.length - 1];
+    const carried = group.items.find((i: { answer: { carried: boolean } }) => i.answer.carried);
+    const saved = await app.request(
+      'PUT',
+      `/api/assessments/${saoPaulo.id}/answers`,
+      {
+        answers: [
+          {
+            group: group.group,
+            itemKey: carried.key,
+            value: carried.answer.value,
+            expectedVersion: carried.answer.version,
+          },
+        ],
+      },
+      auth(official),
+    );
+    expect(saved.status).toBe(200);
+    const rs = (await assessmentsOf(RIO_GRANDE_DO_SUL)).find((a) => a.editionYear === current)!;
+    expect(rs.state).toBe('submitted');
+  });
+
+  it('has Porto Alegre renewing every real edition, approved, with its index rising and progress reported', async () => {
+    const list = await assessmentsOf(PORTO_ALEGRE);
+    expect(list.filter((a) => a.editionYear <= 2024).map((a) => [a.editionYear, a.state])).toEqual([
+      [2020, 'priorities-set'],
+      [2021, 'priorities-set'],
+      [2022, 'priorities-set'],
+      [2024, 'certified'],
+    ]);
+    const views = await viewsOf(PORTO_ALEGRE);
+    expect(views[3].scoreSnapshot.index.index).toBeGreaterThan(views[0].scoreSnapshot.index.index);
+    const { previousEditionPriorities } = await get(`/api/assessments/${list[3].id}/priorities`);
+    expect(previousEditionPriorities.length).toBeGreaterThan(0);
+    expect(previousEditionPriorities.every((p: { progressStatus: string | null }) => p.progressStatus !== null)).toBe(
+      true,
+    );
+  });
+
+  it('counts every positive answer that needs evidence: each has evidence the reviewer accepted', async () => {
+    for (const code of [PORTO_ALEGRE, BOA_VISTA, RIO_GRANDE_DO_SUL, SAO_PAULO]) {
+      for (const view of await viewsOf(code)) {
+        if (!view.scoreSnapshot) continue;
+        const unproven = view.scoreSnapshot.groups.flatMap((g: { items: { status: string }[] }) =>
+          g.items.filter((i) => /evidence/.test(i.status)),
+        );
+        expect(unproven).toEqual([]);
+      }
     }
-    expect(versions).toEqual([
+  });
+
+  it('has valid seals for 2024, issued through the university, that the public pages count', async () => {
+    const seals = (await app.request('GET', '/api/editions/2024/certificates')).body;
+    expect(seals.map((s: { ibgeCode: string }) => s.ibgeCode).sort()).toEqual(
+      [PORTO_ALEGRE, RIO_GRANDE_DO_SUL, SAO_PAULO].sort(),
+    );
+    for (const seal of seals) {
+      const verified = (await app.request('GET', `/api/verify/${seal.number}`)).body;
+      expect(verified).toMatchObject({ status: 'valid', authentic: true, editionYear: 2024 });
+      expect(verified.validUntil >= today).toBe(true);
+      expect(verified.level).not.toBeNull();
+    }
+    const page = await app.request('GET', '/certificados/2024');
+    expect(page.text).toMatch(/<strong>3<\/strong> governos com selo válido/);
+  });
+
+  it('has renewals crossing questionnaire versions: groups 8 and 10 in 2021, health in 2024', async () => {
+    const versionsOf = async (code: string, group: string) =>
+      (await viewsOf(code)).map((v) => [
+        v.editionYear,
+        v.groups.find((g: { group: string }) => g.group === group).questionnaireVersion,
+      ]);
+    expect(await versionsOf(BOA_VISTA, 'protection')).toEqual([
       [2020, 1],
       [2021, 2],
     ]);
+    expect(await versionsOf(BOA_VISTA, 'social-assistance')).toEqual([
+      [2020, 1],
+      [2021, 2],
+    ]);
+    expect((await versionsOf(PORTO_ALEGRE, 'health')).slice(2, 4)).toEqual([
+      [2022, 1],
+      [2024, 2],
+    ]);
   });
 
-  it('loads once: a restart adds nothing', async () => {
-    const before = (
-      await app.request(
-        'GET',
-        '/api/users',
-        undefined,
-        auth(await login(app, 'admin@migracidades.local', DEMO_PASSWORD)),
-      )
-    ).body.length;
-    await app.close();
-    app = await bootApp(testConfig(dir, { DEMO_DATA: '1' }));
-    const after = (
-      await app.request(
-        'GET',
-        '/api/users',
-        undefined,
-        auth(await login(app, 'admin@migracidades.local', DEMO_PASSWORD)),
-      )
-    ).body.length;
-    expect(after).toBe(before);
-    expect((await app.request('GET', '/api/editions')).body).toHaveLength(4);
+  it('reads like a real government\u2019s: commitments, people, services and years', async () => {
+    const governments = [PORTO_ALEGRE, BOA_VISTA, RIO_GRANDE_DO_SUL, SAO_PAULO];
+    const views = (await Promise.all(governments.map(viewsOf))).flat();
+    // What betrays generated text: the old placeholder, item keys and group slugs.
+    const codes = new Set(
+      views.flatMap((v) =>
+        v.groups.flatMap((g: { group: string; items: { key: string }[] }) => [g.group, ...g.items.map((i) => i.key)]),
+      ),
+    );
+    const written = [];
+    for (const view of views) {
+      const { priorities, previousEditionPriorities } = await get(`/api/assessments/${view.id}/priorities`);
+      written.push(...priorities.map((p: { commitment: string }) => p.commitment));
+      written.push(
+        ...previousEditionPriorities
+          .map((p: { progressNote: string | null }) => p.progressNote)
+          .filter((note: string | null) => note !== null),
+      );
+      for (const g of view.groups) for (const i of g.items) if (i.answer.reviewNote) written.push(i.answer.reviewNote);
+    }
+    expect(written.length).toBeGreaterThan(20);
+    for (const text of written) {
+      expect(text).not.toMatch(/Avançar em/);
+      for (const code of codes) expect(text).not.toContain(code);
+    }
+    for (const view of views) {
+      const { focalPerson, substitutes, migrantService } = view.enrolment;
+      for (const person of [focalPerson, ...substitutes]) {
+        expect(person.name).not.toMatch(/Ponto focal|Suplente/);
+        expect(person.department).toMatch(/^(Secretaria|Fundação)/);
+      }
+      expect(migrantService.address).toMatch(/\d{5}-\d{3}$/);
+      const policyYear = view.groups
+        .find((g: { group: string }) => g.group === 'governance')
+        .items.find((i: { key: string }) => i.key === 'local-policy-year').answer.value;
+      expect(policyYear === null || (policyYear >= 2010 && policyYear <= view.editionYear)).toBe(true);
+    }
   });
+
+  if (clockStart === undefined) {
+    it('loads once: a restart adds nothing', async () => {
+      const admin = await login(app, 'admin@migracidades.local', DEMO_PASSWORD);
+      const before = (await app.request('GET', '/api/users', undefined, auth(admin))).body.length;
+      await app.close();
+      app = await bootApp(testConfig(dir, { DEMO_DATA: '1' }));
+      const after = (
+        await app.request(
+          'GET',
+          '/api/users',
+          undefined,
+          auth(await login(app, 'admin@migracidades.local', DEMO_PASSWORD)),
+        )
+      ).body.length;
+      expect(after).toBe(before);
+      expect((await app.request('GET', '/api/editions')).body).toHaveLength(5);
+    });
+  }
 });

@@ -1,68 +1,68 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AnswerEntity } from '../assessment/answer.entity';
-import type { AnswerSaveDto } from '../assessment/assessment.dto';
-import { AssessmentViewService } from '../assessment/assessment-view.service';
+import type { AnswerSaveDto, EvidenceRefDto, ReviewDecisionDto } from '../assessment/assessment.dto';
+import type { AssessmentEntity } from '../assessment/assessment.entity';
+import type { ScoreSnapshot } from '../assessment/assessment.types';
 import { DiagnosisService } from '../assessment/diagnosis.service';
 import { PrioritiesService } from '../assessment/priorities.service';
-import type { Role } from '../auth/role';
 import type { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
 import { UserEntity } from '../auth/user.entity';
+import { CertificationService } from '../certification/certification.service';
+import { Clock } from '../clock/clock';
 import { EditionsService } from '../editions/editions.service';
+import { GovernmentEntity } from '../governments/government.entity';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
-import type { AnswerValue, QuestionnaireItem } from '../questionnaire/questionnaire.types';
+import type { AnswerSet, AnswerValue } from '../questionnaire/questionnaire.types';
+import { visibleItemKeys } from '../questionnaire/visibility';
 import { ReviewService } from '../review/review.service';
+import { DEMO_GOVERNMENTS, DEMO_PASSWORD, DEMO_USERS, type DemoGovernment, type DemoStop } from './demo-cast';
+import {
+  ADJUST_NOTES,
+  chance,
+  commitmentFor,
+  composeAnswers,
+  type DemoAnswer,
+  progressNote,
+  UPLOADED_EVIDENCE,
+} from './demo-content';
+import { currentCalendar, currentEditionYear, pinnedVersions, REAL_EDITIONS, realCalendar } from './demo-editions';
 import { minimalPdf } from './minimal-pdf';
 
-/** For local use only: the README prints these credentials. */
-export const DEMO_PASSWORD = 'migracidades-demo';
-export const DEMO_USERS: readonly { email: string; name: string; role: Role; governmentCode?: string }[] = [
-  { email: 'admin@migracidades.local', name: 'Administração MigraCidades', role: 'admin' },
-  { email: 'revisora@oim.local', name: 'Revisora OIM', role: 'reviewer' },
-  { email: 'certificadora@ufrgs.local', name: 'Certificadora UFRGS', role: 'certifier' },
-  {
-    email: 'focal@portoalegre.local',
-    name: 'Ponto focal de Porto Alegre',
-    role: 'official',
-    governmentCode: '4314902',
-  },
-  { email: 'focal@boavista.local', name: 'Ponto focal de Boa Vista', role: 'official', governmentCode: '1400100' },
-  { email: 'focal@rs.local', name: 'Ponto focal do Rio Grande do Sul', role: 'official', governmentCode: '43' },
-  { email: 'focal@saopaulo.local', name: 'Ponto focal de São Paulo', role: 'official', governmentCode: '3550308' },
-];
+export { DEMO_PASSWORD, DEMO_USERS } from './demo-cast';
 
-/** Editions of the real programme (there was none in 2023); group 10 moved to v2 in 2021. */
-const EDITIONS = [2020, 2021, 2022, 2024];
-
-/**
- * Which government takes part when, and how far it got: Porto Alegre renews every year; Boa Vista crosses
- * group 10 v1 → v2 (2020 → 2021); the state of Rio Grande do Sul joins in 2022; São Paulo is filling its
- * 2024 diagnosis.
- */
-const JOURNEYS: readonly {
-  code: string;
-  years: readonly number[];
-  lastStops?: 'in-progress' | 'submitted';
-  maturity: number;
-}[] = [
-  { code: '4314902', years: [2020, 2021, 2022, 2024], maturity: 0.55 },
-  { code: '1400100', years: [2020, 2021], maturity: 0.35 },
-  { code: '43', years: [2022, 2024], lastStops: 'submitted', maturity: 0.45 },
-  { code: '3550308', years: [2024], lastStops: 'in-progress', maturity: 0.7 },
-];
-
-/** Deterministic pseudo-random number in [0, 1) for a label. */
-function chance(label: string): number {
-  return createHash('sha256').update(label).digest().readUInt32BE(0) / 2 ** 32;
+interface Cast {
+  readonly admin: Actor;
+  readonly reviewer: Actor;
+  readonly certifier: Actor;
+  readonly officials: ReadonlyMap<string, Actor>;
 }
+
+/** One government's part in one edition. */
+interface Act {
+  readonly gov: DemoGovernment;
+  readonly year: number;
+  readonly stop: DemoStop;
+  /** The edition placed around today: its officials enrol themselves, within the window. */
+  readonly live: boolean;
+  /** The government's how-manieth edition (0 for its first): it grows a little more mature each time. */
+  readonly step: number;
+}
+
+/** Groups São Paulo has already gone through in the diagnosis it is filling (the rest still to confirm). */
+const GROUPS_FILLED_IN_PROGRESS = 6;
 
 /**
  * Loads the demonstration data (DEMO_DATA=1) through the same services the API uses, so that every row,
  * file and audit entry is what real use would leave. Runs once: it does nothing when its users exist.
+ *
+ * The real editions keep their dates; the current one is placed around the day the server starts. The
+ * history of the real editions is recorded today: an administrator reopens each past diagnosis for its
+ * government (a deadline extension with its reason), and the latest real edition's seals are issued today,
+ * valid for the edition's term from today.
  */
 @Injectable()
 export class DemoDataService implements OnApplicationBootstrap {
@@ -71,26 +71,44 @@ export class DemoDataService implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
     private readonly auth: AuthService,
     private readonly editions: EditionsService,
     private readonly diagnosis: DiagnosisService,
     private readonly review: ReviewService,
     private readonly priorities: PrioritiesService,
-    private readonly views: AssessmentViewService,
+    private readonly certification: CertificationService,
     private readonly catalogue: QuestionnaireCatalogue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoData) return;
     if (await this.dataSource.getRepository(UserEntity).existsBy({ email: DEMO_USERS[1].email })) return;
-    const started = Date.now();
+    const started = performance.now();
     await this.load();
     this.logger.log(
-      `Demo data loaded in ${Date.now() - started} ms; users ${DEMO_USERS.map((u) => u.email).join(', ')} (password "${DEMO_PASSWORD}")`,
+      `Demo data loaded in ${Math.round(performance.now() - started)} ms; users ${DEMO_USERS.map((u) => u.email).join(', ')} (password "${DEMO_PASSWORD}")`,
     );
   }
 
   async load(): Promise<void> {
+    const cast = await this.createUsers();
+    const current = currentEditionYear(this.clock.year());
+    await this.createEditions(cast.admin, current);
+    const toCertify: string[] = [];
+    for (const year of [...REAL_EDITIONS, current]) {
+      for (const gov of DEMO_GOVERNMENTS) {
+        const step = gov.journey.findIndex((s) => (s.edition === 'current' ? current : s.edition) === year);
+        if (step < 0) continue;
+        const { stop, edition } = gov.journey[step];
+        const id = await this.play(cast, { gov, year, stop, live: edition === 'current', step });
+        if (stop === 'certified') toCertify.push(id);
+      }
+    }
+    await this.certify(cast.certifier, toCertify);
+  }
+
+  private async createUsers(): Promise<Cast> {
     const actors = new Map<string, Actor>();
     for (const u of DEMO_USERS) {
       const existing = await this.dataSource.getRepository(UserEntity).findOneBy({ email: u.email });
@@ -103,178 +121,258 @@ export class DemoDataService implements OnApplicationBootstrap {
         governmentCode: user.governmentCode,
       });
     }
-    const admin = actors.get(DEMO_USERS[0].email)!;
-    const reviewer = actors.get(DEMO_USERS[1].email)!;
-    for (const year of EDITIONS) {
+    const byRole = (role: string) => [...actors.values()].find((a) => a.role === role)!;
+    return {
+      admin: byRole('admin'),
+      reviewer: byRole('reviewer'),
+      certifier: byRole('certifier'),
+      officials: new Map(
+        [...actors.values()].filter((a) => a.role === 'official').map((a) => [a.governmentCode!, a] as const),
+      ),
+    };
+  }
+
+  private async createEditions(admin: Actor, current: number): Promise<void> {
+    const groups = this.catalogue.groups().map((g) => ({ slug: g.definition.slug, versions: [...g.versions.keys()] }));
+    for (const year of REAL_EDITIONS) {
       await this.editions.create(admin, {
         year,
-        calendar: {
-          enrolmentOpens: `${year}-03-01`,
-          enrolmentCloses: `${year}-04-15`,
-          diagnosisDeadline: `${year}-06-30`,
-          reviewDeadline: `${year}-08-31`,
-          certificationDate: `${year}-10-15`,
-        },
-        pinnedVersions: year === 2020 ? { protection: 1 } : {},
+        calendar: realCalendar(year),
+        pinnedVersions: pinnedVersions(groups, year, current),
       });
     }
-    for (const year of EDITIONS) {
-      for (const journey of JOURNEYS.filter((j) => j.years.includes(year))) {
-        const official = [...actors.values()].find((a) => a.governmentCode === journey.code)!;
-        const isLast = year === journey.years[journey.years.length - 1];
-        await this.play(
-          year,
-          journey.code,
-          journey.maturity + 0.08 * journey.years.indexOf(year),
-          { admin, official, reviewer },
-          isLast ? journey.lastStops : undefined,
+    await this.editions.create(admin, {
+      year: current,
+      calendar: currentCalendar(this.clock.today()),
+      pinnedVersions: pinnedVersions(groups, current, current),
+    });
+  }
+
+  /** Takes one government through one edition as far as its journey says; returns the assessment's id. */
+  private async play(cast: Cast, act: Act): Promise<string> {
+    const official = cast.officials.get(act.gov.code)!;
+    const assessment = await this.enrol(act, act.live ? official : cast.admin, official);
+    const id = assessment.id;
+    if (act.stop !== 'in-progress') await this.completeCourse(act, official, id);
+    await this.reopenPastDiagnosis(cast.admin, act);
+    const maturity = act.gov.maturity + 0.08 * act.step;
+    await this.answer(act, official, assessment, maturity);
+    if (act.stop === 'in-progress') return id;
+    await this.diagnosis.submit(official, id);
+    if (act.stop === 'submitted') return id;
+    const snapshot = await this.reviewAndApprove(act, cast.reviewer, official, assessment);
+    await this.choosePriorities(act, official, id, snapshot);
+    return id;
+  }
+
+  private async enrol(act: Act, enrolledBy: Actor, official: Actor): Promise<AssessmentEntity> {
+    const { gov, year } = act;
+    const government = await this.dataSource.getRepository(GovernmentEntity).findOneByOrFail({ ibgeCode: gov.code });
+    return this.diagnosis.enrol(
+      enrolledBy,
+      year,
+      {
+        governmentCode: gov.code,
+        focalPerson: { name: official.name, email: official.email, ...gov.focalPerson },
+        substitutes: [{ ...gov.substitute }],
+        migrantService: { ...gov.migrantService },
+      },
+      {
+        field: 'letterOfIntent',
+        fileName: `carta-de-intencao-migracidades-${year}.pdf`,
+        declaredMime: 'application/pdf',
+        bytes: minimalPdf(`Carta de intencao: ${government.name} adere ao MigraCidades ${year}`),
+      },
+    );
+  }
+
+  /** The focal person's ENAP course, finished during enrolment (today, in the current edition). */
+  private async completeCourse(act: Act, official: Actor, id: string): Promise<void> {
+    const completedAt = act.live ? this.clock.today() : `${act.year}-04-10`;
+    await this.diagnosis.recordCourse(official, id, completedAt, {
+      field: 'certificate',
+      fileName: `certificado-enap-governanca-migratoria-${act.year}.pdf`,
+      declaredMime: 'application/pdf',
+      bytes: minimalPdf(`ENAP - Governanca migratoria local - certificado de conclusao - ${official.name}`),
+    });
+  }
+
+  /** A past edition's diagnosis is closed today: the administrator extends it, saying why. */
+  private async reopenPastDiagnosis(admin: Actor, act: Act): Promise<void> {
+    const today = this.clock.today();
+    if (act.live || today <= realCalendar(act.year).diagnosisDeadline) return;
+    await this.editions.extendDeadline(admin, act.year, {
+      governmentCode: act.gov.code,
+      until: today,
+      reason: `Base de demonstração: o histórico da edição ${act.year} é registrado na data em que a base foi carregada.`,
+    });
+  }
+
+  /**
+   * The officials answer every group (São Paulo, still filling its diagnosis, the first ones only) and
+   * report on the previous edition's priorities.
+   */
+  private async answer(act: Act, official: Actor, assessment: AssessmentEntity, maturity: number): Promise<void> {
+    const rows = await this.dataSource.getRepository(AnswerEntity).findBy({ assessmentId: assessment.id });
+    const { previousEditionPriorities: previous } = await this.priorities.list(official, assessment.id);
+    const groups = Object.entries(assessment.versions);
+    const upTo = act.stop === 'in-progress' ? GROUPS_FILLED_IN_PROGRESS : groups.length;
+    const saves: AnswerSaveDto[] = [];
+    for (const [group, version] of groups.slice(0, upTo)) {
+      const mine = rows.filter((r) => r.groupSlug === group);
+      const carried: AnswerSet = Object.fromEntries(
+        mine.filter((r) => r.value !== null).map((r) => [r.itemKey, r.value as AnswerValue]),
+      );
+      const prioritised = new Set(previous.filter((p) => p.groupSlug === group).map((p) => p.itemKey));
+      const q = this.catalogue.version(group, version);
+      const answers = composeAnswers(act.gov, q, act.year, maturity, carried, prioritised);
+      for (const [itemKey, answer] of answers) {
+        const evidence = await this.evidenceFor(official, assessment.id, act.year, itemKey, answer);
+        const expectedVersion = mine.find((r) => r.itemKey === itemKey)?.version ?? 0;
+        saves.push({ group, itemKey, value: answer.value, ...(evidence ? { evidence } : {}), expectedVersion });
+      }
+      // Carried answers to items the new answers hide are confirmed as they are.
+      for (const r of mine.filter((m) => m.carried && m.value !== null && !answers.has(m.itemKey)))
+        saves.push({ group, itemKey: r.itemKey, value: r.value, expectedVersion: r.version });
+    }
+    await this.diagnosis.saveAnswers(official, assessment.id, saves);
+    if (previous.length === 0) return;
+    await this.priorities.reportProgress(
+      official,
+      assessment.id,
+      previous.map((p) => {
+        // The demo moved each prioritised item up one step: "partial" became "yes" (achieved).
+        const achieved = rows.find((r) => r.groupSlug === p.groupSlug && r.itemKey === p.itemKey)?.value === 'partial';
+        return { priorityId: p.id, status: achieved ? 'achieved' : 'in-progress', note: progressNote(achieved) };
+      }),
+    );
+  }
+
+  /** A link, or (for an attendance list) a PDF uploaded through the evidence upload. */
+  private async evidenceFor(
+    official: Actor,
+    id: string,
+    year: number,
+    itemKey: string,
+    answer: DemoAnswer,
+  ): Promise<EvidenceRefDto[] | undefined> {
+    if (!answer.link) return undefined;
+    const fileName = UPLOADED_EVIDENCE[itemKey]?.(year);
+    if (!fileName) return [{ url: answer.link }];
+    const stored = await this.diagnosis.uploadEvidence(official, id, {
+      field: 'file',
+      fileName,
+      declaredMime: 'application/pdf',
+      bytes: minimalPdf(`Lista de presenca - capacitacao sobre o atendimento a migrantes - ${year}`),
+    });
+    if (!('file' in stored)) return [{ url: answer.link }];
+    return [{ file: stored.file, fileName }];
+  }
+
+  /**
+   * The reviewer takes the diagnosis, rates a few "yes" answers as "partial" with her reason and accepts the
+   * rest; in the government's third edition she first sends one item back for a better document.
+   */
+  private async reviewAndApprove(
+    act: Act,
+    reviewer: Actor,
+    official: Actor,
+    assessment: AssessmentEntity,
+  ): Promise<ScoreSnapshot> {
+    const id = assessment.id;
+    await this.review.startReview(reviewer, id);
+    if (act.step === 2) await this.sendOneBack(reviewer, official, assessment);
+    const rows = await this.dataSource.getRepository(AnswerEntity).findBy({ assessmentId: id });
+    const decisions: ReviewDecisionDto[] = [];
+    for (const [group, version] of Object.entries(assessment.versions)) {
+      const mine = rows.filter((r) => r.groupSlug === group && r.value !== null && r.reviewStatus === 'pending');
+      const visible = visibleItemKeys(
+        this.catalogue.version(group, version),
+        Object.fromEntries(mine.map((r) => [r.itemKey, r.value as AnswerValue])),
+      );
+      for (const r of mine.filter((m) => visible.has(m.itemKey))) {
+        const roll = chance(`${act.gov.code}/${act.year}/${group}/${r.itemKey}/adjust`);
+        decisions.push(
+          r.value === 'yes' && (r.evidence ?? []).length > 0 && roll < 0.12
+            ? {
+                group,
+                itemKey: r.itemKey,
+                decision: 'adjust',
+                rating: 'partial',
+                note: ADJUST_NOTES[Math.floor(roll * 100) % ADJUST_NOTES.length],
+              }
+            : { group, itemKey: r.itemKey, decision: 'accept' },
         );
       }
     }
+    if (decisions.length > 0) await this.review.decide(reviewer, id, decisions);
+    return (await this.review.approve(reviewer, id)).scoreSnapshot;
   }
 
-  private async play(
-    year: number,
-    code: string,
-    maturity: number,
-    people: { admin: Actor; official: Actor; reviewer: Actor },
-    stopAt?: 'in-progress' | 'submitted',
-  ) {
-    const { admin, official, reviewer } = people;
-    const letter = {
-      field: 'letterOfIntent',
-      fileName: `carta-de-intencao-${code}-${year}.pdf`,
-      declaredMime: 'application/pdf',
-      bytes: minimalPdf(`Carta de intencao ${code} ${year}`),
-    };
-    const slug = official.email.split('@')[1].split('.')[0];
-    // The administrator enrols: the demo editions' enrolment windows are in the past.
-    const assessment = await this.diagnosis.enrol(
-      admin,
-      year,
+  /** One round of changes: a link that leads to the portal's home page is replaced by the document itself. */
+  private async sendOneBack(reviewer: Actor, official: Actor, assessment: AssessmentEntity): Promise<void> {
+    const id = assessment.id;
+    const rows = await this.dataSource.getRepository(AnswerEntity).findBy({ assessmentId: id });
+    const linked = rows.find((r) => (r.evidence ?? []).some((e) => 'url' in e));
+    if (!linked) return;
+    await this.review.decide(reviewer, id, [
       {
-        governmentCode: code,
-        focalPerson: {
-          name: official.name,
-          email: official.email,
-          phone: '+55 51 3289-0000',
-          department: 'Secretaria de Direitos Humanos',
-        },
-        substitutes: [
-          { name: 'Suplente', email: `suplente@${slug}.local`, department: 'Secretaria de Assistência Social' },
-        ],
-        migrantService: {
-          name: 'Centro de Referência para Migrantes',
-          phone: '(51) 3289-1111',
-          email: `crai@${slug}.local`,
-          address: 'Praça Central, 100, Centro',
-        },
+        group: linked.groupSlug,
+        itemKey: linked.itemKey,
+        decision: 'send-back',
+        note: 'O link enviado abre a página inicial do portal, e não o documento: anexe o documento publicado.',
       },
-      letter,
-    );
-    const current = await this.dataSource.getRepository(AnswerEntity).findBy({ assessmentId: assessment.id });
-    const { previousEditionPriorities } = await this.priorities.list(official, assessment.id);
-    const prioritised = (group: string, key: string) =>
-      previousEditionPriorities.some((p) => p.groupSlug === group && p.itemKey === key);
-    const saves: AnswerSaveDto[] = [];
-    for (const [group, version] of Object.entries(assessment.versions)) {
-      for (const item of this.catalogue.version(group, version).items) {
-        const existing = current.find((a) => a.groupSlug === group && a.itemKey === item.key);
-        // A renewing government confirms what was carried, and has moved up on the items it prioritised.
-        const value = existing
-          ? prioritised(group, item.key) && item.type === 'yes-partial-no'
-            ? existing.value === 'no'
-              ? 'partial'
-              : 'yes'
-            : existing.value
-          : this.answerFor(item, maturity, `${code}/${year}/${group}/${item.key}`);
-        if (value !== undefined)
-          saves.push({ group, itemKey: item.key, value, expectedVersion: existing?.version ?? 0 });
-      }
-    }
-    await this.diagnosis.saveAnswers(official, assessment.id, saves);
-    if (previousEditionPriorities.length > 0) {
-      await this.priorities.reportProgress(
-        official,
-        assessment.id,
-        previousEditionPriorities.map((p) => ({
-          priorityId: p.id,
-          status: chance(`${p.id}/progress`) < 0.6 ? ('achieved' as const) : ('in-progress' as const),
-          note: 'Relato do ponto focal sobre as ações do último ano.',
-        })),
-      );
-    }
-    if (stopAt === 'in-progress') return;
-    const view = await this.views.view(official, assessment.id);
-    if (view.missing.length > 0) {
-      const more = view.missing.map((m) => {
-        const [group, itemKey] = m.item.split('.');
-        const item = this.catalogue.version(group, assessment.versions[group]).items.find((i) => i.key === itemKey)!;
-        return {
-          group,
-          itemKey,
-          value: this.answerFor(item, maturity, `${code}/${year}/${m.item}/fill`) ?? 'Sem observações.',
-          expectedVersion: 0,
-        };
-      });
-      await this.diagnosis.saveAnswers(official, assessment.id, more);
-    }
-    await this.diagnosis.submit(official, assessment.id);
-    if (stopAt === 'submitted') return;
-    await this.review.startReview(reviewer, assessment.id);
-    const reviewed = await this.views.view(reviewer, assessment.id);
-    const decisions = reviewed.groups.flatMap((g) =>
-      g.items
-        .filter((i) => i.visible && i.answer.value !== null)
-        .map((i) =>
-          i.answer.value === 'yes' && chance(`${code}/${year}/${g.group}/${i.key}/adjust`) < 0.1
-            ? {
-                group: g.group,
-                itemKey: i.key,
-                decision: 'adjust' as const,
-                rating: 'partial',
-                note: 'A evidência comprova apenas parte do que foi declarado.',
-              }
-            : { group: g.group, itemKey: i.key, decision: 'accept' as const },
-        ),
-    );
-    await this.review.decide(reviewer, assessment.id, decisions);
-    const approved = await this.review.approve(reviewer, assessment.id);
-    const gaps = approved.scoreSnapshot.groups.flatMap((g) =>
-      g.items.filter((i) => i.counted && (i.points ?? 0) < 100).map((i) => ({ group: g.group, itemKey: i.key })),
-    );
-    const chosen = gaps.filter((_g, i) => i % 4 === 0).slice(0, 5);
-    if (chosen.length > 0) {
-      await this.priorities.setPriorities(
-        official,
-        assessment.id,
-        chosen.map((c) => ({ ...c, commitment: `Avançar em ${c.group} / ${c.itemKey} até a próxima edição.` })),
-      );
-    }
+    ]);
+    await this.review.requestChanges(reviewer, id);
+    const link = (linked.evidence ?? []).map((e) => ('url' in e ? e.url : '')).find(Boolean)!;
+    const fileName = `${link
+      .split('/')
+      .pop()!
+      .replace(/\.pdf$/, '')}.pdf`;
+    const stored = await this.diagnosis.uploadEvidence(official, id, {
+      field: 'file',
+      fileName,
+      declaredMime: 'application/pdf',
+      bytes: minimalPdf(`Documento publicado - ${fileName}`),
+    });
+    const evidence = 'file' in stored ? [{ file: stored.file, fileName }] : [{ url: link }];
+    const current = await this.dataSource
+      .getRepository(AnswerEntity)
+      .findOneByOrFail({ assessmentId: id, groupSlug: linked.groupSlug, itemKey: linked.itemKey });
+    await this.diagnosis.saveAnswers(official, id, [
+      {
+        group: linked.groupSlug,
+        itemKey: linked.itemKey,
+        value: current.value,
+        evidence,
+        expectedVersion: current.version,
+      },
+    ]);
+    await this.diagnosis.submit(official, id);
+    await this.review.startReview(reviewer, id);
   }
 
-  /** An answer whose chance of being good grows with the government's maturity. */
-  private answerFor(item: QuestionnaireItem, maturity: number, label: string): AnswerValue | undefined {
-    const r = chance(label);
-    const good = r < maturity;
-    switch (item.type) {
-      case 'yes-partial-no':
-        return good ? 'yes' : r < maturity + 0.25 ? 'partial' : 'no';
-      case 'single-choice': {
-        const sorted = [...item.options!].sort((a, b) => b.points - a.points);
-        return sorted[Math.min(sorted.length - 1, Math.floor((1 - maturity) * r * sorted.length * 1.5))].key;
-      }
-      case 'multiple-choice':
-        return item.options!.filter((o, i) => chance(`${label}/${i}`) < maturity).map((o) => o.key);
-      case 'number': {
-        const top = Math.max(...(item.bands ?? [{ atLeast: 10, points: 100 }]).map((b) => b.atLeast));
-        const value = Math.round(top * maturity * (0.5 + r));
-        return Math.min(item.max ?? value, Math.max(item.min ?? 0, value));
-      }
-      case 'evidence':
-        return good ? { url: `https://transparencia.example.gov.br/${label.replace(/[^a-z0-9]+/gi, '-')}` } : undefined;
-      case 'text':
-        return undefined;
+  /** Up to five gaps, at most one per group, each with what the government commits to do. */
+  private async choosePriorities(act: Act, official: Actor, id: string, snapshot: ScoreSnapshot): Promise<void> {
+    const gaps = snapshot.groups.flatMap((g) =>
+      g.items
+        .filter((i) => i.counted && (i.points ?? 0) < 100)
+        .map((i) => ({ group: g.group, itemKey: i.key, commitment: commitmentFor(act.gov, g.group, i.key) })),
+    );
+    const written = gaps.filter((g): g is typeof g & { commitment: string } => g.commitment !== undefined);
+    const chosen: typeof written = [];
+    for (const gap of written) {
+      if (chosen.length >= 5 || chosen.some((c) => c.group === gap.group)) continue;
+      if (chance(`${act.gov.code}/${act.year}/${gap.group}/priority`) < 0.6) chosen.push(gap);
     }
+    if (chosen.length === 0 && written.length > 0) chosen.push(written[0]);
+    if (chosen.length > 0) await this.priorities.setPriorities(official, id, chosen);
+  }
+
+  /** The university issues the seals in one batch, as a certifier would. */
+  private async certify(certifier: Actor, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const { refused } = await this.certification.issueMany(certifier, ids);
+    if (refused.length > 0) throw refused[0].error;
   }
 }

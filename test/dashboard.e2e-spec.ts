@@ -73,7 +73,9 @@ describe('national dashboard', () => {
   it('counts enrolled and certified governments per edition, region and state, with every state present for a map', async () => {
     const r = await app.request('GET', '/api/dashboard/national?edition=2025');
     expect(r.status).toBe(200);
-    expect(r.body.editions).toEqual([{ year: 2025, enrolled: 5, certified: 1 }]);
+    // Governments certified apart from seals in force today (none issued here: see seal-validity.e2e-spec).
+    expect(r.body.editions).toEqual([{ year: 2025, enrolled: 5, certified: 1, validSeals: 0 }]);
+    expect(r.body.seals).toEqual({ issued: 0, valid: 0, expired: 0, revoked: 0 });
     // Index scores 20, 40, 60, 90: the median lies halfway between 40 and 60.
     expect(r.body.totals).toEqual({ enrolled: 5, certified: 1, scored: 4, medianIndex: 50 });
     expect(r.body.states).toHaveLength(27);

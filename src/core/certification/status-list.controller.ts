@@ -1,5 +1,6 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/access.decorator';
 import { IntParamPipe } from '../http/validation';
 import { IssuerKeysService } from './issuer-keys.service';
@@ -16,17 +17,20 @@ export class StatusListController {
 
   @Get('credentials/status/:list')
   @Public()
-  @Header('content-type', 'application/vc+jwt')
-  // Verifiers must see a revocation at once, and read the list from any origin.
-  @Header('cache-control', 'no-cache')
-  @Header('access-control-allow-origin', '*')
   @ApiProduces('application/vc+jwt')
   @ApiOperation({
     summary:
       'The seals\u2019 revocation list: a W3C BitstringStatusListCredential signed by the issuer key (VC-JWT), named by each seal\u2019s credentialStatus',
   })
-  list(@Param('list', IntParamPipe) list: number) {
-    return this.statusList.credential(list);
+  async list(@Param('list', IntParamPipe) list: number, @Res({ passthrough: true }) reply: FastifyReply) {
+    const jwt = await this.statusList.credential(list);
+    // Set once the list exists, so that an error keeps its JSON body. Verifiers must see a revocation at once,
+    // and may read the list from any origin.
+    void reply
+      .header('content-type', 'application/vc+jwt')
+      .header('cache-control', 'no-cache')
+      .header('access-control-allow-origin', '*');
+    return jwt;
   }
 
   @Get('did.json')

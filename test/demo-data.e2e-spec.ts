@@ -118,6 +118,10 @@ describe.each([
     ]);
     const views = await viewsOf(PORTO_ALEGRE);
     expect(views[3].scoreSnapshot.index.index).toBeGreaterThan(views[0].scoreSnapshot.index.index);
+    // 2022 went through a round of changes: one item sent back, corrected with a document, then accepted.
+    expect(views[2].round).toBe(2);
+    const items = views.flatMap((v) => v.groups.flatMap((g: { items: unknown[] }) => g.items));
+    expect(items.some((i: any) => i.answer.reviewStatus === 'adjusted' && i.answer.reviewNote.length > 20)).toBe(true);
     const { previousEditionPriorities } = await get(`/api/assessments/${list[3].id}/priorities`);
     expect(previousEditionPriorities.length).toBeGreaterThan(0);
     expect(previousEditionPriorities.every((p: { progressStatus: string | null }) => p.progressStatus !== null)).toBe(
@@ -174,7 +178,10 @@ describe.each([
 
   it('reads like a real government\u2019s: commitments, people, services and years', async () => {
     const governments = [PORTO_ALEGRE, BOA_VISTA, RIO_GRANDE_DO_SUL, SAO_PAULO];
-    const views = (await Promise.all(governments.map(viewsOf))).flat();
+    // Porto Alegre's enrolment in the current edition is the test's own (above), not the demo's.
+    const views = (await Promise.all(governments.map(viewsOf)))
+      .flat()
+      .filter((v) => !(v.government.ibgeCode === PORTO_ALEGRE && v.editionYear === current));
     // What betrays generated text: the old placeholder, item keys and group slugs.
     const codes = new Set(
       views.flatMap((v) =>

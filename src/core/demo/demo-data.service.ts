@@ -17,7 +17,6 @@ import { EditionsService } from '../editions/editions.service';
 import { GovernmentEntity } from '../governments/government.entity';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import type { AnswerSet, AnswerValue } from '../questionnaire/questionnaire.types';
-import { visibleItemKeys } from '../questionnaire/visibility';
 import { ReviewService } from '../review/review.service';
 import { DEMO_GOVERNMENTS, DEMO_PASSWORD, DEMO_USERS, type DemoGovernment, type DemoStop } from './demo-cast';
 import {
@@ -271,7 +270,7 @@ export class DemoDataService implements OnApplicationBootstrap {
 
   /**
    * The reviewer takes the diagnosis, rates a few "yes" answers as "partial" with her reason and accepts the
-   * rest; in the government's third edition she first sends one item back for a better document.
+   * rest in one call; in the government's third edition she first sends one item back for a better document.
    */
   private async reviewAndApprove(
     act: Act,
@@ -283,29 +282,20 @@ export class DemoDataService implements OnApplicationBootstrap {
     await this.review.startReview(reviewer, id);
     if (act.step === 2) await this.sendOneBack(reviewer, official, assessment);
     const rows = await this.dataSource.getRepository(AnswerEntity).findBy({ assessmentId: id });
-    const decisions: ReviewDecisionDto[] = [];
-    for (const [group, version] of Object.entries(assessment.versions)) {
-      const mine = rows.filter((r) => r.groupSlug === group && r.value !== null && r.reviewStatus === 'pending');
-      const visible = visibleItemKeys(
-        this.catalogue.version(group, version),
-        Object.fromEntries(mine.map((r) => [r.itemKey, r.value as AnswerValue])),
-      );
-      for (const r of mine.filter((m) => visible.has(m.itemKey))) {
-        const roll = chance(`${act.gov.code}/${act.year}/${group}/${r.itemKey}/adjust`);
-        decisions.push(
-          r.value === 'yes' && (r.evidence ?? []).length > 0 && roll < 0.12
-            ? {
-                group,
-                itemKey: r.itemKey,
-                decision: 'adjust',
-                rating: 'partial',
-                note: ADJUST_NOTES[Math.floor(roll * 100) % ADJUST_NOTES.length],
-              }
-            : { group, itemKey: r.itemKey, decision: 'accept' },
-        );
-      }
-    }
-    if (decisions.length > 0) await this.review.decide(reviewer, id, decisions);
+    const adjustments: ReviewDecisionDto[] = rows
+      .filter((r) => r.value === 'yes' && r.reviewStatus === 'pending' && (r.evidence ?? []).length > 0)
+      .map((r) => ({ r, roll: chance(`${act.gov.code}/${act.year}/${r.groupSlug}/${r.itemKey}/adjust`) }))
+      .filter(({ roll }) => roll < 0.12)
+      .map(({ r, roll }) => ({
+        group: r.groupSlug,
+        itemKey: r.itemKey,
+        decision: 'adjust',
+        rating: 'partial',
+        note: ADJUST_NOTES[Math.floor(roll * 100) % ADJUST_NOTES.length],
+      }));
+    if (adjustments.length > 0) await this.review.decide(reviewer, id, adjustments);
+    const { leftPending } = await this.review.acceptPending(reviewer, id);
+    if (leftPending.length > 0) throw new Error(`Demo answers without evidence: ${JSON.stringify(leftPending)}`);
     return (await this.review.approve(reviewer, id)).scoreSnapshot;
   }
 
@@ -348,8 +338,8 @@ export class DemoDataService implements OnApplicationBootstrap {
         expectedVersion: current.version,
       },
     ]);
+    // Resubmitted: the reviewer's next verdict takes it back into review.
     await this.diagnosis.submit(official, id);
-    await this.review.startReview(reviewer, id);
   }
 
   /** Up to five gaps, at most one per group, each with what the government commits to do. */

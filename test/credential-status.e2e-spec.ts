@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,7 +8,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { decodeProtectedHeader, importJWK, type JWK, jwtVerify } from 'jose';
 import { createApp } from '../src/app.factory';
 import { ADMIN, auth, createEdition, createUser, driveToPriorities, enrol, login } from './support/lifecycle';
-import { type HttpClient, httpClient, scratchDir, testConfig } from './support/test-app';
+import { bootApp, type HttpClient, httpClient, type RunningApp, scratchDir, testConfig } from './support/test-app';
 
 /**
  * A seal checked as a verifier outside the engine would: the credential's signature with jose against the key of
@@ -80,6 +81,21 @@ function referenceStatus(
   return JSON.parse(out.toString('utf8'));
 }
 
+/** Verifies a VC-JWT with jose against the key its header names in the did:web document of its issuer. */
+async function verifyWithDid(jwt: string, expectedIssuer: string) {
+  const { kid } = decodeProtectedHeader(jwt);
+  const did = kid!.split('#')[0];
+  expect(did).toBe(expectedIssuer);
+  const document = (await (await fetch(didDocumentLocation(did))).json()) as any;
+  expect(document.id).toBe(did);
+  const method = document.verificationMethod.find((m: { id: string }) => m.id === kid);
+  expect(document.assertionMethod).toContain(kid);
+  const key = await importJWK(method.publicKeyJwk as JWK, 'EdDSA');
+  const { payload, protectedHeader } = await jwtVerify(jwt, key, { issuer: did, algorithms: ['EdDSA'] });
+  expect(protectedHeader.typ).toBe('vc+jwt');
+  return payload.vc as any;
+}
+
 describe('credential status: a seal verified and its revocation read with independent libraries', () => {
   let nest: NestFastifyApplication;
   let app: HttpClient;
@@ -132,21 +148,6 @@ describe('credential status: a seal verified and its revocation read with indepe
     await nest?.close();
     cleanup?.();
   });
-
-  /** Verifies a VC-JWT with jose against the key its header names in the did:web document of its issuer. */
-  async function verifyWithDid(jwt: string, expectedIssuer: string) {
-    const { kid } = decodeProtectedHeader(jwt);
-    const did = kid!.split('#')[0];
-    expect(did).toBe(expectedIssuer);
-    const document = (await (await fetch(didDocumentLocation(did))).json()) as any;
-    expect(document.id).toBe(did);
-    const method = document.verificationMethod.find((m: { id: string }) => m.id === kid);
-    expect(document.assertionMethod).toContain(kid);
-    const key = await importJWK(method.publicKeyJwk as JWK, 'EdDSA');
-    const { payload, protectedHeader } = await jwtVerify(jwt, key, { issuer: did, algorithms: ['EdDSA'] });
-    expect(protectedHeader.typ).toBe('vc+jwt');
-    return payload.vc as any;
-  }
 
   /** Follows a seal's credentialStatus: the list fetched, its signature verified, the bit read by the reference library. */
   async function revocationOf(name: string) {
@@ -240,5 +241,57 @@ describe('credential status: a seal verified and its revocation read with indepe
     expect(r.status).toBe(404);
     expect(r.body.code).toBe('STATUS_LIST_NOT_FOUND');
     expect(r.body.message).toBe('A lista de revogação 2 não existe.');
+  });
+});
+
+describe('credential status: a PUBLIC_URL with a path, behind a proxy that strips it', () => {
+  let app: RunningApp;
+  let cleanup: () => void;
+  let proxy: Server;
+  let publicUrl: string;
+  let did: string;
+
+  beforeAll(async () => {
+    const scratch = scratchDir();
+    cleanup = scratch.cleanup;
+    const port = await freePort();
+    publicUrl = `http://127.0.0.1:${port}/migracidades`;
+    did = `did:web:127.0.0.1%3A${port}:migracidades`;
+    app = await bootApp(testConfig(scratch.dir, { PUBLIC_URL: publicUrl }));
+    const upstream = new URL(app.baseUrl);
+    // What a reverse proxy publishing the engine under /migracidades does.
+    proxy = createHttpServer((req, res) => {
+      if (!req.url?.startsWith('/migracidades/')) {
+        res.writeHead(404).end();
+        return;
+      }
+      const forward = httpRequest(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          path: req.url.slice('/migracidades'.length),
+          method: req.method,
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      req.pipe(forward);
+    });
+    await new Promise<void>((res) => proxy.listen(port, '127.0.0.1', res));
+  }, 60_000);
+  afterAll(async () => {
+    await new Promise((res) => proxy?.close(res));
+    await app?.close();
+    cleanup?.();
+  });
+
+  it('names the issuer did:web:<host>:<path>, resolvable at <path>/did.json, and signs the list with its key', async () => {
+    expect(didDocumentLocation(did)).toBe(`${publicUrl}/did.json`);
+    const response = await fetch(`${publicUrl}/credentials/status/1`);
+    expect(response.status).toBe(200);
+    const list = await verifyWithDid(await response.text(), did);
+    expect(list).toMatchObject({ id: `${publicUrl}/credentials/status/1`, issuer: did });
   });
 });

@@ -54,12 +54,17 @@ describe('good practices: recorded in the diagnosis, reviewed, published as prac
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
     expect(fields(bad)).toEqual(['description', 'extra', 'group', 'link', 'startYear', 'title']);
-    expect(bad.body.errors.find((e: { field: string }) => e.field === 'title').message).toContain('texto curto demais');
+    const title = bad.body.errors.find((e: { field: string }) => e.field === 'title');
+    expect([title.message, title.messageEn]).toEqual([
+      'deve ter ao menos 5 caracteres',
+      'must be at least 5 characters long',
+    ]);
 
     const unknownGroup = await post(poa, practice({ group: 'housing' }), t.poa);
     expect(unknownGroup.status).toBe(400);
     expect(fields(unknownGroup)).toEqual(['group']);
-    expect(unknownGroup.body.errors[0].message).toContain('transparency');
+    expect(unknownGroup.body.errors[0].allowed).toContain('transparency');
+    expect(unknownGroup.body.errors[0].message).toBe('este grupo de indicadores não faz parte desta avaliação');
 
     const future = await post(poa, practice({ startYear: new Date().getFullYear() + 1 }), t.poa);
     expect(future.status).toBe(400);
@@ -123,6 +128,29 @@ describe('good practices: recorded in the diagnosis, reviewed, published as prac
       offset: 0,
       items: [],
     });
+  });
+
+  it('refuses to approve a practice while its diagnosis has not been submitted, naming the state in words', async () => {
+    const early = await review(ids.crai, { decision: 'approve' }, t.reviewer);
+    expect([early.status, early.body.code, early.body.details]).toEqual([
+      409,
+      'DIAGNOSIS_NOT_SUBMITTED',
+      { currentState: 'enrolled' },
+    ]);
+    expect(early.body.message).toBe(
+      'Uma boa prática só pode ser aprovada depois que o governo envia o diagnóstico; a avaliação está "inscrito".',
+    );
+    expect(early.body.messageEn).toContain('the assessment is "enrolled"');
+    const seen = (await app.request('GET', `/api/assessments/${poa}/good-practices`, undefined, auth(t.poa))).body;
+    expect(seen.find((p: { id: string }) => p.id === ids.crai).status).toBe('pending');
+    expect((await app.request('GET', '/api/good-practices')).body.total).toBe(0);
+  });
+
+  it('takes no new practices once the diagnosis is submitted', async () => {
+    await answerAndSubmit(app, t.poa, poa);
+    const late = await post(poa, practice({ title: 'Prática enviada depois do prazo' }), t.poa);
+    expect([late.status, late.body.code]).toEqual([409, 'ASSESSMENT_LOCKED']);
+    expect(late.body.message).toContain('durante o diagnóstico');
   });
 
   it('lets reviewers approve, or reject with a comment the government reads', async () => {
@@ -209,12 +237,5 @@ describe('good practices: recorded in the diagnosis, reviewed, published as prac
     );
     expect(html.text).not.toContain('Feira gastronômica');
     expect((await app.request('GET', '/boas-praticas?uf=R')).body.errors[0].field).toBe('uf');
-  });
-
-  it('takes no new practices once the diagnosis is submitted', async () => {
-    await answerAndSubmit(app, t.poa, poa);
-    const late = await post(poa, practice({ title: 'Prática enviada depois do prazo' }), t.poa);
-    expect([late.status, late.body.code]).toEqual([409, 'ASSESSMENT_LOCKED']);
-    expect(late.body.message).toContain('durante o diagnóstico');
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../errors/domain-error';
+import { message } from '../i18n/message';
 import { FilesService } from '../files/files.service';
 import { AnswerEntity } from './answer.entity';
 import { AssessmentWorkflow } from './assessment-workflow.service';
@@ -25,11 +26,7 @@ export class AssessmentFilesService {
         refs.push({ file: v.file, fileName: `${row.itemKey}`, mime: '' });
     }
     const ref = refs.find((r) => r.file === sha256);
-    if (!ref)
-      throw new DomainError('FILE_NOT_FOUND', {
-        'pt-BR': 'Arquivo não encontrado nesta avaliação.',
-        en: 'No such file in this assessment.',
-      });
+    if (!ref) throw new DomainError('FILE_NOT_FOUND', message('files.not-in-assessment'));
     const stored = await this.files.read(sha256);
     return { ...stored, fileName: ref.fileName };
   }

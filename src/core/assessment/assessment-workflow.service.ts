@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { type Actor, requireGovernmentAccess } from '../auth/actor';
+import { type Actor, requireGovernmentAccess, roleNames } from '../auth/actor';
 import { DomainError } from '../errors/domain-error';
+import { message } from '../i18n/message';
 import { type AssessmentEvent, STATE_LABELS, transition } from './assessment-state';
 import { AssessmentEntity } from './assessment.entity';
 
@@ -22,10 +23,7 @@ export class AssessmentWorkflow {
   async load(em: EntityManager, actor: Actor, id: string): Promise<AssessmentEntity> {
     const assessment = await em.findOneBy(AssessmentEntity, { id });
     if (!assessment) {
-      throw new DomainError('ASSESSMENT_NOT_FOUND', {
-        'pt-BR': `Avaliação ${id} não encontrada.`,
-        en: `Assessment ${id} not found.`,
-      });
+      throw new DomainError('ASSESSMENT_NOT_FOUND', message('workflow.assessment-not-found'), [], { id });
     }
     requireGovernmentAccess(actor, assessment.governmentCode);
     return assessment;
@@ -36,18 +34,22 @@ export class AssessmentWorkflow {
     const result = transition(assessment.state, event, actor.role);
     if (result.ok) return result.to;
     if (result.reason === 'ROLE_NOT_ALLOWED') {
-      throw new DomainError('FORBIDDEN', {
-        'pt-BR': `A ação "${event}" é reservada a: ${result.roles.join(', ')}.`,
-        en: `The action "${event}" is reserved to: ${result.roles.join(', ')}.`,
-      });
+      throw new DomainError(
+        'FORBIDDEN',
+        message('workflow.role-not-allowed', {
+          roles: roleNames(result.roles),
+          action: message(`workflow.action.${event}`),
+        }),
+      );
     }
-    const label = STATE_LABELS[assessment.state];
     throw new DomainError(
       'ILLEGAL_TRANSITION',
-      {
-        'pt-BR': `Não é possível "${event}": a avaliação está "${label['pt-BR']}" (é preciso estar em: ${result.allowedFrom.join(', ')}).`,
-        en: `Cannot "${event}": the assessment is "${label.en}" (it must be in: ${result.allowedFrom.join(', ')}).`,
-      },
+      message('workflow.illegal-transition', {
+        action: message(`workflow.action.${event}`),
+        state: STATE_LABELS[assessment.state],
+        allowed: { list: result.allowedFrom.map((s) => STATE_LABELS[s]) },
+        next: message(`workflow.next.${assessment.state}`),
+      }),
       [],
       { currentState: assessment.state, allowedFrom: result.allowedFrom },
     );
@@ -73,10 +75,7 @@ export class AssessmentWorkflow {
       .where('id = :id AND row_version = :v', { id: assessment.id, v: assessment.rowVersion })
       .execute();
     if (result.affected !== 1) {
-      throw new DomainError('ILLEGAL_TRANSITION', {
-        'pt-BR': 'A avaliação foi alterada por outra pessoa; recarregue e tente de novo.',
-        en: 'The assessment was changed by someone else; reload and try again.',
-      });
+      throw new DomainError('ILLEGAL_TRANSITION', message('workflow.concurrent-change'));
     }
     await this.audit.record(em, actor, {
       action: `assessment.${event}`,

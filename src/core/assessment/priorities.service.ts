@@ -3,12 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { DomainError, type FieldProblem } from '../errors/domain-error';
-import { EDITABLE_STATES } from './assessment-state';
+import { message } from '../i18n/message';
+import { EDITABLE_STATES, STATE_LABELS } from './assessment-state';
 import { AssessmentWorkflow } from './assessment-workflow.service';
 import type { PriorityDto, ProgressReportDto } from './assessment.dto';
 import { PriorityEntity } from './priority.entity';
-
-const text = (pt: string, en: string) => ({ 'pt-BR': pt, en });
 
 /** Stage 3 (priorities chosen after approval) and stage 5 (progress reported in the next edition). */
 @Injectable()
@@ -29,36 +28,27 @@ export class PrioritiesService {
           fields.push({
             field: `priorities.${i}.itemKey`,
             code: 'UNKNOWN_ITEM',
-            message: text(
-              `${p.group}/${p.itemKey} não é um item desta avaliação`,
-              `${p.group}/${p.itemKey} is not an item of this assessment`,
-            ),
+            message: message('progress.priorities.unknown-item'),
           });
         } else if (!item.counted || (item.points ?? 0) >= 100) {
           fields.push({
             field: `priorities.${i}.itemKey`,
             code: 'NOT_A_GAP',
-            message: text(
-              'só itens não plenamente atendidos podem ser prioridade',
-              'only items not fully met can be priorities',
-            ),
+            message: message('progress.priorities.not-a-gap'),
           });
         }
         if (seen.has(`${p.group}/${p.itemKey}`))
           fields.push({
             field: `priorities.${i}.itemKey`,
             code: 'DUPLICATE',
-            message: text('item repetido', 'item repeated'),
+            message: message('progress.priorities.duplicate'),
           });
         seen.add(`${p.group}/${p.itemKey}`);
       });
       if (fields.length > 0) {
         throw new DomainError(
           'VALIDATION_FAILED',
-          text(
-            `Prioridades inválidas: ${fields.map((f) => f.field).join(', ')}.`,
-            `Invalid priorities: ${fields.map((f) => f.field).join(', ')}.`,
-          ),
+          message('progress.priorities.invalid', { count: fields.length }),
           fields,
         );
       }
@@ -104,18 +94,11 @@ export class PrioritiesService {
   async reportProgress(actor: Actor, id: string, reports: readonly ProgressReportDto[]) {
     return this.workflow.dataSource.transaction(async (em) => {
       const assessment = await this.workflow.load(em, actor, id);
-      if (actor.role !== 'official')
-        throw new DomainError(
-          'FORBIDDEN',
-          text(
-            'Só o governo relata o andamento das suas prioridades.',
-            'Only the government reports on its priorities.',
-          ),
-        );
+      if (actor.role !== 'official') throw new DomainError('FORBIDDEN', message('progress.report.only-government'));
       if (!EDITABLE_STATES.includes(assessment.state)) {
         throw new DomainError(
           'ASSESSMENT_LOCKED',
-          text('O andamento é relatado durante o diagnóstico.', 'Progress is reported during the diagnosis.'),
+          message('progress.report.during-diagnosis', { state: STATE_LABELS[assessment.state] }),
           [],
           { currentState: assessment.state },
         );
@@ -133,15 +116,16 @@ export class PrioritiesService {
               {
                 field: `reports.${i}.priorityId`,
                 code: 'UNKNOWN_PRIORITY',
-                message: text(
-                  'não é uma prioridade da edição anterior deste governo',
-                  'not a priority of this government\u2019s previous edition',
-                ),
+                message: message('progress.report.unknown-priority'),
               },
             ],
       );
       if (fields.length > 0)
-        throw new DomainError('VALIDATION_FAILED', text('Relato inválido.', 'Invalid report.'), fields);
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          message('progress.report.invalid', { count: fields.length }),
+          fields,
+        );
       for (const r of reports) {
         const p = previous.find((x) => x.id === r.priorityId)!;
         const patch = { progressStatus: r.status, progressNote: r.note ?? null, progressReportedIn: id };

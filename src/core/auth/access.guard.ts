@@ -1,10 +1,11 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../errors/domain-error';
+import { message } from '../i18n/message';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ACCESS_RULE, ASSESSMENT_PARAM, type AccessRule } from './access.decorator';
-import { type Actor, requireGovernmentAccess } from './actor';
+import { type Actor, requireGovernmentAccess, roleNames } from './actor';
 import { AuthService } from './auth.service';
 
 /**
@@ -28,10 +29,7 @@ export class AccessGuard implements CanActivate {
     ]);
     if (!rule) {
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} declares no access rule: refused`);
-      throw new DomainError('ROUTE_WITHOUT_ACCESS_RULE', {
-        'pt-BR': 'Esta rota não declara quem pode acessá-la e por isso está bloqueada.',
-        en: 'This route declares no access rule and is therefore refused.',
-      });
+      throw new DomainError('ROUTE_WITHOUT_ACCESS_RULE', message('auth.route-without-rule'));
     }
     if ('public' in rule) return true;
     const request = context
@@ -41,10 +39,7 @@ export class AccessGuard implements CanActivate {
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const actor = await this.auth.actorFromToken(token);
     if (!rule.roles.includes(actor.role)) {
-      throw new DomainError('FORBIDDEN', {
-        'pt-BR': `Acesso negado: esta ação é para ${rule.roles.join(', ')}.`,
-        en: `Forbidden: this action is for ${rule.roles.join(', ')}.`,
-      });
+      throw new DomainError('FORBIDDEN', message('auth.forbidden-role', { roles: roleNames(rule.roles) }));
     }
     const param = this.reflector.getAllAndOverride<string | undefined>(ASSESSMENT_PARAM, [
       context.getHandler(),

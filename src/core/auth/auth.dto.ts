@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { withMessage } from '../http/validation';
 import { ROLES, type Role } from './role';
 
 export class LoginDto {
@@ -38,6 +39,6 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ description: 'IBGE code of the government, for officials', example: '4314902' })
   @IsOptional()
-  @Matches(/^\d{2}(\d{5})?$/, { message: 'governmentCode must be an IBGE code (2 or 7 digits)' })
+  @Matches(/^\d{2}(\d{5})?$/, withMessage('common.validation.ibge-code'))
   governmentCode?: string;
 }

@@ -10,7 +10,8 @@ import type { Role } from './role';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../errors/domain-error';
 import { GovernmentEntity } from '../governments/government.entity';
-import type { Actor } from './actor';
+import { message } from '../i18n/message';
+import { type Actor, roleNames } from './actor';
 import { hashPassword, verifyPassword } from './password';
 import { UserEntity } from './user.entity';
 
@@ -73,10 +74,7 @@ export class AuthService implements OnModuleInit {
       user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
     );
     if (!user || !ok || !user.active) {
-      throw new DomainError('INVALID_CREDENTIALS', {
-        'pt-BR': 'E-mail ou senha incorretos.',
-        en: 'Wrong e-mail or password.',
-      });
+      throw new DomainError('INVALID_CREDENTIALS', message('auth.invalid-credentials'));
     }
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
     return { accessToken, expiresIn: TOKEN_LIFETIME_SECONDS, user: view(user) };
@@ -84,11 +82,7 @@ export class AuthService implements OnModuleInit {
 
   /** The caller behind a bearer token, or an UNAUTHENTICATED error. */
   async actorFromToken(token: string | undefined): Promise<Actor> {
-    const unauthenticated = () =>
-      new DomainError('UNAUTHENTICATED', {
-        'pt-BR': 'É preciso entrar: envie "Authorization: Bearer <token>" obtido em /api/auth/login.',
-        en: 'Log in first: send "Authorization: Bearer <token>" from /api/auth/login.',
-      });
+    const unauthenticated = () => new DomainError('UNAUTHENTICATED', message('auth.unauthenticated'));
     if (!token) throw unauthenticated();
     let payload: { sub: string };
     try {
@@ -104,44 +98,29 @@ export class AuthService implements OnModuleInit {
   async createUser(by: Actor | null, input: NewUser): Promise<UserView> {
     const email = input.email.trim().toLowerCase();
     if (input.role === 'official' && !input.governmentCode) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        { 'pt-BR': 'Um servidor municipal ou estadual precisa de um governo.', en: 'An official needs a government.' },
-        [
-          {
-            field: 'governmentCode',
-            message: { 'pt-BR': 'obrigatório para o papel official', en: 'required for the official role' },
-          },
-        ],
-      );
+      throw new DomainError('VALIDATION_FAILED', message('auth.official-needs-government'), [
+        { field: 'governmentCode', message: message('auth.official-needs-government.field') },
+      ]);
     }
     if (input.role !== 'official' && input.governmentCode) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        { 'pt-BR': 'Só servidores (official) pertencem a um governo.', en: 'Only officials belong to a government.' },
-        [
-          {
-            field: 'governmentCode',
-            message: { 'pt-BR': `não se aplica ao papel ${input.role}`, en: `not for the ${input.role} role` },
-          },
-        ],
-      );
+      throw new DomainError('VALIDATION_FAILED', message('auth.only-officials-have-government'), [
+        {
+          field: 'governmentCode',
+          message: message('auth.only-officials-have-government.field', { role: roleNames([input.role]) }),
+        },
+      ]);
     }
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (em) => {
       if (input.governmentCode && !(await em.existsBy(GovernmentEntity, { ibgeCode: input.governmentCode }))) {
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          { 'pt-BR': `Governo ${input.governmentCode} não existe.`, en: `No government ${input.governmentCode}.` },
-          [{ field: 'governmentCode', message: { 'pt-BR': 'código IBGE desconhecido', en: 'unknown IBGE code' } }],
-        );
+        throw new DomainError('VALIDATION_FAILED', message('auth.government-unknown', { code: input.governmentCode }), [
+          { field: 'governmentCode', message: message('common.validation.unknown-ibge-code') },
+        ]);
       }
       if (await em.existsBy(UserEntity, { email })) {
-        throw new DomainError(
-          'ALREADY_EXISTS',
-          { 'pt-BR': `Já existe um usuário com o e-mail ${email}.`, en: `A user with e-mail ${email} already exists.` },
-          [{ field: 'email', message: { 'pt-BR': 'já cadastrado', en: 'already registered' } }],
-        );
+        throw new DomainError('ALREADY_EXISTS', message('auth.email-taken', { email }), [
+          { field: 'email', message: message('auth.email-taken.field') },
+        ]);
       }
       const user = em.create(UserEntity, {
         id: randomUUID(),
@@ -162,7 +141,6 @@ export class AuthService implements OnModuleInit {
     return (await this.dataSource.getRepository(UserEntity).find({ order: { createdAt: 'ASC' } })).map(view);
   }
 
-  /** The officials of a government, e.g. to notify them. */
   /** The active officials of one government, or of several at once. */
   async officialsOf(governmentCode: string | readonly string[]): Promise<UserView[]> {
     const codes = typeof governmentCode === 'string' ? [governmentCode] : [...governmentCode];

@@ -1,6 +1,9 @@
 import type { LocalizedText } from '../i18n/localized-text';
 
-/** Every failure the engine reports to a caller, by code; the HTTP mapping lives in one filter. */
+/**
+ * Every failure the engine reports to a caller, by code; the HTTP mapping lives in one filter (STATUS in
+ * domain-exception.filter.ts) and each code's general message in the catalogues (`error.<CODE>`).
+ */
 export type DomainErrorCode =
   | 'VALIDATION_FAILED'
   | 'MALFORMED_REQUEST'
@@ -30,6 +33,11 @@ export type DomainErrorCode =
   | 'NOT_ELIGIBLE'
   | 'CERTIFICATE_NOT_FOUND'
   | 'BATCH_NOT_FOUND'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'REQUEST_REFUSED'
+  | 'INTERNAL_ERROR'
+  | 'DIAGNOSIS_NOT_SUBMITTED'
   | 'DIAGNOSIS_CLOSED'
   | 'ENROLMENT_CLOSED'
   | 'SEAL_WOULD_BE_EXPIRED'
@@ -40,6 +48,8 @@ export interface FieldProblem {
   readonly field: string;
   readonly code?: string;
   readonly message: LocalizedText;
+  /** The values the field accepts, when it takes one of a list (e.g. the roles). */
+  readonly allowed?: readonly (string | number)[];
 }
 
 export class DomainError extends Error {

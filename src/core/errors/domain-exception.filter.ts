@@ -1,9 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { LocalizedText } from '../i18n/localized-text';
+import { message } from '../i18n/message';
 import { DomainError, type DomainErrorCode, type FieldProblem } from './domain-error';
 
-const STATUS: Record<DomainErrorCode, HttpStatus> = {
+/** The HTTP status of every code (exported for the test that walks every code). */
+export const STATUS: Record<DomainErrorCode, HttpStatus> = {
   VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
   MALFORMED_REQUEST: HttpStatus.BAD_REQUEST,
   INVALID_ANSWERS: HttpStatus.BAD_REQUEST,
@@ -32,6 +34,11 @@ const STATUS: Record<DomainErrorCode, HttpStatus> = {
   NOT_ELIGIBLE: HttpStatus.UNPROCESSABLE_ENTITY,
   CERTIFICATE_NOT_FOUND: HttpStatus.NOT_FOUND,
   BATCH_NOT_FOUND: HttpStatus.NOT_FOUND,
+  PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  UNSUPPORTED_MEDIA_TYPE: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  REQUEST_REFUSED: HttpStatus.BAD_REQUEST,
+  INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
+  DIAGNOSIS_NOT_SUBMITTED: HttpStatus.CONFLICT,
   DIAGNOSIS_CLOSED: HttpStatus.CONFLICT,
   ENROLMENT_CLOSED: HttpStatus.CONFLICT,
   SEAL_WOULD_BE_EXPIRED: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -44,7 +51,13 @@ export interface ErrorBody {
   readonly code: string;
   readonly message: string;
   readonly messageEn: string;
-  readonly errors?: readonly { field: string; code?: string; message: string; messageEn: string }[];
+  readonly errors?: readonly {
+    field: string;
+    code?: string;
+    message: string;
+    messageEn: string;
+    allowed?: readonly (string | number)[];
+  }[];
   readonly details?: Record<string, unknown>;
 }
 
@@ -67,6 +80,7 @@ export function errorBody(
             ...(f.code ? { code: f.code } : {}),
             message: f.message['pt-BR'],
             messageEn: f.message.en,
+            ...(f.allowed ? { allowed: f.allowed } : {}),
           })),
         }
       : {}),
@@ -94,40 +108,42 @@ export class DomainExceptionFilter implements ExceptionFilter {
         exception.details,
       );
     }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      if (status === HttpStatus.NOT_FOUND) {
-        return errorBody(status, 'ROUTE_NOT_FOUND', { 'pt-BR': 'Recurso não encontrado.', en: 'Not found.' });
-      }
-      if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
+    if (exception instanceof HttpException) return this.httpBody(exception);
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return errorBody(500, 'INTERNAL_ERROR', message('error.INTERNAL_ERROR'));
+  }
+
+  /**
+   * Errors raised by the HTTP layer before any handler ran (unknown route, body that is not JSON, too large,
+   * unsupported content type). The parser's own words are for developers: they go in `details`, not in the
+   * message a person reads.
+   */
+  private httpBody(exception: HttpException): ErrorBody {
+    const status = exception.getStatus();
+    const detail = { reason: exception.message };
+    switch (status) {
+      case HttpStatus.NOT_FOUND:
+        return errorBody(status, 'ROUTE_NOT_FOUND', message('error.ROUTE_NOT_FOUND'));
+      case HttpStatus.PAYLOAD_TOO_LARGE:
         return errorBody(
           status,
           'PAYLOAD_TOO_LARGE',
-          { 'pt-BR': 'Requisição grande demais.', en: 'Request too large.' },
-          [{ field: 'body', message: { 'pt-BR': exception.message, en: exception.message } }],
+          message('error.PAYLOAD_TOO_LARGE'),
+          [{ field: 'body', message: message('common.http.body-too-large') }],
+          detail,
         );
-      }
-      if (status === HttpStatus.BAD_REQUEST) {
-        // Raised by the HTTP layer before any handler ran, e.g. a body that is not valid JSON.
+      case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
+        return errorBody(status, 'UNSUPPORTED_MEDIA_TYPE', message('error.UNSUPPORTED_MEDIA_TYPE'), [], detail);
+      case HttpStatus.BAD_REQUEST:
         return errorBody(
           status,
           'MALFORMED_REQUEST',
-          {
-            'pt-BR': `Requisição malformada: ${exception.message}`,
-            en: `Malformed request: ${exception.message}`,
-          },
-          [{ field: 'body', message: { 'pt-BR': 'o corpo não pôde ser lido', en: exception.message } }],
+          message('error.MALFORMED_REQUEST'),
+          [{ field: 'body', message: message('common.http.body-unreadable') }],
+          detail,
         );
-      }
-      return errorBody(status, HttpStatus[status] ?? 'HTTP_ERROR', {
-        'pt-BR': exception.message,
-        en: exception.message,
-      });
+      default:
+        return errorBody(status, 'REQUEST_REFUSED', message('error.REQUEST_REFUSED'), [], detail);
     }
-    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    return errorBody(500, 'INTERNAL_ERROR', {
-      'pt-BR': 'Erro interno do servidor; tente novamente.',
-      en: 'Internal server error; try again.',
-    });
   }
 }

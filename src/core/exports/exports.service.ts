@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { APPROVED_STATES } from '../assessment/assessment-state';
 import { DomainError } from '../errors/domain-error';
+import { message } from '../i18n/message';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import type { AnswerSet, AnswerValue } from '../questionnaire/questionnaire.types';
 import {
@@ -68,14 +69,9 @@ interface AssessmentPageRow {
 /** For callers that bypass the HTTP validation (scripts, benchmarks). */
 function requireFormat(format: string): asserts format is ExportFormat {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      {
-        'pt-BR': `Formato "${format}" desconhecido: use csv, xlsx ou json.`,
-        en: `Unknown format "${format}": use csv, xlsx or json.`,
-      },
-      [{ field: 'format', message: { 'pt-BR': 'csv, xlsx ou json', en: 'csv, xlsx or json' } }],
-    );
+    throw new DomainError('VALIDATION_FAILED', message('common.export-format'), [
+      { field: 'format', code: 'isIn', message: message('common.validation.export-format'), allowed: EXPORT_FORMATS },
+    ]);
   }
 }
 
@@ -132,10 +128,7 @@ export class ExportsService {
       scope.editionYear,
     ])) as unknown[];
     if (!found) {
-      throw new DomainError('EDITION_NOT_FOUND', {
-        'pt-BR': `A edição ${scope.editionYear} não existe.`,
-        en: `Edition ${scope.editionYear} does not exist.`,
-      });
+      throw new DomainError('EDITION_NOT_FOUND', message('common.edition-not-found', { year: scope.editionYear }));
     }
   }
 

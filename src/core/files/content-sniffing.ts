@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/localized-text';
+import { joinTexts, message, verbatim } from '../i18n/message';
 
 /** What a file's bytes show it to be, whatever its name says. */
 export interface SniffedType {
@@ -9,7 +10,7 @@ export interface SniffedType {
 
 type TypeId = 'pdf' | 'png' | 'jpeg' | 'webp' | 'gif' | 'docx' | 'xlsx' | 'pptx' | 'odt' | 'ods' | 'odp' | 'ole';
 
-const same = (label: string): LocalizedText => ({ 'pt-BR': label, en: label });
+const same = verbatim;
 
 const TYPES: Record<TypeId, { type: SniffedType; label: LocalizedText }> = {
   pdf: { type: { mime: 'application/pdf', extension: 'pdf', kind: 'pdf' }, label: same('PDF') },
@@ -57,7 +58,7 @@ const TYPES: Record<TypeId, { type: SniffedType; label: LocalizedText }> = {
   // allocation table and directory stream; not worth it here, so the container is reported as such.
   ole: {
     type: { mime: 'application/x-ole-storage', extension: 'doc', kind: 'office' },
-    label: { 'pt-BR': 'Office antigo (DOC/XLS/PPT)', en: 'legacy Office (DOC/XLS/PPT)' },
+    label: message('files.type.legacy-office'),
   },
 };
 
@@ -183,22 +184,19 @@ function describeUnrecognised(bytes: Uint8Array): LocalizedText {
   if (/^<(!doctype html|html|head|body|script)\b/.test(head)) return same('HTML');
   if (/^<svg\b/.test(head) || (head.startsWith('<?xml') && head.includes('<svg'))) return same('SVG');
   if (ascii(bytes, 0, 2) === 'MZ' || startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46])) {
-    return { 'pt-BR': 'um programa executável', en: 'an executable program' };
+    return message('files.found.executable');
   }
   if (u32(bytes, 0) === LOCAL_HEADER) {
-    return {
-      'pt-BR': 'um ZIP que não é documento do Office nem OpenDocument',
-      en: 'a ZIP that is neither an Office nor an OpenDocument file',
-    };
+    return message('files.found.zip');
   }
   if (
     !bytes
       .subarray(0, 1024)
       .some((b) => (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f)
   ) {
-    return { 'pt-BR': 'texto simples', en: 'plain text' };
+    return message('files.found.plain-text');
   }
-  return { 'pt-BR': 'de um tipo não reconhecido', en: 'of an unrecognised type' };
+  return message('files.found.unknown');
 }
 
 interface Claim {
@@ -247,11 +245,8 @@ const MIME_CLAIMS: Record<string, Claim> = {
 
 const KIND_LABELS: Record<SniffedType['kind'], LocalizedText> = {
   pdf: same('PDF'),
-  image: { 'pt-BR': 'imagem (PNG, JPEG, WebP ou GIF)', en: 'image (PNG, JPEG, WebP or GIF)' },
-  office: {
-    'pt-BR': 'documento do Office ou OpenDocument (DOCX, XLSX, PPTX, ODT, ODS, ODP, DOC, XLS, PPT)',
-    en: 'Office or OpenDocument file (DOCX, XLSX, PPTX, ODT, ODS, ODP, DOC, XLS, PPT)',
-  },
+  image: message('files.kind.image'),
+  office: message('files.kind.office'),
 };
 
 export type UploadCheck =
@@ -276,17 +271,14 @@ export function checkUpload(input: {
 }): UploadCheck {
   const { bytes, allowed, maxBytes } = input;
   if (bytes.length === 0) {
-    return { ok: false, code: 'EMPTY', message: { 'pt-BR': 'O arquivo está vazio.', en: 'The file is empty.' } };
+    return { ok: false, code: 'EMPTY', message: message('files.empty') };
   }
   if (bytes.length > maxBytes) {
     const [size, limit] = sizes(bytes.length, maxBytes);
     return {
       ok: false,
       code: 'TOO_LARGE',
-      message: {
-        'pt-BR': `O arquivo tem ${size['pt-BR']}, acima do limite de ${limit['pt-BR']}.`,
-        en: `The file is ${size.en}, over the limit of ${limit.en}.`,
-      },
+      message: message('files.over-limit', { size, limit }),
     };
   }
   const id = sniffId(bytes);
@@ -294,18 +286,15 @@ export function checkUpload(input: {
   const extension = extensionOf(input.fileName);
   const mime = input.declaredMime?.split(';')[0].trim().toLowerCase() ?? '';
   const claims: [Claim | undefined, LocalizedText][] = [
-    [EXTENSION_CLAIMS[extension], { 'pt-BR': `Pela extensão .${extension}`, en: `By its .${extension} extension` }],
-    [MIME_CLAIMS[mime], { 'pt-BR': `Pelo tipo declarado (${mime})`, en: `By its declared type (${mime})` }],
+    [EXTENSION_CLAIMS[extension], message('files.by-extension', { extension })],
+    [MIME_CLAIMS[mime], message('files.by-declared-type', { mime })],
   ];
   for (const [claim, by] of claims) {
     if (claim && !(id && claim.accepts.includes(id))) {
       return {
         ok: false,
         code: 'MISLABELLED',
-        message: {
-          'pt-BR': `${by['pt-BR']}, o arquivo se diz ${claim.label}, mas o conteúdo é ${found['pt-BR']}.`,
-          en: `${by.en}, the file claims to be ${claim.label}, but its content is ${found.en}.`,
-        },
+        message: message('files.mislabelled', { by, claimed: claim.label, found }),
       };
     }
   }
@@ -314,10 +303,7 @@ export function checkUpload(input: {
     return {
       ok: false,
       code: 'UNSUPPORTED_TYPE',
-      message: {
-        'pt-BR': `Tipo de arquivo não aceito: o conteúdo é ${found['pt-BR']}. Envie ${accepted['pt-BR']}.`,
-        en: `Unsupported file type: the content is ${found.en}. Send ${accepted.en}.`,
-      },
+      message: message('files.unsupported', { found, accepted }),
     };
   }
   const type = TYPES[id].type;
@@ -325,10 +311,7 @@ export function checkUpload(input: {
     return {
       ok: false,
       code: 'KIND_NOT_ALLOWED',
-      message: {
-        'pt-BR': `O arquivo é ${found['pt-BR']}, mas aqui só se aceita ${accepted['pt-BR']}.`,
-        en: `The file is ${found.en}, but only ${accepted.en} is accepted here.`,
-      },
+      message: message('files.kind-not-allowed', { found, accepted }),
     };
   }
   return { ok: true, type: { ...type } };
@@ -341,27 +324,15 @@ function extensionOf(fileName: string | undefined): string {
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
 
+/** "A, B or C" in each language. */
 function listOf(items: readonly LocalizedText[]): LocalizedText {
-  const join = (words: string[], and: string) =>
-    words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]}`;
-  return {
-    'pt-BR': join(
-      items.map((i) => i['pt-BR']),
-      'ou',
-    ),
-    en: join(
-      items.map((i) => i.en),
-      'or',
-    ),
-  };
+  if (items.length < 2) return joinTexts(items);
+  return joinTexts([joinTexts(items.slice(0, -1), ', '), message('files.or'), items[items.length - 1]]);
 }
 
 /** The size and the limit in the limit's unit, rounded so that the size never reads as within the limit. */
 function sizes(size: number, limit: number): [LocalizedText, LocalizedText] {
   const [divisor, unit] = limit >= 1024 * 1024 ? [1024 * 1024, 'MB'] : limit >= 1024 ? [1024, 'KB'] : [1, 'bytes'];
-  const format = (n: number): LocalizedText => ({
-    'pt-BR': `${new Intl.NumberFormat('pt-BR', { maximumFractionDigits: 1 }).format(n)} ${unit}`,
-    en: `${new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(n)} ${unit}`,
-  });
+  const format = (n: number): LocalizedText => message('files.size', { size: n, unit });
   return [format(Math.ceil((size / divisor) * 10) / 10), format(Math.floor((limit / divisor) * 10) / 10)];
 }

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DomainError } from '../errors/domain-error';
 import type { UploadedFile } from '../http/multipart';
+import { message } from '../i18n/message';
 import { checkUpload, type SniffedType } from './content-sniffing';
 import { ContentAddressedStore } from './file-store';
 import { StoredFileEntity } from './stored-file.entity';
@@ -43,11 +44,9 @@ export class FilesService {
       return await this.dataSource.transaction((em) =>
         work(em, async (upload, allowed, field) => {
           if (!upload) {
-            throw new DomainError(
-              'VALIDATION_FAILED',
-              { 'pt-BR': `Falta o arquivo "${field}".`, en: `The file "${field}" is missing.` },
-              [{ field, message: { 'pt-BR': 'arquivo obrigatório', en: 'file required' } }],
-            );
+            throw new DomainError('VALIDATION_FAILED', message('files.missing'), [
+              { field, code: 'FILE_REQUIRED', message: message('files.missing.field') },
+            ]);
           }
           const checked = checkUpload({
             bytes: upload.bytes,
@@ -89,7 +88,7 @@ export class FilesService {
 
   async read(sha256: string): Promise<{ bytes: Buffer; mime: string }> {
     const row = await this.dataSource.getRepository(StoredFileEntity).findOneBy({ sha256 });
-    if (!row) throw new DomainError('FILE_NOT_FOUND', { 'pt-BR': 'Arquivo não encontrado.', en: 'File not found.' });
+    if (!row) throw new DomainError('FILE_NOT_FOUND', message('files.not-found'));
     return { bytes: Buffer.from(await this.store.read(sha256)), mime: row.mime };
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { withMessage } from '../http/validation';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -20,7 +21,7 @@ export class CreateGoodPracticeDto {
   description: string;
 
   @ApiProperty({ description: 'Slug of the indicator group the practice belongs to', example: 'transparency' })
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'group must be an indicator group slug, such as transparency' })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, withMessage('common.validation.group-slug'))
   @MaxLength(64)
   group: string;
 
@@ -29,7 +30,7 @@ export class CreateGoodPracticeDto {
     example: 'https://prefeitura.poa.br/crai',
   })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'link must be an http(s) address' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, withMessage('common.validation.isUrl'))
   @MaxLength(2000)
   link?: string;
 
@@ -57,14 +58,14 @@ export class ReviewGoodPracticeDto {
 export class GoodPracticeQueryDto {
   @ApiPropertyOptional({ description: 'Indicator group slug', example: 'health' })
   @IsOptional()
-  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'group must be an indicator group slug, such as health' })
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, withMessage('common.validation.group-slug'))
   @MaxLength(64)
   group?: string;
 
   @ApiPropertyOptional({ description: 'Federative unit (state) abbreviation', example: 'RS' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @Matches(/^[A-Z]{2}$/, { message: 'uf must be a two-letter state abbreviation, such as RS' })
+  @Matches(/^[A-Z]{2}$/, withMessage('common.validation.uf'))
   uf?: string;
 
   @ApiPropertyOptional({ description: 'Edition year', example: 2024 })

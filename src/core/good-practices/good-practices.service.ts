@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EDITABLE_STATES } from '../assessment/assessment-state';
+import { type AssessmentState, EDITABLE_STATES, STATE_LABELS } from '../assessment/assessment-state';
 import { AssessmentWorkflow } from '../assessment/assessment-workflow.service';
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import { type Actor, requireRole } from '../auth/actor';
+import { Clock } from '../clock/clock';
 import { DomainError, type FieldProblem } from '../errors/domain-error';
 import { GovernmentEntity } from '../governments/government.entity';
 import type { LocalizedText } from '../i18n/localized-text';
+import { message, verbatim } from '../i18n/message';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import { GoodPracticeEntity } from './good-practice.entity';
 import type { CreateGoodPracticeDto, GoodPracticeQueryDto, ReviewGoodPracticeDto } from './good-practices.dto';
 
-const text = (pt: string, en: string) => ({ 'pt-BR': pt, en });
+/** A practice is published only from a diagnosis its government has sent: not while it is still being filled. */
+const NOT_YET_SUBMITTED: readonly AssessmentState[] = ['enrolled', 'diagnosis-in-progress'];
 
 export interface GoodPracticeGroup {
   readonly slug: string;
@@ -32,6 +35,7 @@ export class GoodPracticesService {
   constructor(
     private readonly workflow: AssessmentWorkflow,
     private readonly catalogue: QuestionnaireCatalogue,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, assessmentId: string, dto: CreateGoodPracticeDto) {
@@ -41,10 +45,7 @@ export class GoodPracticesService {
       if (!EDITABLE_STATES.includes(assessment.state)) {
         throw new DomainError(
           'ASSESSMENT_LOCKED',
-          text(
-            `Boas práticas são registradas durante o diagnóstico; a avaliação está "${assessment.state}".`,
-            `Good practices are recorded during the diagnosis; the assessment is "${assessment.state}".`,
-          ),
+          message('good-practices.only-during-diagnosis', { state: STATE_LABELS[assessment.state] }),
           [],
           { currentState: assessment.state },
         );
@@ -55,30 +56,22 @@ export class GoodPracticesService {
         fields.push({
           field: 'group',
           code: 'UNKNOWN_GROUP',
-          message: text(
-            `grupo de indicadores inexistente; use um de: ${groups.join(', ')}`,
-            `no such indicator group; use one of: ${groups.join(', ')}`,
-          ),
+          message: message('good-practices.unknown-group'),
+          allowed: groups,
         });
       }
-      const thisYear = new Date().getFullYear();
+      const thisYear = this.clock.year();
       if (dto.startYear !== undefined && dto.startYear > thisYear) {
         fields.push({
           field: 'startYear',
           code: 'FUTURE_YEAR',
-          message: text(
-            `o ano de início não pode ser depois de ${thisYear}`,
-            `the start year cannot be after ${thisYear}`,
-          ),
+          message: message('good-practices.future-year', { year: thisYear }),
         });
       }
       if (fields.length > 0) {
         throw new DomainError(
           'VALIDATION_FAILED',
-          text(
-            `Dados inválidos: ${fields.map((f) => f.field).join(', ')}.`,
-            `Invalid input: ${fields.map((f) => f.field).join(', ')}.`,
-          ),
+          message('common.invalid-input', { count: new Set(fields.map((f) => f.field)).size }),
           fields,
         );
       }
@@ -95,7 +88,7 @@ export class GoodPracticesService {
         reviewedBy: null,
         reviewedAt: null,
         createdBy: actor.id,
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
       });
       await em.insert(GoodPracticeEntity, row);
       await this.workflow.audit.record(em, actor, {
@@ -131,30 +124,27 @@ export class GoodPracticesService {
     requireRole(actor, 'reviewer', 'admin');
     return this.workflow.dataSource.transaction(async (em) => {
       const row = await em.findOneBy(GoodPracticeEntity, { id });
-      if (!row)
-        throw new DomainError(
-          'GOOD_PRACTICE_NOT_FOUND',
-          text(`Boa prática ${id} não encontrada.`, `Good practice ${id} not found.`),
-        );
+      if (!row) throw new DomainError('GOOD_PRACTICE_NOT_FOUND', message('good-practices.not-found'), [], { id });
       if (dto.decision === 'reject' && (dto.comment ?? '').length < 5) {
-        throw new DomainError('VALIDATION_FAILED', text('Dados inválidos: comment.', 'Invalid input: comment.'), [
-          {
-            field: 'comment',
-            code: 'COMMENT_REQUIRED',
-            message: text(
-              'diga ao governo por que a prática foi recusada (5 caracteres ou mais)',
-              'tell the government why the practice was rejected (5 characters or more)',
-            ),
-          },
+        throw new DomainError('VALIDATION_FAILED', message('common.invalid-input', { count: 1 }), [
+          { field: 'comment', code: 'COMMENT_REQUIRED', message: message('good-practices.comment-required') },
         ]);
       }
       const assessment = await em.findOneByOrFail(AssessmentEntity, { id: row.assessmentId });
+      if (dto.decision === 'approve' && NOT_YET_SUBMITTED.includes(assessment.state)) {
+        throw new DomainError(
+          'DIAGNOSIS_NOT_SUBMITTED',
+          message('good-practices.diagnosis-not-submitted', { state: STATE_LABELS[assessment.state] }),
+          [],
+          { currentState: assessment.state },
+        );
+      }
       const before = { status: row.status, reviewComment: row.reviewComment };
       const patch = {
         status: dto.decision === 'approve' ? ('approved' as const) : ('rejected' as const),
         reviewComment: dto.comment || null,
         reviewedBy: actor.id,
-        reviewedAt: new Date(),
+        reviewedAt: this.clock.now(),
       };
       await em.update(GoodPracticeEntity, { id }, patch);
       await this.workflow.audit.record(em, actor, {
@@ -245,7 +235,7 @@ export class GoodPracticesService {
   /** The group a practice belongs to, named as the assessment's questionnaire version names it. */
   group(slug: string, version: number | undefined): GoodPracticeGroup {
     const entry = this.catalogue.groups().find((g) => g.definition.slug === slug);
-    if (!entry) return { slug, number: null, title: text(slug, slug) };
+    if (!entry) return { slug, number: null, title: verbatim(slug) };
     const questionnaire = (version !== undefined ? entry.versions.get(version) : undefined) ?? entry.latest;
     return { slug, number: entry.definition.number, title: questionnaire.title };
   }

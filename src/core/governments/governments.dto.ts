@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { withMessage } from '../http/validation';
 
 export class GovernmentQueryDto {
   @ApiPropertyOptional({ description: 'Federative unit (state) abbreviation', example: 'RS' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @Matches(/^[A-Z]{2}$/, { message: 'uf must be a two-letter state abbreviation, such as RS' })
+  @Matches(/^[A-Z]{2}$/, withMessage('common.validation.uf'))
   uf?: string;
 
   @ApiPropertyOptional({ enum: ['municipality', 'state'] })

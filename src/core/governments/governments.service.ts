@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { readFileSync } from 'node:fs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../errors/domain-error';
+import { message } from '../i18n/message';
 import { GovernmentEntity, type GovernmentKind } from './government.entity';
 import {
   type CsvProblem,
@@ -157,14 +158,9 @@ export class GovernmentsService implements OnModuleInit {
   async get(ibgeCode: string): Promise<GovernmentView> {
     const found = await this.dataSource.getRepository(GovernmentEntity).findOneBy({ ibgeCode });
     if (!found) {
-      throw new DomainError(
-        'GOVERNMENT_NOT_FOUND',
-        {
-          'pt-BR': `Nenhum governo com o código IBGE ${ibgeCode}.`,
-          en: `No government with IBGE code ${ibgeCode}.`,
-        },
-        [{ field: 'ibgeCode', message: { 'pt-BR': 'código IBGE desconhecido', en: 'unknown IBGE code' } }],
-      );
+      throw new DomainError('GOVERNMENT_NOT_FOUND', message('common.government-not-found', { code: ibgeCode }), [
+        { field: 'ibgeCode', message: message('common.validation.unknown-ibge-code') },
+      ]);
     }
     return toView(found);
   }

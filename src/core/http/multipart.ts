@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error';
+import { type MessageKey, message } from '../i18n/message';
 
 export interface UploadedFile {
   readonly field: string;
@@ -13,14 +14,13 @@ export interface MultipartForm {
   readonly files: UploadedFile[];
 }
 
-const malformed = (detail: string) =>
+/** A form that cannot be read; `field` is the form field at fault (`body` for the whole form). */
+const malformed = (reason: MessageKey, field = 'body', details?: Record<string, unknown>) =>
   new DomainError(
     'VALIDATION_FAILED',
-    {
-      'pt-BR': `Formulário inválido: ${detail}.`,
-      en: `Invalid form: ${detail}.`,
-    },
-    [{ field: 'body', message: { 'pt-BR': detail, en: detail } }],
+    message('common.form.invalid', { reason: message(reason) }),
+    [{ field, code: 'MALFORMED_FORM', message: message(reason) }],
+    details,
   );
 
 /**
@@ -28,7 +28,7 @@ const malformed = (detail: string) =>
  * text fields and files. An oversized file is refused with 413 before anything is stored.
  */
 export async function readMultipart(request: FastifyRequest): Promise<MultipartForm> {
-  if (!request.isMultipart()) throw malformed('the request must be multipart/form-data');
+  if (!request.isMultipart()) throw malformed('common.form.not-multipart');
   const fields: Record<string, string> = {};
   const files: UploadedFile[] = [];
   try {
@@ -47,22 +47,11 @@ export async function readMultipart(request: FastifyRequest): Promise<MultipartF
   } catch (e) {
     const error = e as { code?: string; message: string };
     if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new DomainError(
-        'UPLOAD_TOO_LARGE',
-        {
-          'pt-BR': 'Arquivo grande demais.',
-          en: 'File too large.',
-        },
-        [
-          {
-            field: 'file',
-            code: 'TOO_LARGE',
-            message: { 'pt-BR': 'o arquivo excede o limite de tamanho', en: 'the file exceeds the size limit' },
-          },
-        ],
-      );
+      throw new DomainError('UPLOAD_TOO_LARGE', message('files.too-large'), [
+        { field: 'file', code: 'TOO_LARGE', message: message('files.too-large.field') },
+      ]);
     }
-    throw malformed(error.message);
+    throw malformed('common.form.unreadable', 'body', { reason: error.message });
   }
   return { fields, files };
 }
@@ -70,10 +59,10 @@ export async function readMultipart(request: FastifyRequest): Promise<MultipartF
 /** The JSON carried in a form field (e.g. `data`), or a 400 naming the field. */
 export function jsonField(form: MultipartForm, name: string): unknown {
   const raw = form.fields[name];
-  if (raw === undefined) throw malformed(`the field "${name}" is missing`);
+  if (raw === undefined) throw malformed('common.form.missing-field', name);
   try {
     return JSON.parse(raw);
   } catch {
-    throw malformed(`the field "${name}" is not valid JSON`);
+    throw malformed('common.form.not-json', name);
   }
 }

@@ -7,51 +7,72 @@ import {
   type ValidationError,
 } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { getMetadataStorage, validateSync } from 'class-validator';
 import { DomainError, type FieldProblem } from '../errors/domain-error';
+import { isMessageKey, type MessageKey, type MessageParams, message } from '../i18n/message';
 
-/** Portuguese for class-validator's constraints; the English original follows with the exact limit. */
-const PT_BR: Record<string, string> = {
-  isInt: 'deve ser um número inteiro',
-  isNumber: 'deve ser um número',
-  min: 'abaixo do mínimo permitido',
-  max: 'acima do máximo permitido',
-  isIn: 'valor fora da lista permitida',
-  isString: 'deve ser um texto',
-  maxLength: 'texto longo demais',
-  minLength: 'texto curto demais',
-  isUrl: 'deve ser um endereço http(s)',
-  isObject: 'deve ser um objeto',
-  isArray: 'deve ser uma lista',
-  arrayMaxSize: 'lista longa demais',
-  matches: 'formato inválido',
-  isNotEmpty: 'não pode ficar vazio',
-  nestedValidation: 'estrutura inválida',
+/** Constraints with a message of their own in the catalogue, and which constraint argument is the limit. */
+export const CONSTRAINT_MESSAGES: Record<string, { key: MessageKey; limit?: 'min' | 'max' }> = {
+  isInt: { key: 'common.validation.isInt' },
+  isNumber: { key: 'common.validation.isNumber' },
+  min: { key: 'common.validation.min', limit: 'min' },
+  max: { key: 'common.validation.max', limit: 'max' },
+  minLength: { key: 'common.validation.minLength', limit: 'min' },
+  maxLength: { key: 'common.validation.maxLength', limit: 'max' },
+  isIn: { key: 'common.validation.isIn' },
+  isString: { key: 'common.validation.isString' },
+  isEmail: { key: 'common.validation.isEmail' },
+  isUrl: { key: 'common.validation.isUrl' },
+  isObject: { key: 'common.validation.isObject' },
+  isArray: { key: 'common.validation.isArray' },
+  arrayMinSize: { key: 'common.validation.arrayMinSize', limit: 'min' },
+  arrayMaxSize: { key: 'common.validation.arrayMaxSize', limit: 'max' },
+  matches: { key: 'common.validation.matches' },
+  isNotEmpty: { key: 'common.validation.isNotEmpty' },
+  isDefined: { key: 'common.validation.isDefined' },
+  nestedValidation: { key: 'common.validation.nestedValidation' },
+  whitelistValidation: { key: 'common.validation.whitelistValidation' },
 };
+
+/** A decorator's message from the catalogue: `@Matches(/^[A-Z]{2}$/, withMessage('common.validation.uf'))`. */
+export const withMessage = (key: MessageKey): { message: string } => ({ message: key });
+
+/** The arguments a decorator was given (e.g. 20 for `@MinLength(20)`), found from the object that failed. */
+function constraintArgs(error: ValidationError, code: string): readonly unknown[] {
+  const target = error.target as object | undefined;
+  if (!target) return [];
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((m) => m.propertyName === error.property && (m.name === code || m.type === code));
+  return (metadata?.constraints as readonly unknown[] | undefined) ?? [];
+}
+
+/**
+ * One problem per failed constraint, in each language from the catalogue: a decorator's `message` may be a
+ * catalogue key (`{ message: 'common.validation.uf' }`); otherwise the constraint's own message and limit.
+ */
+function problem(error: ValidationError, field: string, code: string, text: string): FieldProblem {
+  if (isMessageKey(text)) return { field, code, message: message(text) };
+  const known = CONSTRAINT_MESSAGES[code];
+  if (!known) return { field, code, message: message('common.validation.invalid') };
+  const args = constraintArgs(error, code);
+  const params: MessageParams = known.limit ? { [known.limit]: args[0] as number } : {};
+  const allowed = code === 'isIn' && Array.isArray(args[0]) ? (args[0] as (string | number)[]) : undefined;
+  return { field, code, message: message(known.key, params), ...(allowed ? { allowed } : {}) };
+}
 
 function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([code, text]) => ({
-      field,
-      code,
-      message:
-        code === 'whitelistValidation'
-          ? { 'pt-BR': `campo desconhecido "${field}"`, en: `unknown field "${field}"` }
-          : { 'pt-BR': `${field}: ${PT_BR[code] ?? 'valor inválido'} (${text})`, en: text },
-    }));
+    const own = Object.entries(e.constraints ?? {}).map(([code, text]) => problem(e, field, code, text));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
 
 function validationError(errors: readonly ValidationError[], prefix = ''): DomainError {
   const fields = flatten(errors, prefix);
-  const names = [...new Set(fields.map((f) => f.field))].join(', ');
-  return new DomainError(
-    'VALIDATION_FAILED',
-    { 'pt-BR': `Dados inválidos: ${names}.`, en: `Invalid input: ${names}.` },
-    fields,
-  );
+  const count = new Set(fields.map((f) => f.field)).size;
+  return new DomainError('VALIDATION_FAILED', message('common.invalid-input', { count }), fields);
 }
 
 /** The same validation as request bodies, for JSON that arrives another way (e.g. a multipart field). */
@@ -68,6 +89,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // The failed objects let the messages name each constraint's limit (see constraintArgs).
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => validationError(errors),
   });
 }
@@ -79,22 +102,9 @@ export class ParseVersionPipe implements PipeTransform<string, number> {
     const match = /^v?([1-9]\d{0,5})$/.exec(value);
     if (!match) {
       const field = metadata.data ?? 'version';
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        {
-          'pt-BR': `Versão inválida "${value}": use um número, como 1 ou v1.`,
-          en: `Invalid version "${value}": use a number, such as 1 or v1.`,
-        },
-        [
-          {
-            field,
-            message: {
-              'pt-BR': 'deve ser um número positivo, como 1 ou v1',
-              en: 'must be a positive number, such as 1 or v1',
-            },
-          },
-        ],
-      );
+      throw new DomainError('VALIDATION_FAILED', message('common.invalid-version'), [
+        { field, code: 'version', message: message('common.validation.version') },
+      ]);
     }
     return Number(match[1]);
   }
@@ -106,14 +116,9 @@ export class IntParamPipe implements PipeTransform<string, number> {
   transform(value: string, metadata: ArgumentMetadata): number {
     if (!/^\d{1,9}$/.test(value ?? '')) {
       const field = metadata.data ?? 'parameter';
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        {
-          'pt-BR': `"${field}" deve ser um número inteiro, recebido "${value}".`,
-          en: `"${field}" must be a whole number, got "${value}".`,
-        },
-        [{ field, message: { 'pt-BR': 'deve ser um número inteiro', en: 'must be a whole number' } }],
-      );
+      throw new DomainError('VALIDATION_FAILED', message('common.invalid-integer'), [
+        { field, code: 'isInt', message: message('common.validation.isInt') },
+      ]);
     }
     return Number(value);
   }

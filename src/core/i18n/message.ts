@@ -9,7 +9,7 @@ export const LANGUAGES: readonly Language[] = ['pt-BR', 'en'];
 /**
  * A value put into a message: text and numbers as they are (numbers with the language's decimal mark),
  * a localized text in the message's own language, a date (`YYYY-MM-DD` or ISO) in the language's format,
- * or a list of values joined.
+ * a change with its sign (`{ signed: 2.5 }` → "+2,5"), or a list of values joined.
  */
 export type MessageParam =
   | string
@@ -18,6 +18,7 @@ export type MessageParam =
   | undefined
   | LocalizedText
   | { readonly date: string }
+  | { readonly signed: number }
   | { readonly list: readonly MessageParam[] };
 
 export type MessageParams = Readonly<Record<string, MessageParam>>;
@@ -46,6 +47,7 @@ export function renderParam(p: MessageParam, lang: Language): string {
   if (typeof p === 'number') return formatNumber(p, lang);
   if (typeof p === 'string') return p;
   if ('date' in p) return formatDate(p.date, lang);
+  if ('signed' in p) return `${p.signed > 0 ? '+' : ''}${formatNumber(p.signed, lang)}`;
   if ('list' in p) return p.list.map((x) => renderParam(x, lang)).join(', ');
   if (isLocalized(p)) return p[lang];
   return String(p);
@@ -66,4 +68,22 @@ export function message(key: MessageKey, params: MessageParams = {}): LocalizedT
 /** The raw catalogue of a language, for the test that walks every message. */
 export function catalogue(lang: Language): Readonly<Record<MessageKey, string>> {
   return CATALOGUES[lang];
+}
+
+/** Localized texts joined language by language (a sentence and the optional ones that follow it). */
+export function joinTexts(parts: readonly LocalizedText[], separator = ' '): LocalizedText {
+  return {
+    'pt-BR': parts.map((p) => p['pt-BR']).join(separator),
+    en: parts.map((p) => p.en).join(separator),
+  };
+}
+
+/** Whether a string is a catalogue key (e.g. a validation decorator's `message`). */
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.prototype.hasOwnProperty.call(PT_BR, value);
+}
+
+/** A text that reads the same in every language: a name, an acronym (PDF), a number already formatted. */
+export function verbatim(text: string): LocalizedText {
+  return { 'pt-BR': text, en: text };
 }

@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import { AuthService } from '../auth/auth.service';
+import { Clock } from '../clock/clock';
 import { EditionEntity } from '../editions/edition.entity';
 import { GovernmentEntity } from '../governments/government.entity';
+import { translate } from '../i18n/message';
 import { NotificationsService } from './notifications.service';
 
 const REMINDER_DAYS = 7;
@@ -26,6 +28,7 @@ export class DeadlineRemindersService implements OnApplicationBootstrap, OnAppli
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly auth: AuthService,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -38,7 +41,7 @@ export class DeadlineRemindersService implements OnApplicationBootstrap, OnAppli
   }
 
   /** Sends the reminders due on `today` (YYYY-MM-DD); safe to run any number of times. */
-  async run(today = new Date().toISOString().slice(0, 10)): Promise<{ reminded: number }> {
+  async run(today = this.clock.today()): Promise<{ reminded: number }> {
     const due = await this.dataSource.getRepository(EditionEntity).find();
     let reminded = 0;
     await this.dataSource.transaction(async (em) => {
@@ -54,10 +57,17 @@ export class DeadlineRemindersService implements OnApplicationBootstrap, OnAppli
             ...officials.map((o) => ({ email: o.email, userId: o.id })),
             { email: a.enrolment.focalPerson.email },
           ];
+          const params = {
+            year: edition.year,
+            days: REMINDER_DAYS,
+            government: `${gov.name} (${gov.uf})`,
+            deadline: { date: edition.calendar.diagnosisDeadline },
+          };
+          // E-mails go out in Portuguese, the language of the governments that receive them.
           await this.notifications.enqueue(em, recipients, {
             kind: 'deadline-reminder',
-            subject: `MigraCidades ${edition.year}: o prazo do diagnóstico termina em ${REMINDER_DAYS} dias`,
-            body: `Olá,\n\nO prazo para enviar o diagnóstico de ${gov.name} (${gov.uf}) na edição ${edition.year} termina em ${edition.calendar.diagnosisDeadline}, daqui a ${REMINDER_DAYS} dias.\nO diagnóstico ainda não foi enviado.`,
+            subject: translate('notifications.deadline-reminder.subject', 'pt-BR', params),
+            body: translate('notifications.deadline-reminder.body', 'pt-BR', params),
             dedupeKey: `deadline:${edition.year}:${a.id}`,
           });
           reminded += 1;

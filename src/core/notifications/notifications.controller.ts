@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentActor } from '../auth/access.decorator';
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../errors/domain-error';
+import { message } from '../i18n/message';
 import { DeadlineRemindersService } from './deadline-reminders.service';
 import { NotificationsService } from './notifications.service';
 
@@ -17,9 +18,11 @@ export class NotificationsController {
 
   @Get('notifications')
   @Access('official', 'reviewer', 'certifier', 'admin')
-  @ApiOperation({ summary: 'The outbox: your messages (administrators: everyone\u2019s)' })
+  @ApiOperation({
+    summary: 'The outbox: the messages addressed to you, by your user or your e-mail (administrators: everyone\u2019s)',
+  })
   list(@CurrentActor() actor: Actor) {
-    return this.notifications.list(actor.role === 'admin' ? null : actor.id);
+    return this.notifications.list(actor);
   }
 
   @Post('jobs/deadline-reminders')
@@ -28,11 +31,9 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Run the deadline reminders now (as of `today`, default the current date)' })
   runReminders(@Query('today') today?: string) {
     if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        { 'pt-BR': 'today deve ser uma data AAAA-MM-DD.', en: 'today must be a date YYYY-MM-DD.' },
-        [{ field: 'today', message: { 'pt-BR': 'data AAAA-MM-DD', en: 'date YYYY-MM-DD' } }],
-      );
+      throw new DomainError('VALIDATION_FAILED', message('notifications.invalid-day'), [
+        { field: 'today', message: message('common.validation.date') },
+      ]);
     }
     return this.reminders.run(today);
   }

@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import { type DataSource, type EntityManager, In, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import type { Actor } from '../auth/actor';
+import { UserEntity } from '../auth/user.entity';
 import { NotificationEntity } from './notification.entity';
 
 export interface Recipient {
@@ -53,9 +55,13 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     this.transport?.close();
   }
 
-  /** Queues a message to each recipient within the caller's transaction; call `deliver()` after the commit. */
+  /**
+   * Queues a message to each recipient within the caller's transaction; call `deliver()` after the commit.
+   * An address that belongs to a user is stored with that user, however it was given (a focal person's
+   * e-mail typed in the enrolment form), so that the user finds the message in the app without SMTP.
+   */
   async enqueue(em: EntityManager, recipients: readonly Recipient[], message: Message): Promise<void> {
-    const unique = [...new Map(recipients.map((r) => [r.email.toLowerCase(), r])).values()];
+    const unique = await this.withUsers(em, recipients);
     for (const r of unique) {
       await em
         .createQueryBuilder()
@@ -75,6 +81,29 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
         .orIgnore()
         .execute();
     }
+  }
+
+  /** One recipient per address (case-insensitive), each with the user the address belongs to, if any. */
+  private async withUsers(em: EntityManager, recipients: readonly Recipient[]): Promise<Recipient[]> {
+    const byEmail = new Map<string, Recipient>();
+    for (const r of recipients) {
+      const email = r.email.trim().toLowerCase();
+      if (!byEmail.get(email)?.userId) byEmail.set(email, { email: r.email.trim(), userId: r.userId ?? null });
+    }
+    const unresolved = [...byEmail.entries()].filter(([, r]) => !r.userId).map(([email]) => email);
+    if (unresolved.length > 0) {
+      const users = await em
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .select(['u.id', 'u.email'])
+        .where('lower(u.email) IN (:...emails)', { emails: unresolved })
+        .getMany();
+      for (const u of users) {
+        const email = u.email.toLowerCase();
+        byEmail.set(email, { ...byEmail.get(email)!, userId: u.id });
+      }
+    }
+    return [...byEmail.values()];
   }
 
   /** Sends what is pending, one delivery run at a time. */
@@ -122,12 +151,20 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     }
   }
 
-  /** The outbox: a user's own messages, or everything for an administrator. */
-  list(userId: string | null, limit = 100): Promise<NotificationEntity[]> {
-    return this.dataSource.getRepository(NotificationEntity).find({
-      where: userId ? { userId } : {},
-      order: { createdAt: 'DESC' },
-      take: limit,
-    });
+  /**
+   * The outbox as the caller may read it: everything for an administrator; for anyone else the messages
+   * addressed to them, by their user or by their e-mail address.
+   */
+  list(actor: Actor, limit = 100): Promise<NotificationEntity[]> {
+    const qb = this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .orderBy('n.createdAt', 'DESC')
+      .addOrderBy('n.id', 'ASC')
+      .limit(limit);
+    if (actor.role !== 'admin') {
+      qb.where('(n.user_id = :id OR lower(n.recipient) = :email)', { id: actor.id, email: actor.email.toLowerCase() });
+    }
+    return qb.getMany();
   }
 }

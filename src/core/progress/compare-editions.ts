@@ -1,5 +1,6 @@
 import type { ScoreSnapshot } from '../assessment/assessment.types';
 import type { LocalizedText } from '../i18n/localized-text';
+import { joinTexts, message, verbatim } from '../i18n/message';
 import type { Questionnaire, QuestionnaireItem } from '../questionnaire/questionnaire.types';
 import { compareVersions, versionPath } from '../questionnaire/version-chain';
 
@@ -126,7 +127,6 @@ export interface EditionComparison {
 const round1 = (n: number) => Math.round(n * 10) / 10 + 0;
 const diff = (after: number | null, before: number | null) =>
   after === null || before === null ? null : round1(after - before);
-const fmt = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 const ABSENT: ItemPoints = { points: null, counted: false, status: 'absent' };
 
 function pointsOf(group: SnapshotGroup | undefined, key: string): ItemPoints {
@@ -167,28 +167,20 @@ function whyNotComparable(
   fromQ: Questionnaire | undefined,
   toQ: Questionnaire | undefined,
 ): LocalizedText {
-  if (!before)
-    return {
-      'pt-BR': 'Grupo ausente na edição anterior: nada a comparar.',
-      en: 'Group absent from the earlier edition: nothing to compare.',
-    };
-  if (!after)
-    return {
-      'pt-BR': 'Grupo ausente na edição seguinte: nada a comparar.',
-      en: 'Group absent from the later edition: nothing to compare.',
-    };
+  if (!before) return message('progress.compare.absent-before');
+  if (!after) return message('progress.compare.absent-after');
   const [v1, v2] = [before.questionnaireVersion, after.questionnaireVersion];
   if (!fromQ || !toQ) {
-    const missing = fromQ ? v2 : v1;
-    return {
-      'pt-BR': `A versão v${missing} do questionário de ${slug} não está publicada: nenhum item é comparável.`,
-      en: `Version v${missing} of the ${slug} questionnaire is not published: no item is comparable.`,
-    };
+    const group = (fromQ ?? toQ)?.title ?? verbatim(slug);
+    return message('progress.compare.version-unpublished', { version: fromQ ? v2 : v1, group });
   }
-  return {
-    'pt-BR': `As versões v${v1} e v${v2} do questionário não descendem uma da outra: nenhum item é comparável.`,
-    en: `Questionnaire versions v${v1} and v${v2} do not descend from one another: no item is comparable.`,
-  };
+  return message('progress.compare.unrelated-versions', { from: v1, to: v2 });
+}
+
+/** A group as people read it: its title in the latest published version (the slug only if none is). */
+function groupName(slug: string, chain: ReadonlyMap<number, Questionnaire> | undefined): LocalizedText {
+  const versions = chain ? [...chain.keys()] : [];
+  return versions.length > 0 ? chain!.get(Math.max(...versions))!.title : verbatim(slug);
 }
 
 /** Compares one group across two editions, item by item through the key maps. */
@@ -248,16 +240,10 @@ export function compareGroup(
   const vFrom = b.questionnaireVersion;
   const vTo = a.questionnaireVersion;
   const removed = pairs.onlyInFrom.map((k) =>
-    notComparable('removed', b, k, defOf(fromQ, k), {
-      'pt-BR': `Item só existe na v${vFrom} do questionário (removido na v${vTo}): fora da comparação.`,
-      en: `Item only in questionnaire v${vFrom} (removed in v${vTo}): left out of the comparison.`,
-    }),
+    notComparable('removed', b, k, defOf(fromQ, k), message('progress.compare.item-removed', { from: vFrom, to: vTo })),
   );
   const added = pairs.onlyInTo.map((k) =>
-    notComparable('new', a, k, defOf(toQ, k), {
-      'pt-BR': `Item novo na v${vTo} do questionário (não existia na v${vFrom}): fora da comparação.`,
-      en: `Item new in questionnaire v${vTo} (not in v${vFrom}): left out of the comparison.`,
-    }),
+    notComparable('new', a, k, defOf(toQ, k), message('progress.compare.item-new', { from: vFrom, to: vTo })),
   );
 
   // Like for like: paired items counted in both editions, each edition weighted by its own questionnaire.
@@ -278,25 +264,26 @@ export function compareGroup(
   const delta = diff(a.score, b.score);
   const same = vFrom === vTo;
   const renamed = items.filter((i) => i.renamed).length;
-  const scopeText: LocalizedText = same
-    ? {
-        'pt-BR': `Mesmo questionário (v${vFrom}): todos os itens comparados.`,
-        en: `Same questionnaire (v${vFrom}): every item compared.`,
-      }
-    : {
-        'pt-BR':
-          `Questionário v${vFrom} → v${vTo}: ${items.length} itens comparados pelo mapa de chaves (${renamed} renomeados); ${removed.length} removidos e ${added.length} novos ficam fora da comparação. ` +
-          `Nos itens comparáveis contados nas duas edições (${counted.length}): ${sharedBefore ?? '—'} → ${sharedAfter ?? '—'}.`,
-        en:
-          `Questionnaire v${vFrom} → v${vTo}: ${items.length} items compared through the key map (${renamed} renamed); ${removed.length} removed and ${added.length} new are left out of the comparison. ` +
-          `On the comparable items counted in both editions (${counted.length}): ${sharedBefore ?? '—'} → ${sharedAfter ?? '—'}.`,
-      };
-  const scoringText: LocalizedText = sameScoring
-    ? { 'pt-BR': '', en: '' }
-    : {
-        'pt-BR': ` Regras de pontuação diferentes (${b.scoringVersion} → ${a.scoringVersion}).`,
-        en: ` Different scoring rules (${b.scoringVersion} → ${a.scoringVersion}).`,
-      };
+  const scopeText = same
+    ? message('progress.compare.same-questionnaire', { version: vFrom })
+    : message('progress.compare.shared-items', {
+        from: vFrom,
+        to: vTo,
+        compared: items.length,
+        renamed,
+        removed: removed.length,
+        added: added.length,
+        counted: counted.length,
+        before: sharedBefore,
+        after: sharedAfter,
+      });
+  const scoreText =
+    delta === null
+      ? message('progress.compare.group-score', { before: b.score, after: a.score })
+      : message('progress.compare.group-score-delta', { before: b.score, after: a.score, delta: { signed: delta } });
+  const scoringText = sameScoring
+    ? []
+    : [message('progress.compare.scoring-changed', { from: b.scoringVersion, to: a.scoringVersion })];
   return {
     group: slug,
     comparability: same ? 'same-questionnaire' : 'shared-items',
@@ -312,10 +299,7 @@ export function compareGroup(
     },
     items,
     notComparable: { removed, new: added },
-    explanation: {
-      'pt-BR': `Nota publicada: ${b.score ?? '—'} → ${a.score ?? '—'}${delta === null ? '' : ` (${fmt(delta)})`}. ${scopeText['pt-BR']}${scoringText['pt-BR']}`,
-      en: `Published score: ${b.score ?? '—'} → ${a.score ?? '—'}${delta === null ? '' : ` (${fmt(delta)})`}. ${scopeText.en}${scoringText.en}`,
-    },
+    explanation: joinTexts([scoreText, scopeText, ...scoringText]),
   };
 }
 
@@ -351,7 +335,10 @@ export function compareEditions(before: EditionScores, after: EditionScores, cha
   const iBefore = before.snapshot.index.index;
   const iAfter = after.snapshot.index.index;
   const delta = diff(iAfter, iBefore);
-  const changed = groups.filter((g) => g.comparability !== 'same-questionnaire').map((g) => g.group);
+  const changed = groups
+    .filter((g) => g.comparability !== 'same-questionnaire')
+    .map((g) => message('progress.compare.group-name', { name: groupName(g.group, chains.get(g.group)) }));
+  const years = { from: before.editionYear, to: after.editionYear, before: iBefore, after: iAfter };
   return {
     from: before.editionYear,
     to: after.editionYear,
@@ -359,18 +346,14 @@ export function compareEditions(before: EditionScores, after: EditionScores, cha
       before: iBefore,
       after: iAfter,
       delta,
-      explanation: {
-        'pt-BR':
-          `Índice ${before.editionYear}: ${iBefore ?? '—'}; ${after.editionYear}: ${iAfter ?? '—'}${delta === null ? '' : ` (${fmt(delta)})`}.` +
-          (changed.length > 0
-            ? ` O questionário mudou nos grupos ${changed.join(', ')}: a variação do índice inclui essa mudança de escopo.`
-            : ' Mesmos questionários nas duas edições.'),
-        en:
-          `Index ${before.editionYear}: ${iBefore ?? '—'}; ${after.editionYear}: ${iAfter ?? '—'}${delta === null ? '' : ` (${fmt(delta)})`}.` +
-          (changed.length > 0
-            ? ` The questionnaire changed in groups ${changed.join(', ')}: the index change includes that change of scope.`
-            : ' Same questionnaires in both editions.'),
-      },
+      explanation: joinTexts([
+        delta === null
+          ? message('progress.compare.index', years)
+          : message('progress.compare.index-delta', { ...years, delta: { signed: delta } }),
+        changed.length > 0
+          ? message('progress.compare.index-scope-changed', { groups: { list: changed } })
+          : message('progress.compare.index-same'),
+      ]),
     },
     groups,
     improved: movements.filter((m) => m.delta > 0),

@@ -313,7 +313,9 @@ describe('compareEditions', () => {
     expect(c.to).toBe(2021);
     // 66 − 45.2
     expect(c.index).toMatchObject({ before: 45.2, after: 66, delta: 20.8 });
-    expect(c.index.explanation['pt-BR']).toContain('O questionário mudou nos grupos protection');
+    expect(c.index.explanation['pt-BR']).toContain(
+      'O questionário mudou nos grupos «Acesso, acolhimento e serviços de proteção',
+    );
     const gov = c.groups.find((g) => g.group === 'governance')!;
     // 70 − 38.3; like for like the six items counted both times are the whole score: 575/15 = 38.3 → 1050/15 = 70
     expect(gov).toMatchObject({
@@ -381,11 +383,11 @@ describe('compareEditions', () => {
       ['disaggregated-records', 'new', 50],
     ]);
     expect(prot.notComparable.removed[0].explanation['pt-BR']).toBe(
-      'Item só existe na v1 do questionário (removido na v2): fora da comparação.',
+      'Item que só existe na versão 1 do questionário (removido na versão 2): fora da comparação.',
     );
     expect(prot.explanation['pt-BR']).toBe(
-      'Nota publicada: 52.1 → 61.9 (+9.8). Questionário v1 → v2: 8 itens comparados pelo mapa de chaves (2 renomeados); 1 removidos e 4 novos ficam fora da comparação. ' +
-        'Nos itens comparáveis contados nas duas edições (6): 46.8 → 70.3.',
+      'Nota publicada: 52,1 → 61,9 (+9,8). Questionário da versão 1 para a versão 2: 8 itens comparados pelo mapa de chaves (2 renomeados); 1 removidos e 4 novos ficam fora da comparação. ' +
+        'Nos itens comparáveis contados nas duas edições (6): 46,8 → 70,3.',
     );
   });
 
@@ -472,7 +474,7 @@ describe('compareGroup when nothing is comparable', () => {
     const r = compareGroup('protection', { ...prot2021, questionnaireVersion: 3 }, prot2022, chains.get('protection'));
     expect(r.comparability).toBe('not-comparable');
     expect(r.explanation.en).toBe(
-      'Version v3 of the protection questionnaire is not published: no item is comparable.',
+      'Version 3 of the «Access, reception and protection services: gender, LGBTIQ+ and racial equality» questionnaire is not published: no item is comparable.',
     );
     expect(r.notComparable.removed).toHaveLength(12);
     expect(r.notComparable.new).toHaveLength(12);

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/localized-text';
+import { message } from '../i18n/message';
 import {
   compareEditions,
   type ComparedItem,
@@ -104,10 +105,7 @@ function outcome(
       : {
           editionYear: next.editionYear,
           comparable: false,
-          explanation: {
-            'pt-BR': `O item não tem correspondente no questionário de ${next.editionYear}: não é comparável.`,
-            en: `The item has no counterpart in the ${next.editionYear} questionnaire: not comparable.`,
-          },
+          explanation: message('progress.history.no-counterpart', { year: next.editionYear }),
         };
   }
   return {
@@ -146,10 +144,7 @@ export function buildHistory(records: readonly EditionRecord[], chains: VersionC
     comparisons,
     explanation:
       editions.length === 0
-        ? { 'pt-BR': 'Nenhuma edição com diagnóstico aprovado.', en: 'No edition with an approved diagnosis.' }
-        : {
-            'pt-BR': `Edições com diagnóstico aprovado: ${years.join(', ')}. Cada edição é comparada com a anterior aprovada; itens sem correspondente entre versões do questionário aparecem como não comparáveis.`,
-            en: `Editions with an approved diagnosis: ${years.join(', ')}. Each edition is compared with the previous approved one; items without a counterpart between questionnaire versions are listed as not comparable.`,
-          },
+        ? message('progress.history.none')
+        : message('progress.history.summary', { years: { list: years } }),
   };
 }

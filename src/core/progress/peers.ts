@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/localized-text';
+import { message } from '../i18n/message';
 import { quantile } from '../scoring/score-statistics';
 
 /** The middle value (the mean of the two middle ones for an even count), or null for none. */
@@ -21,42 +22,42 @@ export interface PopulationBand {
 
 /** IBGE's usual size classes of municipalities (as in MUNIC and the population estimates). */
 export const POPULATION_BANDS: readonly PopulationBand[] = [
-  { key: 'up-to-5k', min: 0, max: 5_000, label: { 'pt-BR': 'Até 5.000 habitantes', en: 'Up to 5,000 inhabitants' } },
+  { key: 'up-to-5k', min: 0, max: 5_000, label: message('progress.band.up-to-5k') },
   {
     key: '5k-10k',
     min: 5_001,
     max: 10_000,
-    label: { 'pt-BR': 'De 5.001 a 10.000 habitantes', en: '5,001 to 10,000 inhabitants' },
+    label: message('progress.band.5k-10k'),
   },
   {
     key: '10k-20k',
     min: 10_001,
     max: 20_000,
-    label: { 'pt-BR': 'De 10.001 a 20.000 habitantes', en: '10,001 to 20,000 inhabitants' },
+    label: message('progress.band.10k-20k'),
   },
   {
     key: '20k-50k',
     min: 20_001,
     max: 50_000,
-    label: { 'pt-BR': 'De 20.001 a 50.000 habitantes', en: '20,001 to 50,000 inhabitants' },
+    label: message('progress.band.20k-50k'),
   },
   {
     key: '50k-100k',
     min: 50_001,
     max: 100_000,
-    label: { 'pt-BR': 'De 50.001 a 100.000 habitantes', en: '50,001 to 100,000 inhabitants' },
+    label: message('progress.band.50k-100k'),
   },
   {
     key: '100k-500k',
     min: 100_001,
     max: 500_000,
-    label: { 'pt-BR': 'De 100.001 a 500.000 habitantes', en: '100,001 to 500,000 inhabitants' },
+    label: message('progress.band.100k-500k'),
   },
   {
     key: 'over-500k',
     min: 500_001,
     max: null,
-    label: { 'pt-BR': 'Mais de 500.000 habitantes', en: 'Over 500,000 inhabitants' },
+    label: message('progress.band.over-500k'),
   },
 ];
 

@@ -8,6 +8,7 @@ import { PriorityEntity } from '../assessment/priority.entity';
 import { EditionEntity } from '../editions/edition.entity';
 import { DomainError } from '../errors/domain-error';
 import type { LocalizedText } from '../i18n/localized-text';
+import { isMessageKey, joinTexts, message, type MessageParam } from '../i18n/message';
 import { GovernmentEntity } from '../governments/government.entity';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import type { VersionChains } from './compare-editions';
@@ -21,7 +22,11 @@ import {
   summarisePeers,
 } from './peers';
 
-const text = (pt: string, en: string): LocalizedText => ({ 'pt-BR': pt, en });
+/** A macro-region as people read it in each language (IBGE names them in Portuguese). */
+function regionName(region: string): MessageParam {
+  const key = `progress.region.${region}`;
+  return isMessageKey(key) ? message(key) : region;
+}
 
 export interface GovernmentProfile {
   readonly ibgeCode: string;
@@ -73,11 +78,9 @@ export class ProgressService {
   async profile(ibgeCode: string): Promise<GovernmentProfile> {
     const g = await this.dataSource.getRepository(GovernmentEntity).findOneBy({ ibgeCode });
     if (!g) {
-      throw new DomainError(
-        'GOVERNMENT_NOT_FOUND',
-        text(`Nenhum governo com o código IBGE ${ibgeCode}.`, `No government with IBGE code ${ibgeCode}.`),
-        [{ field: 'ibgeCode', message: text('código IBGE desconhecido', 'unknown IBGE code') }],
-      );
+      throw new DomainError('GOVERNMENT_NOT_FOUND', message('common.government-not-found', { code: ibgeCode }), [
+        { field: 'ibgeCode', message: message('common.validation.unknown-ibge-code') },
+      ]);
     }
     return {
       ibgeCode: g.ibgeCode,
@@ -134,10 +137,7 @@ export class ProgressService {
   async peers(ibgeCode: string, editionYear: number): Promise<PeersAnswer> {
     const government = await this.profile(ibgeCode);
     if (!(await this.dataSource.getRepository(EditionEntity).existsBy({ year: editionYear }))) {
-      throw new DomainError(
-        'EDITION_NOT_FOUND',
-        text(`A edição ${editionYear} não existe.`, `Edition ${editionYear} does not exist.`),
-      );
+      throw new DomainError('EDITION_NOT_FOUND', message('common.edition-not-found', { year: editionYear }));
     }
     const mine = await this.dataSource
       .getRepository(AssessmentEntity)
@@ -150,8 +150,7 @@ export class ProgressService {
         }
       : null;
     const municipality = government.kind === 'municipality';
-    const kindPt = municipality ? 'Municípios' : 'Estados';
-    const kindEn = municipality ? 'Municipalities' : 'States';
+    const kind = municipality ? 'municipality' : 'state';
     const scopes: {
       scope: PeerScope;
       label: LocalizedText;
@@ -163,14 +162,14 @@ export class ProgressService {
     if (municipality) {
       scopes.push({
         scope: 'state',
-        label: text(`${kindPt} de ${government.stateName}`, `${kindEn} of ${government.stateName}`),
+        label: message('progress.peers.state.municipality', { state: government.stateName }),
         where: 'g.uf = :uf',
         params: { uf: government.uf },
       });
     }
     scopes.push({
       scope: 'region',
-      label: text(`${kindPt} da região ${government.region}`, `${kindEn} of the ${government.region} region`),
+      label: message(`progress.peers.region.${kind}`, { region: regionName(government.region) }),
       where: 'g.region = :region',
       params: { region: government.region },
     });
@@ -179,14 +178,14 @@ export class ProgressService {
       scopes.push({
         scope: 'population-band',
         band,
-        label: text(`Municípios na faixa "${band.label['pt-BR']}"`, `Municipalities in the class "${band.label.en}"`),
+        label: message('progress.peers.band', { band: band.label }),
         where: band.max === null ? 'g.population >= :min' : 'g.population BETWEEN :min AND :max',
         params: { min: band.min, max: band.max },
       });
     }
     scopes.push({
       scope: 'national',
-      label: text(`${kindPt} de todo o Brasil`, `${kindEn} across Brazil`),
+      label: message(`progress.peers.national.${kind}`),
       where: '1 = 1',
       params: {},
     });
@@ -202,18 +201,11 @@ export class ProgressService {
       editionYear,
       own,
       peers,
-      explanation: text(
-        `Medianas das avaliações aprovadas (aprovadas, com prioridades definidas ou certificadas) da edição ${editionYear}, entre governos do mesmo tipo (${kindPt.toLowerCase()}), incluindo o próprio governo quando aprovado. ` +
-          (municipality && government.population === null
-            ? 'Sem estimativa de população importada, não há comparação por faixa populacional. '
-            : '') +
-          '"difference" é a nota do governo menos a mediana.',
-        `Medians of the approved assessments (approved, priorities set or certified) of edition ${editionYear}, among governments of the same kind (${kindEn.toLowerCase()}), including the government itself when approved. ` +
-          (municipality && government.population === null
-            ? 'Without an imported population estimate there is no comparison by population band. '
-            : '') +
-          '"difference" is the government\u2019s score minus the median.',
-      ),
+      explanation: joinTexts([
+        message(`progress.peers.explanation.${kind}`, { year: editionYear }),
+        ...(municipality && government.population === null ? [message('progress.peers.no-population')] : []),
+        message('progress.peers.difference'),
+      ]),
     };
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DomainError } from '../errors/domain-error';
+import { message } from '../i18n/message';
 import type { IndicatorGroupDefinition } from '../indicators/indicator-group.definition';
 import { IndicatorRegistry } from '../indicators/indicator-registry';
 import { type DefinitionProblem, QuestionnaireDefinitionError } from './questionnaire-definition.error';
@@ -142,22 +143,14 @@ export class QuestionnaireCatalogue implements OnModuleInit {
   group(slug: string): GroupCatalogueEntry {
     const entry = this.entries.get(slug);
     if (!entry) {
-      throw new DomainError(
-        'GROUP_NOT_FOUND',
+      throw new DomainError('GROUP_NOT_FOUND', message('common.group-not-found'), [
         {
-          'pt-BR': `Grupo de indicadores "${slug}" não existe.`,
-          en: `Indicator group "${slug}" does not exist.`,
+          field: 'slug',
+          code: 'UNKNOWN_GROUP',
+          message: message('common.validation.group-slug'),
+          allowed: [...this.entries.keys()],
         },
-        [
-          {
-            field: 'slug',
-            message: {
-              'pt-BR': `grupos: ${[...this.entries.keys()].join(', ')}`,
-              en: `groups: ${[...this.entries.keys()].join(', ')}`,
-            },
-          },
-        ],
-      );
+      ]);
     }
     return entry;
   }
@@ -166,17 +159,16 @@ export class QuestionnaireCatalogue implements OnModuleInit {
     const entry = this.group(slug);
     const q = entry.versions.get(version);
     if (!q) {
-      const known = [...entry.versions.keys()].join(', ');
+      const known = { list: [...entry.versions.keys()] };
       throw new DomainError(
         'VERSION_NOT_FOUND',
-        {
-          'pt-BR': `O grupo "${slug}" não tem a versão ${version} (versões publicadas: ${known}).`,
-          en: `Group "${slug}" has no version ${version} (published versions: ${known}).`,
-        },
+        message('common.version-not-found', { group: entry.latest.title, version, known }),
         [
           {
             field: 'version',
-            message: { 'pt-BR': `versões publicadas: ${known}`, en: `published versions: ${known}` },
+            code: 'UNKNOWN_VERSION',
+            message: message('common.validation.published-versions', { known }),
+            allowed: [...entry.versions.keys()],
           },
         ],
       );

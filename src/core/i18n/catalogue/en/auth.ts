@@ -1,4 +1,22 @@
 import type { auth as pt } from '../pt-BR/auth';
 
-/** Messages: auth. */
-export const auth: Record<keyof typeof pt, string> = {};
+/** Messages: access (logging in, roles, users). */
+export const auth: Record<keyof typeof pt, string> = {
+  'auth.route-without-rule': 'This route does not declare who may reach it, so it is refused.',
+  'auth.forbidden-role': 'Access denied: this action is reserved to {roles}.',
+  'auth.own-government-only': 'You may only access your own government\u2019s data.',
+  'auth.invalid-credentials': 'Wrong e-mail or password.',
+  'auth.unauthenticated':
+    'Log in first: get a token from /api/auth/login and send it as "Authorization: Bearer <token>" with each request.',
+  'auth.official-needs-government': 'A municipal or state official must belong to a government.',
+  'auth.official-needs-government.field': 'required for government officials',
+  'auth.only-officials-have-government': 'Only municipal or state officials belong to a government.',
+  'auth.only-officials-have-government.field': 'not for {role}',
+  'auth.government-unknown': 'No government with IBGE code {code}.',
+  'auth.email-taken': 'A user with the e-mail {email} already exists.',
+  'auth.email-taken.field': 'already registered',
+  'auth.role.official': 'government officials',
+  'auth.role.reviewer': 'IOM reviewers',
+  'auth.role.certifier': 'university certifiers',
+  'auth.role.admin': 'administrators',
+};

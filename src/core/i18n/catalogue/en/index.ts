@@ -12,6 +12,8 @@ import { goodPractices } from './good-practices';
 import { progress } from './progress';
 import { reporting } from './reporting';
 import { notifications } from './notifications';
+import { errors } from './errors';
+import { workflow } from './workflow';
 
 /** The English catalogue: the same keys as pt-BR (the compiler checks that none is missing). */
 export const EN: Readonly<Record<MessageKey, string>> = {
@@ -28,4 +30,6 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   ...progress,
   ...reporting,
   ...notifications,
+  ...errors,
+  ...workflow,
 };

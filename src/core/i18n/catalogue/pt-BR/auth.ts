@@ -1,2 +1,20 @@
-/** Mensagens: auth. */
-export const auth = {} as const;
+/** Mensagens: acesso (entrada no sistema, papéis, usuários). */
+export const auth = {
+  'auth.route-without-rule': 'Esta rota não declara quem pode acessá-la e por isso está bloqueada.',
+  'auth.forbidden-role': 'Acesso negado: esta ação é reservada a {roles}.',
+  'auth.own-government-only': 'Você só pode acessar os dados do seu próprio governo.',
+  'auth.invalid-credentials': 'E-mail ou senha incorretos.',
+  'auth.unauthenticated':
+    'É preciso entrar no sistema: obtenha um token em /api/auth/login e envie-o no cabeçalho de cada requisição.',
+  'auth.official-needs-government': 'Um servidor municipal ou estadual precisa estar ligado a um governo.',
+  'auth.official-needs-government.field': 'obrigatório para servidores de governo',
+  'auth.only-officials-have-government': 'Só servidores municipais ou estaduais pertencem a um governo.',
+  'auth.only-officials-have-government.field': 'não se aplica a {role}',
+  'auth.government-unknown': 'Nenhum governo com o código IBGE {code}.',
+  'auth.email-taken': 'Já existe um usuário com o e-mail {email}.',
+  'auth.email-taken.field': 'já cadastrado',
+  'auth.role.official': 'servidores de governo',
+  'auth.role.reviewer': 'revisores da OIM',
+  'auth.role.certifier': 'certificadores da universidade',
+  'auth.role.admin': 'administradores',
+} as const;

@@ -1,2 +1,25 @@
-/** Mensagens: files. */
-export const files = {} as const;
+/** Mensagens: arquivos enviados (verificação do conteúdo, arquivos ausentes). */
+export const files = {
+  'files.missing': 'Falta um arquivo obrigatório.',
+  'files.missing.field': 'arquivo obrigatório',
+  'files.not-found': 'Arquivo não encontrado.',
+  'files.not-in-assessment': 'Arquivo não encontrado nesta avaliação.',
+  'files.too-large': 'Arquivo grande demais.',
+  'files.too-large.field': 'o arquivo excede o limite de tamanho',
+  'files.empty': 'O arquivo está vazio.',
+  'files.over-limit': 'O arquivo tem {size}, acima do limite de {limit}.',
+  'files.by-extension': 'Pela extensão .{extension}',
+  'files.by-declared-type': 'Pelo tipo declarado ({mime})',
+  'files.mislabelled': '{by}, o arquivo se diz {claimed}, mas o conteúdo é {found}.',
+  'files.unsupported': 'Tipo de arquivo não aceito: o conteúdo é {found}. Envie {accepted}.',
+  'files.kind-not-allowed': 'O arquivo é {found}, mas aqui só se aceita {accepted}.',
+  'files.size': '{size} {unit}',
+  'files.or': 'ou',
+  'files.kind.image': 'imagem (PNG, JPEG, WebP ou GIF)',
+  'files.kind.office': 'documento do Office ou OpenDocument (DOCX, XLSX, PPTX, ODT, ODS, ODP, DOC, XLS, PPT)',
+  'files.type.legacy-office': 'Office antigo (DOC/XLS/PPT)',
+  'files.found.executable': 'um programa executável',
+  'files.found.zip': 'um ZIP que não é documento do Office nem OpenDocument',
+  'files.found.plain-text': 'texto simples',
+  'files.found.unknown': 'de um tipo não reconhecido',
+} as const;

@@ -15,6 +15,8 @@ import { goodPractices } from './good-practices';
 import { progress } from './progress';
 import { reporting } from './reporting';
 import { notifications } from './notifications';
+import { errors } from './errors';
+import { workflow } from './workflow';
 
 export const PT_BR = {
   ...common,
@@ -30,6 +32,8 @@ export const PT_BR = {
   ...progress,
   ...reporting,
   ...notifications,
+  ...errors,
+  ...workflow,
 } as const;
 
 export type MessageKey = keyof typeof PT_BR;

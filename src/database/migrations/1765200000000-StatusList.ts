@@ -27,10 +27,10 @@ export class StatusList1765200000000 implements MigrationInterface {
     const seals = (await q.query(`SELECT "number" FROM "certificates" ORDER BY "number"`)) as { number: string }[];
     const slots = allocateSlots({ list: 1, taken: [] }, seals.length, (n) => randomInt(n));
     for (const [i, seal] of seals.entries()) {
-      await q.query(`INSERT INTO "status_list_slots" ("list", "idx", "reserved_at") VALUES (?, ?, datetime('now'))`, [
-        slots[i].list,
-        slots[i].index,
-      ]);
+      await q.query(
+        `INSERT INTO "status_list_slots" ("list", "idx", "reserved_at") VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+        [slots[i].list, slots[i].index],
+      );
       await q.query(`UPDATE "certificates" SET "status_list" = ?, "status_index" = ? WHERE "number" = ?`, [
         slots[i].list,
         slots[i].index,

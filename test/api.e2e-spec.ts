@@ -193,7 +193,7 @@ describe('read API on the booted app (real SQLite file, real HTTP)', () => {
         expect.objectContaining({
           field: `answers.${onlyInV2.key}`,
           code: 'ITEM_OF_OTHER_VERSION',
-          messageEn: 'item belongs to version 2, not to version 1',
+          messageEn: 'the item belongs to version 2 of the questionnaire, not to version 1',
         }),
       ]);
     });

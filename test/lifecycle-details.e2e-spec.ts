@@ -97,14 +97,14 @@ describe('lifecycle details: course, evidence files, reopening, reminders, outbo
   });
 
   it('reopens an approved diagnosis only with a recorded reason', async () => {
-    const { bestAnswers } = await import('./support/answers');
+    const { bestSaves } = await import('./support/answers');
     const view = (await app.request('GET', `/api/assessments/${assessment.id}`, undefined, auth(official))).body;
     const saves = [];
     for (const g of view.groups) {
       const q = (await app.request('GET', `/api/indicator-groups/${g.group}/versions/${g.questionnaireVersion}`)).body;
-      for (const [itemKey, value] of Object.entries(bestAnswers(q))) {
-        const current = g.items.find((i: { key: string }) => i.key === itemKey).answer;
-        saves.push({ group: g.group, itemKey, value, expectedVersion: current.version });
+      for (const save of bestSaves(q)) {
+        const current = g.items.find((i: { key: string }) => i.key === save.itemKey).answer;
+        saves.push({ ...save, expectedVersion: current.version });
       }
     }
     expect(

@@ -9,9 +9,9 @@ export const diagnosis = {
   'diagnosis.evidence-not-expected': 'este item não recebe evidência',
   'diagnosis.invalid-answers': 'Respostas inválidas: {count} problema(s); veja cada campo.',
   'diagnosis.stale.yours':
-    'Você alterou {item} em outra aba ou janela às {time} (horário de Brasília) de {date}. Nada foi salvo; veja o valor atual.',
+    'Você alterou o {item} em outra aba ou janela às {time} (horário de Brasília) de {date}. Nada foi salvo; veja o valor atual.',
   'diagnosis.stale.other':
-    '{name} alterou {item} às {time} (horário de Brasília) de {date}, depois que você abriu o diagnóstico. Nada foi salvo; veja o valor atual.',
+    '{name} alterou o {item} às {time} (horário de Brasília) de {date}, depois que você abriu o diagnóstico. Nada foi salvo; veja o valor atual.',
   'diagnosis.stale.many':
     '{count} itens foram alterados depois que você abriu o diagnóstico: {items}. Nada foi salvo; veja os valores atuais.',
   'diagnosis.stale.field': 'a versão que você abriu ({expected}) está desatualizada; a atual é a {current}',

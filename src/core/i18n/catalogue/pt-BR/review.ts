@@ -1,6 +1,6 @@
 /** Mensagens: review. */
 export const review = {
-  'review.not-answered': '{item} não tem resposta para revisar',
+  'review.not-answered': 'o {item} não tem resposta para revisar',
   'review.rating-required': 'informe a nota do revisor para o ajuste',
   'review.same-as-answer': 'igual à resposta do governo: use «aceitar»',
   'review.justification-required': 'justifique o ajuste (10 caracteres ou mais)',

@@ -1,3 +1,4 @@
+import { translate } from '../i18n/message';
 import { CHART_GRID, CHART_INK, CHART_MUTED, renderChartSvg } from '../rendering/svg-chart';
 import type { HistogramBand } from '../scoring/score-statistics';
 
@@ -32,16 +33,34 @@ export function indexHistogramChart(bands: readonly HistogramBand[]): string {
   });
 }
 
-/** Enrolled and certified governments per edition. */
-export function editionsChart(editions: readonly { year: number; enrolled: number; certified: number }[]): string {
+/** Enrolled and certified governments per edition, and the seals still valid today. */
+export function editionsChart(
+  editions: readonly { year: number; enrolled: number; certified: number; validSeals: number }[],
+): string {
   return renderChartSvg(640, 260, {
     legend: { top: 0, textStyle: { fontSize: 11 } },
     grid: { left: 50, right: 16, top: 30, bottom: 30 },
     xAxis: categories(editions.map((e) => String(e.year))),
     yAxis: valueAxis,
     series: [
-      { type: 'bar', name: 'Inscritos', data: editions.map((e) => e.enrolled), itemStyle: { color: '#a4c2f4' } },
-      { type: 'bar', name: 'Certificados', data: editions.map((e) => e.certified), itemStyle: { color: '#0b5394' } },
+      {
+        type: 'bar',
+        name: translate('certification.dashboard.enrolled', 'pt-BR'),
+        data: editions.map((e) => e.enrolled),
+        itemStyle: { color: '#a4c2f4' },
+      },
+      {
+        type: 'bar',
+        name: translate('certification.dashboard.certified', 'pt-BR'),
+        data: editions.map((e) => e.certified),
+        itemStyle: { color: '#0b5394' },
+      },
+      {
+        type: 'bar',
+        name: translate('certification.dashboard.valid-seals', 'pt-BR'),
+        data: editions.map((e) => e.validSeals),
+        itemStyle: { color: '#38761d' },
+      },
     ],
   });
 }

@@ -33,5 +33,8 @@ export const certification: Record<keyof typeof pt, string> = {
   'certification.verify-body-missing': 'Send the signed credential (JWT) or the seal\u2019s PDF.',
   'certification.credential-required': 'text required',
   'certification.no-editions': 'There are no editions yet.',
+  'certification.dashboard.enrolled': 'Enrolled',
+  'certification.dashboard.certified': 'Certified',
+  'certification.dashboard.valid-seals': 'Seals valid today',
   'certification.batch-not-found': 'Certificate batch not found.',
 };

@@ -31,5 +31,8 @@ export const certification = {
   'certification.verify-body-missing': 'Envie a credencial assinada (JWT) ou o PDF do selo.',
   'certification.credential-required': 'texto obrigatório',
   'certification.no-editions': 'Ainda não há edições.',
+  'certification.dashboard.enrolled': 'Inscritos',
+  'certification.dashboard.certified': 'Certificados',
+  'certification.dashboard.valid-seals': 'Selos válidos hoje',
   'certification.batch-not-found': 'Lote de emissão não encontrado.',
 } as const;

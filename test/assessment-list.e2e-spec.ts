@@ -1,4 +1,5 @@
 import { STATE_LABELS } from '../src/core/assessment/assessment-state';
+import { translate } from '../src/core/i18n/message';
 import { answerAndSubmit, reviewAndApprove } from './support/diagnosis';
 import { auth, bootWithStaff, createEdition, createUser, enrol } from './support/lifecycle';
 import type { RunningApp } from './support/test-app';
@@ -183,7 +184,18 @@ describe('listing assessments across governments (GET /api/assessments)', () => 
     const r = await app.request('GET', `/api/assessments?${query}`, undefined, auth(tokens.admin));
     expect(r.status).toBe(400);
     expect(r.body.code).toBe('VALIDATION_FAILED');
-    expect(r.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    const problem = r.body.errors.find((e: { field: string }) => e.field === field);
+    expect(problem).toBeDefined();
+    expect(problem.message).toBeTruthy();
+    expect(problem.messageEn).toBeTruthy();
+  });
+
+  it('says what a state abbreviation or an IBGE code looks like, in both languages', async () => {
+    const r = await app.request('GET', '/api/assessments?uf=R1&government=123', undefined, auth(tokens.admin));
+    const byField = Object.fromEntries(r.body.errors.map((e: { field: string }) => [e.field, e]));
+    expect(byField.uf).toMatchObject({ message: translate('common.validation.uf', 'pt-BR') });
+    expect(byField.uf.messageEn).toBe(translate('common.validation.uf', 'en'));
+    expect(byField.government.message).toBe(translate('common.validation.ibge-code', 'pt-BR'));
   });
 
   it('takes up to 200 a page', async () => {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { withMessage } from '../http/validation';
 import { ASSESSMENT_STATES, type AssessmentState } from './assessment-state';
 
 /**
@@ -26,7 +27,7 @@ export class AssessmentListQueryDto {
   @ApiPropertyOptional({ description: 'Federative unit (state) abbreviation', example: 'RS' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @Matches(/^[A-Z]{2}$/, { message: 'uf must be a two-letter state abbreviation, such as RS' })
+  @Matches(/^[A-Z]{2}$/, withMessage('common.validation.uf'))
   uf?: string;
 
   @ApiPropertyOptional({ enum: ['municipality', 'state'] })
@@ -41,7 +42,7 @@ export class AssessmentListQueryDto {
 
   @ApiPropertyOptional({ description: 'IBGE code of one government (2 or 7 digits)', example: '4314902' })
   @IsOptional()
-  @Matches(/^\d{2}(\d{5})?$/, { message: 'government must be an IBGE code (2 or 7 digits)' })
+  @Matches(/^\d{2}(\d{5})?$/, withMessage('common.validation.ibge-code'))
   government?: string;
 
   @ApiPropertyOptional({ description: 'Part of the government\u2019s name; accents and case are ignored' })

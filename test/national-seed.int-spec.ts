@@ -45,9 +45,11 @@ describe('national seed (real SQLite files through migrations)', () => {
     a = await context(scratches[0].dir);
     b = await context(scratches[1].dir);
     ds = a.get(DataSource);
-    // An edition that exists before the seed: reused as it is, and kept when the seed is removed.
+    // An edition that exists before the seed: reused as it is, and kept when the seed is removed. Created in
+    // 2022, it pinned the health questionnaire of the day (v1; v2 came with eMulti, for 2024).
     await a.get(EditionsService).create(null, {
       year: 2022,
+      pinnedVersions: { health: 1 },
       calendar: {
         enrolmentOpens: '2022-02-01',
         enrolmentCloses: '2022-04-30',
@@ -58,7 +60,7 @@ describe('national seed (real SQLite files through migrations)', () => {
     });
     await seedNational(a, { governments: GOVERNMENTS });
     await seedNational(b, { governments: GOVERNMENTS });
-  });
+  }, 600_000); // two seeds of 600 assessments: a minute alone, more on a busy machine
   afterAll(async () => {
     await a?.close();
     await b?.close();
@@ -139,30 +141,68 @@ describe('national seed (real SQLite files through migrations)', () => {
       );
       expect(index.index).toBe(stored.index.index);
     }
-  });
+  }, 300_000); // 600 assessments scored twice each
 
-  it('answers protection with v1 in 2020 and v2 from 2021, as each edition pins', async () => {
+  it('answers each group with the version its edition pins: protection and social assistance v2 from 2021, health v2 from 2024', async () => {
     const rows = (await ds.query(
-      `SELECT edition_year AS year, json_extract(versions, '$.protection') AS v, COUNT(*) AS n FROM assessments GROUP BY 1, 2`,
-    )) as { year: number; v: number }[];
-    expect(rows.map((r) => [r.year, r.v])).toEqual([
-      [2020, 1],
-      [2021, 2],
-      [2022, 2],
-      [2023, 2],
-      [2024, 2],
+      `SELECT edition_year AS year, json_extract(versions, '$.protection') AS p, json_extract(versions, '$."social-assistance"') AS s,
+              json_extract(versions, '$.health') AS h, COUNT(*) AS n FROM assessments GROUP BY 1, 2, 3, 4 ORDER BY 1`,
+    )) as { year: number; p: number; s: number; h: number }[];
+    expect(rows.map((r) => [r.year, r.p, r.s, r.h])).toEqual([
+      [2020, 1, 1, 1],
+      [2021, 2, 2, 1],
+      [2022, 2, 2, 1],
+      [2023, 2, 2, 1],
+      [2024, 2, 2, 2],
     ]);
-    const keys = async (year: number) =>
+    const keys = async (group: string, year: number) =>
       (
         (await ds.query(
-          `SELECT DISTINCT item_key FROM answers JOIN assessments a ON a.id = assessment_id WHERE group_slug = 'protection' AND a.edition_year = ?`,
-          [year],
+          `SELECT DISTINCT item_key FROM answers JOIN assessments a ON a.id = assessment_id WHERE group_slug = ? AND a.edition_year = ?`,
+          [group, year],
         )) as { item_key: string }[]
       ).map((r) => r.item_key);
-    expect(await keys(2020)).toEqual(expect.arrayContaining(['awareness-campaigns', 'nationality-records']));
-    expect(await keys(2020)).not.toContain('lgbtiq-access');
-    expect(await keys(2021)).toEqual(expect.arrayContaining(['rights-campaigns', 'lgbtiq-access']));
-    expect(await keys(2021)).not.toContain('nationality-records');
+    expect(await keys('protection', 2020)).toEqual(
+      expect.arrayContaining(['awareness-campaigns', 'nationality-records']),
+    );
+    expect(await keys('protection', 2020)).not.toContain('lgbtiq-access');
+    expect(await keys('protection', 2021)).toEqual(expect.arrayContaining(['rights-campaigns', 'lgbtiq-access']));
+    expect(await keys('protection', 2021)).not.toContain('nationality-records');
+
+    expect(await keys('social-assistance', 2020)).toEqual(
+      expect.arrayContaining(['creas-referral', 'federal-benefits']),
+    );
+    expect(await keys('social-assistance', 2020)).not.toContain('unaccompanied-children');
+    expect(await keys('social-assistance', 2021)).toEqual(
+      expect.arrayContaining([
+        'paefi-follow-up',
+        'federal-benefits-access',
+        'unaccompanied-children',
+        'trafficking-referral',
+      ]),
+    );
+    expect(await keys('social-assistance', 2021)).not.toContain('creas-referral');
+
+    expect(await keys('health', 2023)).toEqual(expect.arrayContaining(['outreach', 'sus-registration']));
+    expect(await keys('health', 2023)).not.toContain('emulti-support');
+    expect(await keys('health', 2024)).toEqual(
+      expect.arrayContaining(['community-outreach', 'emulti-support', 'mental-health', 'sus-registration']),
+    );
+    expect(await keys('health', 2024)).not.toContain('outreach');
+    expect(await keys('health', 2024)).not.toContain('outreach-actions');
+  });
+
+  it('reports progress on 2023 health priorities in 2024 through the key map: kept and renamed items only', async () => {
+    const rows = (await ds.query(
+      `SELECT p.item_key AS k, p.progress_status AS s FROM priorities p JOIN assessments a ON a.id = p.assessment_id
+        WHERE a.edition_year = 2023 AND p.group_slug = 'health'`,
+    )) as { k: string; s: string | null }[];
+    const byKey = (key: string) => rows.filter((r) => r.k === key).map((r) => r.s);
+    // "outreach" is "community-outreach" in v2: compared, so its progress is reported; the dropped list is not.
+    expect(byKey('outreach').length).toBeGreaterThan(0);
+    expect(byKey('outreach').every((s) => s !== null)).toBe(true);
+    expect(byKey('outreach-actions').every((s) => s === null)).toBe(true);
+    expect(byKey('sus-registration').every((s) => s !== null)).toBe(true);
   });
 
   it('spreads scores as in the real country: mostly low, a long tail, some improving and some regressing', async () => {

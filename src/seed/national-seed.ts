@@ -422,7 +422,10 @@ async function seedGovernment(
     const maturity = maturityAt(seed, gov, profile, position, edition.year);
     const prioritised = new Set((previous?.priorities ?? []).map((p) => p.identity));
 
-    const rows: Pick<AnswerEntity, 'groupSlug' | 'itemKey' | 'value' | 'reviewerRating' | 'reviewStatus'>[] = [];
+    const rows: Pick<
+      AnswerEntity,
+      'groupSlug' | 'itemKey' | 'value' | 'evidence' | 'reviewerRating' | 'reviewStatus'
+    >[] = [];
     const answerRows: unknown[][] = [];
     const reviewedAt = sqlDate(approvedAt);
     for (const [group, version] of Object.entries(edition.pinnedVersions)) {
@@ -444,14 +447,17 @@ async function seedGovernment(
         const at = `${label}/${identity(item.key)}`;
         const adjusted = item.type === 'yes-partial-no' && value === 'yes' && unit(`${at}/adjust`) < 0.03;
         const changed = round === 2 && unit(`${at}/changed`) < 0.1 ? 2 : 1;
+        // Every positive answer to an item that requires evidence has it (the generator sees to that), so the
+        // review's own scoring counts it, as it would after a real submission and review.
+        const evidence = drawn.evidence.get(item.key);
         rows.push({
           groupSlug: group,
           itemKey: item.key,
           value,
+          evidence: evidence ? [...evidence] : null,
           reviewerRating: adjusted ? 'partial' : null,
           reviewStatus: adjusted ? 'adjusted' : 'accepted',
         });
-        const evidence = drawn.evidence.get(item.key);
         answerRows.push([
           id,
           group,

@@ -1,7 +1,7 @@
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import { healthRecommendations } from '../src/indicators/health/health.recommendations';
 import { answerAndSubmit, reviewAndApprove, setPriorities } from './support/diagnosis';
-import { auth, bootWithStaff, createEdition, createUser, enrol } from './support/lifecycle';
+import { auth, bootWithStaff, createEdition, createUser, enrol, samplePdf } from './support/lifecycle';
 import type { RunningApp } from './support/test-app';
 
 const SAO_PAULO = '3550308';
@@ -94,11 +94,23 @@ describe('the Relatório de Diagnóstico', () => {
 
     refusedBeforeApproval = await app.request('GET', `/api/assessments/${current}/report.pdf`, undefined, auth(t.sp));
 
-    await answerAndSubmit(app, t.sp, current, (group, item) =>
-      group === 'health' && item.key === 'interpreters'
-        ? 'no'
-        : group === 'governance' && item.key === 'budget-line'
-          ? 'partial'
+    // The designation act as an uploaded file; every other evidence is a link.
+    const form = new FormData();
+    form.append('file', new Blob([samplePdf('Portaria 123/2023')], { type: 'application/pdf' }), 'portaria.pdf');
+    const act = (await app.upload(`/api/assessments/${current}/evidence`, form, auth(t.sp))).body;
+    await answerAndSubmit(
+      app,
+      t.sp,
+      current,
+      (group, item) =>
+        group === 'health' && item.key === 'interpreters'
+          ? 'no'
+          : group === 'governance' && item.key === 'budget-line'
+            ? 'partial'
+            : undefined,
+      (group, item) =>
+        group === 'governance' && item.key === 'focal-body'
+          ? [{ file: act.file, fileName: 'portaria-123-2023-coordenacao-migrantes.pdf' }]
           : undefined,
     );
     await app.request(
@@ -113,7 +125,15 @@ describe('the Relatório de Diagnóstico', () => {
       { decision: 'reject', comment: 'Não envolve a população migrante.' },
       auth(t.reviewer),
     );
-    const approval = await reviewAndApprove(app, t.reviewer, current);
+    const approval = await reviewAndApprove(app, t.reviewer, current, [
+      {
+        group: 'health',
+        itemKey: 'staff-training',
+        decision: 'adjust',
+        rating: 'partial',
+        note: 'As capacitações alcançaram só as UBS do centro, não toda a rede.',
+      },
+    ]);
     currentIndex = approval.scoreSnapshot.index.index;
     await setPriorities(app, t.sp, current, [
       {
@@ -235,6 +255,28 @@ describe('the Relatório de Diagnóstico', () => {
     expect(text).toContain(flat(healthRecommendations.interpreters['pt-BR']));
     expect(text).toContain('O que já existe');
     expect(text).toContain('O que existe em parte');
+  });
+
+  it('shows, per item, the evidence the review validated (file name or link) and marks an adjustment with its justification', () => {
+    const chapter = (n: number) => {
+      const start = pages.findIndex((p) => p.toLowerCase().includes(`grupo ${n} ·`));
+      return pages
+        .slice(
+          start,
+          pages.findIndex((p) => p.toLowerCase().includes(`grupo ${n + 1} ·`)),
+        )
+        .join(' ');
+    };
+    const governance = chapter(1);
+    expect(governance).toContain('Evidência validada: portaria-123-2023-coordenacao-migrantes.pdf');
+    expect(governance).toContain('Evidência validada: https://leismunicipais.test/evidencia/budget-line.pdf');
+    expect(governance).not.toContain('Ajuste da revisão');
+    const health = chapter(6);
+    expect(health).toContain('Ajuste da revisão');
+    expect(health).toContain('O governo respondeu «Sim»; a revisão considerou «Parcial».');
+    expect(health).toContain('Justificativa: As capacitações alcançaram só as UBS do centro, não toda a rede.');
+    // The adjusted item is scored with the reviewer's rating: it appears among the partly met.
+    expect(health.indexOf('O que existe em parte')).toBeLessThan(health.indexOf('Ajuste da revisão'));
   });
 
   it('lists the good practices the review approved, and not the rejected ones', () => {

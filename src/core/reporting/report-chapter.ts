@@ -5,7 +5,7 @@
 import { type AnswerValue, NOT_APPLICABLE, type QuestionnaireItem } from '../questionnaire/questionnaire.types';
 import { MATURITY_LEVELS, type MaturityLevelKey } from '../scoring/scoring-policy';
 import { counted, formatInteger, formatNumber, formatScore, joinPt } from './report-format';
-import type { ReportGroupInput, ReportInput } from './report-input';
+import type { ReportGroupInput, ReportInput, ReportItemReview } from './report-input';
 
 export interface ReportItemLine {
   readonly label: string;
@@ -13,6 +13,14 @@ export interface ReportItemLine {
   readonly points: string;
   readonly note: string | null;
   readonly recommendation: string | null;
+  /** The evidence the review validated: file names or links. */
+  readonly evidence: readonly string[];
+  /** A reviewer's adjustment: the government's own answer, the reviewer's rating and the justification. */
+  readonly adjustment: {
+    readonly officialAnswer: string;
+    readonly reviewerAnswer: string;
+    readonly note: string;
+  } | null;
 }
 
 export interface ItemCounts {
@@ -79,6 +87,15 @@ const YES_PARTIAL_NO: Record<string, string> = {
   [NOT_APPLICABLE]: 'Não se aplica',
 };
 
+/** Why a counted item scored 0, when it is not simply a negative answer. */
+const ZERO_NOTES: Readonly<Record<string, string>> = {
+  'missing-evidence':
+    'A resposta é positiva, mas nenhuma evidência foi apresentada: o item conta como 0 até ser comprovado.',
+  'pending-evidence':
+    'A resposta é positiva, mas a evidência não foi aceita na revisão: o item conta como 0 até ser comprovado.',
+  unanswered: 'Item não respondido: conta como 0.',
+};
+
 function levelOf(key: string | null | undefined): { label: string; color: string } {
   const level = MATURITY_LEVELS.find((l) => l.key === key);
   return level
@@ -117,10 +134,38 @@ export function answerText(item: QuestionnaireItem, value: AnswerValue | undefin
 
 const points = (p: number | null) => (p === null ? '' : `${formatInteger(p)} de 100 pontos`);
 
+/** Evidence as the report names it: the uploaded file's name, or the link. */
+const evidenceName = (e: ReportItemReview['evidence'][number]) => ('url' in e ? e.url : e.fileName);
+
+/** What the review validated for an item: its evidence once accepted or adjusted, and an adjustment's terms. */
+function reviewOf(
+  item: QuestionnaireItem,
+  review: ReportItemReview | undefined,
+): Pick<ReportItemLine, 'evidence' | 'adjustment'> {
+  if (!review) return { evidence: [], adjustment: null };
+  const validated = review.status === 'accepted' || review.status === 'adjusted';
+  const evidence = validated ? review.evidence.map(evidenceName) : [];
+  // An evidence item's answer is itself the evidence.
+  if (validated && item.type === 'evidence' && typeof review.officialValue === 'object') {
+    const v = review.officialValue as { url?: string; file?: string };
+    if (v.url && !evidence.includes(v.url)) evidence.push(v.url);
+  }
+  const adjustment =
+    review.status === 'adjusted' && review.reviewerRating !== null
+      ? {
+          officialAnswer: answerText(item, review.officialValue),
+          reviewerAnswer: answerText(item, review.reviewerRating),
+          note: review.note ?? '',
+        }
+      : null;
+  return { evidence, adjustment };
+}
+
 export function chapterOf(input: ReportInput, group: ReportGroupInput): ReportChapter {
   const q = group.questionnaire;
   const scored = input.snapshot.groups.find((g) => g.group === group.slug);
   const answers = input.answers[group.slug] ?? {};
+  const reviews = input.reviews?.[group.slug] ?? {};
   const level = levelOf(scored?.level);
   const met: ReportItemLine[] = [];
   const partial: ReportItemLine[] = [];
@@ -138,20 +183,36 @@ export function chapterOf(input: ReportInput, group: ReportGroupInput): ReportCh
       continue;
     }
     const recommendation = group.recommendations[item.key]?.['pt-BR'] ?? null;
+    const reviewed = reviewOf(item, reviews[item.key]);
     if (s.status === 'not-applicable') {
-      notApplicable.push({ label, answer: 'Não se aplica', points: '', note: null, recommendation: null });
+      notApplicable.push({ label, answer: 'Não se aplica', points: '', note: null, recommendation: null, ...reviewed });
     } else if (s.counted && (s.points ?? 0) >= 100) {
-      met.push({ label, answer: answerText(item, value), points: points(s.points), note: null, recommendation: null });
+      met.push({
+        label,
+        answer: answerText(item, value),
+        points: points(s.points),
+        note: null,
+        recommendation: null,
+        ...reviewed,
+      });
     } else if (s.counted && (s.points ?? 0) > 0) {
-      partial.push({ label, answer: answerText(item, value), points: points(s.points), note: null, recommendation });
+      partial.push({
+        label,
+        answer: answerText(item, value),
+        points: points(s.points),
+        note: null,
+        recommendation,
+        ...reviewed,
+      });
     } else if (s.counted) {
-      const note =
-        s.status === 'pending-evidence'
-          ? 'A resposta é positiva, mas a evidência não foi aceita na revisão: o item conta como 0 até ser comprovado.'
-          : s.status === 'unanswered'
-            ? 'Item não respondido: conta como 0.'
-            : null;
-      missing.push({ label, answer: answerText(item, value), points: points(s.points ?? 0), note, recommendation });
+      missing.push({
+        label,
+        answer: answerText(item, value),
+        points: points(s.points ?? 0),
+        note: ZERO_NOTES[s.status] ?? null,
+        recommendation,
+        ...reviewed,
+      });
     }
   }
   const title = q.title['pt-BR'];

@@ -1,7 +1,7 @@
-import type { EnrolmentRecord, ScoreSnapshot } from '../assessment/assessment.types';
+import type { EnrolmentRecord, EvidenceRef, ReviewStatus, ScoreSnapshot } from '../assessment/assessment.types';
 import type { GovernmentKind } from '../governments/ibge-reference';
 import type { LocalizedText } from '../i18n/localized-text';
-import type { AnswerSet, Questionnaire } from '../questionnaire/questionnaire.types';
+import type { AnswerSet, AnswerValue, Questionnaire } from '../questionnaire/questionnaire.types';
 import type { EditionScores } from './report-progress';
 
 /** What the Relatório de Diagnóstico is built from: plain data the report service reads. */
@@ -13,6 +13,14 @@ export interface ReportGroupInput {
   readonly questionnaire: Questionnaire;
   /** The group module's suggestions, by item key. */
   readonly recommendations: Readonly<Record<string, LocalizedText>>;
+}
+
+export interface ReportItemReview {
+  readonly officialValue: AnswerValue;
+  readonly evidence: readonly EvidenceRef[];
+  readonly status: ReviewStatus;
+  readonly reviewerRating: AnswerValue | null;
+  readonly note: string | null;
 }
 
 export interface ReportInput {
@@ -37,6 +45,8 @@ export interface ReportInput {
   readonly groups: readonly ReportGroupInput[];
   /** By group: the answers the scores used (the reviewer's rating where there is one). */
   readonly answers: Readonly<Record<string, AnswerSet>>;
+  /** By group and item: the review of each answer (the official's own answer, evidence, verdict, note). */
+  readonly reviews?: Readonly<Record<string, Readonly<Record<string, ReportItemReview>>>>;
   readonly goodPractices: readonly {
     readonly groupSlug: string;
     readonly title: string;

@@ -168,6 +168,8 @@ describe('buildReportModel', () => {
         points: '50 de 100 pontos',
         note: null,
         recommendation: 'Aprovar a política por lei.',
+        evidence: [],
+        adjustment: null,
       },
     ]);
     expect(chapter.missing).toEqual([
@@ -177,6 +179,8 @@ describe('buildReportModel', () => {
         points: '0 de 100 pontos',
         note: null,
         recommendation: 'Traduzir os materiais.',
+        evidence: [],
+        adjustment: null,
       },
       {
         label: 'Plano',
@@ -184,6 +188,8 @@ describe('buildReportModel', () => {
         points: '0 de 100 pontos',
         note: 'Item não respondido: conta como 0.',
         recommendation: null,
+        evidence: [],
+        adjustment: null,
       },
     ]);
     expect(labels(chapter.notApplicable)).toEqual(['Abrigo?']);
@@ -193,6 +199,67 @@ describe('buildReportModel', () => {
       { label: 'Notas', answer: 'Texto livre' },
     ]);
     expect(chapter.priorities).toEqual([{ item: 'Idiomas', commitment: 'Traduzir o guia de serviços.' }]);
+  });
+
+  it('shows the evidence the review validated and a reviewer\u2019s adjustment with its justification', () => {
+    const reviewed = buildReportModel({
+      ...input,
+      reviews: {
+        sample: {
+          policy: {
+            officialValue: 'yes',
+            evidence: [{ file: 'a'.repeat(64), fileName: 'lei-17344-2020.pdf', mime: 'application/pdf' }],
+            status: 'adjusted',
+            reviewerRating: 'partial',
+            note: 'A lei não prevê orçamento próprio.',
+          },
+          instrument: {
+            officialValue: 'law',
+            evidence: [{ url: 'https://leismunicipais.test/sp/17344' }],
+            status: 'accepted',
+            reviewerRating: null,
+            note: null,
+          },
+          // Evidence a reviewer did not validate is not shown as validated.
+          served: {
+            officialValue: 5,
+            evidence: [{ url: 'https://x.test/y' }],
+            status: 'pending',
+            reviewerRating: null,
+            note: null,
+          },
+        },
+      },
+    }).model.chapters[0];
+    expect(reviewed.partial[0]).toMatchObject({
+      label: 'Política?',
+      evidence: ['lei-17344-2020.pdf'],
+      adjustment: { officialAnswer: 'Sim', reviewerAnswer: 'Parcial', note: 'A lei não prevê orçamento próprio.' },
+    });
+    expect(reviewed.met.find((l) => l.label === 'Instrumento')).toMatchObject({
+      evidence: ['https://leismunicipais.test/sp/17344'],
+      adjustment: null,
+    });
+    expect(
+      [...reviewed.met, ...reviewed.partial, ...reviewed.missing].find((l) => l.label === 'Atendidos')?.evidence,
+    ).toEqual([]);
+  });
+
+  it('says why a positive answer scored 0: evidence missing, or not accepted', () => {
+    const q = groups[0].questionnaire;
+    const missing = scoreGroup(q, STANDARD_SCORING_POLICY, { answers: { policy: 'yes' }, evidenceGiven: [] });
+    const pending = scoreGroup(q, STANDARD_SCORING_POLICY, { answers: { policy: 'yes' } });
+    const noteOf = (g: typeof missing) => {
+      const snapshot = {
+        ...input.snapshot,
+        groups: [{ ...input.snapshot.groups[0], items: g.items.map((i) => ({ ...i })) }, input.snapshot.groups[1]],
+      };
+      const chapter = buildReportModel({ ...input, snapshot, answers: { ...answers, sample: { policy: 'yes' } } }).model
+        .chapters[0];
+      return chapter.missing.find((l) => l.label === 'Política?')?.note;
+    };
+    expect(noteOf(missing)).toContain('nenhuma evidência foi apresentada');
+    expect(noteOf(pending)).toContain('a evidência não foi aceita na revisão');
   });
 
   it('writes numbers, dates and missing facts the Brazilian way', () => {

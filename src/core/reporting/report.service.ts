@@ -6,7 +6,9 @@ import { AssessmentWorkflow } from '../assessment/assessment-workflow.service';
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import { PriorityEntity } from '../assessment/priority.entity';
 import type { Actor } from '../auth/actor';
+import { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain-error';
+import { message } from '../i18n/message';
 import { GoodPracticesService } from '../good-practices/good-practices.service';
 import { GovernmentEntity } from '../governments/government.entity';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
@@ -15,9 +17,8 @@ import { PdfRendererService } from '../rendering/pdf-renderer.service';
 import { TemplatesService } from '../rendering/templates.service';
 import { destinationPages } from './pdf-destinations';
 import { groupProgressChart, groupScoresChart, indexTrendChart } from './report-charts';
+import type { ReportItemReview } from './report-input';
 import { buildReportModel, type ReportChartData, type ReportGroupInput, type ReportInput } from './report-model';
-
-const text = (pt: string, en: string) => ({ 'pt-BR': pt, en });
 
 /** A count read from a column that may not exist in every schema (e.g. before a migration). */
 function countOrNull(value: unknown): number | null {
@@ -42,6 +43,7 @@ export class ReportService {
     private readonly practices: GoodPracticesService,
     private readonly templates: TemplatesService,
     private readonly renderer: PdfRendererService,
+    private readonly clock: Clock,
   ) {}
 
   async render(actor: Actor, assessmentId: string): Promise<{ fileName: string; pdf: Buffer }> {
@@ -84,13 +86,9 @@ export class ReportService {
     const em = this.workflow.dataSource.manager;
     const assessment = await this.workflow.load(em, actor, assessmentId);
     if (!APPROVED_STATES.includes(assessment.state) || !assessment.scoreSnapshot) {
-      const label = STATE_LABELS[assessment.state];
       throw new DomainError(
         'REPORT_NOT_READY',
-        text(
-          `O Relatório de Diagnóstico fica disponível depois que a revisão aprova o diagnóstico; esta avaliação está "${label['pt-BR']}".`,
-          `The diagnosis report is available once the review approves the diagnosis; this assessment is "${label.en}".`,
-        ),
+        message('reporting.not-ready', { state: STATE_LABELS[assessment.state] }),
         [],
         { currentState: assessment.state },
       );
@@ -98,8 +96,16 @@ export class ReportService {
     const government = await em.findOneByOrFail(GovernmentEntity, { ibgeCode: assessment.governmentCode });
     const rows = await em.findBy(AnswerEntity, { assessmentId });
     const answers: Record<string, Record<string, AnswerValue>> = {};
+    const reviews: Record<string, Record<string, ReportItemReview>> = {};
     for (const r of rows.filter((a) => a.value !== null)) {
       (answers[r.groupSlug] ??= {})[r.itemKey] = (r.reviewerRating ?? r.value) as AnswerValue;
+      (reviews[r.groupSlug] ??= {})[r.itemKey] = {
+        officialValue: r.value as AnswerValue,
+        evidence: r.evidence ?? [],
+        status: r.reviewStatus,
+        reviewerRating: r.reviewerRating,
+        note: r.reviewNote,
+      };
     }
     const earlier = await em.find(AssessmentEntity, {
       where: { governmentCode: assessment.governmentCode, editionYear: LessThan(assessment.editionYear) },
@@ -134,6 +140,7 @@ export class ReportService {
       snapshot: assessment.scoreSnapshot,
       groups: this.groupsOf(assessment.versions),
       answers,
+      reviews,
       goodPractices: practices.map((p) => ({
         groupSlug: p.groupSlug,
         title: p.title,
@@ -159,7 +166,7 @@ export class ReportService {
       history: earlier
         .filter((a) => APPROVED_STATES.includes(a.state) && a.scoreSnapshot !== null)
         .map((a) => ({ year: a.editionYear, snapshot: a.scoreSnapshot! })),
-      generatedAt: new Date(),
+      generatedAt: this.clock.now(),
     };
   }
 

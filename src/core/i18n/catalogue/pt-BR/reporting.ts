@@ -1,2 +1,5 @@
 /** Mensagens: reporting. */
-export const reporting = {} as const;
+export const reporting = {
+  'reporting.not-ready':
+    'O Relatório de Diagnóstico fica disponível depois que a revisão aprova o diagnóstico; esta avaliação está «{state}».',
+} as const;

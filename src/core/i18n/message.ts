@@ -37,9 +37,15 @@ export function formatDate(value: string, lang: Language): string {
   return `${Number(d)} ${month} ${y}`;
 }
 
+// Built once: a formatter costs far more to make than to use, and scoring renders numbers for every item.
+const NUMBER_FORMATS: Record<Language, Intl.NumberFormat> = {
+  'pt-BR': new Intl.NumberFormat('pt-BR', { maximumFractionDigits: 2, useGrouping: false }),
+  en: new Intl.NumberFormat('en', { maximumFractionDigits: 2, useGrouping: false }),
+};
+
 /** 84.1 → "84,1" in pt-BR; whole numbers keep no grouping so that years read as years. */
 export function formatNumber(value: number, lang: Language): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2, useGrouping: false }).format(value);
+  return NUMBER_FORMATS[lang].format(value);
 }
 
 export function renderParam(p: MessageParam, lang: Language): string {

@@ -41,6 +41,22 @@ const EVIDENCE_PATHS: Readonly<Record<string, string>> = {
   'rights-campaigns': '/direitos-humanos/campanhas-{year}-em-outros-idiomas',
   'lgbtiq-protocol': '/direitos-humanos/fluxo-atendimento-migrantes-lgbtiq.pdf',
   'racial-equality-actions': '/igualdade-racial/plano-de-enfrentamento-ao-racismo-e-a-xenofobia',
+  // Items whose evidence is optional, when the government gives some.
+  'intersectoral-committee': '/transparencia/atos-oficiais/comite-intersetorial-de-politicas-para-migrantes',
+  'migrant-data': '/migrantes/painel-de-dados-da-populacao-migrante',
+  'migration-law-available': '/migrantes/lei-de-migracao-orientacoes-as-secretarias',
+  'continuing-training': '/escola-de-governo/plano-anual-de-formacao-{year}',
+  'awareness-actions': '/direitos-humanos/campanha-contra-a-xenofobia-{year}',
+  'migration-profile-shared': '/migrantes/perfil-dos-fluxos-migratorios-{year}.pdf',
+  'cultural-support': '/cultura/agenda-cultural-das-comunidades-migrantes-{year}',
+  'portuguese-adults': '/educacao/portugues-para-migrantes-turmas-{year}',
+  'portuguese-children': '/educacao/portugues-como-lingua-de-acolhimento',
+  universities: '/noticias/acordo-de-cooperacao-com-universidades-sobre-migracao',
+  'local-network': '/migrantes/rede-de-atendimento-a-migrantes-atas-{year}',
+  'work-documents': '/trabalho/mutirao-de-documentos-para-migrantes-{year}',
+  'vocational-training': '/trabalho/qualificacao-profissional-para-migrantes-{year}',
+  'staff-training': '/saude/capacitacao-atencao-primaria-migrantes-{year}',
+  'suas-staff-training': '/assistencia-social/capacitacao-suas-migrantes-{year}',
 };
 
 /** The link a government gives as evidence for an item in an edition. */
@@ -287,7 +303,9 @@ export function composeAnswers(
       item.type !== 'evidence' &&
       POSITIVE(value) &&
       (item.evidence === 'required' ||
-        (item.evidence === 'optional' && chance(`${gov.code}/${year}/${item.key}/evidence`) < 0.4));
+        (item.evidence === 'optional' &&
+          (item.key in EVIDENCE_PATHS || item.key in gov.links) &&
+          chance(`${gov.code}/${year}/${item.key}/evidence`) < 0.5));
     answers.set(item.key, shows ? { value, link: evidenceLink(gov, item.key, year) } : { value });
   }
   return answers;

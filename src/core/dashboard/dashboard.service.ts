@@ -213,7 +213,7 @@ export class DashboardService {
     const priorities = chosen
       .map((c) => ({
         group: c.grp,
-        name: names.get(c.grp) ?? { 'pt-BR': c.grp, en: c.grp },
+        name: names.get(c.grp) ?? message('certification.dashboard.unknown-group'),
         governments: c.governments,
         priorities: c.priorities,
         share: Math.round((c.governments / withPriorities) * 1000) / 10,

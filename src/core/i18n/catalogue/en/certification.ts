@@ -36,5 +36,6 @@ export const certification: Record<keyof typeof pt, string> = {
   'certification.dashboard.enrolled': 'Enrolled',
   'certification.dashboard.certified': 'Certified',
   'certification.dashboard.valid-seals': 'Seals valid today',
+  'certification.dashboard.unknown-group': 'indicator group no longer published',
   'certification.batch-not-found': 'Certificate batch not found.',
 };

@@ -34,5 +34,6 @@ export const certification = {
   'certification.dashboard.enrolled': 'Inscritos',
   'certification.dashboard.certified': 'Certificados',
   'certification.dashboard.valid-seals': 'Selos válidos hoje',
+  'certification.dashboard.unknown-group': 'grupo de indicadores fora do catálogo',
   'certification.batch-not-found': 'Lote de emissão não encontrado.',
 } as const;

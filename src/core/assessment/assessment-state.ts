@@ -1,4 +1,6 @@
 import type { Role } from '../auth/role';
+import type { LocalizedText } from '../i18n/localized-text';
+import { message } from '../i18n/message';
 
 /**
  * The life of one government's assessment in one edition, as a pure state machine. Every transition names
@@ -70,14 +72,15 @@ export const EDITABLE_STATES: readonly AssessmentState[] = ['enrolled', 'diagnos
 /** States in which the diagnosis is locked and a score snapshot exists. */
 export const APPROVED_STATES: readonly AssessmentState[] = ['approved', 'priorities-set', 'certified'];
 
-export const STATE_LABELS: Record<AssessmentState, { 'pt-BR': string; en: string }> = {
-  enrolled: { 'pt-BR': 'inscrito', en: 'enrolled' },
-  'diagnosis-in-progress': { 'pt-BR': 'diagnóstico em andamento', en: 'diagnosis in progress' },
-  submitted: { 'pt-BR': 'enviado', en: 'submitted' },
-  'in-review': { 'pt-BR': 'em revisão', en: 'in review' },
-  'changes-requested': { 'pt-BR': 'ajustes solicitados', en: 'changes requested' },
-  resubmitted: { 'pt-BR': 'reenviado', en: 'resubmitted' },
-  approved: { 'pt-BR': 'aprovado', en: 'approved' },
-  'priorities-set': { 'pt-BR': 'prioridades definidas', en: 'priorities set' },
-  certified: { 'pt-BR': 'certificado', en: 'certified' },
+/** Each state as a person reads it (messages name states by these labels, never by their keys). */
+export const STATE_LABELS: Record<AssessmentState, LocalizedText> = {
+  enrolled: message('diagnosis.state.enrolled'),
+  'diagnosis-in-progress': message('diagnosis.state.diagnosis-in-progress'),
+  submitted: message('diagnosis.state.submitted'),
+  'in-review': message('diagnosis.state.in-review'),
+  'changes-requested': message('diagnosis.state.changes-requested'),
+  resubmitted: message('diagnosis.state.resubmitted'),
+  approved: message('diagnosis.state.approved'),
+  'priorities-set': message('diagnosis.state.priorities-set'),
+  certified: message('diagnosis.state.certified'),
 };

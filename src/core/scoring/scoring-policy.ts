@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n/localized-text';
+import { message } from '../i18n/message';
 
 export type MaturityLevelKey = 'initial' | 'developing' | 'consolidated' | 'reference';
 
@@ -17,10 +18,10 @@ export interface ScoringPolicy {
 }
 
 export const MATURITY_LEVELS: readonly MaturityLevel[] = [
-  { key: 'initial', label: { 'pt-BR': 'Inicial', en: 'Initial' }, from: 0 },
-  { key: 'developing', label: { 'pt-BR': 'Em desenvolvimento', en: 'Developing' }, from: 25 },
-  { key: 'consolidated', label: { 'pt-BR': 'Consolidado', en: 'Consolidated' }, from: 50 },
-  { key: 'reference', label: { 'pt-BR': 'Referência', en: 'Reference' }, from: 75 },
+  { key: 'initial', label: message('scoring.level.initial'), from: 0 },
+  { key: 'developing', label: message('scoring.level.developing'), from: 25 },
+  { key: 'consolidated', label: message('scoring.level.consolidated'), from: 50 },
+  { key: 'reference', label: message('scoring.level.reference'), from: 75 },
 ];
 
 /** The programme's model (MIPEX-like): Sim 100, Parcial 50, Não 0; four maturity levels by quarters. */

@@ -46,4 +46,13 @@ export const diagnosis: Record<keyof typeof pt, string> = {
   'diagnosis.answer.expected-text': 'expected text',
   'diagnosis.answer.too-long': 'longer than {max} characters',
   'diagnosis.answer.expected-evidence': 'expected an http(s) link or a file uploaded to the platform',
+  'diagnosis.state.enrolled': 'enrolled',
+  'diagnosis.state.diagnosis-in-progress': 'diagnosis in progress',
+  'diagnosis.state.submitted': 'submitted',
+  'diagnosis.state.in-review': 'in review',
+  'diagnosis.state.changes-requested': 'changes requested',
+  'diagnosis.state.resubmitted': 'resubmitted',
+  'diagnosis.state.approved': 'approved',
+  'diagnosis.state.priorities-set': 'priorities set',
+  'diagnosis.state.certified': 'certified',
 };

@@ -32,4 +32,8 @@ export const scoring: Record<keyof typeof pt, string> = {
   'scoring.index.none-scorable': 'Index unavailable: no group has scorable items.',
   'scoring.index.mean': 'Plain mean of {count} groups.',
   'scoring.index.mean-left-out': 'Plain mean of {count} groups (no scorable items: {groups}).',
+  'scoring.level.initial': 'Initial',
+  'scoring.level.developing': 'Developing',
+  'scoring.level.consolidated': 'Consolidated',
+  'scoring.level.reference': 'Reference',
 } as const;

@@ -44,4 +44,13 @@ export const diagnosis = {
   'diagnosis.answer.expected-text': 'esperado um texto',
   'diagnosis.answer.too-long': 'mais longo que {max} caracteres',
   'diagnosis.answer.expected-evidence': 'esperado um link http(s) ou um arquivo enviado à plataforma',
+  'diagnosis.state.enrolled': 'inscrito',
+  'diagnosis.state.diagnosis-in-progress': 'diagnóstico em andamento',
+  'diagnosis.state.submitted': 'enviado',
+  'diagnosis.state.in-review': 'em revisão',
+  'diagnosis.state.changes-requested': 'ajustes solicitados',
+  'diagnosis.state.resubmitted': 'reenviado',
+  'diagnosis.state.approved': 'aprovado',
+  'diagnosis.state.priorities-set': 'prioridades definidas',
+  'diagnosis.state.certified': 'certificado',
 } as const;

@@ -30,4 +30,8 @@ export const scoring = {
   'scoring.index.none-scorable': 'Índice indisponível: nenhum grupo tem itens pontuáveis.',
   'scoring.index.mean': 'Média simples de {count} grupos.',
   'scoring.index.mean-left-out': 'Média simples de {count} grupos (sem itens pontuáveis: {groups}).',
+  'scoring.level.initial': 'Inicial',
+  'scoring.level.developing': 'Em desenvolvimento',
+  'scoring.level.consolidated': 'Consolidado',
+  'scoring.level.reference': 'Referência',
 } as const;

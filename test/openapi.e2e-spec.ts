@@ -135,8 +135,10 @@ describe('the OpenAPI document (/api/docs/openapi.json)', () => {
     );
     const page = deref(list.responses['200'].content['application/json'].schema);
     expect(Object.keys(page.properties).sort()).toEqual(['items', 'limit', 'offset', 'total']);
-    expect(Object.keys(deref(page.properties.items.items).properties)).toEqual(
+    const item = deref(page.properties.items.items);
+    expect(Object.keys(item.properties)).toEqual(
       expect.arrayContaining(['government', 'stateLabel', 'index', 'updatedAt']),
     );
+    expect(Object.keys(deref(item.properties.stateLabel).properties).sort()).toEqual(['en', 'pt-BR']);
   });
 });

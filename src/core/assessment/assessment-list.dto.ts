@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { LocalizedText } from '../i18n/localized-text';
 import { withMessage } from '../http/validation';
 import { ASSESSMENT_STATES, type AssessmentState } from './assessment-state';
 
@@ -72,8 +73,9 @@ export class AssessmentListQueryDto {
   sort: AssessmentSort = '-edition';
 }
 
+/** The document's shape of a LocalizedText (the Portuguese key is `pt-BR`). */
 export class LocalizedTextDto {
-  @ApiProperty({ name: 'pt-BR' }) 'pt-BR': string;
+  @ApiProperty({ name: 'pt-BR' }) ptBr: string;
   @ApiProperty() en: string;
 }
 
@@ -89,7 +91,7 @@ export class AssessmentListItemDto {
   @ApiProperty({ example: 2024 }) editionYear: number;
   @ApiProperty({ type: ListedGovernmentDto }) government: ListedGovernmentDto;
   @ApiProperty({ enum: ASSESSMENT_STATES }) state: AssessmentState;
-  @ApiProperty({ type: LocalizedTextDto, description: 'The state as a person reads it' }) stateLabel: LocalizedTextDto;
+  @ApiProperty({ type: LocalizedTextDto, description: 'The state as a person reads it' }) stateLabel: LocalizedText;
   @ApiProperty({ description: 'Review round: 1, then +1 at every resubmission' }) round: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt: string | null;

@@ -11,7 +11,7 @@ import { formatDate, message } from '../i18n/message';
 import { FilesService } from '../files/files.service';
 import { readMultipart } from '../http/multipart';
 import { ApiRequestContent, binaryFile } from '../http/openapi';
-import { IntParamPipe } from '../http/validation';
+import { IntParamPipe, withMessage } from '../http/validation';
 import { TemplatesService } from '../rendering/templates.service';
 import { CertificateBatchService } from './certificate-batch.service';
 import { CertificationService } from './certification.service';
@@ -22,7 +22,7 @@ export class CertifiedPageQueryDto {
   @ApiPropertyOptional({ description: 'Federative unit (state) abbreviation', example: 'RS' })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @Matches(/^[A-Z]{2}$/, { message: 'uf must be a two-letter state abbreviation, such as RS' })
+  @Matches(/^[A-Z]{2}$/, withMessage('common.validation.uf'))
   uf?: string;
 }
 

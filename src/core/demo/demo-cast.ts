@@ -23,8 +23,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
 ];
 
 /**
- * How far a government gets in an edition: `enrolled`… `prioritised` stop there; `certified` also receives
- * the seal, issued on the day the demo loads.
+ * How far a government gets in an edition: its diagnosis in progress, submitted, approved with priorities
+ * chosen, or also certified (the seal is issued on the day the demo loads).
  */
 export type DemoStop = 'in-progress' | 'submitted' | 'prioritised' | 'certified';
 
@@ -32,6 +32,8 @@ export type DemoStop = 'in-progress' | 'submitted' | 'prioritised' | 'certified'
 export interface DemoStep {
   readonly edition: number | 'current';
   readonly stop: DemoStop;
+  /** The reviewer sends one item back before approving, and the government corrects it. */
+  readonly roundOfChanges?: boolean;
 }
 
 export interface DemoGovernment {
@@ -108,7 +110,7 @@ export const DEMO_GOVERNMENTS: readonly DemoGovernment[] = [
     journey: [
       { edition: 2020, stop: 'prioritised' },
       { edition: 2021, stop: 'prioritised' },
-      { edition: 2022, stop: 'prioritised' },
+      { edition: 2022, stop: 'prioritised', roundOfChanges: true },
       { edition: 2024, stop: 'certified' },
     ],
   },

@@ -49,6 +49,7 @@ interface Act {
   readonly live: boolean;
   /** The government's how-manieth edition (0 for its first): it grows a little more mature each time. */
   readonly step: number;
+  readonly roundOfChanges: boolean;
 }
 
 /** Groups São Paulo has already gone through in the diagnosis it is filling (the rest still to confirm). */
@@ -106,8 +107,8 @@ export class DemoDataService implements OnApplicationBootstrap {
     for (const gov of DEMO_GOVERNMENTS) {
       const step = gov.journey.findIndex((s) => (s.edition === 'current' ? current : s.edition) === year);
       if (step < 0) continue;
-      const { stop, edition } = gov.journey[step];
-      const id = await this.play(cast, { gov, year, stop, live: edition === 'current', step });
+      const { stop, edition, roundOfChanges = false } = gov.journey[step];
+      const id = await this.play(cast, { gov, year, stop, live: edition === 'current', step, roundOfChanges });
       if (stop === 'certified') toCertify.push(id);
     }
     return toCertify;
@@ -276,7 +277,8 @@ export class DemoDataService implements OnApplicationBootstrap {
 
   /**
    * The reviewer takes the diagnosis, rates a few "yes" answers as "partial" with her reason and accepts the
-   * rest in one call; in the government's third edition she first sends one item back for a better document.
+   * rest in one call; where the journey has a round of changes, she first sends one item back for a better
+   * document.
    */
   private async reviewAndApprove(
     act: Act,
@@ -286,7 +288,7 @@ export class DemoDataService implements OnApplicationBootstrap {
   ): Promise<ScoreSnapshot> {
     const id = assessment.id;
     await this.review.startReview(reviewer, id);
-    if (act.step === 2) await this.sendOneBack(reviewer, official, assessment);
+    if (act.roundOfChanges) await this.sendOneBack(reviewer, official, assessment);
     const rows = await this.dataSource.getRepository(AnswerEntity).findBy({ assessmentId: id });
     const adjustments: ReviewDecisionDto[] = rows
       .filter((r) => r.value === 'yes' && r.reviewStatus === 'pending' && (r.evidence ?? []).length > 0)

@@ -14,9 +14,10 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { withMessage } from '../http/validation';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const dateMessage = { message: '$property must be a date as YYYY-MM-DD' };
+const dateMessage = withMessage('common.validation.date');
 
 export class CalendarDto {
   @ApiProperty({ example: '2024-03-01' }) @Matches(DATE, dateMessage) enrolmentOpens: string;
@@ -61,7 +62,7 @@ export class SealValidityDto {
 
 export class DeadlineExtensionDto {
   @ApiProperty({ example: '3550308', description: 'IBGE code of the government' })
-  @Matches(/^\d{7}$/, { message: 'governmentCode must be a 7-digit IBGE code' })
+  @Matches(/^\d{7}$/, withMessage('editions.validation.government-code'))
   governmentCode: string;
 
   @ApiProperty({ example: '2024-07-31', description: 'New last day (inclusive) of the diagnosis' })

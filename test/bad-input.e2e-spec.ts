@@ -224,7 +224,7 @@ describe('bad input gets a 4xx naming the problem, and changes nothing', () => {
       },
       400,
       'VALIDATION_FAILED',
-      'body',
+      'data',
     ],
     [
       'an approval before submission (illegal transition)',

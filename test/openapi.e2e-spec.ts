@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { INDICATOR_GROUP_MODULES } from '../src/indicators';
+import { ADMIN, auth, createEdition, enrolmentForm, login, samplePdf } from './support/lifecycle';
 import { listRoutes } from './support/routes';
 import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
 
@@ -40,7 +41,10 @@ describe('the OpenAPI document (/api/docs/openapi.json)', () => {
   beforeAll(async () => {
     const scratch = scratchDir();
     cleanup = scratch.cleanup;
-    app = await bootApp(testConfig(scratch.dir), [...INDICATOR_GROUP_MODULES, RouteDiscoveryModule]);
+    app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }), [
+      ...INDICATOR_GROUP_MODULES,
+      RouteDiscoveryModule,
+    ]);
     const r = await app.request('GET', '/api/docs/openapi.json');
     if (r.status !== 200) throw new Error(`openapi.json: ${r.status}`);
     doc = r.body;
@@ -106,6 +110,30 @@ describe('the OpenAPI document (/api/docs/openapi.json)', () => {
     expect(data.required).toEqual(expect.arrayContaining(['governmentCode', 'focalPerson', 'migrantService']));
     expect(deref(data.properties.focalPerson).properties).toHaveProperty('email');
     expect(deref(data.properties.migrantService).properties).toHaveProperty('address');
+  });
+
+  it('accepts the enrolment form as the document describes it: `data` as a JSON part beside the PDF', async () => {
+    const admin = await login(app, ADMIN.email, ADMIN.password);
+    await createEdition(app, admin, 2025);
+    const data = enrolmentForm('4314902').get('data') as string;
+    const boundary = 'openapi-e2e-boundary';
+    const part = (headers: string, body: Buffer | string) =>
+      Buffer.concat([Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`), Buffer.from(body), Buffer.from('\r\n')]);
+    const body = Buffer.concat([
+      part('Content-Disposition: form-data; name="data"\r\nContent-Type: application/json', data),
+      part(
+        'Content-Disposition: form-data; name="letterOfIntent"; filename="carta.pdf"\r\nContent-Type: application/pdf',
+        samplePdf(),
+      ),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]);
+    const r = await fetch(`${app.baseUrl}/api/editions/2025/enrolments`, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...auth(admin) },
+      body,
+    });
+    expect(r.status).toBe(201);
+    expect(((await r.json()) as Schema).government.ibgeCode).toBe('4314902');
   });
 
   it('describes verification by file and by credential', () => {

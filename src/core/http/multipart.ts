@@ -41,7 +41,8 @@ export async function readMultipart(request: FastifyRequest): Promise<MultipartF
           bytes: await part.toBuffer(),
         });
       } else {
-        fields[part.fieldname] = String(part.value);
+        // A part sent as application/json (OpenAPI's default for an object field) arrives parsed.
+        fields[part.fieldname] = typeof part.value === 'string' ? part.value : JSON.stringify(part.value);
       }
     }
   } catch (e) {

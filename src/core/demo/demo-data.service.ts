@@ -223,8 +223,9 @@ export class DemoDataService implements OnApplicationBootstrap {
     const { previousEditionPriorities: previous } = await this.priorities.list(official, assessment.id);
     const groups = Object.entries(assessment.versions);
     const upTo = act.stop === 'in-progress' ? GROUPS_FILLED_IN_PROGRESS : groups.length;
+    const answered = groups.slice(0, upTo);
     const saves: AnswerSaveDto[] = [];
-    for (const [group, version] of groups.slice(0, upTo)) {
+    for (const [group, version] of answered) {
       const mine = rows.filter((r) => r.groupSlug === group);
       const carried: AnswerSet = Object.fromEntries(
         mine.filter((r) => r.value !== null).map((r) => [r.itemKey, r.value as AnswerValue]),
@@ -247,8 +248,10 @@ export class DemoDataService implements OnApplicationBootstrap {
       official,
       assessment.id,
       previous.map((p) => {
-        // The demo moved each prioritised item up one step: "partial" became "yes" (achieved).
-        const achieved = rows.find((r) => r.groupSlug === p.groupSlug && r.itemKey === p.itemKey)?.value === 'partial';
+        // The answers moved each prioritised item up one step: a "partial" became "yes" (achieved).
+        const achieved =
+          answered.some(([group]) => group === p.groupSlug) &&
+          rows.find((r) => r.groupSlug === p.groupSlug && r.itemKey === p.itemKey)?.value === 'partial';
         return { priorityId: p.id, status: achieved ? 'achieved' : 'in-progress', note: progressNote(achieved) };
       }),
     );

@@ -49,7 +49,7 @@ function constraintArgs(error: ValidationError, code: string): readonly unknown[
 
 /**
  * One problem per failed constraint, in each language from the catalogue: a decorator's `message` may be a
- * catalogue key (`{ message: 'common.validation.uf' }`); otherwise the constraint's own message and limit.
+ * catalogue key (`withMessage('common.validation.uf')`); otherwise the constraint's own message and limit.
  */
 function problem(error: ValidationError, field: string, code: string, text: string): FieldProblem {
   if (isMessageKey(text)) return { field, code, message: message(text) };

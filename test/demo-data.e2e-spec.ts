@@ -155,6 +155,8 @@ describe.each([
       expect(verified.validUntil >= today).toBe(true);
       expect(verified.level).not.toBeNull();
     }
+    const pdf = await app.request('GET', '/api/certificates/MC-2024-00001/pdf');
+    expect(pdf.text.startsWith('%PDF-')).toBe(true);
     const page = await app.request('GET', '/certificados/2024');
     expect(page.text).toMatch(/<strong>3<\/strong> governos com selo válido/);
   });

@@ -13,6 +13,7 @@ import { ReviewService } from '../src/core/review/review.service';
 import { ScoringService } from '../src/core/scoring/scoring.service';
 import { NationalSeedError, seedNational } from '../src/seed/national-seed';
 import { removeNationalSeed } from '../src/seed/national-seed-removal';
+import { runNationalSeedCli } from '../src/seed/national-seed-cli';
 import { scratchDir, testConfig } from './support/test-app';
 
 const GOVERNMENTS = 120;
@@ -241,9 +242,25 @@ describe('national seed (real SQLite files through migrations)', () => {
     expect(rows.every((r) => stored.get(`${r.edition}/${r.ibge_code}`) === r.index)).toBe(true);
   });
 
+  it('refuses bad command-line arguments before touching the data, in Portuguese then English, with the usage', async () => {
+    const run = (args: string[]) => runNationalSeedCli(a, args, '/dev/null');
+    await expect(run(['--governments'])).rejects.toThrow(
+      '--governments precisa de um valor. Uso: node dist/cli.js seed-national [--governments N] [--seed TEXT] [--reset | --remove] / --governments needs a value. Usage:',
+    );
+    await expect(run(['--governments', '0'])).rejects.toThrow('--governments deve ser um número inteiro positivo.');
+    await expect(run(['--everything'])).rejects.toThrow(
+      /^Argumento desconhecido: --everything\. Uso: .* \/ Unknown argument: --everything\. Usage: /,
+    );
+    expect(((await ds.query('SELECT COUNT(*) AS n FROM assessments')) as { n: number }[])[0].n).toBe(
+      GOVERNMENTS * EDITIONS.length,
+    );
+  });
+
   it('refuses to seed twice, and removes only what it created', async () => {
     await expect(seedNational(a, { governments: 5 })).rejects.toThrow(NationalSeedError);
-    await expect(seedNational(a, { governments: 5 })).rejects.toThrow(/já existem/);
+    await expect(seedNational(a, { governments: 5 })).rejects.toThrow(
+      `Os dados nacionais já existem (${GOVERNMENTS * EDITIONS.length} avaliações geradas); use --reset para apagá-los e gerar de novo, ou --remove para só apagar. / National data already exists`,
+    );
     const removed = await removeNationalSeed(a);
     expect(removed.assessments).toBe(GOVERNMENTS * EDITIONS.length);
     expect(removed.editions).toEqual([2020, 2021, 2023, 2024]);

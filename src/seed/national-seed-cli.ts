@@ -1,9 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
-import { NationalSeedError, seedNational } from './national-seed';
+import { message, translate } from '../core/i18n/message';
+import { NationalSeedError, refusal, seedNational } from './national-seed';
 import { removeNationalSeed } from './national-seed-removal';
 
-const CLI_USAGE = 'Uso / usage: node dist/cli.js seed-national [--governments N] [--seed TEXTO] [--reset | --remove]';
+const USAGE = message('seed.cli.usage', {
+  command: 'node dist/cli.js seed-national [--governments N] [--seed TEXT] [--reset | --remove]',
+});
 
 /** `seed-national` for the CLI: parses the arguments, runs, prints the summary and the database size. */
 export async function runNationalSeedCli(
@@ -16,7 +19,7 @@ export async function runNationalSeedCli(
     if (at < 0) return undefined;
     const v = args[at + 1];
     if (v === undefined || v.startsWith('--'))
-      throw new NationalSeedError(`${name} precisa de um valor / needs a value. ${CLI_USAGE}`);
+      throw new NationalSeedError(refusal(message('seed.cli.needs-value', { option: name }), USAGE));
     return v;
   };
   const known = new Set(['--governments', '--seed', '--reset', '--remove']);
@@ -24,26 +27,39 @@ export async function runNationalSeedCli(
     a.startsWith('--') ? !known.has(a) : !['--governments', '--seed'].includes(args[i - 1]),
   );
   if (unknown.length > 0)
-    throw new NationalSeedError(`Argumento desconhecido / unknown argument: ${unknown.join(' ')}. ${CLI_USAGE}`);
+    throw new NationalSeedError(refusal(message('seed.cli.unknown-argument', { arguments: unknown.join(' ') }), USAGE));
   const rawCount = value('--governments');
   const governments = rawCount === undefined ? undefined : Number(rawCount);
   if (governments !== undefined && !(Number.isInteger(governments) && governments > 0))
-    throw new NationalSeedError(
-      `--governments deve ser um inteiro positivo / must be a positive whole number. ${CLI_USAGE}`,
-    );
+    throw new NationalSeedError(refusal(message('seed.cli.positive-count', { option: '--governments' }), USAGE));
   if (args.includes('--reset') || args.includes('--remove')) {
     const t0 = performance.now();
     const removed = await removeNationalSeed(app);
     console.log(
-      `Dados nacionais apagados: ${removed.assessments} avaliações, ${removed.answers} respostas, ${removed.priorities} prioridades; edições removidas: ${removed.editions.join(', ') || 'nenhuma'} (${((performance.now() - t0) / 1000).toFixed(1)} s).`,
+      translate('seed.cli.removed', 'pt-BR', {
+        assessments: removed.assessments,
+        answers: removed.answers,
+        priorities: removed.priorities,
+        editions: removed.editions.length > 0 ? { list: removed.editions.map(String) } : message('seed.cli.none'),
+        seconds: Math.round((performance.now() - t0) / 100) / 10,
+      }),
     );
     if (args.includes('--remove')) return;
   }
   const s = await seedNational(app, { seed: value('--seed'), governments, log: (line) => console.log(line) });
   const size = [databasePath, `${databasePath}-wal`].filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0);
   console.log(
-    `Pronto em ${s.seconds.toFixed(1)} s: ${s.rows.assessments} avaliações, ${s.rows.answers} respostas, ${s.rows.priorities} prioridades; ${s.governments} governos × ${s.editions.length} edições${s.skipped > 0 ? ` (${s.skipped} já inscritos, mantidos)` : ''}; banco ${(size / 1024 / 1024).toFixed(0)} MB.`,
+    translate('seed.cli.done', 'pt-BR', {
+      seconds: Math.round(s.seconds * 10) / 10,
+      assessments: s.rows.assessments,
+      answers: s.rows.answers,
+      priorities: s.rows.priorities,
+      governments: s.governments,
+      editions: s.editions.length,
+      size: Math.round(size / 1024 / 1024),
+    }),
   );
+  if (s.skipped > 0) console.log(translate('seed.cli.kept', 'pt-BR', { count: s.skipped }));
   console.table({
     assessments: { rows: s.rows.assessments },
     answers: { rows: s.rows.answers },

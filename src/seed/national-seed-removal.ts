@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../core/audit/audit.service';
+import { message } from '../core/i18n/message';
 import { NationalSeedError, SEEDED } from './national-seed';
 
 export interface RemovalSummary {
@@ -22,9 +23,7 @@ export async function removeNationalSeed(app: INestApplicationContext): Promise<
     const seals = await count(`SELECT COUNT(*) AS n FROM certificates WHERE assessment_id IN (${ids})`);
     const batched = await count(`SELECT COUNT(*) AS n FROM certificate_batch_items WHERE assessment_id IN (${ids})`);
     if (seals + batched > 0) {
-      throw new NationalSeedError(
-        `Há ${seals} selo(s) e ${batched} item(ns) de lote emitidos sobre avaliações geradas: os dados nacionais não foram apagados. / ${seals} seal(s) and ${batched} batch item(s) refer to seeded assessments: nothing was removed.`,
-      );
+      throw new NationalSeedError(message('seed.seals-issued', { seals, items: batched }));
     }
     const priorities = await count(`SELECT COUNT(*) AS n FROM priorities WHERE assessment_id IN (${ids})`);
     const answers = await count(`SELECT COUNT(*) AS n FROM answers WHERE assessment_id IN (${ids})`);
@@ -40,9 +39,8 @@ export async function removeNationalSeed(app: INestApplicationContext): Promise<
       await em.query(`DELETE FROM answers WHERE assessment_id IN (${ids})`);
       await em.query(`DELETE FROM assessments WHERE ${SEEDED}`);
     } catch (e) {
-      throw new NationalSeedError(
-        `Outros registros (por exemplo, boas práticas) referem-se a avaliações geradas; nada foi apagado. / Other records refer to seeded assessments; nothing was removed. (${(e as Error).message})`,
-      );
+      // The database's own words go along, for whoever has to find the record.
+      throw new NationalSeedError(message('seed.referenced'), (e as Error).message);
     }
     const runs = (await em.query(`SELECT "after" FROM audit_log WHERE action = 'seed.national'`)) as {
       after: string;

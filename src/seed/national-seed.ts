@@ -10,6 +10,8 @@ import type { EditionCalendar } from '../core/editions/edition-rules';
 import { EditionsService } from '../core/editions/editions.service';
 import { exportLayout } from '../core/exports/export-layout';
 import { FilesService, type StoredFileRef } from '../core/files/files.service';
+import type { LocalizedText } from '../core/i18n/localized-text';
+import { joinTexts, message, translate } from '../core/i18n/message';
 import { QuestionnaireCatalogue } from '../core/questionnaire/questionnaire-catalogue.service';
 import { ReviewService } from '../core/review/review.service';
 import {
@@ -48,12 +50,19 @@ export interface NationalSeedSummary {
   readonly seconds: number;
 }
 
+/** What the seed refuses, in both languages (the command line prints "pt-BR / en"). */
 export class NationalSeedError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly text: LocalizedText,
+    detail?: string,
+  ) {
+    super(`${text['pt-BR']} / ${text.en}${detail ? ` (${detail})` : ''}`);
     this.name = 'NationalSeedError';
   }
 }
+
+/** Several sentences of a refusal, joined language by language. */
+export const refusal = (...parts: LocalizedText[]): LocalizedText => joinTexts(parts);
 
 /** SQLite binds at most 32,766 values per statement. */
 const MAX_BOUND = 32_000;
@@ -209,9 +218,7 @@ export async function seedNational(
 
   const [{ n: already }] = (await ds.query(`SELECT COUNT(*) AS n FROM assessments WHERE ${SEEDED}`)) as { n: number }[];
   if (already > 0) {
-    throw new NationalSeedError(
-      `Os dados nacionais já existem (${already} avaliações geradas); use --reset para apagá-los e gerar de novo, ou --remove para só apagar. / National data already exists (${already} assessments); use --reset to wipe and seed again, or --remove to wipe only.`,
-    );
+    throw new NationalSeedError(message('seed.already-seeded', { count: already }));
   }
 
   const years = [...(options.editions ?? DEFAULT_EDITIONS)].sort((a, b) => a - b);
@@ -234,9 +241,17 @@ export async function seedNational(
       after: { seed, governments: governments.length, editions: years, editionsCreated: created },
     }),
   );
+  // Progress lines are for the operator at the console, in Portuguese.
   log(
-    `Semente "${seed}": ${governments.length} governos × ${years.length} edições (${years.join(', ')})${created.length > 0 ? `; edições criadas: ${created.join(', ')}` : ''}`,
+    translate('seed.log.start', 'pt-BR', {
+      seed,
+      governments: governments.length,
+      editions: years.length,
+      years: { list: years.map(String) },
+    }),
   );
+  if (created.length > 0)
+    log(translate('seed.log.editions-created', 'pt-BR', { years: { list: created.map(String) } }));
 
   const totals = { assessments: 0, answers: 0, priorities: 0 };
   let skipped = 0;
@@ -257,7 +272,14 @@ export async function seedNational(
       totals.priorities += out.priorities.total;
     });
     log(
-      `  ${Math.min(i + chunk.length, governments.length)}/${governments.length} governos · ${totals.assessments} avaliações · ${totals.answers} respostas · ${totals.priorities} prioridades · ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      translate('seed.log.progress', 'pt-BR', {
+        done: Math.min(i + chunk.length, governments.length),
+        total: governments.length,
+        assessments: totals.assessments,
+        answers: totals.answers,
+        priorities: totals.priorities,
+        seconds: Math.round((performance.now() - started) / 100) / 10,
+      }),
     );
   }
   // Big transactions leave a big write-ahead log behind: fold it into the database file.

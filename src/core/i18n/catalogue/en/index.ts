@@ -14,6 +14,7 @@ import { reporting } from './reporting';
 import { notifications } from './notifications';
 import { errors } from './errors';
 import { workflow } from './workflow';
+import { seed } from './seed';
 
 /** The English catalogue: the same keys as pt-BR (the compiler checks that none is missing). */
 export const EN: Readonly<Record<MessageKey, string>> = {
@@ -32,4 +33,5 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   ...notifications,
   ...errors,
   ...workflow,
+  ...seed,
 };

@@ -17,6 +17,7 @@ import { reporting } from './reporting';
 import { notifications } from './notifications';
 import { errors } from './errors';
 import { workflow } from './workflow';
+import { seed } from './seed';
 
 export const PT_BR = {
   ...common,
@@ -34,6 +35,7 @@ export const PT_BR = {
   ...notifications,
   ...errors,
   ...workflow,
+  ...seed,
 } as const;
 
 export type MessageKey = keyof typeof PT_BR;

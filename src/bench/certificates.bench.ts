@@ -1,8 +1,7 @@
-import { cpus } from 'node:os';
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer';
 import { DataSource } from 'typeorm';
@@ -12,6 +11,7 @@ import { AssessmentViewService } from '../core/assessment/assessment-view.servic
 import { DiagnosisService } from '../core/assessment/diagnosis.service';
 import { PrioritiesService } from '../core/assessment/priorities.service';
 import type { Actor } from '../core/auth/actor';
+import { Clock } from '../core/clock/clock';
 import { AuthService } from '../core/auth/auth.service';
 import { CertificateBatchService } from '../core/certification/certificate-batch.service';
 import { CertificationService } from '../core/certification/certification.service';
@@ -105,15 +105,18 @@ async function main(): Promise<void> {
         governmentCode: '4314902',
       }),
     );
-    const year = 2025;
+    // The edition is placed around today, so that the saves are within the deadline and the seals valid.
+    const clock = app.get(Clock);
+    const year = clock.year();
+    const day = (offset: number) => new Date(clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     await app.get(EditionsService).create(admin, {
       year,
       calendar: {
-        enrolmentOpens: '2025-03-01',
-        enrolmentCloses: '2025-04-15',
-        diagnosisDeadline: '2025-06-30',
-        reviewDeadline: '2025-08-31',
-        certificationDate: '2025-10-15',
+        enrolmentOpens: day(-30),
+        enrolmentCloses: day(30),
+        diagnosisDeadline: day(60),
+        reviewDeadline: day(90),
+        certificationDate: day(120),
       },
     });
 
@@ -217,11 +220,24 @@ async function seedOne(
     },
     { field: 'letterOfIntent', fileName: 'carta.pdf', declaredMime: 'application/pdf', bytes: minimalPdf('Carta') },
   );
+  await diagnosis.recordCourse(official, assessment.id, app.get(Clock).today(), {
+    field: 'certificate',
+    fileName: 'curso-enap.pdf',
+    declaredMime: 'application/pdf',
+    bytes: minimalPdf('Certificado ENAP'),
+  });
   const saves = Object.entries(assessment.versions).flatMap(([group, version]) =>
     catalogue
       .version(group, version)
       .items.filter((i) => i.type === 'yes-partial-no')
-      .map((i) => ({ group, itemKey: i.key, value: i.key.length % 3 === 0 ? 'partial' : 'yes', expectedVersion: 0 })),
+      .map((i) => ({
+        group,
+        itemKey: i.key,
+        value: i.key.length % 3 === 0 ? 'partial' : 'yes',
+        evidence:
+          i.evidence === 'required' ? [{ url: `https://portoalegre.rs.gov.br/evidencias/${i.key}` }] : undefined,
+        expectedVersion: 0,
+      })),
   );
   await diagnosis.saveAnswers(official, assessment.id, saves);
   await diagnosis.submit(official, assessment.id).catch(async () => {
@@ -243,7 +259,6 @@ async function seedOne(
     await diagnosis.submit(official, assessment.id);
   });
   const review = app.get(ReviewService);
-  await review.startReview(reviewer, assessment.id);
   const view = await app.get(AssessmentViewService).view(reviewer, assessment.id);
   await review.decide(
     reviewer,

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import Handlebars from 'handlebars';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { translateHelper } from './translate-helper';
 
 /**
  * Handlebars templates from TEMPLATES_DIR, compiled once at start in strict mode (a missing variable is an
@@ -22,6 +23,8 @@ export class TemplatesService implements OnModuleInit {
         statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)],
       );
     const files = walk(root).filter((f) => f.endsWith('.hbs'));
+    // `{{t "key"}}`: a catalogue text in the context's `lang` (see translate-helper.ts).
+    this.hbs.registerHelper('t', translateHelper);
     for (const file of files.filter((f) => relative(root, f).startsWith('partials/'))) {
       this.hbs.registerPartial(
         relative(join(root, 'partials'), file).replace(/\.hbs$/, ''),

@@ -1,10 +1,12 @@
 /**
  * One chapter of the Relatório de Diagnóstico per indicator group: what is met, partly met, missing and not
- * applicable, with the group module's recommendations, worded in pt-BR. Pure: plain inputs, no I/O.
+ * applicable, with the group module's recommendations, worded in the report's language (texts from the
+ * catalogue, questionnaire labels in that language). Pure: plain inputs, no I/O.
  */
+import type { MessageKey } from '../i18n/message';
 import { type AnswerValue, NOT_APPLICABLE, type QuestionnaireItem } from '../questionnaire/questionnaire.types';
 import { MATURITY_LEVELS, type MaturityLevelKey } from '../scoring/scoring-policy';
-import { counted, formatInteger, formatNumber, formatScore, joinPt } from './report-format';
+import type { ReportWriter } from './report-format';
 import type { ReportGroupInput, ReportInput, ReportItemReview } from './report-input';
 
 export interface ReportItemLine {
@@ -30,7 +32,7 @@ export interface ItemCounts {
   readonly notApplicable: number;
 }
 
-/** The counts in words, with singular and plural: "1 atendido", "6 atendidos". */
+/** The counts in words, with singular and plural: "1 atendido", "6 atendidos" ("1 met", "6 met"). */
 export interface ItemCountLabels {
   readonly met: string;
   readonly partial: string;
@@ -38,11 +40,11 @@ export interface ItemCountLabels {
   readonly notApplicable: string;
 }
 
-export const countLabels = (c: ItemCounts): ItemCountLabels => ({
-  met: counted(c.met, 'atendido', 'atendidos'),
-  partial: counted(c.partial, 'parcialmente atendido', 'parcialmente atendidos'),
-  missing: counted(c.missing, 'não atendido', 'não atendidos'),
-  notApplicable: counted(c.notApplicable, 'não se aplica', 'não se aplicam'),
+export const countLabels = (c: ItemCounts, w: ReportWriter): ItemCountLabels => ({
+  met: w.counted('reporting.count.met', c.met),
+  partial: w.counted('reporting.count.partial', c.partial),
+  missing: w.counted('reporting.count.missing', c.missing),
+  notApplicable: w.counted('reporting.count.not-applicable', c.notApplicable),
 });
 
 export interface ReportChapter {
@@ -76,63 +78,64 @@ export const LEVEL_COLORS: Record<MaturityLevelKey, string> = {
 };
 export const NO_LEVEL_COLOR = '#8795a1';
 
-export const DIMENSION_LABELS: Record<ReportGroupInput['dimension'], string> = {
-  governance: 'Instituições e governança',
-  'rights-and-services': 'Acesso a direitos e serviços',
+export const DIMENSION_KEYS: Record<ReportGroupInput['dimension'], MessageKey> = {
+  governance: 'reporting.dimension.governance',
+  'rights-and-services': 'reporting.dimension.rights-and-services',
 };
-const YES_PARTIAL_NO: Record<string, string> = {
-  yes: 'Sim',
-  partial: 'Parcial',
-  no: 'Não',
-  [NOT_APPLICABLE]: 'Não se aplica',
+const YES_PARTIAL_NO: Readonly<Record<string, MessageKey>> = {
+  yes: 'reporting.answer.yes',
+  partial: 'reporting.answer.partial',
+  no: 'reporting.answer.no',
+  [NOT_APPLICABLE]: 'reporting.answer.not-applicable',
 };
 
 /** Why a counted item scored 0, when it is not simply a negative answer. */
-const ZERO_NOTES: Readonly<Record<string, string>> = {
-  'missing-evidence':
-    'A resposta é positiva, mas nenhuma evidência foi apresentada: o item conta como 0 até ser comprovado.',
-  'pending-evidence':
-    'A resposta é positiva, mas a evidência não foi aceita na revisão: o item conta como 0 até ser comprovado.',
-  unanswered: 'Item não respondido: conta como 0.',
+const ZERO_NOTES: Readonly<Record<string, MessageKey>> = {
+  'missing-evidence': 'reporting.zero.missing-evidence',
+  'pending-evidence': 'reporting.zero.pending-evidence',
+  unanswered: 'reporting.zero.unanswered',
 };
 
-function levelOf(key: string | null | undefined): { label: string; color: string } {
+function levelOf(key: string | null | undefined, w: ReportWriter): { label: string; color: string } {
   const level = MATURITY_LEVELS.find((l) => l.key === key);
   return level
-    ? { label: level.label['pt-BR'], color: LEVEL_COLORS[level.key] }
-    : { label: 'sem pontuação', color: NO_LEVEL_COLOR };
+    ? { label: level.label[w.lang], color: LEVEL_COLORS[level.key] }
+    : { label: w.t('reporting.level.no-score'), color: NO_LEVEL_COLOR };
 }
 
-/** The answer as the official would read it. */
-export function answerText(item: QuestionnaireItem, value: AnswerValue | undefined): string {
-  if (value === undefined) return 'Sem resposta';
-  if (value === NOT_APPLICABLE) return 'Não se aplica';
+/** The answer as the official would read it, in the report's language. */
+export function answerText(item: QuestionnaireItem, value: AnswerValue | undefined, w: ReportWriter): string {
+  if (value === undefined) return w.t('reporting.answer.none');
+  if (value === NOT_APPLICABLE) return w.t('reporting.answer.not-applicable');
   switch (item.type) {
-    case 'yes-partial-no':
-      return YES_PARTIAL_NO[value as string] ?? String(value);
+    case 'yes-partial-no': {
+      const key = YES_PARTIAL_NO[value as string];
+      return key ? w.t(key) : String(value);
+    }
     case 'single-choice':
-      return item.options?.find((o) => o.key === value)?.label['pt-BR'] ?? String(value);
+      return item.options?.find((o) => o.key === value)?.label[w.lang] ?? String(value);
     case 'multiple-choice': {
       const chosen = (value as readonly string[]).map(
-        (k) => item.options?.find((o) => o.key === k)?.label['pt-BR'] ?? k,
+        (k) => item.options?.find((o) => o.key === k)?.label[w.lang] ?? k,
       );
-      return chosen.length > 0 ? chosen.join('; ') : 'Nenhuma das opções';
+      return chosen.length > 0 ? chosen.join('; ') : w.t('reporting.answer.no-option');
     }
     case 'number':
       if (typeof value !== 'number') return String(value);
       // A year (an integer bounded to calendar years) is written without a thousands separator.
       if (item.integer && (item.min ?? 0) >= 1900 && (item.max ?? Infinity) <= 2200) return String(value);
-      return item.integer ? formatInteger(value) : formatNumber(value);
+      return item.integer ? w.integer(value) : w.number(value);
     case 'text':
       return String(value);
     case 'evidence':
       return typeof value === 'object' && value !== null && 'url' in value
         ? value.url
-        : 'Documento enviado à plataforma';
+        : w.t('reporting.answer.uploaded');
   }
 }
 
-const points = (p: number | null) => (p === null ? '' : `${formatInteger(p)} de 100 pontos`);
+const points = (p: number | null, w: ReportWriter) =>
+  p === null ? '' : w.t('reporting.item.points', { points: w.integer(p) });
 
 /** Evidence as the report names it: the uploaded file's name, or the link. */
 const evidenceName = (e: ReportItemReview['evidence'][number]) => ('url' in e ? e.url : e.fileName);
@@ -141,6 +144,7 @@ const evidenceName = (e: ReportItemReview['evidence'][number]) => ('url' in e ? 
 function reviewOf(
   item: QuestionnaireItem,
   review: ReportItemReview | undefined,
+  w: ReportWriter,
 ): Pick<ReportItemLine, 'evidence' | 'adjustment'> {
   if (!review) return { evidence: [], adjustment: null };
   const validated = review.status === 'accepted' || review.status === 'adjusted';
@@ -153,20 +157,20 @@ function reviewOf(
   const adjustment =
     review.status === 'adjusted' && review.reviewerRating !== null
       ? {
-          officialAnswer: answerText(item, review.officialValue),
-          reviewerAnswer: answerText(item, review.reviewerRating),
+          officialAnswer: answerText(item, review.officialValue, w),
+          reviewerAnswer: answerText(item, review.reviewerRating, w),
           note: review.note ?? '',
         }
       : null;
   return { evidence, adjustment };
 }
 
-export function chapterOf(input: ReportInput, group: ReportGroupInput): ReportChapter {
+export function chapterOf(input: ReportInput, group: ReportGroupInput, w: ReportWriter): ReportChapter {
   const q = group.questionnaire;
   const scored = input.snapshot.groups.find((g) => g.group === group.slug);
   const answers = input.answers[group.slug] ?? {};
   const reviews = input.reviews?.[group.slug] ?? {};
-  const level = levelOf(scored?.level);
+  const level = levelOf(scored?.level, w);
   const met: ReportItemLine[] = [];
   const partial: ReportItemLine[] = [];
   const missing: ReportItemLine[] = [];
@@ -176,21 +180,29 @@ export function chapterOf(input: ReportInput, group: ReportGroupInput): ReportCh
     const s = scored?.items.find((i) => i.key === item.key);
     if (!s || s.status === 'hidden') continue;
     const value = answers[item.key];
-    const label = item.label['pt-BR'];
+    const label = item.label[w.lang];
     if (s.status === 'informative') {
       if (value !== undefined && !(typeof value === 'string' && value.trim() === ''))
-        complementary.push({ label, answer: answerText(item, value) });
+        complementary.push({ label, answer: answerText(item, value, w) });
       continue;
     }
-    const recommendation = group.recommendations[item.key]?.['pt-BR'] ?? null;
-    const reviewed = reviewOf(item, reviews[item.key]);
+    const recommendation = group.recommendations[item.key]?.[w.lang] ?? null;
+    const reviewed = reviewOf(item, reviews[item.key], w);
+    const answer = answerText(item, value, w);
     if (s.status === 'not-applicable') {
-      notApplicable.push({ label, answer: 'Não se aplica', points: '', note: null, recommendation: null, ...reviewed });
+      notApplicable.push({
+        label,
+        answer: w.t('reporting.answer.not-applicable'),
+        points: '',
+        note: null,
+        recommendation: null,
+        ...reviewed,
+      });
     } else if (s.counted && (s.points ?? 0) >= 100) {
       met.push({
         label,
-        answer: answerText(item, value),
-        points: points(s.points),
+        answer,
+        points: points(s.points, w),
         note: null,
         recommendation: null,
         ...reviewed,
@@ -198,8 +210,8 @@ export function chapterOf(input: ReportInput, group: ReportGroupInput): ReportCh
     } else if (s.counted && (s.points ?? 0) > 0) {
       partial.push({
         label,
-        answer: answerText(item, value),
-        points: points(s.points),
+        answer,
+        points: points(s.points, w),
         note: null,
         recommendation,
         ...reviewed,
@@ -207,15 +219,15 @@ export function chapterOf(input: ReportInput, group: ReportGroupInput): ReportCh
     } else if (s.counted) {
       missing.push({
         label,
-        answer: answerText(item, value),
-        points: points(s.points ?? 0),
-        note: ZERO_NOTES[s.status] ?? null,
+        answer,
+        points: points(s.points ?? 0, w),
+        note: ZERO_NOTES[s.status] ? w.t(ZERO_NOTES[s.status]) : null,
         recommendation,
         ...reviewed,
       });
     }
   }
-  const title = q.title['pt-BR'];
+  const title = q.title[w.lang];
   const counts = {
     met: met.length,
     partial: partial.length,
@@ -226,16 +238,16 @@ export function chapterOf(input: ReportInput, group: ReportGroupInput): ReportCh
     id: `grupo-${group.slug}`,
     number: group.number,
     title,
-    heading: `Grupo ${group.number} — ${title}`,
-    dimension: DIMENSION_LABELS[group.dimension],
-    description: q.description?.['pt-BR'] ?? null,
+    heading: w.t('reporting.chapter.heading', { number: String(group.number), title }),
+    dimension: w.t(DIMENSION_KEYS[group.dimension]),
+    description: q.description?.[w.lang] ?? null,
     questionnaireVersion: q.version,
-    score: formatScore(scored?.score),
+    score: w.score(scored?.score),
     scoreValue: scored?.score ?? null,
     level: level.label,
     levelColor: level.color,
     counts,
-    countLabels: countLabels(counts),
+    countLabels: countLabels(counts, w),
     met,
     partial,
     missing,
@@ -245,39 +257,34 @@ export function chapterOf(input: ReportInput, group: ReportGroupInput): ReportCh
     priorities: input.priorities
       .filter((p) => p.groupSlug === group.slug)
       .map((p) => ({
-        item: q.items.find((i) => i.key === p.itemKey)?.label['pt-BR'] ?? p.itemKey,
+        item: q.items.find((i) => i.key === p.itemKey)?.label[w.lang] ?? p.itemKey,
         commitment: p.commitment,
       })),
   };
 }
 
 /** "«Acesso à saúde» (92,5)", at most three names, then how many more. */
-function namesWithScores(chapters: readonly ReportChapter[]): string {
-  const shown = chapters.slice(0, 3).map((c) => `«${c.title}» (${c.score})`);
+function namesWithScores(chapters: readonly ReportChapter[], w: ReportWriter): string {
+  const shown = chapters.slice(0, 3).map((c) => w.t('reporting.strengths.name', { title: c.title, score: c.score }));
   const more = chapters.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} e mais ${more} grupo${more > 1 ? 's' : ''}` : joinPt(shown);
+  return more > 0 ? w.counted('reporting.strengths.more', more, { names: shown.join(', ') }) : w.list(shown);
 }
 
 /** The strongest and weakest groups in words (ties named together, never picked arbitrarily). */
-export function strengthsInWords(chapters: readonly ReportChapter[]): { strongest: string; weakest: string } {
+export function strengthsInWords(
+  chapters: readonly ReportChapter[],
+  w: ReportWriter,
+): { strongest: string; weakest: string } {
   const scored = chapters.filter((c) => c.scoreValue !== null);
-  if (scored.length === 0) return { strongest: 'Nenhum grupo teve itens pontuáveis nesta edição.', weakest: '' };
+  if (scored.length === 0) return { strongest: w.t('reporting.strengths.none'), weakest: '' };
   const values = scored.map((c) => c.scoreValue as number);
   const max = Math.max(...values);
   const min = Math.min(...values);
-  if (max === min) {
-    return { strongest: `Todos os grupos avaliados têm a mesma pontuação (${formatScore(max)}).`, weakest: '' };
-  }
+  if (max === min) return { strongest: w.t('reporting.strengths.all-equal', { score: w.score(max) }), weakest: '' };
   const top = scored.filter((c) => c.scoreValue === max);
   const bottom = scored.filter((c) => c.scoreValue === min);
   return {
-    strongest:
-      top.length === 1
-        ? `O grupo com melhor resultado é ${namesWithScores(top)}.`
-        : `Os grupos com melhor resultado são ${namesWithScores(top)}.`,
-    weakest:
-      bottom.length === 1
-        ? `O grupo que mais precisa de atenção é ${namesWithScores(bottom)}.`
-        : `Os grupos que mais precisam de atenção são ${namesWithScores(bottom)}.`,
+    strongest: w.counted('reporting.strengths.strongest', top.length, { names: namesWithScores(top, w) }),
+    weakest: w.counted('reporting.strengths.weakest', bottom.length, { names: namesWithScores(bottom, w) }),
   };
 }

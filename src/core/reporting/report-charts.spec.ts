@@ -12,6 +12,7 @@ describe('report charts (ECharts server-side SVG)', () => {
         { label: '6. Acesso à saúde', score: 100, color: '#0b5394' },
       ],
       86.3,
+      'pt-BR',
     );
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('viewBox="0 0 680');
@@ -38,6 +39,7 @@ describe('report charts (ECharts server-side SVG)', () => {
         { year: 2021, values: [20, null] },
         { year: 2025, values: [55.5, 61] },
       ],
+      'pt-BR',
     );
     const shown = texts(svg);
     expect(shown).toEqual(
@@ -48,11 +50,14 @@ describe('report charts (ECharts server-side SVG)', () => {
 
   it('draws the index edition by edition', () => {
     const shown = texts(
-      indexTrendChart([
-        { year: 2020, index: 31.4 },
-        { year: 2021, index: null },
-        { year: 2022, index: 48 },
-      ]),
+      indexTrendChart(
+        [
+          { year: 2020, index: 31.4 },
+          { year: 2021, index: null },
+          { year: 2022, index: 48 },
+        ],
+        'pt-BR',
+      ),
     );
     expect(shown).toEqual(expect.arrayContaining(['2020', '2021', '2022', '31,4', '48,0']));
   });

@@ -1,9 +1,10 @@
 /**
  * The report's charts: plain data in, an SVG string out, drawn by Apache ECharts' server-side renderer
- * (no browser, no DOM). Values print in pt-BR ("72,5"); a missing score is "—", never 0.
+ * (no browser, no DOM). Values print in the report's language ("72,5" in pt-BR, "72.5" in English); a
+ * missing score is "—", never 0.
  */
 import { CHART_GRID, CHART_INK, CHART_MUTED, renderChartSvg as renderSvg } from '../rendering/svg-chart';
-import { formatScore } from './report-format';
+import { type Language, reportWriter } from './report-format';
 
 const INK = CHART_INK;
 const MUTED = CHART_MUTED;
@@ -35,7 +36,8 @@ export interface ScoreBar {
 }
 
 /** The group scores of one edition as horizontal bars, with the index as a dashed line. */
-export function groupScoresChart(bars: readonly ScoreBar[], index: number | null): string {
+export function groupScoresChart(bars: readonly ScoreBar[], index: number | null, lang: Language): string {
+  const w = reportWriter(lang);
   const height = 60 + bars.length * 36;
   return renderSvg(680, height, {
     grid: { left: 250, right: 56, top: 30, bottom: 26 },
@@ -59,7 +61,7 @@ export function groupScoresChart(bars: readonly ScoreBar[], index: number | null
           fontSize: 11,
           fontWeight: 'bold',
           color: INK,
-          formatter: (p: { value: unknown }) => formatScore(Number(p.value)),
+          formatter: (p: { value: unknown }) => w.score(Number(p.value)),
         },
         markLine:
           index === null
@@ -73,7 +75,7 @@ export function groupScoresChart(bars: readonly ScoreBar[], index: number | null
                   fontSize: 11,
                   fontWeight: 'bold',
                   color: INK,
-                  formatter: `Índice ${formatScore(index)}`,
+                  formatter: w.t('reporting.chart.index', { index: w.score(index) }),
                 },
                 data: [{ xAxis: index }],
               },
@@ -96,7 +98,12 @@ const editionColour = (i: number, count: number) =>
   ];
 
 /** Each group's score edition by edition, as grouped horizontal bars (no bar where there is no score). */
-export function groupProgressChart(categories: readonly string[], editions: readonly EditionSeries[]): string {
+export function groupProgressChart(
+  categories: readonly string[],
+  editions: readonly EditionSeries[],
+  lang: Language,
+): string {
+  const w = reportWriter(lang);
   const perGroup = Math.max(1, editions.length) * 12 + 18;
   const height = 80 + categories.length * perGroup;
   return renderSvg(680, height, {
@@ -116,14 +123,18 @@ export function groupProgressChart(categories: readonly string[], editions: read
         position: 'right' as const,
         fontSize: 8.5,
         color: MUTED,
-        formatter: (p: { value: unknown }) => formatScore(Number(p.value)),
+        formatter: (p: { value: unknown }) => w.score(Number(p.value)),
       },
     })),
   });
 }
 
 /** The index edition by edition, as a line with its values. */
-export function indexTrendChart(points: readonly { readonly year: number; readonly index: number | null }[]): string {
+export function indexTrendChart(
+  points: readonly { readonly year: number; readonly index: number | null }[],
+  lang: Language,
+): string {
+  const w = reportWriter(lang);
   return renderSvg(680, 240, {
     grid: { left: 44, right: 30, top: 30, bottom: 30 },
     xAxis: {
@@ -137,7 +148,7 @@ export function indexTrendChart(points: readonly { readonly year: number; readon
     series: [
       {
         type: 'line',
-        name: 'Índice MigraCidades',
+        name: w.t('reporting.index.name'),
         data: points.map((p) => (p.index === null ? '-' : p.index)),
         connectNulls: true,
         symbol: 'circle',
@@ -150,7 +161,7 @@ export function indexTrendChart(points: readonly { readonly year: number; readon
           fontSize: 11,
           fontWeight: 'bold',
           color: INK,
-          formatter: (p: { value: unknown }) => formatScore(Number(p.value)),
+          formatter: (p: { value: unknown }) => w.score(Number(p.value)),
         },
       },
     ],

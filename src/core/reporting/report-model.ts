@@ -1,9 +1,12 @@
 /**
- * The Relatório de Diagnóstico as data: everything the template prints, already worded and formatted in
- * pt-BR, built from plain inputs (no database, no files), so that what the report says can be tested
- * without rendering it. One chapter per group comes from `report-chapter.ts`.
+ * The Relatório de Diagnóstico as data: everything the model prints, already worded and formatted in the
+ * report's language (pt-BR by default, or English), built from plain inputs (no database, no files), so that
+ * what the report says can be tested without rendering it. Texts come from the catalogue; questionnaire
+ * labels, recommendations and level names in the report's language. The templates' own fixed texts come
+ * from the catalogue too, through the `t` helper and the model's `lang`. One chapter per group comes from
+ * `report-chapter.ts`.
  */
-import type { GovernmentKind } from '../governments/ibge-reference';
+import type { MessageKey } from '../i18n/message';
 import { levelFor, MATURITY_LEVELS, type MaturityLevelKey } from '../scoring/scoring-policy';
 import {
   type ItemCountLabels,
@@ -11,22 +14,12 @@ import {
   type ReportChapter,
   chapterOf,
   countLabels,
-  DIMENSION_LABELS,
+  DIMENSION_KEYS,
   LEVEL_COLORS,
   NO_LEVEL_COLOR,
   strengthsInWords,
 } from './report-chapter';
-import {
-  counted,
-  cssString,
-  formatChange,
-  formatDate,
-  formatInteger,
-  formatLongDate,
-  formatScore,
-  NO_SCORE,
-  NOT_INFORMED,
-} from './report-format';
+import { cssContent, cssString, type Language, NO_SCORE, reportWriter } from './report-format';
 import type { ReportGroupInput, ReportInput } from './report-input';
 import { progressAcrossEditions } from './report-progress';
 
@@ -42,8 +35,13 @@ export interface ReportTocEntry {
 }
 
 export interface ReportModel {
+  /** The report's language: the templates' `t` helper reads it. */
+  readonly lang: Language;
   readonly documentTitle: string;
+  /** CSS `content` values of the running header, footer and page number. */
+  readonly headerCss: string;
   readonly footerCss: string;
+  readonly pageCss: string;
   readonly editionYear: number;
   readonly generatedOn: string;
   readonly government: {
@@ -53,6 +51,8 @@ export interface ReportModel {
     readonly uf: string;
     readonly stateName: string;
     readonly region: string;
+    /** "São Paulo · São Paulo (SP) · Região Sudeste": the cover's line under the name. */
+    readonly description: string;
     readonly ibgeCode: string;
     readonly population: string;
     readonly registeredMigrants: string;
@@ -126,6 +126,7 @@ export interface ReportModel {
 
 /** What the charts draw; the service turns it into SVG. */
 export interface ReportChartData {
+  readonly lang: Language;
   readonly scores: readonly { readonly label: string; readonly score: number | null; readonly color: string }[];
   readonly index: number | null;
   readonly progress: {
@@ -135,26 +136,37 @@ export interface ReportChartData {
   readonly trend: readonly { readonly year: number; readonly index: number | null }[] | null;
 }
 
-const LEVEL_MEANING: Record<MaturityLevelKey, string> = {
-  initial: 'as ações de governança migratória ainda estão começando e há muitos pontos a construir',
-  developing: 'já existem ações, mas em boa parte ainda pontuais ou pouco institucionalizadas',
-  consolidated: 'há estruturas, normas e serviços estabelecidos na maior parte dos temas avaliados',
-  reference: 'o governo reúne práticas sólidas e pode servir de referência para outros governos',
+const LEVEL_MEANING: Record<MaturityLevelKey, MessageKey> = {
+  initial: 'reporting.level-meaning.initial',
+  developing: 'reporting.level-meaning.developing',
+  consolidated: 'reporting.level-meaning.consolidated',
+  reference: 'reporting.level-meaning.reference',
 };
 
-const KIND_LABELS: Record<GovernmentKind, string> = { municipality: 'Município', state: 'Estado' };
-const PROGRESS_STATUS: Record<string, string> = {
-  achieved: 'Alcançada',
-  'in-progress': 'Em andamento',
-  'not-started': 'Não iniciada',
+const PROGRESS_STATUS: Readonly<Record<string, MessageKey>> = {
+  achieved: 'reporting.progress-status.achieved',
+  'in-progress': 'reporting.progress-status.in-progress',
+  'not-started': 'reporting.progress-status.not-started',
 };
-const levelRange = (from: number, next: number | undefined) =>
-  next === undefined ? `${from} a 100` : `${from} a menos de ${next}`;
 
-export function buildReportModel(input: ReportInput): { model: ReportModel; charts: ReportChartData } {
+/** IBGE's five regions, as the government records name them. */
+const REGIONS: Readonly<Record<string, MessageKey>> = {
+  Norte: 'reporting.region.north',
+  Nordeste: 'reporting.region.northeast',
+  'Centro-Oeste': 'reporting.region.central-west',
+  Sudeste: 'reporting.region.southeast',
+  Sul: 'reporting.region.south',
+};
+
+export function buildReportModel(
+  input: ReportInput,
+  lang: Language = 'pt-BR',
+): { model: ReportModel; charts: ReportChartData } {
+  const w = reportWriter(lang);
   const gov = input.government;
+  const year = String(input.editionYear);
   const place = gov.kind === 'state' ? `${gov.name}` : `${gov.name} (${gov.uf})`;
-  const chapters = input.groups.map((g) => chapterOf(input, g));
+  const chapters = input.groups.map((g) => chapterOf(input, g, w));
   const index = input.snapshot.index.index;
   const indexLevel = index === null ? null : levelFor(index, MATURITY_LEVELS);
   const counts = chapters.reduce(
@@ -167,23 +179,28 @@ export function buildReportModel(input: ReportInput): { model: ReportModel; char
     { met: 0, partial: 0, missing: 0, notApplicable: 0 },
   );
   const total = counts.met + counts.partial + counts.missing;
-  const { strongest, weakest } = strengthsInWords(chapters);
+  const { strongest, weakest } = strengthsInWords(chapters, w);
+  const meaning = indexLevel ? w.t(LEVEL_MEANING[indexLevel.key]) : '';
+  const items = w.t('reporting.summary.items', {
+    scored: w.counted('reporting.summary.scored', total),
+    met: w.counted('reporting.summary.met', counts.met),
+    partial: w.counted('reporting.count.partial', counts.partial),
+    missing: w.counted('reporting.count.missing', counts.missing),
+  });
   const summary =
     index === null
-      ? `${place} não tem Índice MigraCidades nesta edição: ${input.snapshot.index.explanation['pt-BR']}`
-      : `${place} obteve o Índice MigraCidades de ${formatScore(index)} na edição ${input.editionYear}, no nível de maturidade ${indexLevel!.label['pt-BR']}: ${LEVEL_MEANING[indexLevel!.key]}. ` +
-        `Dos ${counted(total, 'item pontuado', 'itens pontuados')}, ${counted(counts.met, 'está plenamente atendido', 'estão plenamente atendidos')}, ` +
-        `${counted(counts.partial, 'parcialmente atendido', 'parcialmente atendidos')} e ${counted(counts.missing, 'não atendido', 'não atendidos')}` +
+      ? w.t('reporting.summary.no-index', { place, explanation: input.snapshot.index.explanation })
+      : `${w.t('reporting.summary.index', { place, index: w.score(index), year, level: indexLevel!.label, meaning })} ` +
         (counts.notApplicable > 0
-          ? `; ${counted(counts.notApplicable, 'não se aplica', 'não se aplicam')} a este governo.`
-          : '.');
+          ? `${items}; ${w.counted('reporting.summary.not-applicable', counts.notApplicable)}.`
+          : `${items}.`);
 
   const titleOf = (groups: readonly ReportGroupInput[], slug: string) => {
     const g = groups.find((x) => x.slug === slug);
-    return g ? `${g.number}. ${g.questionnaire.title['pt-BR']}` : slug;
+    return g ? `${g.number}. ${g.questionnaire.title[lang]}` : slug;
   };
   const itemOf = (groups: readonly ReportGroupInput[], slug: string, key: string) =>
-    groups.find((x) => x.slug === slug)?.questionnaire.items.find((i) => i.key === key)?.label['pt-BR'] ?? key;
+    groups.find((x) => x.slug === slug)?.questionnaire.items.find((i) => i.key === key)?.label[lang] ?? key;
 
   const editions = [
     ...input.history.filter((h) => h.year < input.editionYear),
@@ -196,27 +213,40 @@ export function buildReportModel(input: ReportInput): { model: ReportModel; char
   const hasHistory = progress.years.length > 1;
   const versionsNote = (versions: readonly (number | null)[]) =>
     progress.years
-      .map((y, i) => (versions[i] === null ? null : `v${versions[i]} em ${y}`))
+      .map((y, i) =>
+        versions[i] === null ? null : w.t('reporting.progress.version-in', { version: versions[i], year: y }),
+      )
       .filter((v): v is string => v !== null)
       .join(', ');
   const progressRows = progress.groups.map((row) => ({
     title: titleOf(input.groups, row.slug),
-    cells: row.scores.map(formatScore),
-    change: formatChange(row.change),
+    cells: row.scores.map(w.score),
+    change: w.change(row.change),
     versionNote: row.versionChanged
-      ? `O questionário deste grupo mudou de versão (${versionsNote(row.versions)}); as pontuações seguem na escala de 0 a 100 e podem ser comparadas.`
+      ? w.t('reporting.progress.version-note', { versions: versionsNote(row.versions) })
       : null,
   }));
   const firstYear = progress.years[0];
-  const progressSummary = !hasHistory
-    ? `Esta é a primeira edição com diagnóstico aprovado de ${place} no MigraCidades. A evolução aparecerá nos relatórios das próximas edições.`
-    : progress.indexChange === null
-      ? `${place} participa do MigraCidades desde ${firstYear}. A tabela mostra o índice e as pontuações de cada grupo em cada edição com diagnóstico aprovado.`
-      : `${place} participa do MigraCidades desde ${firstYear}. Em relação à edição ${progress.years[progress.years.length - 2]}, o índice ${progress.indexChange > 0 ? 'subiu' : progress.indexChange < 0 ? 'caiu' : 'manteve-se'}${progress.indexChange !== 0 ? ` ${formatScore(Math.abs(progress.indexChange))} pontos` : ''}, de ${formatScore(progress.index[progress.index.length - 2])} para ${formatScore(progress.index[progress.index.length - 1])}.`;
+  const progressSummary = (): string => {
+    if (!hasHistory) return w.t('reporting.progress.first', { place });
+    const since = { place, year: String(firstYear) };
+    const change = progress.indexChange;
+    if (change === null) return w.t('reporting.progress.since', since);
+    const last = progress.index.length - 1;
+    const compared = {
+      ...since,
+      previous: String(progress.years[progress.years.length - 2]),
+      change: w.score(Math.abs(change)),
+      before: w.score(progress.index[last - 1]),
+      after: w.score(progress.index[last]),
+    };
+    if (change === 0) return w.t('reporting.progress.same', compared);
+    return w.t(change > 0 ? 'reporting.progress.rose' : 'reporting.progress.fell', compared);
+  };
 
   const people = [
-    { role: 'Ponto focal', person: input.enrolment.focalPerson },
-    ...input.enrolment.substitutes.map((person) => ({ role: 'Suplente', person })),
+    { role: w.t('reporting.role.focal'), person: input.enrolment.focalPerson },
+    ...input.enrolment.substitutes.map((person) => ({ role: w.t('reporting.role.substitute'), person })),
   ].map(({ role, person }) => ({
     role,
     name: person.name,
@@ -227,59 +257,87 @@ export function buildReportModel(input: ReportInput): { model: ReportModel; char
 
   const population =
     gov.population === null
-      ? NOT_INFORMED
-      : `${formatInteger(gov.population)} habitantes${gov.populationYear ? ` (IBGE, ${gov.populationYear})` : ' (IBGE)'}`;
+      ? w.notInformed
+      : gov.populationYear
+        ? w.t('reporting.info.population-value', {
+            count: w.integer(gov.population),
+            year: String(gov.populationYear),
+          })
+        : w.t('reporting.info.population-value-no-year', { count: w.integer(gov.population) });
 
+  const section = (id: string | null, key: MessageKey): ReportTocEntry => ({
+    id,
+    title: w.t(key),
+    sub: false,
+    page: '',
+  });
   const toc: ReportTocEntry[] = [
-    { id: 'informacoes-gerais', title: 'Informações gerais', sub: false, page: '' },
-    { id: 'sobre-a-plataforma', title: 'Sobre a plataforma', sub: false, page: '' },
-    { id: 'como-ler', title: 'Como ler este relatório', sub: false, page: '' },
-    { id: 'diagnostico-geral', title: 'Diagnóstico geral', sub: false, page: '' },
-    { id: 'boas-praticas', title: 'Boas práticas', sub: false, page: '' },
-    { id: null, title: 'Resultados por grupo de indicadores', sub: false, page: '' },
+    section('informacoes-gerais', 'reporting.section.general'),
+    section('sobre-a-plataforma', 'reporting.section.platform'),
+    section('como-ler', 'reporting.section.how-to-read'),
+    section('diagnostico-geral', 'reporting.section.overview'),
+    section('boas-praticas', 'reporting.section.good-practices'),
+    section(null, 'reporting.section.groups'),
     ...chapters.map((c) => ({ id: c.id, title: `${c.number}. ${c.title}`, sub: true, page: '' })),
-    { id: 'prioridades', title: 'Prioridades escolhidas', sub: false, page: '' },
-    { id: 'evolucao', title: 'Evolução entre edições', sub: false, page: '' },
+    section('prioridades', 'reporting.section.priorities'),
+    section('evolucao', 'reporting.section.progress'),
   ];
 
-  const documentTitle = `Relatório de Diagnóstico MigraCidades ${input.editionYear} — ${place}`;
+  const kind = w.t(
+    gov.kind === 'state' && gov.uf === 'DF'
+      ? 'reporting.kind.federal-district'
+      : gov.kind === 'state'
+        ? 'reporting.kind.state'
+        : 'reporting.kind.municipality',
+  );
+  const region = REGIONS[gov.region] ? w.t(REGIONS[gov.region]) : gov.region;
   const model: ReportModel = {
-    documentTitle,
-    footerCss: cssString(`Relatório de Diagnóstico MigraCidades ${input.editionYear} · ${place}`),
+    lang,
+    documentTitle: w.t('reporting.document.title', { year, place }),
+    headerCss: cssContent(w.t('reporting.document.header'), {}),
+    footerCss: cssString(w.t('reporting.document.footer', { year, place })),
+    pageCss: cssContent(w.t('reporting.document.page'), { page: 'page', pages: 'pages' }),
     editionYear: input.editionYear,
-    generatedOn: formatLongDate(input.generatedAt),
+    generatedOn: w.longDate(input.generatedAt),
     government: {
       name: gov.name,
       place,
-      kind: gov.kind === 'state' && gov.uf === 'DF' ? 'Distrito Federal' : KIND_LABELS[gov.kind],
+      kind,
       uf: gov.uf,
       stateName: gov.stateName,
-      region: gov.region,
+      region,
+      description: w.t('reporting.cover.place', { kind, state: gov.stateName, uf: gov.uf, region }),
       ibgeCode: gov.ibgeCode,
       population,
-      registeredMigrants: input.registeredMigrants === null ? NOT_INFORMED : formatInteger(input.registeredMigrants),
+      registeredMigrants: input.registeredMigrants === null ? w.notInformed : w.integer(input.registeredMigrants),
     },
-    submittedOn: formatDate(input.submittedAt),
-    approvedOn: formatDate(input.approvedAt),
+    submittedOn: w.date(input.submittedAt),
+    approvedOn: w.date(input.approvedAt),
     people,
     migrantService: { ...input.enrolment.migrantService },
     index: {
-      value: formatScore(index),
+      value: w.score(index),
       number: index,
-      level: indexLevel?.label['pt-BR'] ?? 'sem índice',
+      level: indexLevel?.label[lang] ?? w.t('reporting.level.no-index'),
       levelColor: indexLevel ? LEVEL_COLORS[indexLevel.key] : NO_LEVEL_COLOR,
-      meaning: indexLevel ? LEVEL_MEANING[indexLevel.key] : '',
+      meaning,
     },
-    overview: { summary, strongest, weakest, counts, countLabels: countLabels(counts) },
-    levels: MATURITY_LEVELS.map((l, i) => ({
-      label: l.label['pt-BR'],
-      range: levelRange(l.from, MATURITY_LEVELS[i + 1]?.from),
-      color: LEVEL_COLORS[l.key],
-    })),
+    overview: { summary, strongest, weakest, counts, countLabels: countLabels(counts, w) },
+    levels: MATURITY_LEVELS.map((l, i) => {
+      const next = MATURITY_LEVELS[i + 1]?.from;
+      return {
+        label: l.label[lang],
+        range:
+          next === undefined
+            ? w.t('reporting.level.range-last', { from: l.from })
+            : w.t('reporting.level.range', { from: l.from, to: next }),
+        color: LEVEL_COLORS[l.key],
+      };
+    }),
     groupList: input.groups.map((g) => ({
       number: g.number,
-      title: g.questionnaire.title['pt-BR'],
-      dimension: DIMENSION_LABELS[g.dimension],
+      title: g.questionnaire.title[lang],
+      dimension: w.t(DIMENSION_KEYS[g.dimension]),
     })),
     chapters,
     goodPractices: input.goodPractices.map((p) => ({
@@ -298,29 +356,33 @@ export function buildReportModel(input: ReportInput): { model: ReportModel; char
       input.previousPriorities && input.previousPriorities.items.length > 0
         ? {
             year: input.previousPriorities.editionYear,
-            items: input.previousPriorities.items.map((p) => ({
-              group: titleOf(input.previousPriorities!.groups, p.groupSlug),
-              item: itemOf(input.previousPriorities!.groups, p.groupSlug, p.itemKey),
-              commitment: p.commitment,
-              status: p.progressStatus
-                ? (PROGRESS_STATUS[p.progressStatus] ?? p.progressStatus)
-                : 'Andamento não relatado',
-              statusKey: p.progressStatus ?? 'not-reported',
-              note: p.progressNote,
-            })),
+            items: input.previousPriorities.items.map((p) => {
+              const status = p.progressStatus
+                ? PROGRESS_STATUS[p.progressStatus]
+                : 'reporting.progress-status.not-reported';
+              return {
+                group: titleOf(input.previousPriorities!.groups, p.groupSlug),
+                item: itemOf(input.previousPriorities!.groups, p.groupSlug, p.itemKey),
+                commitment: p.commitment,
+                status: status ? w.t(status) : (p.progressStatus ?? ''),
+                statusKey: p.progressStatus ?? 'not-reported',
+                note: p.progressNote,
+              };
+            }),
           }
         : null,
     progress: {
       hasHistory,
       years: progress.years,
       firstYear,
-      index: { cells: progress.index.map(formatScore), change: formatChange(progress.indexChange) },
+      index: { cells: progress.index.map(w.score), change: w.change(progress.indexChange) },
       rows: progressRows,
-      summary: progressSummary,
+      summary: progressSummary(),
     },
     toc,
   };
   const charts: ReportChartData = {
+    lang,
     scores: chapters.map((c) => ({ label: `${c.number}. ${c.title}`, score: c.scoreValue, color: c.levelColor })),
     index,
     progress: hasHistory

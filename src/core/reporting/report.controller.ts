@@ -1,8 +1,9 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, AssessmentScoped, CurrentActor } from '../auth/access.decorator';
 import type { Actor } from '../auth/actor';
+import { ReportQueryDto } from './report.dto';
 import { ReportService } from './report.service';
 
 @ApiTags('reports')
@@ -15,9 +16,16 @@ export class ReportController {
   @Access('official', 'reviewer', 'certifier', 'admin')
   @AssessmentScoped()
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'The Relatório de Diagnóstico (PDF) of an approved diagnosis' })
-  async pdf(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() reply: FastifyReply) {
-    const { fileName, pdf } = await this.reports.render(actor, id);
+  @ApiOperation({
+    summary: 'The Relatório de Diagnóstico (PDF) of an approved diagnosis, in pt-BR (default) or English (?lang=en)',
+  })
+  async pdf(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Query() query: ReportQueryDto,
+    @Res() reply: FastifyReply,
+  ) {
+    const { fileName, pdf } = await this.reports.render(actor, id, query.lang);
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `attachment; filename="${fileName}"`)

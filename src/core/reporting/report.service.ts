@@ -18,6 +18,7 @@ import { TemplatesService } from '../rendering/templates.service';
 import { destinationPages } from './pdf-destinations';
 import { groupProgressChart, groupScoresChart, indexTrendChart } from './report-charts';
 import type { ReportItemReview } from './report-input';
+import type { Language } from './report-format';
 import { buildReportModel, type ReportChartData, type ReportGroupInput, type ReportInput } from './report-model';
 
 /** A count read from a column that may not exist in every schema (e.g. before a migration). */
@@ -46,9 +47,14 @@ export class ReportService {
     private readonly clock: Clock,
   ) {}
 
-  async render(actor: Actor, assessmentId: string): Promise<{ fileName: string; pdf: Buffer }> {
+  /** The report in pt-BR (the programme's language) or in English, from the same data. */
+  async render(
+    actor: Actor,
+    assessmentId: string,
+    lang: Language = 'pt-BR',
+  ): Promise<{ fileName: string; pdf: Buffer }> {
     const input = await this.gather(actor, assessmentId);
-    const { model, charts } = buildReportModel(input);
+    const { model, charts } = buildReportModel(input, lang);
     const context = { ...model, charts: this.draw(charts) };
     const print = () => this.renderer.render(this.templates.render('report/report', context), { outline: true });
     let pdf = await print();
@@ -67,17 +73,20 @@ export class ReportService {
       pdf = await print();
     }
     const gov = input.government;
+    const suffix = lang === 'pt-BR' ? '' : `-${lang}`;
     return {
-      fileName: `relatorio-diagnostico-migracidades-${input.editionYear}-${asciiSlug(gov.name)}-${gov.uf.toLowerCase()}.pdf`,
+      fileName: `relatorio-diagnostico-migracidades-${input.editionYear}-${asciiSlug(gov.name)}-${gov.uf.toLowerCase()}${suffix}.pdf`,
       pdf,
     };
   }
 
   private draw(charts: ReportChartData) {
     return {
-      scores: groupScoresChart(charts.scores, charts.index),
-      progress: charts.progress ? groupProgressChart(charts.progress.categories, charts.progress.editions) : null,
-      trend: charts.trend ? indexTrendChart(charts.trend) : null,
+      scores: groupScoresChart(charts.scores, charts.index, charts.lang),
+      progress: charts.progress
+        ? groupProgressChart(charts.progress.categories, charts.progress.editions, charts.lang)
+        : null,
+      trend: charts.trend ? indexTrendChart(charts.trend, charts.lang) : null,
     };
   }
 

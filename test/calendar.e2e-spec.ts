@@ -190,7 +190,7 @@ describe('the calendar: enrolment window, diagnosis deadline and its extensions;
     expect(granted.body.createdAt.slice(0, 10)).toBe('2024-07-10');
 
     const listed = (await app.request('GET', path, undefined, auth(t.admin))).body;
-    expect(listed).toHaveLength(1);
+    expect(listed.filter((x: any) => x.governmentCode === POA)).toHaveLength(1);
     expect(listed[0]).toMatchObject({ reason: body.reason, until: '2024-07-31' });
     expect(listed[0].createdBy).toBeTruthy();
     const trail = (await app.request('GET', `/api/assessments/${ids.poa}/audit`, undefined, auth(t.admin))).body;
@@ -222,6 +222,14 @@ describe('the calendar: enrolment window, diagnosis deadline and its extensions;
       auth(t.canoas),
     );
     expect(refused.body.code).toBe('DIAGNOSIS_CLOSED');
+
+    // A state's deadline can be extended too (its IBGE code has two digits); a malformed code is refused.
+    const state = await app.request('POST', path, { ...body, governmentCode: '43' }, auth(t.admin));
+    expect(state.status).toBe(201);
+    expect(state.body).toMatchObject({ governmentCode: '43', until: '2024-07-31' });
+    const malformed = await app.request('POST', path, { ...body, governmentCode: '431' }, auth(t.admin));
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((e: any) => e.field)).toContain('governmentCode');
   });
 
   it('says which stage is missing: without the focal person\u2019s ENAP course there is no seal', async () => {

@@ -62,7 +62,7 @@ export class SealValidityDto {
 
 export class DeadlineExtensionDto {
   @ApiProperty({ example: '3550308', description: 'IBGE code of the government' })
-  @Matches(/^\d{7}$/, withMessage('editions.validation.government-code'))
+  @Matches(/^\d{2}(\d{5})?$/, withMessage('editions.validation.government-code'))
   governmentCode: string;
 
   @ApiProperty({ example: '2024-07-31', description: 'New last day (inclusive) of the diagnosis' })

@@ -29,7 +29,8 @@ export const editions: Record<keyof typeof pt, string> = {
   'editions.enrolment-closed': 'Enrolment for edition {year} runs from {opens} to {closes}; today is {today}.',
   'editions.enrolment.unknown-government': 'No such government.',
   'editions.enrolment.already-enrolled': 'This government is already enrolled in edition {year}.',
-  'editions.validation.government-code': 'must be the 7-digit IBGE code of a government',
+  'editions.validation.government-code':
+    'must be the IBGE code of a government: 7 digits for a municipality, 2 for a state',
   'editions.stage.enrolment': 'Enrolment',
   'editions.stage.diagnosis': 'Diagnosis',
   'editions.stage.prioritisation': 'Prioritisation',

@@ -27,7 +27,8 @@ export const editions = {
   'editions.enrolment-closed': 'As inscrições da edição {year} vão de {opens} a {closes}; hoje é {today}.',
   'editions.enrolment.unknown-government': 'Governo inexistente.',
   'editions.enrolment.already-enrolled': 'Este governo já está inscrito na edição {year}.',
-  'editions.validation.government-code': 'deve ser o código IBGE de 7 dígitos de um governo',
+  'editions.validation.government-code':
+    'deve ser o código IBGE de um governo: 7 dígitos para um município, 2 para um estado',
   'editions.stage.enrolment': 'Inscrição',
   'editions.stage.diagnosis': 'Diagnóstico',
   'editions.stage.prioritisation': 'Priorização',

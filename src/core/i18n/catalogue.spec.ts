@@ -113,10 +113,26 @@ describe('inline messages', () => {
     /^src\/bench\//,
   ];
 
+  /**
+   * A pt-BR text written in place (`{ 'pt-BR': 'Texto', en: 'Text' }`, over one or more lines), or a helper
+   * that makes one (`const text = (pt, en) => ({ 'pt-BR': pt, en })`). A map keyed by language whose values
+   * are locale codes or functions (`{ 'pt-BR': 'pt-BR', en: 'en-GB' }`) is not a message.
+   */
+  const INLINE_MESSAGE = [/['"]pt-BR['"]\s*:\s*(?!['"][a-z]{2}(-[A-Z]{2})?['"])['"`]/, /=>\s*\(\{\s*['"]pt-BR['"]\s*:/];
+
+  it('tells a message written in place from a map keyed by language', () => {
+    const inline = (source: string) => INLINE_MESSAGE.some((re) => re.test(source));
+    expect(inline("{ 'pt-BR': 'Arquivo não encontrado.', en: 'File not found.' }")).toBe(true);
+    expect(inline("{\n  'pt-BR':\n    `Versão ${v}`,")).toBe(true);
+    expect(inline("const text = (pt: string, en: string) => ({ 'pt-BR': pt, en });")).toBe(true);
+    expect(inline("const LOCALES = { 'pt-BR': 'pt-BR', en: 'en-GB' };")).toBe(false);
+    expect(inline("const WRITERS = { 'pt-BR': writerFor('pt-BR'), en: writerFor('en') };")).toBe(false);
+  });
+
   it('no file of src/ outside the catalogues carries a pt-BR message literal', () => {
     const offenders = sourceFiles()
       .filter((f) => !EXCLUDED.some((re) => re.test(f)))
-      .filter((f) => /['"]pt-BR['"]\s*:/.test(readFileSync(join(ROOT, f), 'utf8')))
+      .filter((f) => INLINE_MESSAGE.some((re) => re.test(readFileSync(join(ROOT, f), 'utf8'))))
       .sort();
     expect(offenders).toEqual([]);
   });

@@ -7,6 +7,7 @@ import type { RunningApp } from './support/test-app';
 const SAO_PAULO = '3550308';
 const PORTO_ALEGRE = '4314902';
 const ptScore = (n: number) => n.toLocaleString('pt-BR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const enScore = (n: number) => n.toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 /** The text of every page, in order (pdf-parse joins pages; its page hook keeps them apart). */
@@ -38,6 +39,8 @@ describe('the Relatório de Diagnóstico', () => {
   let earlierIndex: number;
   let currentIndex: number;
   let titles: string[];
+  let englishTitles: string[];
+  let interpretersLabel: { 'pt-BR': string; en: string };
 
   let refusedBeforeApproval: { status: number; body: any };
 
@@ -144,6 +147,10 @@ describe('the Relatório de Diagnóstico', () => {
     ]);
     const view = (await app.request('GET', `/api/assessments/${current}`, undefined, auth(t.sp))).body;
     titles = view.groups.map((g: { title: { 'pt-BR': string } }) => g.title['pt-BR']);
+    englishTitles = view.groups.map((g: { title: { en: string } }) => g.title.en);
+    interpretersLabel = view.groups
+      .find((g: { group: string }) => g.group === 'health')
+      .items.find((i: { key: string }) => i.key === 'interpreters').label;
   }, 180_000);
   afterAll(async () => {
     await app?.close();
@@ -297,5 +304,99 @@ describe('the Relatório de Diagnóstico', () => {
     expect(progress).toMatch(/2024\s*2025\s*Variação/i);
     expect(progress).toMatch(new RegExp(`Índice MigraCidades\\s*${ptScore(earlierIndex)}\\s*${ptScore(currentIndex)}`));
     expect(progress).toContain('v1 em 2024, v2 em 2025');
+  });
+
+  describe('in English (?lang=en)', () => {
+    let en: string[];
+    let enText: string;
+
+    it('is refused for a language the engine does not write, naming the field', async () => {
+      const r = await app.request('GET', `/api/assessments/${current}/report.pdf?lang=es`, undefined, auth(t.sp));
+      expect(r.status).toBe(400);
+      expect(r.body.code).toBe('VALIDATION_FAILED');
+      expect(r.body.errors.map((e: { field: string }) => e.field)).toEqual(['lang']);
+    });
+
+    it('is the same assessment\u2019s report, with a file name that carries the language', async () => {
+      const r = await fetch(`${app.baseUrl}/api/assessments/${current}/report.pdf?lang=en`, { headers: auth(t.sp) });
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-disposition')).toBe(
+        'attachment; filename="relatorio-diagnostico-migracidades-2025-sao-paulo-sp-en.pdf"',
+      );
+      en = await pagesOf(Buffer.from(await r.arrayBuffer()));
+      enText = en.join(' ');
+      expect(en.length).toBeGreaterThanOrEqual(18);
+    });
+
+    it('has English section titles, with the sumário\u2019s page numbers', () => {
+      expect(en[0]).toContain('Diagnosis Report');
+      expect(en[0]).toMatch(/2025 edition/i);
+      expect(en[1]).toContain('Contents');
+      expect(en[1]).toMatch(/General information\s*3\b/);
+      const health = englishTitles[5];
+      const chapterPage = en.findIndex((p, i) => i > 1 && /group 6 · access to rights and services/i.test(p)) + 1;
+      expect(chapterPage).toBeGreaterThan(3);
+      expect(en[1]).toMatch(new RegExp(`6\\. ${health}\\s*${chapterPage}\\b`));
+      expect(en[2]).toContain(`Page 3 of ${en.length}`);
+      for (const title of [
+        'About the platform',
+        'How to read this report',
+        'Overall diagnosis',
+        'Good practices',
+        'Results by indicator group',
+        'Chosen priorities',
+        'Progress across editions',
+        'What is missing',
+        'What already exists',
+      ]) {
+        expect(enText).toContain(title);
+      }
+      for (const title of englishTitles) expect(enText).toContain(title);
+    });
+
+    it('labels items, answers, levels and recommendations in English', () => {
+      expect(enText).toContain(flat(interpretersLabel.en));
+      expect(enText).not.toContain(flat(interpretersLabel['pt-BR']));
+      expect(enText).toContain('Answer: No');
+      expect(enText).toContain('Developing');
+      expect(enText).toContain(flat(healthRecommendations.interpreters.en));
+      expect(enText).toContain('The government answered “Yes”; the review rated it “Partly”.');
+      expect(enText).toContain('Validated evidence: portaria-123-2023-coordenacao-migrantes.pdf');
+      expect(enText).toContain('Progress on the priorities of the 2024 edition');
+      expect(enText).toContain('In progress');
+    });
+
+    it('writes dates and numbers the English way', () => {
+      expect(en[2]).toMatch(/Information submitted by the government on\s*\d{1,2} [A-Z][a-z]{2} 2\d{3}/);
+      expect(en[2]).toMatch(/Estimated population \(IBGE\)\s*not informed/);
+      expect(enText).toContain(
+        `São Paulo (SP) obtained a MigraCidades Index of ${enScore(currentIndex)} in the 2025 edition`,
+      );
+      expect(enText).toMatch(new RegExp(`MigraCidades Index\\s*${enScore(earlierIndex)}\\s*${enScore(currentIndex)}`));
+      expect(enText).toContain('v1 in 2024, v2 in 2025');
+      // Scores carry a decimal point: none of the pt-BR "72,5" form is left (data have no such numbers).
+      expect(enText).not.toMatch(/\b\d{1,3},\d\b/);
+    });
+
+    it('leaves no Portuguese of the report\u2019s own outside proper names and the government\u2019s data', () => {
+      const data = [
+        'Relatório de Diagnóstico',
+        'As capacitações alcançaram só as UBS do centro, não toda a rede.',
+        'Ação prevista na revisão do PPA.',
+        'Descrição da prática com público atendido, parceiros e resultados alcançados.',
+      ];
+      const plain = data.reduce((text, d) => text.replaceAll(d, ' '), enText);
+      const found = [
+        'Sumário',
+        'Diagnóstico geral',
+        'Prioridades',
+        'Recomendação',
+        'não',
+        'Resposta',
+        'Índice',
+        'edição',
+      ].filter((word) => new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'iu').test(plain));
+      expect(found).toEqual([]);
+    });
   });
 });

@@ -61,4 +61,12 @@ describe('report charts (ECharts server-side SVG)', () => {
     );
     expect(shown).toEqual(expect.arrayContaining(['2020', '2021', '2022', '31,4', '48,0']));
   });
+
+  it('writes the values and the index line in English when the report is in English', () => {
+    const shown = texts(
+      groupScoresChart([{ label: '6. Access to health', score: 72.5, color: '#2e8b57' }], 86.3, 'en'),
+    );
+    expect(shown).toEqual(expect.arrayContaining(['6. Access to health', '72.5', 'Index 86.3']));
+    expect(shown).not.toContain('72,5');
+  });
 });

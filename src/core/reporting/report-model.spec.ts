@@ -266,6 +266,7 @@ describe('buildReportModel', () => {
     expect(model.government.population).toBe('11.451.999 habitantes (IBGE, 2022)');
     expect(model.government.registeredMigrants).toBe('não informado');
     expect(model.submittedOn).toBe('10/05/2025');
+    expect(model.pageCss).toBe('"Página " counter(page) " de " counter(pages)');
     expect(model.people.map((p) => [p.role, p.name, p.phone])).toEqual([
       ['Ponto focal', 'Ana', '—'],
       ['Suplente', 'Bruno', '11 5555-0000'],
@@ -338,5 +339,77 @@ describe('buildReportModel', () => {
       },
     }).model;
     expect(df.government.kind).toBe('Distrito Federal');
+  });
+
+  describe('in English', () => {
+    const english = buildReportModel(input, 'en').model;
+    const first = english.chapters[0];
+
+    it('words the chapters in English: answers, points, zero notes, counts and the group\u2019s dimension', () => {
+      expect(english.lang).toBe('en');
+      expect(first.partial[0]).toMatchObject({ answer: 'Partly', points: '50 of 100 points' });
+      expect(first.missing.map((l) => [l.answer, l.note])).toEqual([
+        ['None of the options', null],
+        ['No answer', 'Item not answered: it counts as 0.'],
+      ]);
+      expect(first.countLabels).toEqual({
+        met: '2 met',
+        partial: '1 partly met',
+        missing: '2 not met',
+        notApplicable: '1 not applicable',
+      });
+      expect(first.dimension).toBe('Institutions and governance');
+      expect(first.heading).toBe('Group 1 — Grupo de exemplo');
+    });
+
+    it('takes the questionnaire\u2019s and the recommendations\u2019 English texts', () => {
+      const translated = (pt: string, en: string) => ({ 'pt-BR': pt, en });
+      const englishGroups: ReportGroupInput[] = [
+        {
+          ...groups[0],
+          questionnaire: {
+            ...sample,
+            title: translated('Grupo de exemplo', 'Sample group'),
+            items: ITEMS.map((i) => (i.key === 'policy' ? { ...i, label: translated('Política?', 'Policy?') } : i)),
+          },
+          recommendations: { policy: translated('Aprovar a política por lei.', 'Pass the policy as a law.') },
+        },
+        groups[1],
+      ];
+      const chapter = buildReportModel({ ...input, groups: englishGroups }, 'en').model.chapters[0];
+      expect(chapter.title).toBe('Sample group');
+      expect(chapter.partial[0]).toMatchObject({ label: 'Policy?', recommendation: 'Pass the policy as a law.' });
+    });
+
+    it('writes numbers with a decimal point and dates the English way', () => {
+      expect(english.government.population).toBe('11,451,999 inhabitants (IBGE, 2022)');
+      expect(english.government.registeredMigrants).toBe('not informed');
+      expect(english.submittedOn).toBe('10 May 2025');
+      expect(english.generatedOn).toBe('2 June 2025');
+      expect(english.index.value).toBe(input.snapshot.index.index!.toLocaleString('en', { minimumFractionDigits: 1 }));
+      expect(english.overview.strongest).toBe('The group with the best result is “Outro grupo” (100.0).');
+      expect(english.overview.summary).toContain('São Paulo (SP) obtained a MigraCidades Index of');
+      expect(english.overview.summary).toContain('1 partly met and 2 not met; 1 does not apply to this government.');
+    });
+
+    it('names roles, kinds of government, regions and the page numbering in English', () => {
+      expect(english.people.map((p) => p.role)).toEqual(['Focal person', 'Substitute']);
+      expect([english.government.kind, english.government.region]).toEqual(['Municipality', 'Southeast']);
+      expect(english.government.description).toBe('Municipality · São Paulo (SP) · Southeast region');
+      expect(english.pageCss).toBe('"Page " counter(page) " of " counter(pages)');
+      expect(english.toc.map((e) => e.title).slice(0, 4)).toEqual([
+        'General information',
+        'About the platform',
+        'How to read this report',
+        'Overall diagnosis',
+      ]);
+      expect(english.progress.summary).toContain('first edition');
+      expect(english.levels.map((l) => l.range)).toEqual([
+        '0 to under 25',
+        '25 to under 50',
+        '50 to under 75',
+        '75 to 100',
+      ]);
+    });
   });
 });

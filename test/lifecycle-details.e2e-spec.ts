@@ -96,6 +96,30 @@ describe('lifecycle details: course, evidence files, reopening, reminders, outbo
     ]);
   });
 
+  it('reminds a government whose deadline was extended seven days before its own deadline, not the edition\u2019s', async () => {
+    const edition = (await app.request('GET', '/api/editions/2025')).body;
+    const day = (offset: number) =>
+      new Date(new Date(`${edition.calendar.diagnosisDeadline}T00:00:00Z`).getTime() + offset * 86400_000)
+        .toISOString()
+        .slice(0, 10);
+    const extended = await app.request(
+      'POST',
+      '/api/editions/2025/deadline-extensions',
+      { governmentCode: '4304606', until: day(14), reason: 'Sistema municipal fora do ar por duas semanas.' },
+      auth(admin),
+    );
+    expect(extended.status).toBe(201);
+    const run = async (today: string) =>
+      (await app.request('POST', `/api/jobs/deadline-reminders?today=${today}`, undefined, auth(admin))).body;
+    expect(await run(day(-7))).toEqual({ reminded: 0 });
+    expect(await run(day(7))).toEqual({ reminded: 1 });
+    const mine = (await app.request('GET', '/api/notifications', undefined, auth(official))).body;
+    const latest = mine.find(
+      (n: any) => n.kind === 'deadline-reminder' && n.body.includes(day(14).split('-').reverse().join('/')),
+    );
+    expect(latest).toBeDefined();
+  });
+
   it('reopens an approved diagnosis only with a recorded reason', async () => {
     const { bestSaves } = await import('./support/answers');
     const view = (await app.request('GET', `/api/assessments/${assessment.id}`, undefined, auth(official))).body;

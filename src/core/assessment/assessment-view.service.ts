@@ -89,14 +89,4 @@ export class AssessmentViewService {
       groups,
     };
   }
-
-  /** The assessments an official's government has (all editions), or all of one government for the IOM and UFRGS. */
-  async listForGovernment(actor: Actor, governmentCode: string) {
-    const code = actor.role === 'official' ? actor.governmentCode! : governmentCode;
-    return this.workflow.dataSource.getRepository(AssessmentEntity).find({
-      where: { governmentCode: code },
-      order: { editionYear: 'ASC' },
-      select: ['id', 'editionYear', 'governmentCode', 'state', 'round', 'submittedAt', 'approvedAt'],
-    });
-  }
 }

@@ -17,6 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { withMessage } from '../http/validation';
 
 export class PersonDto {
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) name: string;
@@ -28,7 +29,7 @@ export class PersonDto {
 export class MigrantServiceDto {
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) name: string;
   @ApiProperty()
-  @Matches(/^[\d\s()+-]{8,20}$/, { message: 'phone must be a phone number (digits, spaces, +, -, parentheses)' })
+  @Matches(/^[\d\s()+-]{8,20}$/, withMessage('common.validation.phone'))
   phone: string;
   @ApiProperty() @IsEmail() @MaxLength(200) email: string;
   @ApiProperty() @IsString() @MinLength(5) @MaxLength(300) address: string;
@@ -37,7 +38,7 @@ export class MigrantServiceDto {
 /** The JSON `data` field of the enrolment form; the letter of intent travels as the file `letterOfIntent`. */
 export class EnrolmentDto {
   @ApiProperty({ description: 'IBGE code of the enrolling government', example: '4314902' })
-  @Matches(/^\d{2}(\d{5})?$/, { message: 'governmentCode must be an IBGE code (2 or 7 digits)' })
+  @Matches(/^\d{2}(\d{5})?$/, withMessage('common.validation.ibge-code'))
   governmentCode: string;
 
   @ApiProperty({ type: PersonDto }) @ValidateNested() @Type(() => PersonDto) focalPerson: PersonDto;
@@ -57,7 +58,7 @@ export class EnrolmentDto {
 
 export class CourseCompletionDto {
   @ApiProperty({ example: '2024-04-10' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'completedAt must be a date as YYYY-MM-DD' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, withMessage('common.validation.date'))
   completedAt: string;
 }
 
@@ -85,7 +86,7 @@ export class AnswerSaveDto {
 
   @ApiProperty({ description: 'The answer, or null to clear it (and its evidence)', example: 'yes', nullable: true })
   @ValidateIf((o: AnswerSaveDto) => o.value !== null)
-  @IsDefined({ message: 'value is required (null clears the answer)' })
+  @IsDefined(withMessage('common.validation.answer-value'))
   value: unknown;
 
   @ApiPropertyOptional({ type: [EvidenceRefDto] })
@@ -183,7 +184,7 @@ export class QueueQueryDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() edition?: number;
   @ApiPropertyOptional({ description: 'State abbreviation', example: 'RS' })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: 'uf must be a two-letter state abbreviation' })
+  @Matches(/^[A-Z]{2}$/, withMessage('common.validation.uf'))
   uf?: string;
   @ApiPropertyOptional({ example: 'submitted' }) @IsOptional() @IsString() @MaxLength(30) status?: string;
 }

@@ -1,9 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import { AuthService } from '../auth/auth.service';
 import { Clock } from '../clock/clock';
+import { DeadlineExtensionEntity } from '../editions/deadline-extension.entity';
 import { EditionEntity } from '../editions/edition.entity';
 import { GovernmentEntity } from '../governments/government.entity';
 import { translate } from '../i18n/message';
@@ -18,7 +19,10 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Seven days before an edition's diagnosis deadline, governments that have not submitted are reminded (once). */
+/**
+ * Seven days before a government's diagnosis deadline (the edition's, or the one an administrator extended it to),
+ * governments that have not submitted are reminded, once per deadline.
+ */
 @Injectable()
 export class DeadlineRemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlineRemindersService.name);
@@ -42,14 +46,21 @@ export class DeadlineRemindersService implements OnApplicationBootstrap, OnAppli
 
   /** Sends the reminders due on `today` (YYYY-MM-DD); safe to run any number of times. */
   async run(today = this.clock.today()): Promise<{ reminded: number }> {
-    const due = await this.dataSource.getRepository(EditionEntity).find();
+    const target = addDays(today, REMINDER_DAYS);
+    const editions = await this.dataSource.getRepository(EditionEntity).find();
     let reminded = 0;
     await this.dataSource.transaction(async (em) => {
-      for (const edition of due.filter((e) => addDays(today, REMINDER_DAYS) === e.calendar.diagnosisDeadline)) {
-        const late = await em.findBy(AssessmentEntity, {
+      for (const edition of editions) {
+        const deadlines = await this.deadlinesOf(em, edition);
+        const extendedToTarget = [...deadlines].filter(([, until]) => until === target).map(([code]) => code);
+        if (edition.calendar.diagnosisDeadline !== target && extendedToTarget.length === 0) continue;
+        const open = await em.findBy(AssessmentEntity, {
           editionYear: edition.year,
           state: In(['enrolled', 'diagnosis-in-progress', 'changes-requested']),
         });
+        const late = open.filter(
+          (a) => (deadlines.get(a.governmentCode) ?? edition.calendar.diagnosisDeadline) === target,
+        );
         for (const a of late) {
           const gov = await em.findOneByOrFail(GovernmentEntity, { ibgeCode: a.governmentCode });
           const officials = await this.auth.officialsOf(a.governmentCode);
@@ -61,14 +72,14 @@ export class DeadlineRemindersService implements OnApplicationBootstrap, OnAppli
             year: edition.year,
             days: REMINDER_DAYS,
             government: `${gov.name} (${gov.uf})`,
-            deadline: { date: edition.calendar.diagnosisDeadline },
+            deadline: { date: target },
           };
           // E-mails go out in Portuguese, the language of the governments that receive them.
           await this.notifications.enqueue(em, recipients, {
             kind: 'deadline-reminder',
             subject: translate('notifications.deadline-reminder.subject', 'pt-BR', params),
             body: translate('notifications.deadline-reminder.body', 'pt-BR', params),
-            dedupeKey: `deadline:${edition.year}:${a.id}`,
+            dedupeKey: `deadline:${edition.year}:${a.id}:${target}`,
           });
           reminded += 1;
         }
@@ -76,5 +87,14 @@ export class DeadlineRemindersService implements OnApplicationBootstrap, OnAppli
     });
     void this.notifications.deliver();
     return { reminded };
+  }
+
+  /** Each extended government's deadline in an edition: the latest extension wins. */
+  private async deadlinesOf(em: EntityManager, edition: EditionEntity): Promise<Map<string, string>> {
+    const extensions = await em.find(DeadlineExtensionEntity, {
+      where: { editionYear: edition.year },
+      order: { createdAt: 'ASC' },
+    });
+    return new Map(extensions.map((e) => [e.governmentCode, e.until]));
   }
 }

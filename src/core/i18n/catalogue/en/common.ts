@@ -41,6 +41,8 @@ export const common: Record<keyof typeof pt, string> = {
   'common.validation.version': 'must be a positive number, such as 1 or v1',
   'common.validation.date': 'must be a date as YYYY-MM-DD',
   'common.validation.uf': 'must be a state abbreviation, such as RS',
+  'common.validation.phone': 'must be a phone number (digits, spaces, +, -, parentheses)',
+  'common.validation.answer-value': 'is required (null clears the answer)',
   'common.validation.ibge-code': 'must be an IBGE code (2 or 7 digits)',
   'common.validation.group-slug': 'must name an indicator group',
   'common.validation.unknown-ibge-code': 'unknown IBGE code',

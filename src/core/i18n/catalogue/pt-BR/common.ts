@@ -39,6 +39,8 @@ export const common = {
   'common.validation.version': 'deve ser um número positivo, como 1 ou v1',
   'common.validation.date': 'deve ser uma data no formato AAAA-MM-DD',
   'common.validation.uf': 'deve ser a sigla de um estado, como RS',
+  'common.validation.phone': 'deve ser um número de telefone (dígitos, espaços, +, -, parênteses)',
+  'common.validation.answer-value': 'é obrigatório (use null para apagar a resposta)',
   'common.validation.ibge-code': 'deve ser um código IBGE (2 ou 7 dígitos)',
   'common.validation.group-slug': 'deve identificar um grupo de indicadores',
   'common.validation.unknown-ibge-code': 'código IBGE desconhecido',

@@ -9,7 +9,6 @@ import type { AnswerValue } from '../questionnaire/questionnaire.types';
 import { visibleItemKeys } from '../questionnaire/visibility';
 import { AnswerEntity } from './answer.entity';
 import { AssessmentWorkflow } from './assessment-workflow.service';
-import { AssessmentEntity } from './assessment.entity';
 import { DiagnosisService } from './diagnosis.service';
 import { PriorityEntity } from './priority.entity';
 

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { LocalizedText } from '../i18n/localized-text';
 import { withMessage } from '../http/validation';
 import { ASSESSMENT_STATES, type AssessmentState } from './assessment-state';
+import { EditionFilter, GovernmentKindFilter, PageLimit, PageOffset, UfFilter } from '../http/query-params';
 
 /**
  * Orders of the list; every one ends on the assessment id so that pages never overlap or skip a row.
@@ -17,23 +17,13 @@ export const ASSESSMENT_LIST_MAX = 200;
 
 /** `GET /api/assessments`: filters and paging; officials are always limited to their own government. */
 export class AssessmentListQueryDto {
-  @ApiPropertyOptional({ type: 'integer', description: 'Edition year', example: 2024 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @EditionFilter()
   edition?: number;
 
-  @ApiPropertyOptional({ description: 'Federative unit (state) abbreviation', example: 'RS' })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @Matches(/^[A-Z]{2}$/, withMessage('common.validation.uf'))
+  @UfFilter()
   uf?: string;
 
-  @ApiPropertyOptional({ enum: ['municipality', 'state'] })
-  @IsOptional()
-  @IsIn(['municipality', 'state'])
+  @GovernmentKindFilter()
   kind?: 'municipality' | 'state';
 
   @ApiPropertyOptional({ enum: ASSESSMENT_STATES, example: 'submitted' })
@@ -52,19 +42,10 @@ export class AssessmentListQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: ASSESSMENT_LIST_MAX })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(ASSESSMENT_LIST_MAX)
+  @PageLimit(50, ASSESSMENT_LIST_MAX)
   limit: number = 50;
 
-  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset()
   offset: number = 0;
 
   @ApiPropertyOptional({ enum: ASSESSMENT_SORTS, default: '-edition' })

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { withMessage } from '../http/validation';
+import { EditionFilter, PageLimit, PageOffset, UfFilter } from '../http/query-params';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -62,32 +63,15 @@ export class GoodPracticeQueryDto {
   @MaxLength(64)
   group?: string;
 
-  @ApiPropertyOptional({ description: 'Federative unit (state) abbreviation', example: 'RS' })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @Matches(/^[A-Z]{2}$/, withMessage('common.validation.uf'))
+  @UfFilter()
   uf?: string;
 
-  @ApiPropertyOptional({ description: 'Edition year', example: 2024 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @EditionFilter()
   edition?: number;
 
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit(20, 100)
   limit: number = 20;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset()
   offset: number = 0;
 }

@@ -1,18 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { withMessage } from '../http/validation';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { GovernmentKindFilter, PageLimit, PageOffset, UfFilter } from '../http/query-params';
 
 export class GovernmentQueryDto {
-  @ApiPropertyOptional({ description: 'Federative unit (state) abbreviation', example: 'RS' })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @Matches(/^[A-Z]{2}$/, withMessage('common.validation.uf'))
+  @UfFilter()
   uf?: string;
 
-  @ApiPropertyOptional({ enum: ['municipality', 'state'] })
-  @IsOptional()
-  @IsIn(['municipality', 'state'])
+  @GovernmentKindFilter()
   kind?: 'municipality' | 'state';
 
   @ApiPropertyOptional({ description: 'Part of the name; accents and case are ignored', example: 'porto' })
@@ -21,18 +15,9 @@ export class GovernmentQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit(50, 1000)
   limit: number = 50;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset()
   offset: number = 0;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { Clock } from '../clock/clock';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 export interface AuditChange {
@@ -16,11 +17,14 @@ export interface AuditChange {
 /** Appends to the audit trail inside the caller's transaction, so a change and its record commit together. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async record(em: EntityManager, actor: Actor | null, ...changes: AuditChange[]): Promise<void> {
     if (changes.length === 0) return;
-    const at = new Date().toISOString();
+    const at = this.clock.now().toISOString();
     await em.insert(
       AuditEntryEntity,
       changes.map((c) => ({

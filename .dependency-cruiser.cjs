@@ -1,6 +1,6 @@
 /**
  * The project's layering, checked with the tests (test/architecture.spec.ts):
- * - the core knows no particular indicator group;
+ * - the core knows no particular indicator group, nor the web layer above it;
  * - scoring, versioning and (later) certification rules are pure: no Nest, TypeORM, Puppeteer or I/O.
  */
 const PURE_RULES =
@@ -48,6 +48,20 @@ module.exports = {
       severity: 'error',
       from: { path: PLATFORM },
       to: { path: '^src/', pathNot: [PLATFORM, '[.]json$'] },
+    },
+    {
+      name: 'core-knows-no-web',
+      comment: 'The pages (src/web) sit above the core and call its services; the core never imports them.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: '^src/web/' },
+    },
+    {
+      name: 'web-uses-services',
+      comment: 'Page controllers call the core services, as the API controllers do: no entity, repository or TypeORM.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '[.]entity[.]ts$|(^|/)node_modules/typeorm/' },
     },
     {
       name: 'no-circular',

@@ -1,7 +1,8 @@
 import { mkdirSync, accessSync, constants } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { LogLevel, Type } from '@nestjs/common';
 import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -39,6 +40,24 @@ function loggerLevels(level = 'log'): false | LogLevel[] {
   return level === 'silent' ? false : order.slice(0, Math.max(1, order.indexOf(level as LogLevel) + 1));
 }
 
+/**
+ * The pages' static files, from this server only (a municipal network may block CDNs): our own under
+ * /assets/, the design system, its icons and its fallback font under /assets/vendor/ from node_modules.
+ */
+async function serveAssets(app: NestFastifyApplication): Promise<void> {
+  const root = resolve(__dirname, '..');
+  const modules = join(root, 'node_modules');
+  const folders: [string, string][] = [
+    ['/assets/vendor/govbr-ds/', join(modules, '@govbr-ds/core/dist')],
+    ['/assets/vendor/fontawesome/', join(modules, '@fortawesome/fontawesome-free')],
+    ['/assets/vendor/raleway/', join(modules, '@fontsource/raleway')],
+    ['/assets/web/', join(root, 'assets')],
+  ];
+  for (const [i, [prefix, dir]] of folders.entries()) {
+    await app.register(fastifyStatic, { root: dir, prefix, decorateReply: i === 0, index: false, maxAge: '1d' });
+  }
+}
+
 /** The whole HTTP application, as `main.ts` runs it and as the e2e tests boot it. */
 export async function createApp(config: AppConfig, groups?: readonly Type[]): Promise<NestFastifyApplication> {
   prepareFilesystem(config);
@@ -50,6 +69,7 @@ export async function createApp(config: AppConfig, groups?: readonly Type[]): Pr
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, files: 3, fields: 20, fieldSize: 256 * 1024 },
   });
+  await serveAssets(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();

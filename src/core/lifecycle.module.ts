@@ -77,6 +77,8 @@ import { ReviewService } from './review/review.service';
     AssessmentWorkflow,
     PdfRendererService,
     TemplatesService,
+    AssessmentListService,
+    AssessmentViewService,
   ],
 })
 export class LifecycleModule {}

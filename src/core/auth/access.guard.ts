@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { ACCESS_RULE, ASSESSMENT_PARAM, type AccessRule } from './access.decorator';
 import { type Actor, requireGovernmentAccess, roleNames } from './actor';
 import { AuthService } from './auth.service';
+import { type CookieRequest, csrfMatches, isSafeMethod, readCookies, SESSION_COOKIE } from './web-session';
 
 /**
  * The one global guard: a route is reachable only as its @Access/@Public rule says, and a route without a
@@ -34,10 +35,18 @@ export class AccessGuard implements CanActivate {
     if ('public' in rule) return true;
     const request = context
       .switchToHttp()
-      .getRequest<{ headers: Record<string, string | undefined>; params?: Record<string, string>; actor?: Actor }>();
+      .getRequest<
+        CookieRequest & { headers: Record<string, string | undefined>; params?: Record<string, string>; actor?: Actor }
+      >();
     const header = request.headers.authorization ?? '';
-    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const actor = await this.auth.actorFromToken(token);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    // A browser's session cookie holds the same kind of token; a request it authenticates that changes
+    // something must also prove it comes from our pages (CSRF), since the browser sends cookies by itself.
+    const session = bearer ? undefined : readCookies(request)[SESSION_COOKIE];
+    const actor = await this.auth.actorFromToken(bearer ?? session);
+    if (session && !isSafeMethod(request.method) && !csrfMatches(request)) {
+      throw new DomainError('FORBIDDEN', message('auth.csrf-invalid'));
+    }
     if (!rule.roles.includes(actor.role)) {
       throw new DomainError('FORBIDDEN', message('auth.forbidden-role', { roles: roleNames(rule.roles) }));
     }

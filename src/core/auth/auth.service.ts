@@ -14,6 +14,7 @@ import { message } from '../i18n/message';
 import { type Actor, roleNames } from './actor';
 import { hashPassword, verifyPassword } from './password';
 import { UserEntity } from './user.entity';
+import { SESSION_LIFETIME_SECONDS } from './web-session';
 
 const TOKEN_LIFETIME_SECONDS = 12 * 3600;
 
@@ -78,6 +79,36 @@ export class AuthService implements OnModuleInit {
     }
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
     return { accessToken, expiresIn: TOKEN_LIFETIME_SECONDS, user: view(user) };
+  }
+
+  /** A web session's token for a signed-in caller (renewed by every page, so it expires only when idle). */
+  async sessionToken(actor: Pick<Actor, 'id' | 'role'>): Promise<{ token: string; expiresIn: number }> {
+    const token = await this.jwt.signAsync(
+      { sub: actor.id, role: actor.role },
+      { expiresIn: SESSION_LIFETIME_SECONDS },
+    );
+    return { token, expiresIn: SESSION_LIFETIME_SECONDS };
+  }
+
+  /** Changes the caller's own password after checking the current one. */
+  async changePassword(actor: Actor, current: string, next: string): Promise<void> {
+    const repo = this.dataSource.getRepository(UserEntity);
+    const user = await repo.findOneByOrFail({ id: actor.id });
+    if (!(await verifyPassword(current, user.passwordHash))) {
+      throw new DomainError('VALIDATION_FAILED', message('auth.password.current-wrong'), [
+        { field: 'currentPassword', message: message('auth.password.current-wrong') },
+      ]);
+    }
+    if (next.length < 12 || next.length > 200) {
+      throw new DomainError('VALIDATION_FAILED', message('auth.password.too-short'), [
+        { field: 'newPassword', message: message('auth.password.too-short') },
+      ]);
+    }
+    const passwordHash = await hashPassword(next);
+    await this.dataSource.transaction(async (em) => {
+      await em.update(UserEntity, { id: user.id }, { passwordHash });
+      await this.audit.record(em, actor, { action: 'user.password-change', entity: 'user', entityId: user.id });
+    });
   }
 
   /** The caller behind a bearer token, or an UNAUTHENTICATED error. */

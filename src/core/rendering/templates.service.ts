@@ -7,7 +7,7 @@ import { translateHelper } from './translate-helper';
 
 /**
  * Handlebars templates from TEMPLATES_DIR, compiled once at start in strict mode (a missing variable is an
- * error, not a blank on a certificate). `partials/*.hbs` are registered by name.
+ * error, not a blank on a certificate). `partials/*.hbs` are registered by name (`web/partials/*.hbs` as `web/<name>`).
  */
 @Injectable()
 export class TemplatesService implements OnModuleInit {
@@ -25,9 +25,12 @@ export class TemplatesService implements OnModuleInit {
     const files = walk(root).filter((f) => f.endsWith('.hbs'));
     // `{{t "key"}}`: a catalogue text in the context's `lang` (see translate-helper.ts).
     this.hbs.registerHelper('t', translateHelper);
-    for (const file of files.filter((f) => relative(root, f).startsWith('partials/'))) {
+    // `partials/x.hbs` is the partial `x`; a layer's own `web/partials/x.hbs` is `web/x`.
+    for (const file of files.filter((f) => /(^|\/)partials\//.test(relative(root, f)))) {
       this.hbs.registerPartial(
-        relative(join(root, 'partials'), file).replace(/\.hbs$/, ''),
+        relative(root, file)
+          .replace(/(^|\/)partials\//, '$1')
+          .replace(/\.hbs$/, ''),
         readFileSync(file, 'utf8'),
       );
     }

@@ -19,4 +19,7 @@ export const auth: Record<keyof typeof pt, string> = {
   'auth.role.reviewer': 'IOM reviewers',
   'auth.role.certifier': 'university certifiers',
   'auth.role.admin': 'administrators',
+  'auth.csrf-invalid': 'The form has expired or did not come from this page: reload the page and try again.',
+  'auth.password.current-wrong': 'The current password does not match.',
+  'auth.password.too-short': 'The new password needs 12 to 200 characters.',
 };

@@ -15,6 +15,7 @@ import { notifications } from './notifications';
 import { errors } from './errors';
 import { workflow } from './workflow';
 import { seed } from './seed';
+import { web } from './web';
 
 /** The English catalogue: the same keys as pt-BR (the compiler checks that none is missing). */
 export const EN: Readonly<Record<MessageKey, string>> = {
@@ -34,4 +35,5 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   ...errors,
   ...workflow,
   ...seed,
+  ...web,
 };

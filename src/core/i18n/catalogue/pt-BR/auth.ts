@@ -17,4 +17,7 @@ export const auth = {
   'auth.role.reviewer': 'revisores da OIM',
   'auth.role.certifier': 'certificadores da universidade',
   'auth.role.admin': 'administradores',
+  'auth.csrf-invalid': 'O formulário expirou ou não veio desta página: recarregue a página e tente de novo.',
+  'auth.password.current-wrong': 'A senha atual não confere.',
+  'auth.password.too-short': 'A nova senha precisa ter de 12 a 200 caracteres.',
 } as const;

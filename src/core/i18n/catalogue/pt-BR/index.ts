@@ -18,6 +18,7 @@ import { notifications } from './notifications';
 import { errors } from './errors';
 import { workflow } from './workflow';
 import { seed } from './seed';
+import { web } from './web';
 
 export const PT_BR = {
   ...common,
@@ -36,6 +37,7 @@ export const PT_BR = {
   ...errors,
   ...workflow,
   ...seed,
+  ...web,
 } as const;
 
 export type MessageKey = keyof typeof PT_BR;

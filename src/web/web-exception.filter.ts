@@ -1,0 +1,46 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError } from '../core/errors/domain-error';
+import { STATUS } from '../core/errors/domain-exception.filter';
+import { message } from '../core/i18n/message';
+import { type WebRequest, WebPagesService } from './web-pages.service';
+
+/**
+ * Errors on pages are pages: without a session the browser goes to the sign-in form (and comes back after),
+ * anything else is shown in the reader's language inside the layout.
+ */
+@Catch()
+export class WebExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('WebErrors');
+
+  constructor(private readonly pages: WebPagesService) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
+    const request = host.switchToHttp().getRequest<WebRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (exception instanceof DomainError && exception.code === 'UNAUTHENTICATED') {
+      const next = request.method === 'GET' ? request.url : '/inicio';
+      this.pages.redirect(reply, `/entrar?next=${encodeURIComponent(next)}`);
+      return;
+    }
+    let status = 500;
+    let text = message('error.INTERNAL_ERROR');
+    if (exception instanceof DomainError) {
+      status = STATUS[exception.code];
+      text = exception.userMessage;
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      text = message(status === 404 ? 'error.ROUTE_NOT_FOUND' : 'error.REQUEST_REFUSED');
+    } else {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
+    this.pages.lang(request, reply);
+    await this.pages.send(
+      request,
+      reply,
+      'error',
+      { title: 'web.error.title', status },
+      { problem: this.pages.localized(request, text) },
+    );
+  }
+}

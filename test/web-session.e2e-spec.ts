@@ -1,0 +1,172 @@
+import type { Browser, Page } from 'puppeteer';
+import { launchBrowser, screenshot, seriousViolations } from './support/browser';
+import { ADMIN, bootWithStaff, createEdition, createUser, enrol, PASSWORD } from './support/lifecycle';
+import type { RunningApp } from './support/test-app';
+
+const PORTO_ALEGRE = '4314902';
+const OFFICIAL = 'focal@portoalegre.test';
+
+describe('web pages: sign-in, home, language, accessibility (headless Chromium)', () => {
+  let app: RunningApp;
+  let cleanup: () => void;
+  let browser: Browser;
+  let year: number;
+
+  beforeAll(async () => {
+    const boot = await bootWithStaff();
+    app = boot.app;
+    cleanup = boot.cleanup;
+    year = new Date().getUTCFullYear();
+    await createUser(app, boot.tokens.admin, OFFICIAL, 'official', PORTO_ALEGRE);
+    await createEdition(app, boot.tokens.admin, year);
+    await enrol(app, boot.tokens.admin, year, PORTO_ALEGRE, { course: false });
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    cleanup?.();
+  });
+
+  const url = (path: string) => `${app.baseUrl}${path}`;
+
+  async function signIn(page: Page, email: string, password: string) {
+    await page.goto(url('/entrar'));
+    await page.type('#email', email);
+    await page.type('#password', password);
+    await Promise.all([page.waitForNavigation(), page.click('#sign-in-form button[type=submit]')]);
+  }
+
+  it('a page without a session leads to the sign-in form, and back after signing in', async () => {
+    const r = await fetch(url('/inicio'), { redirect: 'manual' });
+    expect(r.status).toBe(303);
+    expect(r.headers.get('location')).toBe('/entrar?next=%2Finicio');
+    const root = await fetch(url('/'), { redirect: 'manual' });
+    expect(root.headers.get('location')).toBe('/entrar');
+  });
+
+  it('signs an official in (wrong password first), shows the edition, switches language, signs out', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await signIn(page, OFFICIAL, 'not-the-password');
+    expect(await page.$eval('html', (h) => h.lang)).toBe('pt-BR');
+    // The error summary takes the focus and links to the field; the e-mail typed is kept, the password not.
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('error-summary');
+    expect(await page.$eval('#error-summary a', (a) => a.getAttribute('href'))).toBe('#password');
+    expect(await page.$eval('#error-summary', (e) => e.textContent)).toContain('E-mail ou senha incorretos.');
+    expect(await page.$eval('#email', (e) => (e as any).value)).toBe(OFFICIAL);
+    expect(await page.$eval('#password', (e) => (e as any).value)).toBe('');
+    await screenshot(page, 'sign-in-error');
+
+    await page.$eval('#email', (e) => ((e as any).value = ''));
+    await signIn(page, OFFICIAL, PASSWORD);
+    expect(new URL(page.url()).pathname).toBe('/inicio');
+    const home = await page.$eval('main', (m) => m.textContent ?? '');
+    expect(home).toContain(`Edição ${year}: Porto Alegre`);
+    expect(home).toContain('Inscrição');
+    expect(home).toContain('Próximo passo');
+    expect(home).toMatch(/Prazo do diagnóstico: \d{2}\/\d{2}\/\d{4}/);
+    expect(await page.$eval('main', (m) => m.textContent)).toMatch(/curso/i);
+    await screenshot(page, 'home-pt-BR');
+
+    // English by the switch, remembered on the next page, then back to Portuguese.
+    await Promise.all([page.waitForNavigation(), page.click('.web-languages a[lang=en]')]);
+    expect(await page.$eval('html', (h) => h.lang)).toBe('en');
+    expect(await page.$eval('main', (m) => m.textContent)).toContain(`Edition ${year}: Porto Alegre`);
+    await page.goto(url('/acessibilidade'));
+    expect(await page.$eval('html', (h) => h.lang)).toBe('en');
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('Accessibility');
+    await page.goto(url('/inicio'));
+    await screenshot(page, 'home-en');
+    await Promise.all([page.waitForNavigation(), page.click('.web-languages a[lang=pt-BR]')]);
+    await page.goto(url('/acessibilidade'));
+    expect(await page.$eval('html', (h) => h.lang)).toBe('pt-BR');
+
+    await Promise.all([page.waitForNavigation(), page.click('form[action="/sair"] button')]);
+    expect(new URL(page.url()).pathname).toBe('/entrar');
+    expect(await page.$eval('main', (m) => m.textContent)).toContain('Você saiu do sistema.');
+    await page.goto(url('/inicio'));
+    expect(new URL(page.url()).pathname).toBe('/entrar');
+    await context.close();
+  }, 60_000);
+
+  it('refuses a form sent without the CSRF token', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await signIn(page, OFFICIAL, PASSWORD);
+    const statuses = await page.evaluate(async () => {
+      const post = (path: string, body: string) =>
+        fetch(path, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          redirect: 'manual',
+        }).then((r) => r.status);
+      return {
+        password: await post(
+          '/conta/senha',
+          'currentPassword=x&newPassword=yyyyyyyyyyyyyy&confirmPassword=yyyyyyyyyyyyyy',
+        ),
+        signOut: await post('/sair', ''),
+      };
+    });
+    expect(statuses).toEqual({ password: 403, signOut: 403 });
+    // Still signed in: the refused sign-out did nothing.
+    await page.goto(url('/inicio'));
+    expect(new URL(page.url()).pathname).toBe('/inicio');
+    const signInWithoutToken = await fetch(url('/entrar'), {
+      method: 'POST',
+      body: new URLSearchParams({ email: OFFICIAL, password: PASSWORD }),
+      redirect: 'manual',
+    });
+    expect(signInWithoutToken.status).toBe(403);
+    await context.close();
+  }, 60_000);
+
+  it('works without JavaScript', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.setJavaScriptEnabled(false);
+    await signIn(page, OFFICIAL, PASSWORD);
+    expect(new URL(page.url()).pathname).toBe('/inicio');
+    expect(await page.$eval('main', (m) => m.textContent)).toContain(`Edição ${year}: Porto Alegre`);
+    await context.close();
+  }, 60_000);
+
+  it('staff land on a page pointing to the API documentation', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await signIn(page, ADMIN.email, ADMIN.password);
+    expect(await page.$eval('main a.br-button', (a) => a.getAttribute('href'))).toBe('/api/docs');
+    await context.close();
+  }, 60_000);
+
+  it.each(['pt-BR', 'en'])(
+    'has no serious or critical axe violation on its pages (%s)',
+    async (lang) => {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      const found: Record<string, unknown> = {};
+      for (const path of ['/entrar', '/acessibilidade']) {
+        await page.goto(url(`${path}?lang=${lang}`));
+        found[path] = await seriousViolations(page);
+      }
+      await signIn(page, OFFICIAL, PASSWORD);
+      for (const path of ['/inicio', '/conta/senha', '/acessibilidade']) {
+        await page.goto(url(path));
+        found[`${path} (signed in)`] = await seriousViolations(page);
+      }
+      await screenshot(page, `accessibility-${lang}`);
+      expect(found).toEqual({
+        '/entrar': [],
+        '/acessibilidade': [],
+        '/inicio (signed in)': [],
+        '/conta/senha (signed in)': [],
+        '/acessibilidade (signed in)': [],
+      });
+      await context.close();
+    },
+    90_000,
+  );
+});

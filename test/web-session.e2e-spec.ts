@@ -18,6 +18,7 @@ describe('web pages: sign-in, home, language, accessibility (headless Chromium)'
     cleanup = boot.cleanup;
     year = new Date().getUTCFullYear();
     await createUser(app, boot.tokens.admin, OFFICIAL, 'official', PORTO_ALEGRE);
+    await createUser(app, boot.tokens.admin, 'focal2@portoalegre.test', 'official', PORTO_ALEGRE);
     await createEdition(app, boot.tokens.admin, year);
     await enrol(app, boot.tokens.admin, year, PORTO_ALEGRE, { course: false });
     browser = await launchBrowser();
@@ -38,12 +39,16 @@ describe('web pages: sign-in, home, language, accessibility (headless Chromium)'
     await Promise.all([page.waitForNavigation(), page.click('#sign-in-form button[type=submit]')]);
   }
 
-  it('a page without a session leads to the sign-in form, and back after signing in', async () => {
+  it('a page without a session leads to the sign-in form (with the page to return to); cookies are httpOnly and SameSite=Lax', async () => {
     const r = await fetch(url('/inicio'), { redirect: 'manual' });
     expect(r.status).toBe(303);
     expect(r.headers.get('location')).toBe('/entrar?next=%2Finicio');
     const root = await fetch(url('/'), { redirect: 'manual' });
     expect(root.headers.get('location')).toBe('/entrar');
+    const signInForm = await fetch(url('/entrar'));
+    expect(signInForm.headers.getSetCookie()).toEqual([
+      expect.stringMatching(/^mc_csrf=.+; Path=\/; SameSite=Lax; HttpOnly$/),
+    ]);
   });
 
   it('signs an official in (wrong password first), shows the edition, switches language, signs out', async () => {
@@ -121,6 +126,54 @@ describe('web pages: sign-in, home, language, accessibility (headless Chromium)'
       redirect: 'manual',
     });
     expect(signInWithoutToken.status).toBe(403);
+    await context.close();
+  }, 60_000);
+
+  it('renews the session for the page script (with its CSRF token only), and changes the password', async () => {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await signIn(page, 'focal2@portoalegre.test', PASSWORD);
+    const renewals = await page.evaluate(async () => {
+      const doc = (globalThis as any).document;
+      const renew = (headers: Record<string, string>) =>
+        fetch('/sessao/renovar', { method: 'POST', headers }).then(async (r) => ({
+          status: r.status,
+          expiresIn: r.ok ? ((await r.json()) as any).expiresIn : null,
+        }));
+      return {
+        withToken: await renew({ 'x-csrf-token': doc.body.dataset.csrf }),
+        without: await renew({}),
+      };
+    });
+    expect(renewals).toEqual({
+      withToken: { status: 200, expiresIn: 3600 },
+      without: { status: 403, expiresIn: null },
+    });
+    expect(await page.$eval('body', (b) => b.getAttribute('data-session-seconds'))).toBe('3600');
+
+    // High contrast: the switch in the bar, remembered on the next page.
+    await page.click('#contrast-toggle');
+    expect(await page.$eval('#contrast-toggle', (b) => b.getAttribute('aria-pressed'))).toBe('true');
+    await page.goto(url('/conta/senha'));
+    expect(await page.$eval('html', (h) => h.classList.contains('web-contrast'))).toBe(true);
+    await page.click('#contrast-toggle');
+
+    await page.type('#currentPassword', PASSWORD);
+    await page.type('#newPassword', 'uma frase nova e longa');
+    await page.type('#confirmPassword', 'outra frase');
+    await Promise.all([page.waitForNavigation(), page.click('#password-form button[type=submit]')]);
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('error-summary');
+    expect(await page.$eval('#error-summary a', (a) => a.getAttribute('href'))).toBe('#confirmPassword');
+    await page.type('#currentPassword', PASSWORD);
+    await page.type('#newPassword', 'uma frase nova e longa');
+    await page.type('#confirmPassword', 'uma frase nova e longa');
+    await Promise.all([page.waitForNavigation(), page.click('#password-form button[type=submit]')]);
+    expect(await page.$eval('main', (m) => m.textContent)).toContain('A sua senha foi alterada.');
+    const api = await app.request('POST', '/api/auth/login', {
+      email: 'focal2@portoalegre.test',
+      password: 'uma frase nova e longa',
+    });
+    expect(api.status).toBe(200);
     await context.close();
   }, 60_000);
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'puppeteer';
 import { launchBrowser, screenshot, seriousViolations } from './support/browser';
-import { ADMIN, bootWithStaff, createEdition, createUser, enrol, PASSWORD } from './support/lifecycle';
+import { ADMIN, bootWithStaff, createEdition, createUser, enrol, login, PASSWORD } from './support/lifecycle';
 import type { RunningApp } from './support/test-app';
 
 const PORTO_ALEGRE = '4314902';
@@ -133,6 +133,7 @@ describe('web pages: sign-in, home, language, accessibility (headless Chromium)'
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await signIn(page, 'focal2@portoalegre.test', PASSWORD);
+    const oldToken = await login(app, 'focal2@portoalegre.test');
     const renewals = await page.evaluate(async () => {
       const doc = (globalThis as any).document;
       const renew = (headers: Record<string, string>) =>
@@ -169,6 +170,12 @@ describe('web pages: sign-in, home, language, accessibility (headless Chromium)'
     await page.type('#confirmPassword', 'uma frase nova e longa');
     await Promise.all([page.waitForNavigation(), page.click('#password-form button[type=submit]')]);
     expect(await page.$eval('main', (m) => m.textContent)).toContain('A sua senha foi alterada.');
+    // Sessions and tokens issued under the old password end; this page's session goes on.
+    expect((await app.request('GET', '/api/auth/me', undefined, { authorization: `Bearer ${oldToken}` })).status).toBe(
+      401,
+    );
+    await page.goto(url('/inicio'));
+    expect(new URL(page.url()).pathname).toBe('/inicio');
     const api = await app.request('POST', '/api/auth/login', {
       email: 'focal2@portoalegre.test',
       password: 'uma frase nova e longa',

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
@@ -29,6 +29,10 @@ export interface NewUser {
 export type UserView = Omit<UserEntity, 'passwordHash'>;
 
 const view = ({ passwordHash: _hidden, ...rest }: UserEntity): UserView => rest;
+
+/** A token carries a digest of the password it was issued under: changing the password ends every other session. */
+const passwordStamp = (passwordHash: string) =>
+  createHash('sha256').update(passwordHash).digest('base64url').slice(0, 16);
 
 @Injectable()
 export class AuthService implements OnModuleInit {
@@ -77,14 +81,19 @@ export class AuthService implements OnModuleInit {
     if (!user || !ok || !user.active) {
       throw new DomainError('INVALID_CREDENTIALS', message('auth.invalid-credentials'));
     }
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
+    const accessToken = await this.jwt.signAsync({
+      sub: user.id,
+      role: user.role,
+      pw: passwordStamp(user.passwordHash),
+    });
     return { accessToken, expiresIn: TOKEN_LIFETIME_SECONDS, user: view(user) };
   }
 
   /** A web session's token for a signed-in caller (renewed by every page, so it expires only when idle). */
   async sessionToken(actor: Pick<Actor, 'id' | 'role'>): Promise<{ token: string; expiresIn: number }> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: actor.id });
     const token = await this.jwt.signAsync(
-      { sub: actor.id, role: actor.role },
+      { sub: user.id, role: user.role, pw: passwordStamp(user.passwordHash) },
       { expiresIn: SESSION_LIFETIME_SECONDS },
     );
     return { token, expiresIn: SESSION_LIFETIME_SECONDS };
@@ -115,14 +124,15 @@ export class AuthService implements OnModuleInit {
   async actorFromToken(token: string | undefined): Promise<Actor> {
     const unauthenticated = () => new DomainError('UNAUTHENTICATED', message('auth.unauthenticated'));
     if (!token) throw unauthenticated();
-    let payload: { sub: string };
+    let payload: { sub: string; pw?: string };
     try {
-      payload = await this.jwt.verifyAsync<{ sub: string }>(token, { algorithms: ['HS256'] });
+      payload = await this.jwt.verifyAsync<{ sub: string; pw?: string }>(token, { algorithms: ['HS256'] });
     } catch {
       throw unauthenticated();
     }
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: payload.sub });
     if (!user || !user.active) throw unauthenticated();
+    if (payload.pw !== undefined && payload.pw !== passwordStamp(user.passwordHash)) throw unauthenticated();
     return { id: user.id, email: user.email, name: user.name, role: user.role, governmentCode: user.governmentCode };
   }
 

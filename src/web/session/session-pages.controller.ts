@@ -114,6 +114,8 @@ export class SessionPagesController {
       const fromService = e.fields.map((f) => ({ field: f.field, text: this.pages.localized(req, f.message) }));
       return this.passwordPage(req, reply, fromService, 422);
     }
+    // The new password ended every session, this one included: it goes on under a new token.
+    await this.pages.startSession(req, reply, actor);
     return this.pages.redirect(reply, '/conta/senha?alterada=1');
   }
 

@@ -18,6 +18,7 @@ import { CertificationService } from '../core/certification/certification.servic
 import { minimalPdf } from '../core/demo/minimal-pdf';
 import { EditionsService } from '../core/editions/editions.service';
 import { QuestionnaireCatalogue } from '../core/questionnaire/questionnaire-catalogue.service';
+import { CHROMIUM_ARGS } from '../core/rendering/pdf-renderer.service';
 import { TemplatesService } from '../core/rendering/templates.service';
 import { ReviewService } from '../core/review/review.service';
 
@@ -27,15 +28,6 @@ import { ReviewService } from '../core/review/review.service';
  * run: a browser launched per PDF, and a plain Puppeteer loop on one reused page. Prints figures; asserts
  * nothing.
  */
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -312,7 +304,7 @@ async function sealHtml(app: Awaited<ReturnType<typeof createApp>>): Promise<str
 async function reusedPage(html: string, count: number) {
   const browser = await puppeteer.launch({
     executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
-    args: ARGS,
+    args: [...CHROMIUM_ARGS],
   });
   peakRss = process.memoryUsage().rss;
   const page = await browser.newPage();
@@ -332,7 +324,7 @@ async function browserPerPdf(html: string, count: number) {
   for (let i = 0; i < count; i++) {
     const browser = await puppeteer.launch({
       executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
-      args: ARGS,
+      args: [...CHROMIUM_ARGS],
     });
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });

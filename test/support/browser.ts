@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { CHROMIUM_ARGS } from '../../src/core/rendering/pdf-renderer.service';
 
 export const SCREENSHOTS = resolve(__dirname, '../../.tmp/screenshots');
 
@@ -10,15 +11,7 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
     headless: true,
     pipe: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }
 

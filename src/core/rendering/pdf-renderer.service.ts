@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 
-/** Flags for Debian's Chromium as root on a closed network. */
-const CHROMIUM_ARGS = [
+/** Flags for Debian's Chromium as root on a closed network (the benchmarks and browser tests use them too). */
+export const CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -59,7 +59,7 @@ export class PdfRendererService implements OnApplicationShutdown {
   private launch(): Promise<Browser> {
     this.browser ??= puppeteer
       // Talking over a pipe, not a socket: if this process dies (even by kill -9), Chromium sees the pipe close and exits too.
-      .launch({ executablePath: this.config.chromiumPath, headless: true, pipe: true, args: CHROMIUM_ARGS })
+      .launch({ executablePath: this.config.chromiumPath, headless: true, pipe: true, args: [...CHROMIUM_ARGS] })
       .then((b) => {
         b.on('disconnected', () => {
           this.logger.warn('Chromium exited; it will be started again on the next render');

@@ -9,6 +9,7 @@ import { createApp } from '../app.factory';
 import { loadConfig } from '../config/app-config';
 import { AssessmentViewService } from '../core/assessment/assessment-view.service';
 import { DiagnosisService } from '../core/assessment/diagnosis.service';
+import { EnrolmentService } from '../core/assessment/enrolment.service';
 import { PrioritiesService } from '../core/assessment/priorities.service';
 import type { Actor } from '../core/auth/actor';
 import { Clock } from '../core/clock/clock';
@@ -200,8 +201,9 @@ async function seedOne(
   reviewer: Actor,
 ): Promise<string> {
   const diagnosis = app.get(DiagnosisService);
+  const enrolment = app.get(EnrolmentService);
   const catalogue = app.get(QuestionnaireCatalogue);
-  const assessment = await diagnosis.enrol(
+  const assessment = await enrolment.enrol(
     admin,
     year,
     {
@@ -212,7 +214,7 @@ async function seedOne(
     },
     { field: 'letterOfIntent', fileName: 'carta.pdf', declaredMime: 'application/pdf', bytes: minimalPdf('Carta') },
   );
-  await diagnosis.recordCourse(official, assessment.id, app.get(Clock).today(), {
+  await enrolment.recordCourse(official, assessment.id, app.get(Clock).today(), {
     field: 'certificate',
     fileName: 'curso-enap.pdf',
     declaredMime: 'application/pdf',

@@ -6,11 +6,13 @@ import { AssessmentViewService } from './assessment/assessment-view.service';
 import { AssessmentWorkflow } from './assessment/assessment-workflow.service';
 import { AssessmentsController } from './assessment/assessments.controller';
 import { DiagnosisService } from './assessment/diagnosis.service';
+import { EnrolmentService } from './assessment/enrolment.service';
 import { PrioritiesService } from './assessment/priorities.service';
 import { AuditService } from './audit/audit.service';
 import { CertificateBatchService } from './certification/certificate-batch.service';
 import { CertificationController } from './certification/certification.controller';
 import { CertificationService } from './certification/certification.service';
+import { SealRegistryService } from './certification/seal-registry.service';
 import { IssuerKeysService } from './certification/issuer-keys.service';
 import { StatusListController } from './certification/status-list.controller';
 import { StatusListService } from './certification/status-list.service';
@@ -49,6 +51,7 @@ import { ReviewService } from './review/review.service';
     EditionsService,
     FilesService,
     AssessmentWorkflow,
+    EnrolmentService,
     DiagnosisService,
     AssessmentViewService,
     AssessmentListService,
@@ -62,6 +65,7 @@ import { ReviewService } from './review/review.service';
     TemplatesService,
     IssuerKeysService,
     CertificationService,
+    SealRegistryService,
     CertificateBatchService,
     StatusListService,
   ],
@@ -69,6 +73,7 @@ import { ReviewService } from './review/review.service';
     AuthService,
     AuditService,
     EditionsService,
+    EnrolmentService,
     DiagnosisService,
     ReviewService,
     PrioritiesService,

@@ -4,9 +4,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, requireGovernmentAccess, roleNames } from '../auth/actor';
 import { DomainError } from '../errors/domain-error';
+import type { LocalizedText } from '../i18n/localized-text';
 import { message } from '../i18n/message';
+import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import { type AssessmentEvent, STATE_LABELS, transition } from './assessment-state';
 import { AssessmentEntity } from './assessment.entity';
+import { itemName } from './item-name';
 
 /**
  * Loading assessments for a caller and moving them through the state machine: the pieces every
@@ -17,7 +20,16 @@ export class AssessmentWorkflow {
   constructor(
     @InjectDataSource() readonly dataSource: DataSource,
     readonly audit: AuditService,
+    private readonly catalogue: QuestionnaireCatalogue,
   ) {}
+
+  /** An item as people read it ("item 1.3 («label»)"), in the questionnaire version the assessment pins. */
+  itemName(assessment: AssessmentEntity, ref: { readonly group: string; readonly itemKey: string }): LocalizedText {
+    const version = assessment.versions[ref.group];
+    if (version === undefined) return message('diagnosis.unknown-group');
+    const { definition } = this.catalogue.group(ref.group);
+    return itemName(this.catalogue.version(ref.group, version), definition.number, ref.itemKey);
+  }
 
   /** The assessment, if the caller may see it (officials: their own government's only). */
   async load(em: EntityManager, actor: Actor, id: string): Promise<AssessmentEntity> {

@@ -18,6 +18,7 @@ import { AssessmentListDto, AssessmentListQueryDto } from './assessment-list.dto
 import { AssessmentListService } from './assessment-list.service';
 import { AssessmentViewService } from './assessment-view.service';
 import { DiagnosisService } from './diagnosis.service';
+import { EnrolmentService } from './enrolment.service';
 import { ApiCourseCompletionBody, ApiEnrolmentBody, ApiEvidenceBody, ApiSaveAnswersBody } from './assessment.openapi';
 import { PrioritiesService } from './priorities.service';
 
@@ -27,6 +28,7 @@ import { PrioritiesService } from './priorities.service';
 @Controller('api')
 export class AssessmentsController {
   constructor(
+    private readonly enrolment: EnrolmentService,
     private readonly diagnosis: DiagnosisService,
     private readonly views: AssessmentViewService,
     private readonly priorities: PrioritiesService,
@@ -45,7 +47,7 @@ export class AssessmentsController {
   async enrol(@CurrentActor() actor: Actor, @Param('year', IntParamPipe) year: number, @Req() request: FastifyRequest) {
     const form = await readMultipart(request);
     const data = validateAs(EnrolmentDto, jsonField(form, 'data'), 'data');
-    const assessment = await this.diagnosis.enrol(
+    const assessment = await this.enrolment.enrol(
       actor,
       year,
       data,
@@ -63,7 +65,7 @@ export class AssessmentsController {
   async course(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() request: FastifyRequest) {
     const form = await readMultipart(request);
     const data = validateAs(CourseCompletionDto, { completedAt: form.fields.completedAt }, '');
-    return this.diagnosis.recordCourse(
+    return this.enrolment.recordCourse(
       actor,
       id,
       data.completedAt,

@@ -1,34 +1,28 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { In, LessThan, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { requireGovernmentAccess } from '../auth/actor';
 import { UserEntity } from '../auth/user.entity';
 import { Clock } from '../clock/clock';
-import { EditionEntity } from '../editions/edition.entity';
-import { enrolmentOpen } from '../editions/edition-rules';
 import { EditionsService } from '../editions/editions.service';
 import { DomainError, type FieldProblem } from '../errors/domain-error';
 import type { LocalizedText } from '../i18n/localized-text';
 import { message } from '../i18n/message';
 import { FilesService, type StageUpload } from '../files/files.service';
-import { GovernmentEntity } from '../governments/government.entity';
 import type { UploadedFile } from '../http/multipart';
 import { validateAnswers } from '../questionnaire/answer-validation';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import type { AnswerSet, AnswerValue } from '../questionnaire/questionnaire.types';
-import { carryForward } from '../questionnaire/version-chain';
 import { missingRequiredKeys } from '../questionnaire/visibility';
 import { scoreGroup } from '../scoring/score-group';
 import { AnswerEntity } from './answer.entity';
-import { APPROVED_STATES, EDITABLE_STATES, STATE_LABELS } from './assessment-state';
+import { EDITABLE_STATES, STATE_LABELS } from './assessment-state';
 import { AssessmentWorkflow } from './assessment-workflow.service';
 import { AssessmentEntity } from './assessment.entity';
-import type { EnrolmentRecord, EvidenceRef } from './assessment.types';
-import type { AnswerSaveDto, EnrolmentDto } from './assessment.dto';
+import type { EvidenceRef } from './assessment.types';
+import type { AnswerSaveDto } from './assessment.dto';
 import { answerLabel, brasiliaTime, itemName } from './item-name';
 
-/** Enrolment and the officials' side of the diagnosis: answers with autosave, evidence, submission. */
+/** The officials' side of the diagnosis: answers with autosave, evidence, submission (enrolment: EnrolmentService). */
 @Injectable()
 export class DiagnosisService {
   constructor(
@@ -39,151 +33,6 @@ export class DiagnosisService {
     private readonly clock: Clock,
   ) {}
 
-  async enrol(
-    actor: Actor,
-    year: number,
-    data: EnrolmentDto,
-    letter: UploadedFile | undefined,
-  ): Promise<AssessmentEntity> {
-    requireGovernmentAccess(actor, data.governmentCode);
-    return this.files.transactionWithUploads(async (em, stage) => {
-      const edition = await em.findOneBy(EditionEntity, { year });
-      if (!edition) throw new DomainError('EDITION_NOT_FOUND', message('editions.not-found', { year }));
-      // Both ends of the window are inclusive (UTC days, as the clock gives them); administrators may enrol late.
-      const { enrolmentOpens, enrolmentCloses } = edition.calendar;
-      const today = this.clock.today();
-      if (actor.role === 'official' && !enrolmentOpen(edition.calendar, today)) {
-        throw new DomainError(
-          'ENROLMENT_CLOSED',
-          message('editions.enrolment-closed', {
-            year,
-            opens: { date: enrolmentOpens },
-            closes: { date: enrolmentCloses },
-            today: { date: today },
-          }),
-          [],
-          { enrolmentOpens, enrolmentCloses, today },
-        );
-      }
-      if (!(await em.existsBy(GovernmentEntity, { ibgeCode: data.governmentCode }))) {
-        throw new DomainError('VALIDATION_FAILED', message('editions.enrolment.unknown-government'), [
-          { field: 'data.governmentCode', message: message('editions.unknown-government') },
-        ]);
-      }
-      if (await em.existsBy(AssessmentEntity, { editionYear: year, governmentCode: data.governmentCode })) {
-        throw new DomainError('ALREADY_EXISTS', message('editions.enrolment.already-enrolled', { year }));
-      }
-      const letterOfIntent = await stage(letter, ['pdf'], 'letterOfIntent');
-      const enrolment: EnrolmentRecord = {
-        letterOfIntent,
-        focalPerson: { ...data.focalPerson },
-        substitutes: data.substitutes.map((s) => ({ ...s })),
-        migrantService: { ...data.migrantService },
-        enrolledAt: this.clock.now().toISOString(),
-        enrolledBy: actor.id,
-      };
-      const previous = await em.findOne(AssessmentEntity, {
-        where: { governmentCode: data.governmentCode, editionYear: LessThan(year), state: In([...APPROVED_STATES]) },
-        order: { editionYear: 'DESC' },
-      });
-      const assessment = em.create(AssessmentEntity, {
-        id: randomUUID(),
-        editionYear: year,
-        governmentCode: data.governmentCode,
-        state: 'enrolled',
-        versions: { ...edition.pinnedVersions },
-        previousAssessmentId: previous?.id ?? null,
-        round: 1,
-        enrolment,
-        scoreSnapshot: null,
-        submittedAt: null,
-        approvedAt: null,
-        rowVersion: 1,
-      });
-      await em.insert(AssessmentEntity, assessment);
-      const carried = previous ? await this.carryFrom(em, previous, assessment, actor) : 0;
-      await this.workflow.audit.record(em, actor, {
-        action: 'assessment.enrol',
-        entity: 'assessment',
-        entityId: assessment.id,
-        assessmentId: assessment.id,
-        after: {
-          editionYear: year,
-          governmentCode: data.governmentCode,
-          enrolment,
-          carriedAnswers: carried,
-          previousAssessmentId: previous?.id ?? null,
-        },
-      });
-      return assessment;
-    });
-  }
-
-  /** A renewing government starts from its previous answers, carried through the key maps, marked as carried. */
-  private async carryFrom(
-    em: EntityManager,
-    previous: AssessmentEntity,
-    next: AssessmentEntity,
-    actor: Actor,
-  ): Promise<number> {
-    const old = await em.findBy(AnswerEntity, { assessmentId: previous.id });
-    const rows: AnswerEntity[] = [];
-    for (const [group, toVersion] of Object.entries(next.versions)) {
-      const fromVersion = previous.versions[group];
-      if (fromVersion === undefined || fromVersion > toVersion) continue;
-      const mine = old.filter((a) => a.groupSlug === group && a.value !== null);
-      const answers = Object.fromEntries(mine.map((a) => [a.itemKey, a.value as AnswerValue]));
-      const result = carryForward(this.catalogue.group(group).versions, fromVersion, toVersion, answers);
-      for (const [key, value] of Object.entries(result.answers)) {
-        const origin =
-          mine.find((a) => a.itemKey === key) ?? mine.find((a) => JSON.stringify(a.value) === JSON.stringify(value));
-        rows.push(
-          em.create(AnswerEntity, {
-            assessmentId: next.id,
-            groupSlug: group,
-            itemKey: key,
-            value,
-            evidence: origin?.evidence ?? null,
-            version: 1,
-            carried: true,
-            changedRound: 1,
-            reviewStatus: 'pending',
-            reviewerRating: null,
-            reviewNote: null,
-            reviewedRound: null,
-            updatedBy: actor.id,
-          }),
-        );
-      }
-    }
-    for (let i = 0; i < rows.length; i += 100) await em.insert(AnswerEntity, rows.slice(i, i + 100));
-    return rows.length;
-  }
-
-  async recordCourse(
-    actor: Actor,
-    id: string,
-    completedAt: string,
-    certificate: UploadedFile | undefined,
-  ): Promise<EnrolmentRecord> {
-    return this.files.transactionWithUploads(async (em, stage) => {
-      const assessment = await this.workflow.load(em, actor, id);
-      const stored = await stage(certificate, ['pdf', 'image'], 'certificate');
-      const enrolment: EnrolmentRecord = { ...assessment.enrolment, course: { completedAt, certificate: stored } };
-      await em.update(AssessmentEntity, { id }, { enrolment });
-      await this.workflow.audit.record(em, actor, {
-        action: 'enrolment.course-completed',
-        entity: 'assessment',
-        entityId: id,
-        assessmentId: id,
-        before: assessment.enrolment.course ?? null,
-        after: enrolment.course,
-      });
-      return enrolment;
-    });
-  }
-
-  /** Stores an evidence file for the assessment and returns the reference to put in an answer. */
   async uploadEvidence(actor: Actor, id: string, file: UploadedFile | undefined): Promise<EvidenceRef> {
     await this.editions.requireDiagnosisOpen(actor, id);
     return this.files.transactionWithUploads(async (em, stage: StageUpload) => {
@@ -291,11 +140,13 @@ export class DiagnosisService {
         if (locked.length > 0) {
           throw new DomainError(
             'ASSESSMENT_LOCKED',
-            message('diagnosis.only-sent-back', { items: { list: locked.map((s) => this.nameOf(assessment, s)) } }),
+            message('diagnosis.only-sent-back', {
+              items: { list: locked.map((s) => this.workflow.itemName(assessment, s)) },
+            }),
             locked.map((s) => ({
               field: `answers.${s.group}.${s.itemKey}`,
               code: 'NOT_SENT_BACK',
-              message: this.nameOf(assessment, s),
+              message: this.workflow.itemName(assessment, s),
             })),
             { currentState: assessment.state },
           );
@@ -424,11 +275,6 @@ export class DiagnosisService {
       .map((r) => r.itemKey);
   }
 
-  private nameOf(assessment: AssessmentEntity, s: { group: string; itemKey: string }): LocalizedText {
-    const q = this.catalogue.version(s.group, assessment.versions[s.group]);
-    return itemName(q, this.catalogue.group(s.group).definition.number, s.itemKey);
-  }
-
   /** 409 with the current value, naming who changed the item and when ("you" in another tab, or a colleague). */
   private async staleError(
     em: EntityManager,
@@ -460,7 +306,7 @@ export class DiagnosisService {
     let text: LocalizedText;
     if (conflicts.length === 1) {
       const at = brasiliaTime(latest.changedAt ? new Date(latest.changedAt) : this.clock.now());
-      const item = this.nameOf(assessment, latest);
+      const item = this.workflow.itemName(assessment, latest);
       const when = { time: at.time, date: { date: at.date } };
       text = latest.byYou
         ? message('diagnosis.stale.yours', { item, ...when })
@@ -472,7 +318,7 @@ export class DiagnosisService {
     } else {
       text = message('diagnosis.stale.many', {
         count: conflicts.length,
-        items: { list: conflicts.map((c) => this.nameOf(assessment, c)) },
+        items: { list: conflicts.map((c) => this.workflow.itemName(assessment, c)) },
       });
     }
     return new DomainError(

@@ -15,6 +15,7 @@ import { IntParamPipe, withMessage } from '../http/validation';
 import { TemplatesService } from '../rendering/templates.service';
 import { CertificateBatchService } from './certificate-batch.service';
 import { CertificationService } from './certification.service';
+import { SealRegistryService } from './seal-registry.service';
 import { IssuerKeysService } from './issuer-keys.service';
 import { sendHtml } from '../http/html';
 
@@ -42,6 +43,7 @@ const shownDate = (value: string | Date | null | undefined) =>
 export class CertificationController {
   constructor(
     private readonly certification: CertificationService,
+    private readonly registry: SealRegistryService,
     private readonly keys: IssuerKeysService,
     private readonly files: FilesService,
     private readonly templates: TemplatesService,
@@ -52,7 +54,7 @@ export class CertificationController {
   @Access('certifier')
   @ApiOperation({ summary: 'Issue the Selo MigraCidades of an eligible assessment (university certifiers)' })
   issue(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.certification.issue(actor, id).then((seal) => this.certification.verify(seal.number));
+    return this.certification.issue(actor, id).then((seal) => this.registry.verify(seal.number));
   }
 
   @Post('api/editions/:year/certificate-batches')
@@ -82,7 +84,7 @@ export class CertificationController {
   @Public()
   @ApiOperation({ summary: 'Seals issued in an edition, with their status and verification links' })
   listForEdition(@Param('year', IntParamPipe) year: number) {
-    return this.certification.listForEdition(year);
+    return this.registry.listForEdition(year);
   }
 
   @Post('api/certificates/:number/revoke')
@@ -90,16 +92,14 @@ export class CertificationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke a seal, with a reason' })
   revoke(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: ReasonDto) {
-    return this.certification.revoke(actor, number, body.reason).then(() => this.certification.verify(number));
+    return this.certification.revoke(actor, number, body.reason).then(() => this.registry.verify(number));
   }
 
   @Post('api/certificates/:number/reissue')
   @Access('certifier')
   @ApiOperation({ summary: 'Re-issue a seal: the earlier one is revoked and points to the new one' })
   reissue(@CurrentActor() actor: Actor, @Param('number') number: string, @Body() body: ReasonDto) {
-    return this.certification
-      .reissue(actor, number, body.reason)
-      .then((seal) => this.certification.verify(seal.number));
+    return this.certification.reissue(actor, number, body.reason).then((seal) => this.registry.verify(seal.number));
   }
 
   @Get('api/certificates/:number/pdf')
@@ -118,7 +118,7 @@ export class CertificationController {
   @Public()
   @ApiOperation({ summary: 'Public verification of a seal number: valid, revoked, expired or unknown' })
   verify(@Param('number') number: string) {
-    return this.certification.verify(number);
+    return this.registry.verify(number);
   }
 
   @Post('api/verify')
@@ -153,7 +153,7 @@ export class CertificationController {
         throw new DomainError('VALIDATION_FAILED', message('certification.verify-file-missing'), [
           { field: 'file', message: message('certification.field-required') },
         ]);
-      return this.certification.verifyDocument({ pdf: file.bytes });
+      return this.registry.verifyDocument({ pdf: file.bytes });
     }
     const body = request.body as { credential?: unknown } | undefined;
     if (typeof body?.credential !== 'string') {
@@ -161,14 +161,14 @@ export class CertificationController {
         { field: 'credential', message: message('certification.credential-required') },
       ]);
     }
-    return this.certification.verifyDocument({ credential: body.credential });
+    return this.registry.verifyDocument({ credential: body.credential });
   }
 
   @Get('verify/:number')
   @Public()
   @ApiOperation({ summary: 'Public verification page (HTML), where the QR code points' })
   async verifyPage(@Param('number') number: string, @Res() reply: FastifyReply) {
-    const result = await this.certification.verify(number);
+    const result = await this.registry.verify(number);
     const blank = {
       government: null,
       editionYear: null,
@@ -204,7 +204,7 @@ export class CertificationController {
     @Query() query: CertifiedPageQueryDto,
     @Res() reply: FastifyReply,
   ) {
-    const page = await this.certification.certifiedPage(year, query.uf);
+    const page = await this.registry.certifiedPage(year, query.uf);
     const seals = page.seals.map((s) => ({
       ...s,
       isState: s.kind === 'state',

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
@@ -19,11 +18,11 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { splitPages } from '../rendering/pdf-pages';
 import { PdfRendererService } from '../rendering/pdf-renderer.service';
 import { TemplatesService } from '../rendering/templates.service';
-import { MATURITY_LEVELS } from '../scoring/scoring-policy';
+import { levelLabel } from '../scoring/scoring-policy';
 import { CertificateEntity } from './certificate.entity';
-import { certificationEligibility, countSeals, sealStatus, wouldBeExpired } from './certification-rules';
+import { certificationEligibility, wouldBeExpired } from './certification-rules';
 import { IssuerKeysService } from './issuer-keys.service';
-import { SIGNATORIES, buildCredential } from './seal-credential';
+import { SIGNATORIES, buildCredential, verificationUrl } from './seal-credential';
 import type { StatusSlot } from './status-list';
 import { StatusListService } from './status-list.service';
 
@@ -47,7 +46,7 @@ interface PrintedSeal extends SealDraft {
   readonly statusSlot: StatusSlot;
 }
 
-/** Issues, re-issues, revokes and verifies the Selo MigraCidades. */
+/** Issues, re-issues and revokes the Selo MigraCidades (what anyone may check: SealRegistryService). */
 @Injectable()
 export class CertificationService {
   constructor(
@@ -64,7 +63,7 @@ export class CertificationService {
   ) {}
 
   verificationUrl(number: string): string {
-    return `${this.config.publicUrl}/verify/${number}`;
+    return verificationUrl(this.config.publicUrl, number);
   }
 
   /** Issues the seal of an eligible assessment: PDF with QR code and embedded signed credential. */
@@ -232,7 +231,7 @@ export class CertificationService {
       uf: seal.government.uf,
       stateName: seal.government.stateName,
       year: seal.edition.year,
-      level: seal.level ? MATURITY_LEVELS.find((l) => l.key === seal.level)!.label['pt-BR'] : null,
+      level: levelLabel(seal.level)?.['pt-BR'] ?? null,
       issueDate: formatDate(seal.issuedAt, 'pt-BR'),
       validFrom: formatDate(seal.validFrom, 'pt-BR'),
       validUntil: formatDate(seal.validUntil, 'pt-BR'),
@@ -462,104 +461,5 @@ export class CertificationService {
       ...old,
       revocationReason: translate('certification.reissued-reason', 'pt-BR', { reason }),
     });
-  }
-
-  /** The seals of an edition, for the public list of certified governments. */
-  async listForEdition(year: number) {
-    const rows = (await this.workflow.dataSource.query(
-      `SELECT c.number, c.government_code AS ibgeCode, g.name, g.uf, g.kind, c.issued_at AS issuedAt, c.valid_from AS validFrom, c.valid_until AS validUntil, c.level, c.revoked_at AS revokedAt, c.replaced_by AS replacedBy
-       FROM certificates c JOIN governments g ON g.ibge_code = c.government_code WHERE c.edition_year = ? ORDER BY c.number`,
-      [year],
-    )) as {
-      number: string;
-      ibgeCode: string;
-      name: string;
-      uf: string;
-      kind: string;
-      issuedAt: string;
-      validFrom: string;
-      validUntil: string;
-      level: string | null;
-      revokedAt: string | null;
-      replacedBy: string | null;
-    }[];
-    const today = this.clock.today();
-    return rows.map((r) => ({
-      ...r,
-      status: sealStatus({ revokedAt: r.revokedAt ? new Date(r.revokedAt) : null, validUntil: r.validUntil }, today),
-      levelLabel: r.level ? (MATURITY_LEVELS.find((l) => l.key === r.level)?.label ?? null) : null,
-      verificationUrl: this.verificationUrl(r.number),
-    }));
-  }
-
-  /** The public page of an edition's seals: the edition must exist; the list may be filtered by state. */
-  async certifiedPage(year: number, uf?: string) {
-    const editions = (
-      (await this.workflow.dataSource.query('SELECT year FROM editions ORDER BY year')) as { year: number }[]
-    ).map((e) => e.year);
-    if (!editions.includes(year)) {
-      throw new DomainError('EDITION_NOT_FOUND', message('certification.edition-not-found', { year }), [
-        { field: 'year', message: message('certification.editions-known', { editions: { list: editions } }) },
-      ]);
-    }
-    // A re-issued seal is listed once, under its newest number.
-    const seals = (await this.listForEdition(year)).filter((s) => !s.replacedBy && (!uf || s.uf === uf));
-    return { year, editions, seals, counts: countSeals(seals, this.clock.today()) };
-  }
-
-  /** Public status of a seal number. */
-  async verify(number: string) {
-    const seal = await this.workflow.dataSource.getRepository(CertificateEntity).findOneBy({ number });
-    if (!seal) return { number, status: 'unknown' as const, authentic: false };
-    const government = await this.workflow.dataSource
-      .getRepository(GovernmentEntity)
-      .findOneByOrFail({ ibgeCode: seal.governmentCode });
-    return {
-      number,
-      status: sealStatus(seal, this.clock.today()),
-      authentic: true,
-      government: { ibgeCode: government.ibgeCode, name: government.name, uf: government.uf, kind: government.kind },
-      editionYear: seal.editionYear,
-      issuedAt: seal.issuedAt,
-      validFrom: seal.validFrom,
-      validUntil: seal.validUntil,
-      level: seal.level,
-      levelLabel: seal.level ? (MATURITY_LEVELS.find((l) => l.key === seal.level)?.label ?? null) : null,
-      index: seal.snapshot.index.index,
-      revokedAt: seal.revokedAt,
-      revocationReason: seal.revocationReason,
-      replacedBy: seal.replacedBy,
-      verificationUrl: this.verificationUrl(number),
-    };
-  }
-
-  /** Is this PDF or credential one the university issued, unaltered? Then its seal's status. */
-  async verifyDocument(input: { pdf?: Buffer; credential?: string }) {
-    if (input.pdf) {
-      const sha = createHash('sha256').update(input.pdf).digest('hex');
-      const seal = await this.workflow.dataSource.getRepository(CertificateEntity).findOneBy({ pdfSha256: sha });
-      if (seal) return this.verify(seal.number);
-      const claimed = await PDFDocument.load(input.pdf, { updateMetadata: false })
-        .then((d) => d.getSubject() ?? null)
-        .catch(() => null);
-      return {
-        number: claimed,
-        status: 'not-authentic' as const,
-        authentic: false,
-        reason: message('certification.pdf-not-authentic'),
-      };
-    }
-    const payload = input.credential ? this.keys.verifyJwt(input.credential) : null;
-    const number = typeof payload?.jti === 'string' ? payload.jti.split('/').pop()! : null;
-    const seal = number ? await this.workflow.dataSource.getRepository(CertificateEntity).findOneBy({ number }) : null;
-    if (!payload || !seal || seal.credential !== input.credential?.trim()) {
-      return {
-        number,
-        status: 'not-authentic' as const,
-        authentic: false,
-        reason: message('certification.credential-not-authentic'),
-      };
-    }
-    return this.verify(seal.number);
   }
 }

@@ -93,3 +93,8 @@ export function buildCredential(f: SealFacts) {
   };
   return { vc, payload };
 }
+
+/** The public page that verifies a seal, printed whole on the certificate and in its QR code. */
+export function verificationUrl(publicUrl: string, number: string): string {
+  return `${publicUrl}/verify/${number}`;
+}

@@ -7,6 +7,7 @@ import type { AnswerSaveDto, EvidenceRefDto, ReviewDecisionDto } from '../assess
 import type { AssessmentEntity } from '../assessment/assessment.entity';
 import type { ScoreSnapshot } from '../assessment/assessment.types';
 import { DiagnosisService } from '../assessment/diagnosis.service';
+import { EnrolmentService } from '../assessment/enrolment.service';
 import { PrioritiesService } from '../assessment/priorities.service';
 import type { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
@@ -74,6 +75,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly clock: Clock,
     private readonly auth: AuthService,
     private readonly editions: EditionsService,
+    private readonly enrolment: EnrolmentService,
     private readonly diagnosis: DiagnosisService,
     private readonly review: ReviewService,
     private readonly priorities: PrioritiesService,
@@ -174,7 +176,7 @@ export class DemoDataService implements OnApplicationBootstrap {
   private async enrol(act: Act, enrolledBy: Actor, official: Actor): Promise<AssessmentEntity> {
     const { gov, year } = act;
     const government = await this.dataSource.getRepository(GovernmentEntity).findOneByOrFail({ ibgeCode: gov.code });
-    return this.diagnosis.enrol(
+    return this.enrolment.enrol(
       enrolledBy,
       year,
       {
@@ -195,7 +197,7 @@ export class DemoDataService implements OnApplicationBootstrap {
   /** The focal person's ENAP course, finished during enrolment (today, in the current edition). */
   private async completeCourse(act: Act, official: Actor, id: string): Promise<void> {
     const completedAt = act.live ? this.clock.today() : `${act.year}-04-10`;
-    await this.diagnosis.recordCourse(official, id, completedAt, {
+    await this.enrolment.recordCourse(official, id, completedAt, {
       field: 'certificate',
       fileName: `certificado-enap-governanca-migratoria-${act.year}.pdf`,
       declaredMime: 'application/pdf',

@@ -8,7 +8,7 @@ import { AssessmentEntity } from '../assessment/assessment.entity';
 import type { ReviewDecisionDto } from '../assessment/assessment.dto';
 import type { ScoreSnapshot } from '../assessment/assessment.types';
 import { DiagnosisService } from '../assessment/diagnosis.service';
-import { answerLabel, itemName } from '../assessment/item-name';
+import { answerLabel } from '../assessment/item-name';
 import { AuthService } from '../auth/auth.service';
 import type { Actor } from '../auth/actor';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
@@ -34,11 +34,6 @@ const NEXT_STEP: Partial<Record<AssessmentState, MessageKey>> = {
   'priorities-set': 'review.next.approved',
   certified: 'review.next.approved',
 };
-
-interface ItemRef {
-  readonly group: string;
-  readonly itemKey: string;
-}
 
 /** The IOM reviewers' side: item-by-item verdicts, rounds of changes, approval with a score snapshot. */
 @Injectable()
@@ -99,7 +94,7 @@ export class ReviewService {
           fields.push({
             field: `${where}.itemKey`,
             code: 'NOT_ANSWERED',
-            message: message('review.not-answered', { item: this.nameOf(assessment, d) }),
+            message: message('review.not-answered', { item: this.workflow.itemName(assessment, d) }),
           });
           return;
         }
@@ -226,7 +221,7 @@ export class ReviewService {
         found.set(
           `${slug}/${i.key}`,
           message('review.evidence-missing', {
-            item: this.nameOf(assessment, { group: slug, itemKey: i.key }),
+            item: this.workflow.itemName(assessment, { group: slug, itemKey: i.key }),
             answer: answerLabel(q, i.key, answers[i.key]),
           }),
         );
@@ -247,7 +242,7 @@ export class ReviewService {
       const items = sentBack
         .map((a) =>
           translate('review.mail.sent-back.line', 'pt-BR', {
-            item: this.nameOf(assessment, { group: a.groupSlug, itemKey: a.itemKey }),
+            item: this.workflow.itemName(assessment, { group: a.groupSlug, itemKey: a.itemKey }),
             note: a.reviewNote,
           }),
         )
@@ -371,7 +366,7 @@ export class ReviewService {
             field: `answers.${slug}.${r.itemKey}`,
             code: r.reviewStatus.toUpperCase().replace('-', '_'),
             message: message('review.open-item', {
-              item: this.nameOf(assessment, { group: slug, itemKey: r.itemKey }),
+              item: this.workflow.itemName(assessment, { group: slug, itemKey: r.itemKey }),
               status: message(status),
             }),
           });
@@ -439,16 +434,6 @@ export class ReviewService {
     if (filter.status) qb.andWhere('a.state = :status', { status: filter.status });
     else qb.andWhere('a.state IN (:...states)', { states: ['submitted', 'resubmitted', 'in-review'] });
     return qb.orderBy('a.submitted_at', 'ASC').addOrderBy('g.name', 'ASC').getRawMany();
-  }
-
-  private nameOf(assessment: AssessmentEntity, ref: ItemRef): LocalizedText {
-    const version = assessment.versions[ref.group];
-    if (version === undefined) return message('diagnosis.unknown-group');
-    return itemName(
-      this.catalogue.version(ref.group, version),
-      this.catalogue.group(ref.group).definition.number,
-      ref.itemKey,
-    );
   }
 
   private async recipientsOf(assessment: AssessmentEntity) {

@@ -31,6 +31,11 @@ export const STANDARD_SCORING_POLICY: ScoringPolicy = {
   levels: MATURITY_LEVELS,
 };
 
+/** A level's name by its key (as snapshots and seals store it), or null for none or an unknown key. */
+export function levelLabel(key: string | null | undefined): LocalizedText | null {
+  return MATURITY_LEVELS.find((l) => l.key === key)?.label ?? null;
+}
+
 export function levelFor(score: number, levels: readonly MaturityLevel[]): MaturityLevel {
   let found = levels[0];
   for (const level of levels) if (score >= level.from) found = level;

@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { Actor } from '../auth/actor';
 import { UserEntity } from '../auth/user.entity';
 import { NotificationEntity } from './notification.entity';
+import { Clock } from '../clock/clock';
 
 export interface Recipient {
   readonly email: string;
@@ -39,6 +40,7 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {
     this.transport = config.smtpUrl ? createTransport(config.smtpUrl) : null;
   }
@@ -77,6 +79,9 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
           status: this.transport ? 'pending' : 'outbox',
           attempts: 0,
           dedupeKey: message.dedupeKey ? `${message.dedupeKey}:${r.email.toLowerCase()}` : null,
+          // The engine's clock, to the millisecond: the database's own default keeps whole seconds only, so two
+          // messages of one second would list in any order.
+          createdAt: this.clock.now(),
         })
         .orIgnore()
         .execute();

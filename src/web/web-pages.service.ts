@@ -40,6 +40,9 @@ export interface PageOptions {
   readonly mainForm?: string;
   readonly errors?: readonly FormProblem[];
   readonly notice?: string | null;
+  /** The page's own stylesheets and scripts under /assets/web/ (e.g. `diagnosis.css`), after the shared ones. */
+  readonly styles?: readonly string[];
+  readonly scripts?: readonly string[];
 }
 
 /** `lang=en` in a URL, else the remembered choice, else Portuguese. */
@@ -149,6 +152,8 @@ export class WebPagesService {
       errors: options.errors ?? [],
       notice: options.notice ?? null,
       mainForm: options.mainForm ?? null,
+      styles: options.styles ?? [],
+      scripts: options.scripts ?? [],
     };
     const body = this.templates.render(`web/${page}`, { ...common, ...data });
     const title = translate(options.title, lang);

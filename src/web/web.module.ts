@@ -1,16 +1,15 @@
 import { Module } from '@nestjs/common';
-import { LifecycleModule } from '../core/lifecycle.module';
-import { CsrfGuard } from './csrf.guard';
+import { DiagnosisPagesModule } from './official/diagnosis/diagnosis-pages.module';
+import { EnrolmentPagesModule } from './official/enrolment/enrolment-pages.module';
 import { HomePageController } from './official/home-page.controller';
+import { TakeawayPagesModule } from './official/takeaway/takeaway-pages.module';
 import { AccessibilityPageController } from './public/accessibility-page.controller';
 import { SessionPagesController } from './session/session-pages.controller';
-import { WebExceptionFilter } from './web-exception.filter';
-import { WebPagesService } from './web-pages.service';
+import { WebCoreModule } from './web-core.module';
 
 /** The pages people use in a browser, above the core: they call the same services as the API. */
 @Module({
-  imports: [LifecycleModule],
+  imports: [WebCoreModule, DiagnosisPagesModule, EnrolmentPagesModule, TakeawayPagesModule],
   controllers: [SessionPagesController, HomePageController, AccessibilityPageController],
-  providers: [WebPagesService, WebExceptionFilter, CsrfGuard],
 })
 export class WebModule {}

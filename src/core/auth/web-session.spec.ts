@@ -25,4 +25,13 @@ describe('web session cookies and CSRF', () => {
     expect(csrfMatches({ method: 'POST', headers, body: {} })).toBe(false);
     expect(csrfMatches({ method: 'POST', headers: {}, body: { _csrf: 'token-1' } })).toBe(false);
   });
+
+  it("takes a multipart form's token from its action's query string, and only a multipart form's", () => {
+    const multipart = { cookie: 'mc_csrf=token-1', 'content-type': 'multipart/form-data; boundary=x' };
+    expect(csrfMatches({ method: 'POST', headers: multipart, url: '/inscricao?_csrf=token-1' })).toBe(true);
+    expect(csrfMatches({ method: 'POST', headers: multipart, url: '/inscricao?_csrf=token-2' })).toBe(false);
+    expect(csrfMatches({ method: 'POST', headers: multipart, url: '/inscricao' })).toBe(false);
+    const urlencoded = { cookie: 'mc_csrf=token-1', 'content-type': 'application/x-www-form-urlencoded' };
+    expect(csrfMatches({ method: 'POST', headers: urlencoded, url: '/inscricao?_csrf=token-1', body: {} })).toBe(false);
+  });
 });

@@ -21,6 +21,7 @@ export interface CookieRequest {
   readonly method: string;
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body?: unknown;
+  readonly url?: string;
 }
 
 export function readCookies(request: Pick<CookieRequest, 'headers'>): Record<string, string> {
@@ -44,7 +45,21 @@ export const isSafeMethod = (method: string) => SAFE_METHODS.has(method.toUpperC
 
 export const newCsrfToken = () => randomBytes(24).toString('base64url');
 
-/** Whether an unsafe request carries the CSRF token of its cookie (in the form's field or the script's header). */
+/**
+ * The token a multipart form carries in its action's query string (`?_csrf=`): such a body is read only
+ * by the page that receives it, after the guards, so a form without JavaScript cannot put it anywhere else.
+ */
+function multipartQueryToken(request: CookieRequest): string | undefined {
+  const type = String(request.headers['content-type'] ?? '');
+  if (!/^multipart\/form-data/i.test(type) || !request.url) return undefined;
+  const query = request.url.split('?')[1];
+  return query ? (new URLSearchParams(query).get(CSRF_FIELD) ?? undefined) : undefined;
+}
+
+/**
+ * Whether an unsafe request carries the CSRF token of its cookie (in the form's field, the script's
+ * header, or a multipart form's action).
+ */
 export function csrfMatches(request: CookieRequest): boolean {
   const expected = readCookies(request)[CSRF_COOKIE];
   const header = request.headers[CSRF_HEADER];
@@ -52,7 +67,8 @@ export function csrfMatches(request: CookieRequest): boolean {
     request.body && typeof request.body === 'object'
       ? (request.body as Record<string, unknown>)[CSRF_FIELD]
       : undefined;
-  const given = typeof header === 'string' ? header : typeof field === 'string' ? field : undefined;
+  const given =
+    typeof header === 'string' ? header : typeof field === 'string' ? field : multipartQueryToken(request);
   if (!expected || !given) return false;
   const a = Buffer.from(expected);
   const b = Buffer.from(given);

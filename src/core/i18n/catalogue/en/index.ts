@@ -16,6 +16,9 @@ import { errors } from './errors';
 import { workflow } from './workflow';
 import { seed } from './seed';
 import { web } from './web';
+import { webDiagnosis } from './web-diagnosis';
+import { webEnrolment } from './web-enrolment';
+import { webTakeaway } from './web-takeaway';
 
 /** The English catalogue: the same keys as pt-BR (the compiler checks that none is missing). */
 export const EN: Readonly<Record<MessageKey, string>> = {
@@ -36,4 +39,7 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   ...workflow,
   ...seed,
   ...web,
+  ...webDiagnosis,
+  ...webEnrolment,
+  ...webTakeaway,
 };

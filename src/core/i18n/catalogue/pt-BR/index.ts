@@ -19,6 +19,9 @@ import { errors } from './errors';
 import { workflow } from './workflow';
 import { seed } from './seed';
 import { web } from './web';
+import { webDiagnosis } from './web-diagnosis';
+import { webEnrolment } from './web-enrolment';
+import { webTakeaway } from './web-takeaway';
 
 export const PT_BR = {
   ...common,
@@ -38,6 +41,9 @@ export const PT_BR = {
   ...workflow,
   ...seed,
   ...web,
+  ...webDiagnosis,
+  ...webEnrolment,
+  ...webTakeaway,
 } as const;
 
 export type MessageKey = keyof typeof PT_BR;

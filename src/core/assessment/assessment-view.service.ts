@@ -8,6 +8,7 @@ import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue
 import type { AnswerValue } from '../questionnaire/questionnaire.types';
 import { visibleItemKeys } from '../questionnaire/visibility';
 import { AnswerEntity } from './answer.entity';
+import { AssessmentEntity } from './assessment.entity';
 import { AssessmentWorkflow } from './assessment-workflow.service';
 import { DiagnosisService } from './diagnosis.service';
 import { PriorityEntity } from './priority.entity';
@@ -86,6 +87,25 @@ export class AssessmentViewService {
         .missing(assessment, rows)
         .map((f) => ({ item: f.field.replace(/^answers\./, ''), reason: f.code })),
       groups,
+    };
+  }
+
+  /**
+   * The view with what a page needs to draw the questionnaire: each group's questionnaire (guidance, options,
+   * conditions) and number, and the edition the carried answers come from. The view itself stays as the API gives it.
+   */
+  async withQuestionnaires(actor: Actor, id: string) {
+    const view = await this.view(actor, id);
+    const previous = view.previousAssessmentId
+      ? await this.workflow.dataSource.manager.findOneBy(AssessmentEntity, { id: view.previousAssessmentId })
+      : null;
+    return {
+      ...view,
+      previousEditionYear: previous?.editionYear ?? null,
+      questionnaires: view.groups.map((g) => ({
+        number: this.catalogue.group(g.group).definition.number,
+        questionnaire: this.catalogue.version(g.group, g.questionnaireVersion),
+      })),
     };
   }
 }

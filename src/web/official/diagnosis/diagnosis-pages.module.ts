@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../../web-core.module';
+import { DiagnosisPagesController } from './diagnosis-pages.controller';
 
 /** The official's diagnosis pages. */
 @Module({
   imports: [WebCoreModule],
-  controllers: [],
+  controllers: [DiagnosisPagesController],
 })
 export class DiagnosisPagesModule {}

@@ -5,8 +5,9 @@ import type { Actor } from '../auth/actor';
 import { requireGovernmentAccess } from '../auth/actor';
 import { Clock } from '../clock/clock';
 import { EditionEntity } from '../editions/edition.entity';
-import { enrolmentOpen } from '../editions/edition-rules';
+import { type EditionCalendar, enrolmentOpen } from '../editions/edition-rules';
 import { DomainError } from '../errors/domain-error';
+import type { LocalizedText } from '../i18n/localized-text';
 import { message } from '../i18n/message';
 import { FilesService } from '../files/files.service';
 import { GovernmentEntity } from '../governments/government.entity';
@@ -20,6 +21,27 @@ import { AssessmentWorkflow } from './assessment-workflow.service';
 import { AssessmentEntity } from './assessment.entity';
 import type { EnrolmentRecord } from './assessment.types';
 import type { EnrolmentDto } from './assessment.dto';
+
+/** An edition's enrolment window as one government sees it today. */
+export interface EnrolmentAvailability {
+  readonly year: number;
+  readonly calendar: EditionCalendar;
+  readonly today: string;
+  readonly open: boolean;
+  /** Why the window is closed, with its dates (the message `enrol` refuses with), or null while it is open. */
+  readonly closed: LocalizedText | null;
+  /** The government's assessment in the edition, if it is already enrolled. */
+  readonly assessmentId: string | null;
+}
+
+function enrolmentClosed(year: number, calendar: EditionCalendar, today: string): LocalizedText {
+  return message('editions.enrolment-closed', {
+    year,
+    opens: { date: calendar.enrolmentOpens },
+    closes: { date: calendar.enrolmentCloses },
+    today: { date: today },
+  });
+}
 
 /**
  * Enrolment in an edition: the form with the letter of intent, the answers a renewing government carries from
@@ -48,17 +70,11 @@ export class EnrolmentService {
       const { enrolmentOpens, enrolmentCloses } = edition.calendar;
       const today = this.clock.today();
       if (actor.role === 'official' && !enrolmentOpen(edition.calendar, today)) {
-        throw new DomainError(
-          'ENROLMENT_CLOSED',
-          message('editions.enrolment-closed', {
-            year,
-            opens: { date: enrolmentOpens },
-            closes: { date: enrolmentCloses },
-            today: { date: today },
-          }),
-          [],
-          { enrolmentOpens, enrolmentCloses, today },
-        );
+        throw new DomainError('ENROLMENT_CLOSED', enrolmentClosed(year, edition.calendar, today), [], {
+          enrolmentOpens,
+          enrolmentCloses,
+          today,
+        });
       }
       if (!(await em.existsBy(GovernmentEntity, { ibgeCode: data.governmentCode }))) {
         throw new DomainError('VALIDATION_FAILED', message('editions.enrolment.unknown-government'), [
@@ -112,6 +128,35 @@ export class EnrolmentService {
       });
       return assessment;
     });
+  }
+
+  /**
+   * Whether a government may enrol in an edition today (the window as `enrol` checks it), and its assessment there
+   * if it is already enrolled: what a page shows before the form.
+   */
+  async availability(actor: Actor, year: number, governmentCode: string): Promise<EnrolmentAvailability> {
+    requireGovernmentAccess(actor, governmentCode);
+    const em = this.workflow.dataSource.manager;
+    const edition = await em.findOneBy(EditionEntity, { year });
+    if (!edition) throw new DomainError('EDITION_NOT_FOUND', message('editions.not-found', { year }));
+    const existing = await em.findOneBy(AssessmentEntity, { editionYear: year, governmentCode });
+    const today = this.clock.today();
+    const open = enrolmentOpen(edition.calendar, today);
+    return {
+      year,
+      calendar: edition.calendar,
+      today,
+      open,
+      closed: open ? null : enrolmentClosed(year, edition.calendar, today),
+      assessmentId: existing?.id ?? null,
+    };
+  }
+
+  /** The editions whose enrolment is open today, newest first. */
+  async openEditions(): Promise<number[]> {
+    const editions = await this.workflow.dataSource.manager.find(EditionEntity, { order: { year: 'DESC' } });
+    const today = this.clock.today();
+    return editions.filter((e) => enrolmentOpen(e.calendar, today)).map((e) => e.year);
   }
 
   /** A renewing government starts from its previous answers, carried through the key maps, marked as carried. */

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { WebCoreModule } from '../../web-core.module';
+import { CoursePageController } from './course-page.controller';
+import { EnrolmentPageController } from './enrolment-page.controller';
+import { PrioritiesPageController } from './priorities-page.controller';
 
-/** The official's enrolment pages. */
+/** The official's enrolment pages: enrolment, the focal person's course, priorities and monitoring. */
 @Module({
   imports: [WebCoreModule],
-  controllers: [],
+  controllers: [EnrolmentPageController, CoursePageController, PrioritiesPageController],
 })
 export class EnrolmentPagesModule {}

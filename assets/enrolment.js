@@ -1,0 +1,43 @@
+/* Enrolment and priorities pages: small enhancements; every form works without this script. */
+(function () {
+  'use strict';
+
+  // Priorities: writing a commitment chooses its item, so that what is typed is sent.
+  document.querySelectorAll('[data-priority]').forEach(function (row) {
+    var pick = row.querySelector('[data-priority-pick]');
+    var commitment = row.querySelector('[data-priority-commitment]');
+    if (!pick || !commitment) return;
+    commitment.addEventListener('input', function () {
+      if (commitment.value.trim() !== '') pick.checked = true;
+    });
+  });
+
+  // Enrolment: substitutes' rows after the first stay folded while empty, behind a button that opens the next.
+  var rows = Array.prototype.slice.call(document.querySelectorAll('.web-substitute'));
+  var empty = function (row) {
+    return Array.prototype.every.call(row.querySelectorAll('input'), function (input) {
+      return input.value.trim() === '';
+    });
+  };
+  var folded = rows.filter(function (row, i) {
+    return i > 0 && empty(row);
+  });
+  if (folded.length === 0) return;
+  folded.forEach(function (row) {
+    row.hidden = true;
+  });
+  var group = folded[0].parentNode;
+  var button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'br-button secondary small web-add-substitute';
+  button.textContent = group.getAttribute('data-add-substitute');
+  group.appendChild(button);
+  button.addEventListener('click', function () {
+    var next = folded.shift();
+    if (!next) return;
+    next.hidden = false;
+    var first = next.querySelector('input');
+    if (first) first.focus();
+    if (folded.length === 0) button.remove();
+  });
+})();

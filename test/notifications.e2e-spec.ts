@@ -10,6 +10,9 @@ interface Mail {
   recipient: string;
   userId: string | null;
   subject: string;
+  subjectKey: string | null;
+  body: string;
+  link: string | null;
   status: string;
 }
 
@@ -81,6 +84,11 @@ describe('notifications without SMTP: each official reads the messages addressed
       ['items-sent-back', `focal-${PORTO_ALEGRE}@gov.test`, 'outbox'],
     ]);
     expect(focal[0].subject).toBe('MigraCidades 2025: itens devolvidos para ajuste (Porto Alegre)');
+    // The e-mail and the home page lead to the diagnosis page, not to the API.
+    expect(focal[0].link).toBe(`/avaliacoes/${poa}`);
+    expect(focal[0].body).toContain(`${app.config.publicUrl}/avaliacoes/${poa}`);
+    expect(focal[0].body).not.toContain('/api/');
+    expect(focal[0].subjectKey).toBe('review.mail.sent-back.subject');
     expect(focal[0].userId).toBe(me.focal);
     expect((await inbox(t.team)).map((m) => [m.kind, m.recipient])).toEqual([
       ['items-sent-back', 'equipe@portoalegre.test'],

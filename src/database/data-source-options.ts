@@ -21,6 +21,7 @@ import { GoodPractices1764700000000 } from './migrations/1764700000000-GoodPract
 import { Population1764800000000 } from './migrations/1764800000000-Population';
 import { ScoreFacts1765000000000 } from './migrations/1765000000000-ScoreFacts';
 import { StatusList1765200000000 } from './migrations/1765200000000-StatusList';
+import { NotificationTexts1765300000000 } from './migrations/1765300000000-NotificationTexts';
 import { CalendarAndSeals1765100000000 } from './migrations/1765100000000-CalendarAndSeals';
 
 export const ENTITIES = [
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   ScoreFacts1765000000000,
   CalendarAndSeals1765100000000,
   StatusList1765200000000,
+  NotificationTexts1765300000000,
 ];
 
 /** One definition of the database for the app, the CLI and the tests: the schema always comes from migrations. */

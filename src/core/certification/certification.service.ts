@@ -351,6 +351,7 @@ export class CertificationService {
           validUntil: { date: validUntil },
           url: this.verificationUrl(number),
         };
+        const documents = `/avaliacoes/${seal.assessment.id}/documentos`;
         await this.notifications.enqueue(
           tx,
           [
@@ -360,8 +361,12 @@ export class CertificationService {
           {
             kind: 'seal-issued',
             // Officials read Portuguese: the e-mail goes in the catalogue's pt-BR text.
-            subject: translate('certification.seal-email.subject', 'pt-BR', facts),
-            body: translate('certification.seal-email.body', 'pt-BR', facts),
+            subject: { key: 'certification.seal-email.subject', params: facts },
+            link: documents,
+            body: translate('certification.seal-email.body', 'pt-BR', {
+              ...facts,
+              page: `${this.config.publicUrl}${documents}`,
+            }),
           },
         );
       }

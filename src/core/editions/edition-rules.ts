@@ -165,10 +165,20 @@ export function assessmentStages(f: StageFacts): Stage[] {
     monitoring: f.progressReported ? [] : [message('editions.stage.progress-missing')],
   };
   const at = STAGES.indexOf(currentStage(f.state));
+  // A stage left incomplete while a later one was done (no seal, yet progress reported a year on) was skipped,
+  // not in progress.
+  const lastComplete = STAGES.reduce((last, stage, i) => (missing[stage].length === 0 ? i : last), -1);
   return STAGES.map((stage, i) => ({
     stage,
     label: message(`editions.stage.${stage}`),
-    status: missing[stage].length === 0 ? 'complete' : i === at ? 'current' : i < at ? 'missing' : 'upcoming',
+    status:
+      missing[stage].length === 0
+        ? 'complete'
+        : i < at || i < lastComplete
+          ? 'missing'
+          : i === at
+            ? 'current'
+            : 'upcoming',
     missing: missing[stage],
   }));
 }

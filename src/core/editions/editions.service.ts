@@ -19,6 +19,7 @@ import {
   DEFAULT_SEAL_VALIDITY,
   diagnosisOpen,
   type EditionCalendar,
+  enrolmentOpen,
   type SealValidity,
 } from './edition-rules';
 
@@ -131,6 +132,12 @@ export class EditionsService {
 
   list(): Promise<EditionEntity[]> {
     return this.dataSource.getRepository(EditionEntity).find({ order: { year: 'ASC' } });
+  }
+
+  /** The editions whose enrolment window holds today (by the engine's clock). */
+  async openForEnrolment(): Promise<EditionEntity[]> {
+    const today = this.clock.today();
+    return (await this.list()).filter((e) => enrolmentOpen(e.calendar, today));
   }
 
   async get(year: number): Promise<EditionEntity> {

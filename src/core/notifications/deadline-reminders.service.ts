@@ -1,5 +1,6 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import { AuthService } from '../auth/auth.service';
@@ -29,6 +30,7 @@ export class DeadlineRemindersService implements OnApplicationBootstrap, OnAppli
   private timer?: NodeJS.Timeout;
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly auth: AuthService,
@@ -77,8 +79,12 @@ export class DeadlineRemindersService implements OnApplicationBootstrap, OnAppli
           // E-mails go out in Portuguese, the language of the governments that receive them.
           await this.notifications.enqueue(em, recipients, {
             kind: 'deadline-reminder',
-            subject: translate('notifications.deadline-reminder.subject', 'pt-BR', params),
-            body: translate('notifications.deadline-reminder.body', 'pt-BR', params),
+            subject: { key: 'notifications.deadline-reminder.subject', params },
+            link: `/avaliacoes/${a.id}`,
+            body: translate('notifications.deadline-reminder.body', 'pt-BR', {
+              ...params,
+              page: `${this.config.publicUrl}/avaliacoes/${a.id}`,
+            }),
             dedupeKey: `deadline:${edition.year}:${a.id}:${target}`,
           });
           reminded += 1;

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { MessageParams } from '../i18n/message';
 
 export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'outbox';
 
@@ -19,6 +20,17 @@ export class NotificationEntity {
 
   @Column({ type: 'varchar', length: 300 })
   subject: string;
+
+  /** The subject as a catalogue key and its values, to show it in the reader's language (null before 2026-12). */
+  @Column({ name: 'subject_key', type: 'varchar', length: 80, nullable: true })
+  subjectKey: string | null;
+
+  @Column({ name: 'subject_params', type: 'simple-json', nullable: true })
+  subjectParams: MessageParams | null;
+
+  /** The page the message is about, as a path (`/avaliacoes/<id>`). */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  link: string | null;
 
   @Column({ type: 'text' })
   body: string;

@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor';
 import { UserEntity } from '../auth/user.entity';
 import { NotificationEntity } from './notification.entity';
 import { Clock } from '../clock/clock';
+import { type MessageKey, type MessageParams, translate } from '../i18n/message';
 
 export interface Recipient {
   readonly email: string;
@@ -16,8 +17,12 @@ export interface Recipient {
 
 export interface Message {
   readonly kind: 'items-sent-back' | 'diagnosis-approved' | 'seal-issued' | 'deadline-reminder';
-  readonly subject: string;
+  /** The subject in the catalogue: e-mailed in Portuguese, shown on the pages in the reader's language. */
+  readonly subject: { readonly key: MessageKey; readonly params: MessageParams };
+  /** The e-mail's text, in Portuguese (the language of the governments that receive it). */
   readonly body: string;
+  /** The page the message is about (a path such as `/avaliacoes/<id>`): linked from the page and the e-mail. */
+  readonly link?: string;
   /** Messages with the same key are sent once (per recipient). */
   readonly dedupeKey?: string;
 }
@@ -74,7 +79,10 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
           kind: message.kind,
           recipient: r.email,
           userId: r.userId ?? null,
-          subject: message.subject,
+          subject: translate(message.subject.key, 'pt-BR', message.subject.params),
+          subjectKey: message.subject.key,
+          subjectParams: message.subject.params,
+          link: message.link ?? null,
           body: `${message.body}\n\n--\nMigraCidades · OIM Brasil · UFRGS\n${this.config.publicUrl}`,
           status: this.transport ? 'pending' : 'outbox',
           attempts: 0,

@@ -250,7 +250,8 @@ export class ReviewService {
       const params = { year: String(assessment.editionYear), government: gov.name, uf: gov.uf };
       await this.notifications.enqueue(em, await this.recipientsOf(assessment), {
         kind: 'items-sent-back',
-        subject: translate('review.mail.sent-back.subject', 'pt-BR', params),
+        subject: { key: 'review.mail.sent-back.subject', params },
+        link: this.page(id),
         body: translate('review.mail.sent-back.body', 'pt-BR', {
           ...params,
           count: sentBack.length,
@@ -384,7 +385,8 @@ export class ReviewService {
       const params = { year: String(assessment.editionYear), government: gov.name, uf: gov.uf };
       await this.notifications.enqueue(em, await this.recipientsOf(assessment), {
         kind: 'diagnosis-approved',
-        subject: translate('review.mail.approved.subject', 'pt-BR', params),
+        subject: { key: 'review.mail.approved.subject', params },
+        link: this.page(id),
         body: translate('review.mail.approved.body', 'pt-BR', {
           ...params,
           index: snapshot.index.index,
@@ -446,7 +448,12 @@ export class ReviewService {
     ];
   }
 
+  /** The official's page of a diagnosis, where a message about it leads. */
+  private page(id: string): string {
+    return `/avaliacoes/${id}`;
+  }
+
   private link(id: string): string {
-    return `${this.config.publicUrl}/api/assessments/${id}`;
+    return `${this.config.publicUrl}${this.page(id)}`;
   }
 }

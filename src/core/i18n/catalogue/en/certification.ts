@@ -15,7 +15,7 @@ export const certification: Record<keyof typeof pt, string> = {
   'certification.kind.municipality': 'Municipality',
   'certification.seal-email.subject': 'MigraCidades {year} seal issued: {government}',
   'certification.seal-email.body':
-    'Hello,\n\n{government} ({uf}) received the MigraCidades {year} seal, number {number}, valid from {validFrom} until {validUntil}.\nPublic verification: {url}',
+    'Hello,\n\n{government} ({uf}) received the MigraCidades {year} seal, number {number}, valid from {validFrom} until {validUntil}.\nPublic verification: {url}\nSeal and report downloads: {page}',
   'certification.seal-not-found': 'Seal {number} not found.',
   'certification.already-revoked': 'Seal {number} is already revoked.',
   'certification.revoked-not-reissued': 'Seal {number} is revoked and cannot be re-issued.',

@@ -13,7 +13,7 @@ export const certification = {
   'certification.kind.municipality': 'Município',
   'certification.seal-email.subject': 'Selo MigraCidades {year} emitido: {government}',
   'certification.seal-email.body':
-    'Olá,\n\n{government} ({uf}) recebeu o Selo MigraCidades {year}, número {number}, válido de {validFrom} até {validUntil}.\nVerificação pública: {url}',
+    'Olá,\n\n{government} ({uf}) recebeu o Selo MigraCidades {year}, número {number}, válido de {validFrom} até {validUntil}.\nVerificação pública: {url}\nSelo e relatório para baixar: {page}',
   'certification.seal-not-found': 'Selo {number} não encontrado.',
   'certification.already-revoked': 'O selo {number} já foi revogado.',
   'certification.revoked-not-reissued': 'O selo {number} foi revogado e não pode ser reemitido.',

@@ -84,6 +84,8 @@ import { ReviewService } from './review/review.service';
     TemplatesService,
     AssessmentListService,
     AssessmentViewService,
+    CertificationService,
+    SealRegistryService,
   ],
 })
 export class LifecycleModule {}

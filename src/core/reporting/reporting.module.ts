@@ -10,5 +10,6 @@ import { ReportService } from './report.service';
   imports: [LifecycleModule, QuestionnaireModule, GoodPracticesModule],
   controllers: [ReportController],
   providers: [ReportService],
+  exports: [ReportService],
 })
 export class ReportingModule {}

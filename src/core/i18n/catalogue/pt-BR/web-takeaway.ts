@@ -1,2 +1,90 @@
 /** Textos do que o ponto focal leva consigo: selo, relatório, versão para impressão, progresso. */
-export const webTakeaway = {} as const;
+export const webTakeaway = {
+  'web.documents.title': 'Documentos da edição',
+  'web.documents.crumb.diagnosis': 'Diagnóstico',
+  'web.documents.intro': 'O que a edição {year} de {government} oferece para levar consigo.',
+  'web.documents.available': 'Disponível',
+  'web.documents.unavailable': 'Ainda não disponível',
+  'web.documents.report.heading': 'Relatório de Diagnóstico',
+  'web.documents.report.about':
+    'O relatório da edição em PDF: informações gerais, o diagnóstico geral do governo, um capítulo por grupo de indicadores com o que existe, o que falta e recomendações, e as prioridades escolhidas.',
+  'web.documents.report.download': 'Baixar o Relatório de Diagnóstico (PDF)',
+  'web.documents.report.download-other': 'Baixar a versão em inglês (PDF)',
+  'web.documents.report.not-ready':
+    'O relatório é gerado quando a revisão aprovar o diagnóstico. Situação atual: {state}.',
+  'web.documents.seal.heading': 'Selo MigraCidades {year}',
+  'web.documents.seal.about':
+    'O certificado emitido pela universidade com a OIM, com QR code e credencial verificável: qualquer pessoa confere a sua validade pelo número.',
+  'web.documents.seal.number': 'Número',
+  'web.documents.seal.level': 'Nível certificado',
+  'web.documents.seal.validity': 'Validade',
+  'web.documents.seal.validity-value': 'de {from} a {until}',
+  'web.documents.seal.status': 'Situação',
+  'web.documents.seal.verify': 'Verificação pública',
+  'web.documents.seal.download': 'Baixar o selo (PDF)',
+  'web.documents.seal.revoked': 'Revogado em {date}. Motivo: {reason}',
+  'web.documents.seal.no-level': 'sem nível',
+  'web.documents.seal.not-issued':
+    'O selo é emitido pela universidade quando todas as etapas estão concluídas: inscrição, diagnóstico aprovado pela revisão e prioridades definidas. Situação atual: {state}.',
+  'web.documents.seal.expected': 'Data prevista para a certificação da edição: {date}.',
+  'web.documents.print.heading': 'Diagnóstico para impressão',
+  'web.documents.print.about':
+    'Todas as respostas do diagnóstico com as suas evidências e a situação de cada item na revisão, numa página própria para imprimir ou salvar em PDF. Os itens que as respostas ocultaram ficam de fora.',
+  'web.documents.print.open': 'Abrir a versão para impressão',
+  'web.documents.print.pdf': 'Baixar o diagnóstico em PDF',
+
+  'web.print.title': 'Diagnóstico para impressão',
+  'web.print.heading': 'Diagnóstico {year}: {government} ({uf})',
+  'web.print.state': 'Situação: {state}',
+  'web.print.generated': 'Gerado em {date}',
+  'web.print.hint':
+    'Para imprimir, use o comando de impressão do navegador (Ctrl+P): menu, barra de acessibilidade e rodapé não saem no papel, e cada grupo começa numa página nova.',
+  'web.print.pdf': 'Baixar em PDF',
+  'web.print.back': 'Voltar aos documentos',
+  'web.print.group': '{number}. {title}',
+  'web.print.answer': 'Resposta',
+  'web.print.evidence': 'Evidências',
+  'web.print.evidence-link': 'Link: {url}',
+  'web.print.evidence-file': 'Arquivo: {name}',
+  'web.print.review': 'Revisão',
+  'web.print.review.accepted': 'Aceita',
+  'web.print.review.adjusted': 'Ajustada pela revisão para «{rating}»',
+  'web.print.review.sent-back': 'Devolvida para correção',
+  'web.print.review-note': 'Comentário da revisão: {note}',
+  'web.print.unanswered': 'Sem resposta',
+  'web.print.no-option': 'Nenhuma das opções',
+  'web.print.uploaded': 'Documento enviado à plataforma',
+  'web.print.carried': 'Resposta trazida da edição anterior',
+  'web.print.empty-group': 'Nenhum item a exibir neste grupo.',
+
+  'web.progress.title': 'Progresso ao longo das edições',
+  'web.progress.heading': '{government} ({uf})',
+  'web.progress.intro':
+    'As pontuações, de 0 a 100, das edições com diagnóstico aprovado, e a comparação com governos semelhantes. Cada gráfico é seguido de uma tabela com os mesmos números.',
+  'web.progress.none':
+    'Ainda não há edição com diagnóstico aprovado: o progresso aparece aqui depois que a revisão aprovar o primeiro diagnóstico.',
+  'web.progress.axis.score': 'Pontuação (0 a 100)',
+  'web.progress.axis.edition': 'Edição',
+  'web.progress.column.group': 'Grupo de indicadores',
+  'web.progress.column.edition': 'Edição',
+  'web.progress.index.title': 'Índice MigraCidades por edição',
+  'web.progress.index.desc': 'Índice de {government} em cada edição aprovada: {values}.',
+  'web.progress.index.series': 'Índice MigraCidades',
+  'web.progress.index.value': '{year}: {value}',
+  'web.progress.groups.title': 'Pontuação por grupo de indicadores em cada edição',
+  'web.progress.groups.desc':
+    'Pontuação de {government} em cada um dos {count} grupos de indicadores, nas edições {editions}.',
+  'web.progress.peers.title': 'Comparação com governos semelhantes na edição {year}',
+  'web.progress.peers.desc':
+    'Pontuação de {government} e a mediana de cada conjunto de governos semelhantes, no índice e em cada grupo de indicadores.',
+  'web.progress.peers.median': 'Mediana: {label} ({count})',
+  'web.progress.peers.none':
+    'Nenhum governo semelhante tem diagnóstico aprovado na edição {year}: a comparação aparece quando houver.',
+  'web.progress.index-row': 'Índice MigraCidades',
+  'web.progress.choose.heading': 'Escolha o governo',
+  'web.progress.choose.label': 'Código IBGE do governo',
+  'web.progress.choose.hint':
+    'Sete dígitos para um município, dois para um estado (por exemplo 4314902, Porto Alegre).',
+  'web.progress.choose.submit': 'Mostrar o progresso',
+  'web.progress.choose.invalid': 'Código IBGE do governo: informe sete dígitos (município) ou dois (estado).',
+} as const;

@@ -9,6 +9,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { type AppConfig, ConfigError } from './config/app-config';
 import { DomainExceptionFilter } from './core/errors/domain-exception.filter';
+import { SiteExceptionFilter } from './web/site-exception.filter';
+import { WebExceptionFilter } from './web/web-exception.filter';
 import { applyRequestContent } from './core/http/openapi';
 import { createValidationPipe } from './core/http/validation';
 
@@ -71,7 +73,7 @@ export async function createApp(config: AppConfig, groups?: readonly Type[]): Pr
   });
   await serveAssets(app);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new DomainExceptionFilter());
+  app.useGlobalFilters(new SiteExceptionFilter(new DomainExceptionFilter(), app.get(WebExceptionFilter)));
   app.enableShutdownHooks();
   const document = applyRequestContent(
     SwaggerModule.createDocument(

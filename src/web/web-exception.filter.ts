@@ -3,6 +3,8 @@ import type { FastifyReply } from 'fastify';
 import { DomainError } from '../core/errors/domain-error';
 import { STATUS } from '../core/errors/domain-exception.filter';
 import { message } from '../core/i18n/message';
+import { resumeOf } from './session/resume';
+import { sendSignIn } from './session/sign-in-page';
 import { type WebRequest, WebPagesService } from './web-pages.service';
 
 /**
@@ -19,6 +21,19 @@ export class WebExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<WebRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (exception instanceof DomainError && exception.code === 'UNAUTHENTICATED') {
+      const resume = resumeOf(request);
+      if (resume) {
+        // The session ended while a form was being filled: sign in here, and what was typed is sent after.
+        this.pages.lang(request, reply);
+        const notice = this.pages.text(request, 'web.resume.expired');
+        await sendSignIn(this.pages, request, reply, {
+          values: { email: '', next: '/inicio' },
+          status: 401,
+          notice,
+          resume,
+        });
+        return;
+      }
       const next = request.method === 'GET' ? request.url : '/inicio';
       this.pages.redirect(reply, `/entrar?next=${encodeURIComponent(next)}`);
       return;

@@ -8,6 +8,8 @@ import { DomainError } from '../../core/errors/domain-error';
 import { CsrfGuard } from '../csrf.guard';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { type FormProblem, safeNext, type WebRequest, WebPagesService } from '../web-pages.service';
+import { decodeResume, type Resume } from './resume';
+import { byField, sendResume, sendSignIn, type SignInValues } from './sign-in-page';
 
 const ALL_ROLES = ['official', 'reviewer', 'certifier', 'admin'] as const;
 
@@ -42,11 +44,12 @@ export class SessionPagesController {
     const email = field(body, 'email').trim();
     const password = field(body, 'password');
     const next = safeNext(field(body, 'next'));
+    const resume = decodeResume(body?._resume);
     const problems: FormProblem[] = [
       ...(email ? [] : [{ field: 'email', text: this.pages.text(req, 'web.sign-in.email-required') }]),
       ...(password ? [] : [{ field: 'password', text: this.pages.text(req, 'web.sign-in.password-required') }]),
     ];
-    if (problems.length) return this.signInPage(req, reply, { email, next }, problems, 422);
+    if (problems.length) return this.signInPage(req, reply, { email, next }, problems, 422, false, resume);
     try {
       const { user } = await this.auth.login(email, password);
       await this.pages.startSession(req, reply, {
@@ -56,11 +59,11 @@ export class SessionPagesController {
         role: user.role,
         governmentCode: user.governmentCode,
       });
-      return this.pages.redirect(reply, next);
+      return resume ? sendResume(this.pages, req, reply, resume) : this.pages.redirect(reply, next);
     } catch (e) {
       if (!(e instanceof DomainError) || e.code !== 'INVALID_CREDENTIALS') throw e;
       const problem = [{ field: 'password', text: this.pages.localized(req, e.userMessage) }];
-      return this.signInPage(req, reply, { email, next }, problem, 401);
+      return this.signInPage(req, reply, { email, next }, problem, 401, false, resume);
     }
   }
 
@@ -122,24 +125,14 @@ export class SessionPagesController {
   private signInPage(
     req: WebRequest,
     reply: FastifyReply,
-    values: { email: string; next: string },
+    values: SignInValues,
     errors: FormProblem[],
     status: number,
     signedOut = false,
+    resume: Resume | null = null,
   ) {
-    return this.pages.send(
-      req,
-      reply,
-      'sign-in',
-      {
-        title: 'web.sign-in.title',
-        status,
-        mainForm: 'sign-in-form',
-        errors,
-        notice: signedOut ? this.pages.text(req, 'web.sign-in.signed-out') : null,
-      },
-      { values, fieldErrors: byField(errors) },
-    );
+    const notice = signedOut ? this.pages.text(req, 'web.sign-in.signed-out') : null;
+    return sendSignIn(this.pages, req, reply, { values, errors, status, notice, resume });
   }
 
   private passwordPage(req: WebRequest, reply: FastifyReply, errors: FormProblem[], status: number, changed = false) {
@@ -158,10 +151,4 @@ export class SessionPagesController {
       { fieldErrors: byField(errors) },
     );
   }
-}
-
-/** Each field's message (the first), for the text beside the field; every field is present for strict templates. */
-function byField(errors: readonly FormProblem[]): Record<string, string | null> {
-  const fields = ['email', 'password', 'currentPassword', 'newPassword', 'confirmPassword'];
-  return Object.fromEntries(fields.map((f) => [f, errors.find((e) => e.field === f)?.text ?? null]));
 }

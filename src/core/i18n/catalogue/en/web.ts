@@ -39,6 +39,13 @@ export const web: Record<keyof typeof pt, string> = {
   'web.sign-in.submit': 'Sign in',
   'web.sign-in.email-required': 'Enter your e-mail address.',
   'web.sign-in.password-required': 'Enter your password.',
+  'web.resume.expired':
+    'Your session expired before the form was sent. Sign in again: what you typed was kept and can be sent next.',
+  'web.resume.title': 'Send what you typed',
+  'web.resume.intro':
+    'You are signed in again. The form you were filling in when the session expired was kept: send it now so that nothing is lost.',
+  'web.resume.send': 'Send the kept form',
+  'web.resume.discard': 'Discard it and go to the home page',
   'web.sign-in.signed-out': 'You have signed out.',
   'web.password.title': 'Change password',
   'web.password.current': 'Current password',

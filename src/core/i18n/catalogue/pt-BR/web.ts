@@ -38,6 +38,13 @@ export const web = {
   'web.sign-in.email-required': 'Informe o seu e-mail.',
   'web.sign-in.password-required': 'Informe a sua senha.',
   'web.sign-in.signed-out': 'Você saiu do sistema.',
+  'web.resume.expired':
+    'A sua sessão expirou antes do envio. Entre novamente: o que você digitou foi guardado e poderá ser enviado em seguida.',
+  'web.resume.title': 'Enviar o que você digitou',
+  'web.resume.intro':
+    'Você entrou novamente. O formulário que você preenchia quando a sessão expirou foi guardado: envie-o agora para não perder nada.',
+  'web.resume.send': 'Enviar o formulário guardado',
+  'web.resume.discard': 'Descartar e ir para o início',
   'web.password.title': 'Alterar senha',
   'web.password.current': 'Senha atual',
   'web.password.new': 'Nova senha',

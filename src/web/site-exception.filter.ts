@@ -1,0 +1,34 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, NotFoundException } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { DomainExceptionFilter } from '../core/errors/domain-exception.filter';
+import type { WebExceptionFilter } from './web-exception.filter';
+
+/** Addresses that are the API's or machine-readable documents: they answer JSON even to a browser. */
+const MACHINE_PATHS = /^\/(api|\.well-known|credentials|assets|did\.json)(\/|$)/;
+
+/** A browser asking for a page: GET, HTML accepted, not an API address. */
+export function isPageRequest(request: Pick<FastifyRequest, 'method' | 'url' | 'headers'>): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !MACHINE_PATHS.test(request.url) &&
+    String(request.headers.accept ?? '').includes('text/html')
+  );
+}
+
+/**
+ * The application's last word on errors no route's own filter caught: an unknown address typed in a browser
+ * gets the "page not found" page in the reader's language; everything else the API's JSON error.
+ */
+@Catch()
+export class SiteExceptionFilter implements ExceptionFilter {
+  constructor(
+    private readonly api: DomainExceptionFilter,
+    private readonly pages: WebExceptionFilter,
+  ) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    if (exception instanceof NotFoundException && isPageRequest(request)) return this.pages.catch(exception, host);
+    return this.api.catch(exception, host);
+  }
+}

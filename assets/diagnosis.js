@@ -276,7 +276,7 @@
           left &&
           !halted &&
           !sessionEnded &&
-          navigator.onLine !== false &&
+          window.navigator.onLine !== false &&
           statusEl.className.indexOf('dg-waiting') < 0
         )
           schedule(DEBOUNCE_MS);
@@ -494,9 +494,9 @@
     if (type !== 'evidence' && (current === null || current === undefined))
       return itemStatus(item, msg('answer-first'), 'error');
     var bar = item.querySelector('[data-progress-bar]');
-    var data = new FormData();
+    var data = new window.FormData();
     data.append('file', file, file.name);
-    var xhr = new XMLHttpRequest();
+    var xhr = new window.XMLHttpRequest();
     xhr.open('POST', '/api/assessments/' + encodeURIComponent(assessment) + '/evidence');
     xhr.setRequestHeader('x-csrf-token', document.body.getAttribute('data-csrf'));
     xhr.upload.onprogress = function (e) {
@@ -596,7 +596,7 @@
     halted = false;
     schedule(0);
   });
-  setInterval(function () {
+  window.setInterval(function () {
     if (!inFlight && !halted && !sessionEnded && Object.keys(pending).length) flush();
   }, RETRY_MS);
 

@@ -50,6 +50,14 @@
   var summary = document.getElementById('error-summary');
   if (summary) summary.focus();
 
+  // VLibras, when the deployment turns it on: its plugin (loaded from its own host) starts here.
+  var vlibras = body.getAttribute('data-vlibras');
+  if (vlibras) {
+    window.addEventListener('load', function () {
+      if (window.VLibras) new window.VLibras.Widget(vlibras);
+    });
+  }
+
   // Session: warn a few minutes before it ends, offer to extend it (eMAG 2.5).
   var seconds = Number(body.getAttribute('data-session-seconds'));
   var warning = document.getElementById('session-warning');

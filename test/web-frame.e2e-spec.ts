@@ -1,5 +1,6 @@
 import { bootWithStaff, createEdition, createUser, enrol, login, PASSWORD, auth } from './support/lifecycle';
-import type { RunningApp } from './support/test-app';
+import { launchBrowser } from './support/browser';
+import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
 
 const PORTO_ALEGRE = '4314902';
 const OFFICIAL = 'focal@portoalegre.test';
@@ -155,4 +156,35 @@ describe('web frame: pages that do not exist, a session that ended mid-form', ()
     expect(r.status).toBe(303);
     expect(r.headers.get('location')).toBe('/entrar?next=%2Finicio');
   });
+});
+
+describe('the VLibras sign-language widget, behind a setting', () => {
+  it('is absent by default and, with VLIBRAS=1, loads from its own host and starts (a stub stands for the host)', async () => {
+    const scratch = scratchDir();
+    const plain = await bootApp(testConfig(scratch.dir));
+    const withWidget = await bootApp(testConfig(scratch.dir, { VLIBRAS: '1', PORT: '0' }));
+    const browser = await launchBrowser();
+    try {
+      expect(await (await fetch(`${plain.baseUrl}/entrar`)).text()).not.toContain('vlibras');
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (request.url() === 'https://vlibras.gov.br/app/vlibras-plugin.js') {
+          void request.respond({
+            contentType: 'text/javascript',
+            body: 'window.VLibras = { Widget: function (url) { window.vlibrasStartedWith = url; } };',
+          });
+        } else void request.continue();
+      });
+      await page.goto(`${withWidget.baseUrl}/entrar`, { waitUntil: 'load' });
+      await page.waitForFunction(() => (globalThis as any).vlibrasStartedWith !== undefined);
+      expect(await page.evaluate(() => (globalThis as any).vlibrasStartedWith)).toBe('https://vlibras.gov.br/app');
+      expect(await page.$('[vw-access-button]')).not.toBeNull();
+    } finally {
+      await browser.close();
+      await withWidget.close();
+      await plain.close();
+      scratch.cleanup();
+    }
+  }, 120_000);
 });

@@ -37,6 +37,11 @@ export interface AppConfig {
   readonly demoData: boolean;
   /** Where the engine's clock starts (CLOCK_START), for demos and tests on another day; unset: the system clock. */
   readonly clockStart?: Date;
+  /**
+   * The sign-language widget (VLibras), which loads from the federal government's servers (VLIBRAS=1).
+   * Off by default: the pages must work on a closed network.
+   */
+  readonly vlibras: boolean;
 }
 
 export class ConfigError extends Error {
@@ -133,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
     demoData: env.DEMO_DATA === '1' || env.DEMO_DATA === 'true',
     clockStart,
+    vlibras: env.VLIBRAS === '1' || env.VLIBRAS === 'true',
   };
 }

@@ -18,6 +18,9 @@ import type { LocalizedText } from '../core/i18n/localized-text';
 import { type Language, LANGUAGES, type MessageKey, type MessageParams, translate } from '../core/i18n/message';
 import { TemplatesService } from '../core/rendering/templates.service';
 
+/** VLibras, the federal government's sign-language widget: served only from its own host. */
+export const VLIBRAS_URL = 'https://vlibras.gov.br/app';
+
 export type WebRequest = FastifyRequest & { actor?: Actor; webLang?: Language; webCsrf?: string };
 
 /** A step of the breadcrumb: a catalogue key, and the page's address unless it is the current page. */
@@ -61,6 +64,7 @@ function languageOf(request: FastifyRequest): { lang: Language; chosen: boolean 
 @Injectable()
 export class WebPagesService {
   private readonly secure: boolean;
+  private readonly vlibras: boolean;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -68,6 +72,7 @@ export class WebPagesService {
     private readonly auth: AuthService,
   ) {
     this.secure = config.publicUrl.startsWith('https:');
+    this.vlibras = config.vlibras;
   }
 
   /** The request's language, remembering a `?lang=` choice in a cookie. */
@@ -164,6 +169,7 @@ export class WebPagesService {
       heading: title,
       actor: actor ? { name: actor.name, staff: actor.role !== 'official' } : null,
       sessionSeconds: actor ? sessionSeconds : null,
+      vlibras: this.vlibras ? VLIBRAS_URL : null,
       breadcrumb: (options.breadcrumb ?? []).map((c) => ({ label: translate(c.key, lang), href: c.href ?? null })),
       languages: LANGUAGES.map((l) => ({
         code: l,

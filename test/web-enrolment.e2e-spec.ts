@@ -79,6 +79,28 @@ describe('web pages: enrolment and the focal person’s course (headless Chromiu
     expect(await seriousViolations(page)).toEqual([]);
   }
 
+  it('works without JavaScript: both substitutes’ rows open, the refusal drawn by the server', async () => {
+    const context = await browser.createBrowserContext();
+    const bare = await context.newPage();
+    await bare.setJavaScriptEnabled(false);
+    await bare.goto(url('/entrar?next=%2Finscricao'));
+    await bare.type('#email', OFFICIAL);
+    await bare.type('#password', PASSWORD);
+    await Promise.all([bare.waitForNavigation(), bare.click('#sign-in-form button[type=submit]')]);
+    expect(new URL(bare.url()).pathname).toBe(`/edicoes/${year}/inscricao`);
+    expect(await bare.$eval('#substitute-1', (f) => (f as any).hidden)).toBe(false);
+    expect(await bare.$('.web-add-substitute')).toBeNull();
+    await bare.type('#focalPerson-name', 'Ana Ponto Focal');
+    const response = await Promise.all([
+      bare.waitForNavigation(),
+      bare.click('#enrolment-form button[type=submit]'),
+    ]).then(([r]) => r);
+    expect(response?.status()).toBe(422);
+    expect(await bare.$$eval('#error-summary a', (as) => as.length)).toBeGreaterThan(1);
+    expect(await bare.$eval('#focalPerson-name', (i) => (i as any).value)).toBe('Ana Ponto Focal');
+    await context.close();
+  }, 60_000);
+
   it('leads from /inscricao to the open edition’s form, accessible in pt-BR and en', async () => {
     await page.goto(url('/inscricao'));
     expect(new URL(page.url()).pathname).toBe(`/edicoes/${year}/inscricao`);

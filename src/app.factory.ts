@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { type AppConfig, ConfigError } from './config/app-config';
 import { DomainExceptionFilter } from './core/errors/domain-exception.filter';
+import { compressAssets } from './core/http/compressed-assets';
 import { SiteExceptionFilter } from './web/site-exception.filter';
 import { WebExceptionFilter } from './web/web-exception.filter';
 import { applyRequestContent } from './core/http/openapi';
@@ -55,6 +56,7 @@ async function serveAssets(app: NestFastifyApplication): Promise<void> {
     ['/assets/vendor/raleway/', join(modules, '@fontsource/raleway')],
     ['/assets/web/', join(root, 'assets')],
   ];
+  compressAssets(app.getHttpAdapter().getInstance(), '/assets/');
   for (const [i, [prefix, dir]] of folders.entries()) {
     await app.register(fastifyStatic, { root: dir, prefix, decorateReply: i === 0, index: false, maxAge: '1d' });
   }

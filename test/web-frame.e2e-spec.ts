@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { brotliDecompressSync } from 'node:zlib';
 import { bootWithStaff, createEdition, createUser, enrol, login, PASSWORD, auth } from './support/lifecycle';
 import { launchBrowser } from './support/browser';
 import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
@@ -90,6 +93,27 @@ describe('web frame: pages that do not exist, a session that ended mid-form', ()
       expect(r.status).toBe(404);
       expect(((await r.json()) as { code: string }).code).toBe('ROUTE_NOT_FOUND');
     }
+  });
+
+  it('serves the design system compressed (its stylesheet is 700 KB as a file), the same bytes once unpacked', async () => {
+    const file = readFileSync(require.resolve('@govbr-ds/core/dist/core.min.css'));
+    const raw = await new Promise<{ headers: Record<string, unknown>; body: Buffer }>((done, fail) => {
+      const url = new URL(`${app.baseUrl}/assets/vendor/govbr-ds/core.min.css`);
+      httpGet(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on('error', fail);
+    });
+    expect(raw.headers['content-encoding']).toBe('br');
+    expect(raw.headers.vary).toContain('accept-encoding');
+    expect(raw.body.length).toBeLessThan(file.length / 5);
+    expect(brotliDecompressSync(raw.body).equals(file)).toBe(true);
+    const plain = await fetch(`${app.baseUrl}/assets/vendor/govbr-ds/core.min.css`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(Buffer.from(await plain.arrayBuffer()).equals(file)).toBe(true);
   });
 
   it('keeps what was typed when the session had ended: sign in again, then send it', async () => {

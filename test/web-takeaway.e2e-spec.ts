@@ -1,6 +1,8 @@
 import pdfParse from 'pdf-parse/lib/pdf-parse.js';
 import type { Browser, Page } from 'puppeteer';
-import { launchBrowser, screenshot, seriousViolations } from './support/browser';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, SCREENSHOTS, screenshot, seriousViolations } from './support/browser';
 import { answerAndSubmit, reviewAndApprove, setPriorities } from './support/diagnosis';
 import {
   auth,
@@ -209,7 +211,7 @@ describe('web pages: what the official takes away (documents, printable diagnosi
         header: style('#header').display,
         menu: style('#main-menu').display,
         footer: style('#footer').display,
-        breakBefore: style('.print-group').breakBefore,
+        breakBefore: style('.print-group + .print-group').breakBefore,
       };
     });
     expect(shown).toEqual({ header: 'none', menu: 'none', footer: 'none', breakBefore: 'page' });
@@ -218,6 +220,7 @@ describe('web pages: what the official takes away (documents, printable diagnosi
     const pdf = await download(page, '#download-print');
     expect(pdf.type).toBe('application/pdf');
     expect(pdf.disposition).toBe(`attachment; filename="diagnostico-migracidades-${CURRENT}-porto-alegre-rs.pdf"`);
+    writeFileSync(join(SCREENSHOTS, 'print.pdf'), pdf.body);
     const pdfBody = await pdfText(pdf.body);
     expect(pdfBody).toContain('Diagnóstico para impressão');
     for (const item of visible.slice(0, 12)) expect(pdfBody).toContain(flat(item.label['pt-BR']));
@@ -296,6 +299,10 @@ describe('web pages: what the official takes away (documents, printable diagnosi
     await Promise.all([staff.waitForNavigation(), staff.click('#progress-form button[type=submit]')]);
     expect(await staff.$eval('#error-summary', (e) => e.textContent)).toContain('Código IBGE do governo');
     expect(await staff.$eval('#ibge', (e) => (e as any).value)).toBe('43149');
+    await staff.goto(url('/progresso?ibge=4399999'));
+    expect(await staff.$eval('#error-summary', (e) => e.textContent)).toContain(
+      'Nenhum governo com o código IBGE 4399999.',
+    );
     await staff.goto(url(`/progresso?ibge=${PORTO_ALEGRE}`));
     expect(await staff.$$eval('svg[role=img]', (s) => s.length)).toBe(3);
     expect(await seriousViolations(staff)).toEqual([]);

@@ -204,7 +204,8 @@ export function lineChart(spec: ChartSpec): string {
   const { ticks, lo, hi } = bounds(spec);
   const left = Math.max(...ticks.map((t) => spec.format(t).length)) * CHAR_WIDTH + 40;
   const right = width - 30;
-  const top = 20;
+  // Room above the top tick for the value written over a point there.
+  const top = 30;
   const bottom = height - 60;
   const n = spec.categories.length;
   const x = (i: number) => (n === 1 ? (left + right) / 2 : left + 20 + (i / (n - 1)) * (right - left - 40));

@@ -87,7 +87,11 @@ export class DocumentsPagesController {
       req,
       reply,
       'documents',
-      { title: 'web.documents.title', breadcrumb: crumbs(id, { key: 'web.documents.title' }) },
+      {
+        title: 'web.documents.title',
+        breadcrumb: crumbs(id, { key: 'web.documents.title' }),
+        styles: ['documents.css'],
+      },
       model,
     );
   }

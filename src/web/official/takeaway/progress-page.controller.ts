@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, CurrentActor } from '../../../core/auth/access.decorator';
 import { type Actor, requireGovernmentAccess } from '../../../core/auth/actor';
+import { DomainError } from '../../../core/errors/domain-error';
 import { translate } from '../../../core/i18n/message';
 import { ProgressService } from '../../../core/progress/progress.service';
 import { QuestionnaireCatalogue } from '../../../core/questionnaire/questionnaire-catalogue.service';
@@ -41,22 +42,25 @@ export class ProgressPageController {
       breadcrumb: [{ key: 'web.home.title', href: '/inicio' }, { key: 'web.progress.title' }],
       styles: ['progress.css'],
     } as const;
-    if (!ibge || !IBGE_CODE.test(ibge)) {
-      const errors =
-        ibge === null || ibge === '' ? [] : [{ field: 'ibge', text: translate('web.progress.choose.invalid', lang) }];
+    const choose = (value: string, problem: string | null) => {
+      const errors = problem ? [{ field: 'ibge', text: problem }] : [];
       return this.pages.send(
         req,
         reply,
         'progress',
-        { ...options, errors, mainForm: 'progress-form', status: errors.length ? 400 : 200 },
-        {
-          choose: { value: ibge ?? '', error: errors[0]?.text ?? null },
-          model: null,
-        },
+        { ...options, errors, mainForm: 'progress-form', status: problem ? 400 : 200 },
+        { choose: { value, error: problem }, model: null },
       );
-    }
+    };
+    if (!ibge) return choose('', null);
+    if (!IBGE_CODE.test(ibge)) return choose(ibge, translate('web.progress.choose.invalid', lang));
     requireGovernmentAccess(actor, ibge);
-    const history = await this.progress.history(ibge);
+    const history = await this.progress.history(ibge).catch((e: unknown) => {
+      // A well-formed code of no government: said on the form, where it can be corrected.
+      if (e instanceof DomainError && e.code === 'GOVERNMENT_NOT_FOUND') return e.userMessage[lang];
+      throw e;
+    });
+    if (typeof history === 'string') return choose(ibge, history);
     const latest = history.editions.at(-1);
     const peers = latest ? await this.progress.peers(ibge, latest.editionYear) : null;
     const model = buildProgressModel(

@@ -12,6 +12,35 @@
     });
   });
 
+  // A file over the server's limit is refused before it is sent: the server would refuse it only after the upload,
+  // and the values typed would be lost with it.
+  document.querySelectorAll('input[type=file][data-max-bytes]').forEach(function (input) {
+    var message = document.createElement('span');
+    message.className = 'feedback danger';
+    message.id = input.id + '-size';
+    message.setAttribute('role', 'alert');
+    message.hidden = true;
+    input.parentNode.appendChild(message);
+    var tooLarge = function () {
+      var file = input.files && input.files[0];
+      return Boolean(file && file.size > Number(input.getAttribute('data-max-bytes')));
+    };
+    var check = function () {
+      var over = tooLarge();
+      message.textContent = over ? input.getAttribute('data-too-large') : '';
+      message.hidden = !over;
+      if (over) input.setAttribute('aria-invalid', 'true');
+      return over;
+    };
+    input.addEventListener('change', check);
+    input.form.addEventListener('submit', function (event) {
+      if (check()) {
+        event.preventDefault();
+        input.focus();
+      }
+    });
+  });
+
   // Enrolment: substitutes' rows after the first stay folded while empty, behind a button that opens the next.
   var rows = Array.prototype.slice.call(document.querySelectorAll('.web-substitute'));
   var empty = function (row) {

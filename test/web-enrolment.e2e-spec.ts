@@ -18,6 +18,7 @@ describe('web pages: enrolment and the focal person’s course (headless Chromiu
   let token: string;
   let letterPath: string;
   let certificatePath: string;
+  let bigPath: string;
   let assessmentId: string;
   const year = new Date().getUTCFullYear();
 
@@ -46,6 +47,8 @@ describe('web pages: enrolment and the focal person’s course (headless Chromiu
     files = scratchDir('migracidades-uploads-');
     letterPath = join(files.dir, 'carta-de-intencao.pdf');
     writeFileSync(letterPath, samplePdf('Carta de intencao assinada'));
+    bigPath = join(files.dir, 'carta-grande.pdf');
+    writeFileSync(bigPath, Buffer.concat([samplePdf('Carta'), Buffer.alloc(11 * 1024 * 1024, 32)]));
     certificatePath = join(files.dir, 'certificado-enap.pdf');
     writeFileSync(certificatePath, samplePdf('Certificado ENAP'));
     browser = await launchBrowser();
@@ -98,6 +101,17 @@ describe('web pages: enrolment and the focal person’s course (headless Chromiu
     expect(response?.status()).toBe(422);
     expect(await bare.$$eval('#error-summary a', (as) => as.length)).toBeGreaterThan(1);
     expect(await bare.$eval('#focalPerson-name', (i) => (i as any).value)).toBe('Ana Ponto Focal');
+    // A file over the limit is refused by the server too (without the script nothing stops it being sent).
+    const input = await bare.waitForSelector('input[type=file]#letterOfIntent');
+    await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(bigPath);
+    const tooLarge = await Promise.all([
+      bare.waitForNavigation(),
+      bare.click('#enrolment-form button[type=submit]'),
+    ]).then(([r]) => r);
+    expect(tooLarge?.status()).toBe(413);
+    expect(
+      await bare.$$eval('#error-summary a', (as) => as.map((a) => [a.getAttribute('href'), a.textContent])),
+    ).toEqual([['#letterOfIntent', 'Carta de intenção: o arquivo excede o limite de tamanho']]);
     await context.close();
   }, 60_000);
 
@@ -159,6 +173,19 @@ describe('web pages: enrolment and the focal person’s course (headless Chromiu
     // Nothing was enrolled.
     const list = await app.request('GET', `/api/assessments?edition=${year}`, undefined, auth(token));
     expect(list.body.items).toEqual([]);
+  }, 60_000);
+
+  it('the page script refuses a file over the limit before sending it', async () => {
+    await upload('#letterOfIntent', bigPath);
+    expect(await page.$eval('#letterOfIntent-size', (m) => m.textContent)).toBe(
+      'O arquivo escolhido passa de 10 MB: escolha um arquivo menor.',
+    );
+    const before = page.url();
+    await page.click('#enrolment-form button[type=submit]');
+    expect(page.url()).toBe(before);
+    expect(await focused()).toBe('letterOfIntent');
+    expect(await value('focalPerson-name')).toBe('Ana Ponto Focal');
+    await page.$eval('#letterOfIntent', (i) => ((i as any).value = ''));
   }, 60_000);
 
   it('a wrong e-mail is named with its reason', async () => {

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { CourseCompletionDto } from '../../../core/assessment/assessment.dto';
 import { AssessmentViewService } from '../../../core/assessment/assessment-view.service';
 import { EnrolmentService } from '../../../core/assessment/enrolment.service';
@@ -15,7 +16,7 @@ import { CsrfGuard } from '../../csrf.guard';
 import { WebExceptionFilter } from '../../web-exception.filter';
 import { type FormProblem, type WebRequest, WebPagesService } from '../../web-pages.service';
 import { COURSE_FIELDS, isoDay } from './course-form';
-import { chosenFile, errorOf, formProblems } from './form-problems';
+import { chosenFile, errorOf, formProblems, uploadLimitMb } from './form-problems';
 
 const FORM_CODES = new Set(['VALIDATION_FAILED', 'UPLOAD_REJECTED', 'UPLOAD_TOO_LARGE']);
 
@@ -26,6 +27,7 @@ const FORM_CODES = new Set(['VALIDATION_FAILED', 'UPLOAD_REJECTED', 'UPLOAD_TOO_
 @UseGuards(CsrfGuard)
 export class CoursePageController {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pages: WebPagesService,
     private readonly assessments: AssessmentViewService,
     private readonly enrolment: EnrolmentService,
@@ -135,6 +137,7 @@ export class CoursePageController {
         errors,
         notice,
         styles: ['enrolment.css'],
+        scripts: ['enrolment.js'],
       },
       {
         intro: this.pages.text(req, 'web.course.intro', {
@@ -152,6 +155,8 @@ export class CoursePageController {
         action: `/avaliacoes/${id}/curso`,
         diagnosis: `/avaliacoes/${id}`,
         chooseAgain: errors.length > 0,
+        limit: uploadLimitMb(this.config.maxUploadBytes),
+        maxBytes: this.config.maxUploadBytes,
         date: {
           id: COURSE_FIELDS.date,
           value: typed || course?.completedAt || '',

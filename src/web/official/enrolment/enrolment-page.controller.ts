@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { EnrolmentDto } from '../../../core/assessment/assessment.dto';
 import { EnrolmentService } from '../../../core/assessment/enrolment.service';
 import { Access, CurrentActor } from '../../../core/auth/access.decorator';
@@ -20,7 +21,7 @@ import {
   enrolmentValues,
   LETTER_FIELD,
 } from './enrolment-form';
-import { chosenFile } from './form-problems';
+import { chosenFile, uploadLimitMb } from './form-problems';
 
 /** Problems a form can fix (a field, the file), as opposed to those that are pages (403, 404, closed). */
 const FORM_CODES = new Set(['VALIDATION_FAILED', 'UPLOAD_REJECTED', 'UPLOAD_TOO_LARGE']);
@@ -34,6 +35,7 @@ const HOME: Crumb = { key: 'web.menu.home', href: '/inicio' };
 @UseGuards(CsrfGuard)
 export class EnrolmentPageController {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pages: WebPagesService,
     private readonly enrolment: EnrolmentService,
   ) {}
@@ -151,6 +153,8 @@ export class EnrolmentPageController {
         action: `/edicoes/${year}/inscricao`,
         // A browser never keeps a chosen file across pages: after a failed submit it must be chosen again.
         chooseAgain: submitted,
+        limit: uploadLimitMb(this.config.maxUploadBytes),
+        maxBytes: this.config.maxUploadBytes,
         form: enrolmentFormView(lang, values, errors),
       },
     );

@@ -35,3 +35,6 @@ export function formProblems(
 export function errorOf(problems: readonly FormProblem[], field: string): string | null {
   return problems.find((p) => p.field === field)?.text ?? null;
 }
+
+/** The largest upload in megabytes, to one decimal (the hint's number, written in the reader's language). */
+export const uploadLimitMb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;

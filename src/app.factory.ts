@@ -9,7 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { type AppConfig, ConfigError } from './config/app-config';
 import { DomainExceptionFilter } from './core/errors/domain-exception.filter';
-import { compressAssets } from './core/http/compressed-assets';
+import { compressAssets, compressPages } from './core/http/compressed-assets';
 import { SiteExceptionFilter } from './web/site-exception.filter';
 import { WebExceptionFilter } from './web/web-exception.filter';
 import { applyRequestContent } from './core/http/openapi';
@@ -57,6 +57,7 @@ async function serveAssets(app: NestFastifyApplication): Promise<void> {
     ['/assets/web/', join(root, 'assets')],
   ];
   compressAssets(app.getHttpAdapter().getInstance(), '/assets/');
+  compressPages(app.getHttpAdapter().getInstance());
   for (const [i, [prefix, dir]] of folders.entries()) {
     await app.register(fastifyStatic, { root: dir, prefix, decorateReply: i === 0, index: false, maxAge: '1d' });
   }

@@ -160,7 +160,7 @@ describe('web pages: what the official takes away (documents, printable diagnosi
     await page.goto(url(`/avaliacoes/${current}/documentos?lang=pt-BR`));
   }, 120_000);
 
-  it('documents not yet available say why and when; another government\u2019s assessment is refused', async () => {
+  it('documents and progress not yet available say why and when; another government\u2019s assessment is refused', async () => {
     const context = await browser.createBrowserContext();
     const other = await context.newPage();
     await signIn(other, 'focal@caxias.test');
@@ -170,6 +170,13 @@ describe('web pages: what the official takes away (documents, printable diagnosi
     expect(await other.$('#download-seal')).toBeNull();
     expect(await main(other)).toMatch(/Data prevista para a certificação da edição: \d{2}\/\d{2}\/\d{4}/);
     expect(await seriousViolations(other)).toEqual([]);
+    await other.goto(url('/progresso'));
+    expect(await other.$eval('#progress-none', (p) => p.textContent)).toContain(
+      'Ainda não há edição com diagnóstico aprovado',
+    );
+    expect(await other.$('svg[role=img]')).toBeNull();
+    expect(await seriousViolations(other)).toEqual([]);
+    expect((await other.goto(url(`/progresso?ibge=${PORTO_ALEGRE}`)))?.status()).toBe(403);
     const refused = await other.goto(url(`/avaliacoes/${current}/documentos`));
     expect(refused?.status()).toBe(403);
     const report = await other.goto(url(`/avaliacoes/${waiting}/relatorio.pdf`));

@@ -192,7 +192,7 @@ export class PrioritiesPageController {
         scripts: editable ? ['enrolment.js'] : [],
       },
       {
-        intro: this.pages.text(req, 'web.priorities.intro', {
+        intro: this.pages.text(req, editable ? 'web.priorities.intro' : 'web.priorities.edition', {
           year: view.editionYear,
           government: view.government.name,
         }),
@@ -261,7 +261,7 @@ export class PrioritiesPageController {
         styles: ['enrolment.css'],
       },
       {
-        intro: this.pages.text(req, 'web.monitoring.intro', {
+        intro: this.pages.text(req, editable ? 'web.monitoring.intro' : 'web.priorities.edition', {
           year: view.editionYear,
           previous: previousYear ?? '—',
           government: view.government.name,

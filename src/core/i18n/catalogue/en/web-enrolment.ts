@@ -64,6 +64,7 @@ export const webEnrolment: Record<keyof typeof pt, string> = {
   'web.priorities.title': 'Priorities',
   'web.priorities.intro':
     '{year} edition, {government}: among the items the approved diagnosis found not fully met, choose those the government commits to improve.',
+  'web.priorities.edition': '{year} edition, {government}.',
   'web.priorities.how':
     'Tick each item you choose and write the commitment: what will be done and by when. Choose at least one.',
   'web.priorities.replacing': 'Priorities were already chosen; sending again replaces the choice, until certification.',

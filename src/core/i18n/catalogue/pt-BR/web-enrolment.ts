@@ -62,6 +62,7 @@ export const webEnrolment = {
   'web.priorities.title': 'Prioridades',
   'web.priorities.intro':
     'Edição {year}, {government}: escolha, entre os itens que o diagnóstico aprovado mostrou não plenamente atendidos, aqueles que o governo se compromete a melhorar.',
+  'web.priorities.edition': 'Edição {year}, {government}.',
   'web.priorities.how':
     'Marque cada item escolhido e escreva o compromisso: o que será feito e até quando. Escolha ao menos um.',
   'web.priorities.replacing':

@@ -1,0 +1,105 @@
+import type { Browser, Page } from 'puppeteer';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/core/demo/demo-cast';
+import { launchBrowser, screenshot, seriousViolations } from './support/browser';
+import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
+
+const OFFICIALS = DEMO_USERS.filter((u) => u.role === 'official').map((u) => u.email);
+const LANGS = ['pt-BR', 'en'] as const;
+
+/** Pages reached by a link, not files to download nor the sign-out form. */
+const isPage = (path: string) =>
+  !/\.(pdf|png|jpe?g|xlsx|csv|json)$/.test(path.split('?')[0]) && !path.startsWith('/api/');
+
+/**
+ * Every page an official reaches from their home by following links (and the pages of someone signed out),
+ * on the demonstration data, in both languages: axe-core finds no serious or critical violation, and each
+ * page names its language and reads in it.
+ */
+describe('every official page, in pt-BR and in en, signed in and out: no serious accessibility violation', () => {
+  let app: RunningApp;
+  let cleanup: () => void;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const scratch = scratchDir();
+    cleanup = scratch.cleanup;
+    app = await bootApp(testConfig(scratch.dir, { DEMO_DATA: '1' }));
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    cleanup?.();
+  });
+
+  async function audit(page: Page, path: string, lang: string): Promise<string[]> {
+    const separator = path.includes('?') ? '&' : '?';
+    const response = await page.goto(`${app.baseUrl}${path}${separator}lang=${lang}`, { waitUntil: 'load' });
+    const problems: string[] = [];
+    if (!response || response.status() >= 500) problems.push(`${path} (${lang}): status ${response?.status()}`);
+    if ((await page.$eval('html', (h) => h.lang)) !== lang) problems.push(`${path}: page not in ${lang}`);
+    for (const v of await seriousViolations(page))
+      problems.push(`${path} (${lang}): ${v.id}: ${v.help} ${v.targets.join(', ')}`);
+    return problems;
+  }
+
+  /** The same-site page links of the current page. */
+  const linksOf = (page: Page) =>
+    page.$$eval('main a[href^="/"], #main-menu a[href^="/"]', (as) => as.map((a) => a.getAttribute('href')!));
+
+  it('signed out: sign-in, accessibility, a page that does not exist', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    for (const lang of LANGS) {
+      for (const path of ['/entrar', '/acessibilidade', '/pagina-que-nao-existe']) {
+        problems.push(...(await audit(page, path, lang)));
+      }
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it.each(OFFICIALS)(
+    '%s: home and every page linked from it and from those pages',
+    async (email) => {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.goto(`${app.baseUrl}/entrar`);
+      await page.type('#email', email);
+      await page.type('#password', DEMO_PASSWORD);
+      await Promise.all([page.waitForNavigation(), page.click('#sign-in-form button[type=submit]')]);
+      expect(new URL(page.url()).pathname).toBe('/inicio');
+
+      // Two levels of links from the home page: the assessments' pages and what they link to.
+      const seen = new Set<string>();
+      let frontier = ['/inicio'];
+      for (let depth = 0; depth < 2; depth++) {
+        const next: string[] = [];
+        for (const path of frontier) {
+          await page.goto(`${app.baseUrl}${path}`);
+          for (const href of await linksOf(page)) {
+            const target = href.split('#')[0];
+            if (isPage(target) && !seen.has(target) && !target.startsWith('/entrar')) next.push(target);
+          }
+          seen.add(path);
+        }
+        frontier = [...new Set(next)].filter((p) => !seen.has(p));
+        frontier.forEach((p) => seen.add(p));
+      }
+      const problems: string[] = [];
+      for (const path of [...seen].sort()) {
+        for (const lang of LANGS) problems.push(...(await audit(page, path, lang)));
+      }
+      const name = email.split('@')[1].split('.')[0];
+      await page.goto(`${app.baseUrl}/inicio?lang=pt-BR`);
+      await screenshot(page, `home-${name}`);
+      await context.close();
+      expect(problems).toEqual([]);
+      // Every official reaches at least their home, the diagnosis and the documents of an edition.
+      expect([...seen].some((p) => /^\/avaliacoes\/[0-9a-f-]{36}$/.test(p))).toBe(true);
+      expect([...seen].some((p) => p.endsWith('/documentos'))).toBe(true);
+    },
+    300_000,
+  );
+});

@@ -76,8 +76,4 @@ describe('EnrolmentService: the enrolment window as a page shows it', () => {
       code: 'EDITION_NOT_FOUND',
     });
   });
-
-  it('lists the editions open today', async () => {
-    expect(await service().openEditions()).toEqual([2026]);
-  });
 });

@@ -152,13 +152,6 @@ export class EnrolmentService {
     };
   }
 
-  /** The editions whose enrolment is open today, newest first. */
-  async openEditions(): Promise<number[]> {
-    const editions = await this.workflow.dataSource.manager.find(EditionEntity, { order: { year: 'DESC' } });
-    const today = this.clock.today();
-    return editions.filter((e) => enrolmentOpen(e.calendar, today)).map((e) => e.year);
-  }
-
   /** A renewing government starts from its previous answers, carried through the key maps, marked as carried. */
   private async carryFrom(
     em: EntityManager,

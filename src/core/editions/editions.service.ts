@@ -134,10 +134,10 @@ export class EditionsService {
     return this.dataSource.getRepository(EditionEntity).find({ order: { year: 'ASC' } });
   }
 
-  /** The editions whose enrolment window holds today (by the engine's clock). */
+  /** The editions whose enrolment window holds today (by the engine's clock), the newest first. */
   async openForEnrolment(): Promise<EditionEntity[]> {
     const today = this.clock.today();
-    return (await this.list()).filter((e) => enrolmentOpen(e.calendar, today));
+    return (await this.list()).filter((e) => enrolmentOpen(e.calendar, today)).reverse();
   }
 
   async get(year: number): Promise<EditionEntity> {

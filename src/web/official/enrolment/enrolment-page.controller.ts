@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { EnrolmentDto } from '../../../core/assessment/assessment.dto';
+import { EditionsService } from '../../../core/editions/editions.service';
 import { EnrolmentService } from '../../../core/assessment/enrolment.service';
 import { Access, CurrentActor } from '../../../core/auth/access.decorator';
 import type { Actor } from '../../../core/auth/actor';
@@ -38,14 +39,15 @@ export class EnrolmentPageController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pages: WebPagesService,
     private readonly enrolment: EnrolmentService,
+    private readonly editions: EditionsService,
   ) {}
 
   /** The form of the edition open for enrolment, or a page saying that none is. */
   @Get('inscricao')
   @Access('official')
   async open(@Req() req: WebRequest, @Res() reply: FastifyReply) {
-    const [year] = await this.enrolment.openEditions();
-    if (year !== undefined) return this.pages.redirect(reply, `/edicoes/${year}/inscricao`);
+    const [edition] = await this.editions.openForEnrolment();
+    if (edition) return this.pages.redirect(reply, `/edicoes/${edition.year}/inscricao`);
     return this.pages.send(
       req,
       reply,

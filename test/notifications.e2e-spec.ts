@@ -85,8 +85,8 @@ describe('notifications without SMTP: each official reads the messages addressed
     ]);
     expect(focal[0].subject).toBe('MigraCidades 2025: itens devolvidos para ajuste (Porto Alegre)');
     // The e-mail and the home page lead to the diagnosis page, not to the API.
-    expect(focal[0].link).toBe(`/avaliacoes/${poa}`);
-    expect(focal[0].body).toContain(`${app.config.publicUrl}/avaliacoes/${poa}`);
+    expect(focal[0].link).toBe(`/avaliacoes/${poa}?filtro=devolvidos`);
+    expect(focal[0].body).toContain(`${app.config.publicUrl}/avaliacoes/${poa}?filtro=devolvidos`);
     expect(focal[0].body).not.toContain('/api/');
     expect(focal[0].subjectKey).toBe('review.mail.sent-back.subject');
     expect(focal[0].userId).toBe(me.focal);

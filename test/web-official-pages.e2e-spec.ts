@@ -91,9 +91,20 @@ describe('every official page, in pt-BR and in en, signed in and out: no serious
       for (const path of [...seen].sort()) {
         for (const lang of LANGS) problems.push(...(await audit(page, path, lang)));
       }
+      // What the README shows: each official's home and diagnosis as a screen of 1280 × 900 shows them.
       const name = email.split('@')[1].split('.')[0];
+      await page.setViewport({ width: 1280, height: 900 });
       await page.goto(`${app.baseUrl}/inicio?lang=pt-BR`);
-      await screenshot(page, `home-${name}`);
+      await screenshot(page, `home-${name}`, { fullPage: false });
+      // The diagnosis being filled, if any, else the first edition's.
+      const diagnosis = await page.$$eval('.web-actions a', (as) => {
+        const fill = as.find((a) => a.textContent?.includes('Preencher')) ?? as[0];
+        return fill?.getAttribute('href') ?? null;
+      });
+      if (diagnosis) {
+        await page.goto(`${app.baseUrl}${diagnosis}?lang=pt-BR`);
+        await screenshot(page, `diagnosis-${name}`, { fullPage: false });
+      }
       await context.close();
       expect(problems).toEqual([]);
       // Every official reaches at least their home, the diagnosis and the documents of an edition.

@@ -37,10 +37,10 @@ export async function seriousViolations(page: Page): Promise<{ id: string; help:
     .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
-/** A full-page screenshot under .tmp/screenshots/, kept as a test artefact. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** A screenshot under .tmp/screenshots/ (the full page unless told), kept as a test artefact. */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.fullPage ?? true });
   return path;
 }

@@ -251,12 +251,12 @@ export class ReviewService {
       await this.notifications.enqueue(em, await this.recipientsOf(assessment), {
         kind: 'items-sent-back',
         subject: { key: 'review.mail.sent-back.subject', params },
-        link: this.page(id),
+        link: `${this.page(id)}?filtro=devolvidos`,
         body: translate('review.mail.sent-back.body', 'pt-BR', {
           ...params,
           count: sentBack.length,
           items,
-          link: this.link(id),
+          link: `${this.link(id)}?filtro=devolvidos`,
         }),
       });
       return {

@@ -161,7 +161,7 @@
     item.setAttribute('data-version', String(version));
     var field = item.querySelector('[data-version-field]');
     if (field) field.value = String(version);
-    var upload = document.querySelector('#upload-' + item.id + ' [data-upload-version]');
+    var upload = document.querySelector('.dg-upload-form[data-item="' + item.id + '"] [data-upload-version]');
     if (upload) upload.value = String(version);
   }
 

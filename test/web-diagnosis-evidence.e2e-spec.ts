@@ -69,7 +69,7 @@ describe('web diagnosis: evidence uploads, conflicts without JavaScript, an expi
       expected,
     );
   const choose = (page: Page, group: string, key: string, value: string) =>
-    page.click(`label[for="item-${group}--${key}-${value}"]`);
+    page.click(`${item(group, key)} input[value="${value}"] + label`);
   const saveGroup = (page: Page, group: string) =>
     Promise.all([page.waitForNavigation(), page.click(`#form-${group} .dg-actions button`)]);
 
@@ -79,9 +79,9 @@ describe('web diagnosis: evidence uploads, conflicts without JavaScript, an expi
     const focal = item('governance', 'focal-body');
     // A file needs an answer to go with.
     await page.click(`${focal} [data-upload]`);
-    expect(await text(page, `${focal}-status`)).toBe('Escolha um arquivo para enviar.');
+    expect(await text(page, `${focal} [data-item-status]`)).toBe('Escolha um arquivo para enviar.');
     await choose(page, 'governance', 'focal-body', 'yes');
-    await waitForText(page, `${focal}-status`, 'Salvo às');
+    await waitForText(page, `${focal} [data-item-status]`, 'Salvo às');
     const input = (await page.$(`${focal} input[type=file]`)) as ElementHandle<any>;
     await input.uploadFile(pdf);
     await page.click(`${focal} [data-upload]`);
@@ -92,7 +92,7 @@ describe('web diagnosis: evidence uploads, conflicts without JavaScript, an expi
       { timeout: 15_000 },
       focal,
     );
-    expect(await text(page, `${focal}-status`)).toMatch(/^Salvo às \d{2}:\d{2}$/);
+    expect(await text(page, `${focal} [data-item-status]`)).toMatch(/^Salvo às \d{2}:\d{2}$/);
     expect(await page.$$eval(`${focal} .dg-files a`, (as) => as.map((a) => a.textContent))).toEqual([
       'decreto-designacao.pdf',
     ]);
@@ -138,7 +138,9 @@ describe('web diagnosis: evidence uploads, conflicts without JavaScript, an expi
     const conflict = await text(b.page, `${item('governance', 'migrant-data')} .dg-conflict`);
     expect(conflict).toMatch(/ana salvou «Sim» em \d{2}\/\d{2}\/\d{4} às \d{2}:\d{2}\./);
     // Bruno's choice is still in the form.
-    expect(await b.page.$eval('#item-governance--migrant-data-no', (e) => (e as any).checked)).toBe(true);
+    expect(await b.page.$eval(`${item('governance', 'migrant-data')} input[value=no]`, (e) => (e as any).checked)).toBe(
+      true,
+    );
     await Promise.all([b.page.waitForNavigation(), b.page.click(`${item('governance', 'migrant-data')} [name=keep]`)]);
     expect(await answerOf('governance', 'migrant-data')).toMatchObject({ value: 'no', version: 2 });
 
@@ -147,7 +149,9 @@ describe('web diagnosis: evidence uploads, conflicts without JavaScript, an expi
     expect(await text(a.page, `${item('governance', 'migrant-data')} .dg-conflict`)).toContain('bruno salvou «Não»');
     await Promise.all([a.page.waitForNavigation(), a.page.click(`${item('governance', 'migrant-data')} [name=take]`)]);
     expect(await answerOf('governance', 'migrant-data')).toMatchObject({ value: 'no', version: 2 });
-    expect(await a.page.$eval('#item-governance--migrant-data-no', (e) => (e as any).checked)).toBe(true);
+    expect(await a.page.$eval(`${item('governance', 'migrant-data')} input[value=no]`, (e) => (e as any).checked)).toBe(
+      true,
+    );
     await a.context.close();
     await b.context.close();
   }, 60_000);
@@ -164,8 +168,10 @@ describe('web diagnosis: evidence uploads, conflicts without JavaScript, an expi
     await Promise.all([page.waitForNavigation(), page.click('#dg-alert a')]);
     await signIn(page, ANA);
     expect(new URL(page.url()).pathname).toBe(`/avaliacoes/${id}`);
-    expect(await page.$eval('#item-governance--local-policy-partial', (e) => (e as any).checked)).toBe(true);
-    await waitForText(page, `${item('governance', 'local-policy')}-status`, 'Salvo às');
+    expect(
+      await page.$eval(`${item('governance', 'local-policy')} input[value=partial]`, (e) => (e as any).checked),
+    ).toBe(true);
+    await waitForText(page, `${item('governance', 'local-policy')} [data-item-status]`, 'Salvo às');
     expect((await answerOf('governance', 'local-policy')).value).toBe('partial');
     await context.close();
   }, 60_000);

@@ -67,7 +67,7 @@ describe('web diagnosis: autosave, offline queue, conflicts, no JavaScript, subm
     );
   const isHidden = (page: Page, selector: string) => page.$eval(selector, (e) => (e as any).hidden as boolean);
   const choose = (page: Page, group: string, key: string, value: string) =>
-    page.click(`label[for="item-${group}--${key}-${value}"]`);
+    page.click(`${item(group, key)} input[value="${value}"] + label`);
 
   it('shows the groups with progress, saves a click within a second ("Salvo às"), and a conditional item appears', async () => {
     const { context, page } = await signedIn(ANA);
@@ -86,7 +86,7 @@ describe('web diagnosis: autosave, offline queue, conflicts, no JavaScript, subm
 
     await choose(page, 'governance', 'focal-body', 'yes');
     expect(await isHidden(page, item('governance', 'focal-body-act'))).toBe(false);
-    await waitForText(page, `${item('governance', 'focal-body')}-status`, 'Salvo às');
+    await waitForText(page, `${item('governance', 'focal-body')} [data-item-status]`, 'Salvo às');
     expect(await text(page, '#dg-status')).toMatch(/^Salvo às \d{2}:\d{2}$/);
     expect(await answerOf('governance', 'focal-body')).toMatchObject({ value: 'yes', version: 1 });
 
@@ -120,7 +120,9 @@ describe('web diagnosis: autosave, offline queue, conflicts, no JavaScript, subm
     await page.setOfflineMode(true);
     await choose(page, 'governance', 'intersectoral-committee', 'partial');
     await waitForText(page, '#dg-status', 'Aguardando conexão');
-    expect(await text(page, `${item('governance', 'intersectoral-committee')}-status`)).toBe('Aguardando conexão');
+    expect(await text(page, `${item('governance', 'intersectoral-committee')} [data-item-status]`)).toBe(
+      'Aguardando conexão',
+    );
     await screenshot(page, 'diagnosis-offline');
     expect((await answerOf('governance', 'intersectoral-committee')).value).toBeNull();
     await page.close();
@@ -128,10 +130,13 @@ describe('web diagnosis: autosave, offline queue, conflicts, no JavaScript, subm
     // Back online, the page opened again restores the change into its control and sends it.
     const again = await context.newPage();
     await again.goto(url(`/avaliacoes/${id}`));
-    expect(await again.$eval(`#item-governance--intersectoral-committee-partial`, (e) => (e as any).checked)).toBe(
-      true,
-    );
-    await waitForText(again, `${item('governance', 'intersectoral-committee')}-status`, 'Salvo às');
+    expect(
+      await again.$eval(
+        `${item('governance', 'intersectoral-committee')} input[value=partial]`,
+        (e) => (e as any).checked,
+      ),
+    ).toBe(true);
+    await waitForText(again, `${item('governance', 'intersectoral-committee')} [data-item-status]`, 'Salvo às');
     expect((await answerOf('governance', 'intersectoral-committee')).value).toBe('partial');
 
     // Typed and reloaded at once (before the autosave fired): the text is back after the reload, then saved.
@@ -139,7 +144,7 @@ describe('web diagnosis: autosave, offline queue, conflicts, no JavaScript, subm
     await again.type(notes, 'Comitê criado em 2023.');
     await again.reload();
     expect(await again.$eval(notes, (e) => (e as any).value)).toBe('Comitê criado em 2023.');
-    await waitForText(again, `${item('governance', 'governance-notes')}-status`, 'Salvo às');
+    await waitForText(again, `${item('governance', 'governance-notes')} [data-item-status]`, 'Salvo às');
     expect((await answerOf('governance', 'governance-notes')).value).toBe('Comitê criado em 2023.');
     await context.close();
   }, 90_000);
@@ -150,7 +155,7 @@ describe('web diagnosis: autosave, offline queue, conflicts, no JavaScript, subm
     await a.page.goto(url(`/avaliacoes/${id}`));
     await b.page.goto(url(`/avaliacoes/${id}`));
     await choose(a.page, 'governance', 'budget-line', 'yes');
-    await waitForText(a.page, `${item('governance', 'budget-line')}-status`, 'Salvo às');
+    await waitForText(a.page, `${item('governance', 'budget-line')} [data-item-status]`, 'Salvo às');
 
     await choose(b.page, 'governance', 'budget-line', 'no');
     await b.page.waitForSelector(`${item('governance', 'budget-line')} .dg-conflict`, { timeout: 15_000 });
@@ -162,7 +167,7 @@ describe('web diagnosis: autosave, offline queue, conflicts, no JavaScript, subm
     await screenshot(b.page, 'diagnosis-conflict');
 
     await b.page.click(`${item('governance', 'budget-line')} [data-conflict=keep]`);
-    await waitForText(b.page, `${item('governance', 'budget-line')}-status`, 'Salvo às');
+    await waitForText(b.page, `${item('governance', 'budget-line')} [data-item-status]`, 'Salvo às');
     expect(await answerOf('governance', 'budget-line')).toMatchObject({ value: 'no', version: 2 });
 
     // Ana, still on version 1, changes it again: she is told Bruno wrote "Não" and takes his answer.
@@ -170,12 +175,16 @@ describe('web diagnosis: autosave, offline queue, conflicts, no JavaScript, subm
     await a.page.waitForSelector(`${item('governance', 'budget-line')} .dg-conflict`, { timeout: 15_000 });
     expect(await text(a.page, `${item('governance', 'budget-line')} .dg-conflict`)).toContain('bruno salvou «Não»');
     await a.page.click(`${item('governance', 'budget-line')} [data-conflict=take]`);
-    expect(await a.page.$eval('#item-governance--budget-line-no', (e) => (e as any).checked)).toBe(true);
+    expect(await a.page.$eval(`${item('governance', 'budget-line')} input[value=no]`, (e) => (e as any).checked)).toBe(
+      true,
+    );
     expect(await a.page.$(`${item('governance', 'budget-line')} .dg-conflict`)).toBeNull();
     expect(await answerOf('governance', 'budget-line')).toMatchObject({ value: 'no', version: 2 });
     // Nothing of hers is left waiting: a reload shows the saved answer.
     await a.page.reload();
-    expect(await a.page.$eval('#item-governance--budget-line-no', (e) => (e as any).checked)).toBe(true);
+    expect(await a.page.$eval(`${item('governance', 'budget-line')} input[value=no]`, (e) => (e as any).checked)).toBe(
+      true,
+    );
     await a.context.close();
     await b.context.close();
   }, 90_000);
@@ -275,7 +284,7 @@ describe('web diagnosis: autosave, offline queue, conflicts, no JavaScript, subm
     await screenshot(page, 'diagnosis-sent-back');
 
     await choose(page, 'governance', 'budget-line', 'partial');
-    await waitForText(page, `${item('governance', 'budget-line')}-status`, 'Salvo às');
+    await waitForText(page, `${item('governance', 'budget-line')} [data-item-status]`, 'Salvo às');
     await page.goto(url(`/avaliacoes/${id}/envio`));
     expect(await text(page, '#submission-form button')).toContain('Enviar as correções');
     await Promise.all([page.waitForNavigation(), page.click('#submission-form button[type=submit]')]);

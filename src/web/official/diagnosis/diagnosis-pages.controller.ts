@@ -159,8 +159,13 @@ export class DiagnosisPagesController {
     try {
       await this.diagnosis.submit(actor, id);
     } catch (e) {
-      if (!(e instanceof DomainError) || e.code !== 'SUBMISSION_INCOMPLETE') throw e;
+      if (!(e instanceof DomainError)) throw e;
       const data = await this.views.withQuestionnaires(actor, id);
+      // Nothing answered yet: the engine refuses the step itself; the page says what is missing instead.
+      if (e.code === 'ILLEGAL_TRANSITION' && data.state === 'enrolled') {
+        return this.submissionView(req, reply, data, submissionPage(data, req.webLang ?? 'pt-BR').problems, 422);
+      }
+      if (e.code !== 'SUBMISSION_INCOMPLETE') throw e;
       const errors = e.fields.map((f) => ({
         field: `missing-${f.field.replace(/^answers\./, '').replace('.', '--')}`,
         text: this.pages.localized(req, f.message),

@@ -191,6 +191,15 @@ describe('diagnosis page view', () => {
       },
     ]);
     expect(page.open).toBe(true);
+    expect(page.problems).toEqual([
+      { field: 'missing-governance--focal-body', text: 'Item 1.1: Existe ponto focal?: falta a evidência' },
+    ]);
+    // Before the first answer the page already lists what is missing; once sent, there is nothing to submit.
+    expect(submissionPage(data({ state: 'enrolled' }), 'pt-BR').open).toBe(true);
+    expect(submissionPage(data({ state: 'submitted' }), 'en')).toMatchObject({
+      open: false,
+      closed: 'Status: submitted. There is nothing to submit now.',
+    });
   });
 });
 

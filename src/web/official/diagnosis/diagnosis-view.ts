@@ -180,6 +180,8 @@ function itemView(
 ) {
   const { lang, form, data } = ctx;
   const id = itemId(group, item.key);
+  // The item's parts take a short id of their own (i6-1-…): a hundred items repeat it a dozen times each.
+  const sid = `i${ctx.groupNumber}-${ctx.index + 1}`;
   const answer = row.answer;
   const sentBack = answer.reviewStatus === 'sent-back';
   const editable = ctx.editableState && (data.state !== 'changes-requested' || sentBack);
@@ -201,7 +203,7 @@ function itemView(
           label: translate(`web.diagnosis.answer.${v as 'yes'}`, lang),
         }))
       : (item.options ?? []).map((o) => ({ value: o.key, label: o.label[lang] }));
-  const options = optionList.map((o) => ({ ...o, id: `${id}-${o.value}`, checked: chosen.includes(o.value) }));
+  const options = optionList.map((o) => ({ ...o, id: `${sid}-${o.value}`, checked: chosen.includes(o.value) }));
   const files = (answer.evidence ?? []).filter((e): e is Extract<EvidenceRef, { file: string }> => 'file' in e);
   const savedUrl = (answer.evidence ?? []).find((e): e is { url: string } => 'url' in e)?.url ?? '';
   const hint = hintOf(item, lang);
@@ -209,13 +211,14 @@ function itemView(
   const conflict = form?.conflicts[item.key] ?? null;
   const wantsEvidence = item.type !== 'evidence' && item.evidence !== 'none';
   const describedBy = [
-    ...(item.guidance ? [`${id}-guidance`] : []),
-    ...(hint ? [`${id}-hint`] : []),
-    ...(error ? [`${id}-error`] : []),
+    ...(item.guidance ? [`${sid}-guidance`] : []),
+    ...(hint ? [`${sid}-hint`] : []),
+    ...(error ? [`${sid}-error`] : []),
   ].join(' ');
   const kind = item.type;
   return {
     id,
+    sid,
     key: item.key,
     group,
     type: item.type,
@@ -319,8 +322,27 @@ export function diagnosisPage(
       canSave: editableState && shown.some((i) => i.editable),
     };
   });
+  const t = (key: MessageKey) => translate(key, lang);
   return {
     id: data.id,
+    /** Texts every item shows, translated once for the page. */
+    l: {
+      sentBack: t('web.diagnosis.sent-back'),
+      sentBackComment: t('web.diagnosis.sent-back.comment'),
+      locked: t('web.diagnosis.item.locked'),
+      carriedConfirm: t('web.diagnosis.carried.confirm'),
+      choose: t('web.diagnosis.answer.choose'),
+      evidence: t('web.diagnosis.evidence.legend'),
+      evidenceLink: t('web.diagnosis.evidence.link'),
+      files: t('web.diagnosis.evidence.files'),
+      file: t('web.diagnosis.evidence.file'),
+      upload: t('web.diagnosis.evidence.upload'),
+      accept: '.pdf,.png,.jpg,.jpeg,.doc,.docx,.odt,.xls,.xlsx,.ods',
+      conflictTitle: t('web.diagnosis.conflict.title'),
+      conflictMine: t('web.diagnosis.conflict.mine'),
+      keep: t('web.diagnosis.conflict.keep'),
+      take: t('web.diagnosis.conflict.take'),
+    },
     edition: translate('web.diagnosis.edition', lang, { year: data.editionYear, government: data.government.name }),
     stateText: translate('web.diagnosis.state', lang, { state: stateLabel }),
     editable: editableState,

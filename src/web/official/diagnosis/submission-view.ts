@@ -26,7 +26,8 @@ export function submissionPage(data: DiagnosisData, lang: Language) {
       reason: reason ? translate(`web.submission.reason.${reason}`, lang) : null,
     };
   });
-  const open = data.state === 'diagnosis-in-progress' || data.state === 'changes-requested';
+  // Before the first answer (enrolled) the page already lists everything that is missing.
+  const open = ['enrolled', 'diagnosis-in-progress', 'changes-requested'].includes(data.state);
   return {
     id: data.id,
     edition: translate('web.diagnosis.edition', lang, { year: data.editionYear, government: data.government.name }),
@@ -34,6 +35,8 @@ export function submissionPage(data: DiagnosisData, lang: Language) {
     closed: open ? null : translate('web.submission.not-open', lang, { state: STATE_LABELS[data.state][lang] }),
     resubmission: data.state === 'changes-requested',
     missing,
+    /** The same list as the error summary shows after a refused submission (links to the entries below). */
+    problems: missing.map((m) => ({ field: m.id, text: m.reason ? `${m.text}: ${m.reason}` : m.text })),
     missingTitle: translate('web.submission.missing.title', lang, { count: missing.length }),
     diagnosisHref: `/avaliacoes/${data.id}`,
     action: `/avaliacoes/${data.id}/envio`,

@@ -2,15 +2,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer';
 import { launchBrowser } from './support/browser';
+import { answerAndSubmit, reviewAndApprove } from './support/diagnosis';
 import { auth, bootWithStaff, createEdition, createUser, enrol, PASSWORD, samplePdf } from './support/lifecycle';
 import { type RunningApp, scratchDir } from './support/test-app';
 
 const PORTO_ALEGRE = '4314902';
 const ANA = 'ana@portoalegre.test';
 const BRUNO = 'bruno@portoalegre.test';
+const SAO_PAULO = '3550308';
 const item = (group: string, key: string) => `#item-${group}--${key}`;
 
-describe('web diagnosis: evidence uploads, conflicts without JavaScript, an expired session (headless Chromium)', () => {
+describe('web diagnosis: evidence uploads, conflicts without JavaScript, an expired session, carried answers (headless Chromium)', () => {
   let app: RunningApp;
   let cleanup: () => void;
   let files: { dir: string; cleanup: () => void };
@@ -18,6 +20,7 @@ describe('web diagnosis: evidence uploads, conflicts without JavaScript, an expi
   let token: string;
   let id: string;
   let pdf: string;
+  let renewal: { id: string; year: number; token: string };
 
   beforeAll(async () => {
     const boot = await bootWithStaff();
@@ -28,6 +31,13 @@ describe('web diagnosis: evidence uploads, conflicts without JavaScript, an expi
     await createUser(app, boot.tokens.admin, BRUNO, 'official', PORTO_ALEGRE);
     await createEdition(app, boot.tokens.admin, year);
     id = (await enrol(app, boot.tokens.admin, year, PORTO_ALEGRE)).id;
+    // São Paulo took part the year before (approved): its answers come along into this edition, to confirm.
+    const sp = await createUser(app, boot.tokens.admin, 'carla@saopaulo.test', 'official', SAO_PAULO);
+    await createEdition(app, boot.tokens.admin, year - 1);
+    const before = await enrol(app, boot.tokens.admin, year - 1, SAO_PAULO);
+    await answerAndSubmit(app, sp, before.id);
+    await reviewAndApprove(app, boot.tokens.reviewer, before.id);
+    renewal = { id: (await enrol(app, boot.tokens.admin, year, SAO_PAULO)).id, year: year - 1, token: sp };
     files = scratchDir('migracidades-evidence-');
     pdf = join(files.dir, 'decreto-designacao.pdf');
     writeFileSync(pdf, samplePdf('Decreto de designacao'));
@@ -173,6 +183,26 @@ describe('web diagnosis: evidence uploads, conflicts without JavaScript, an expi
     ).toBe(true);
     await waitForText(page, `${item('governance', 'local-policy')} [data-item-status]`, 'Salvo às');
     expect((await answerOf('governance', 'local-policy')).value).toBe('partial');
+    await context.close();
+  }, 60_000);
+
+  it('marks answers carried from the previous edition, lists them before submission, and confirms one', async () => {
+    const { context, page } = await signedIn('carla@saopaulo.test');
+    await page.goto(url(`/avaliacoes/${renewal.id}`));
+    const focal = item('governance', 'focal-body');
+    expect(await text(page, `${focal} .dg-carried`)).toContain(`Trazida de ${renewal.year}: confirme ou altere.`);
+    expect(await page.$eval(`${focal} input[value=yes]`, (e) => (e as any).checked)).toBe(true);
+    await page.goto(url(`/avaliacoes/${renewal.id}/envio`));
+    expect(await text(page, '#missing-governance--focal-body')).toContain('resposta trazida ainda não confirmada');
+
+    await page.goto(url(`/avaliacoes/${renewal.id}`));
+    await page.click(`${focal} [data-confirm] + label`);
+    await waitForText(page, `${focal} [data-item-status]`, 'Salvo às');
+    const view = (await app.request('GET', `/api/assessments/${renewal.id}`, undefined, auth(renewal.token))).body;
+    const answer = view.groups[0].items.find((i: any) => i.key === 'focal-body').answer;
+    expect(answer).toMatchObject({ value: 'yes', carried: false });
+    await page.reload();
+    expect(await page.$(`${focal} .dg-carried`)).toBeNull();
     await context.close();
   }, 60_000);
 });

@@ -67,8 +67,7 @@ export function csrfMatches(request: CookieRequest): boolean {
     request.body && typeof request.body === 'object'
       ? (request.body as Record<string, unknown>)[CSRF_FIELD]
       : undefined;
-  const given =
-    typeof header === 'string' ? header : typeof field === 'string' ? field : multipartQueryToken(request);
+  const given = typeof header === 'string' ? header : typeof field === 'string' ? field : multipartQueryToken(request);
   if (!expected || !given) return false;
   const a = Buffer.from(expected);
   const b = Buffer.from(given);

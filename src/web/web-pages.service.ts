@@ -167,7 +167,15 @@ export class WebPagesService {
       content: new Handlebars.SafeString(body),
       title: translate('web.title', lang, { page: title }),
       heading: title,
-      actor: actor ? { name: actor.name, staff: actor.role !== 'official' } : null,
+      actor: actor
+        ? {
+            name: actor.name,
+            staff: actor.role !== 'official',
+            reviewer: actor.role === 'reviewer',
+            certifier: actor.role === 'certifier',
+            admin: actor.role === 'admin',
+          }
+        : null,
       sessionSeconds: actor ? sessionSeconds : null,
       vlibras: this.vlibras ? VLIBRAS_URL : null,
       breadcrumb: (options.breadcrumb ?? []).map((c) => ({ label: translate(c.key, lang), href: c.href ?? null })),

@@ -19,6 +19,10 @@ import { web } from './web';
 import { webDiagnosis } from './web-diagnosis';
 import { webEnrolment } from './web-enrolment';
 import { webTakeaway } from './web-takeaway';
+import { webReview } from './web-review';
+import { webCertification } from './web-certification';
+import { webAdmin } from './web-admin';
+import { webPublic } from './web-public';
 
 /** The English catalogue: the same keys as pt-BR (the compiler checks that none is missing). */
 export const EN: Readonly<Record<MessageKey, string>> = {
@@ -42,4 +46,8 @@ export const EN: Readonly<Record<MessageKey, string>> = {
   ...webDiagnosis,
   ...webEnrolment,
   ...webTakeaway,
+  ...webReview,
+  ...webCertification,
+  ...webAdmin,
+  ...webPublic,
 };

@@ -86,6 +86,9 @@ export const web: Record<keyof typeof pt, string> = {
   'web.home.enrolments': 'Open enrolments',
   'web.home.enrolment-open': 'Enrolment in the {year} edition is open until {closes}.',
   'web.menu.progress': "Your government's progress",
+  'web.menu.review': 'Reviewing diagnoses',
+  'web.menu.certification': 'Certification',
+  'web.menu.admin': 'Administration',
   'web.home.notification-sent': 'sent on {date}',
   'web.staff.title': 'Staff area',
   'web.staff.text':

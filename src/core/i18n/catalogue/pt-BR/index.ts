@@ -22,6 +22,10 @@ import { web } from './web';
 import { webDiagnosis } from './web-diagnosis';
 import { webEnrolment } from './web-enrolment';
 import { webTakeaway } from './web-takeaway';
+import { webReview } from './web-review';
+import { webCertification } from './web-certification';
+import { webAdmin } from './web-admin';
+import { webPublic } from './web-public';
 
 export const PT_BR = {
   ...common,
@@ -44,6 +48,10 @@ export const PT_BR = {
   ...webDiagnosis,
   ...webEnrolment,
   ...webTakeaway,
+  ...webReview,
+  ...webCertification,
+  ...webAdmin,
+  ...webPublic,
 } as const;
 
 export type MessageKey = keyof typeof PT_BR;

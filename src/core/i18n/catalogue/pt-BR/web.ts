@@ -85,6 +85,9 @@ export const web = {
   'web.home.enrolments': 'Inscrições abertas',
   'web.home.enrolment-open': 'As inscrições da edição {year} estão abertas até {closes}.',
   'web.menu.progress': 'Progresso do seu governo',
+  'web.menu.review': 'Revisão dos diagnósticos',
+  'web.menu.certification': 'Certificação',
+  'web.menu.admin': 'Administração',
   'web.staff.title': 'Área da equipe',
   'web.staff.text':
     'As páginas de revisão, certificação e administração estão a caminho. Por enquanto, use a documentação da API, com o seu e-mail e a sua senha.',

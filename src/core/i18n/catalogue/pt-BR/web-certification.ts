@@ -1,0 +1,2 @@
+/** Textos das páginas da certificação (universidade): selos, lotes, signatários. */
+export const webCertification = {} as const;

@@ -1,0 +1,2 @@
+/** Textos das páginas públicas: início, verificação, selos, boas práticas, painel, governos. */
+export const webPublic = {} as const;

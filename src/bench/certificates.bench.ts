@@ -280,6 +280,7 @@ async function sealHtml(app: Awaited<ReturnType<typeof createApp>>): Promise<str
     await import('qrcode')
   ).toString(certification.verificationUrl('MC-2025-00001'), { type: 'svg', margin: 1 });
   return app.get(TemplatesService).render('certificate', {
+    lang: 'pt-BR',
     year: 2025,
     seals: [
       {
@@ -290,11 +291,13 @@ async function sealHtml(app: Awaited<ReturnType<typeof createApp>>): Promise<str
         stateName: 'Rio Grande do Sul',
         year: 2025,
         level: null,
+        index: null,
+        logos: { university: null, iom: null },
         issueDate: '28/11/2026',
         validUntil: '15/10/2026',
         signatories: [
-          { name: 'Reitoria', role: 'UFRGS' },
-          { name: 'Chefia de Missão', role: 'OIM Brasil' },
+          { name: 'Reitoria', role: 'UFRGS', signature: null },
+          { name: 'Chefia de Missão', role: 'OIM Brasil', signature: null },
         ],
         verificationUrl: certification.verificationUrl('MC-2025-00001'),
         qrSvg: qr,

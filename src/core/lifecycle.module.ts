@@ -16,6 +16,7 @@ import { SealRegistryService } from './certification/seal-registry.service';
 import { IssuerKeysService } from './certification/issuer-keys.service';
 import { StatusListController } from './certification/status-list.controller';
 import { StatusListService } from './certification/status-list.service';
+import { SignatoriesService } from './certification/signatories.service';
 import { DemoDataService } from './demo/demo-data.service';
 import { PdfRendererService } from './rendering/pdf-renderer.service';
 import { TemplatesService } from './rendering/templates.service';
@@ -68,6 +69,7 @@ import { ReviewService } from './review/review.service';
     SealRegistryService,
     CertificateBatchService,
     StatusListService,
+    SignatoriesService,
   ],
   exports: [
     AuthService,
@@ -86,6 +88,8 @@ import { ReviewService } from './review/review.service';
     AssessmentViewService,
     CertificationService,
     SealRegistryService,
+    CertificateBatchService,
+    SignatoriesService,
   ],
 })
 export class LifecycleModule {}

@@ -23,6 +23,7 @@ import { ScoreFacts1765000000000 } from './migrations/1765000000000-ScoreFacts';
 import { StatusList1765200000000 } from './migrations/1765200000000-StatusList';
 import { NotificationTexts1765300000000 } from './migrations/1765300000000-NotificationTexts';
 import { CalendarAndSeals1765100000000 } from './migrations/1765100000000-CalendarAndSeals';
+import { Signatories1765400000000 } from './migrations/1765400000000-Signatories';
 
 export const ENTITIES = [
   GovernmentEntity,
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   CalendarAndSeals1765100000000,
   StatusList1765200000000,
   NotificationTexts1765300000000,
+  Signatories1765400000000,
 ];
 
 /** One definition of the database for the app, the CLI and the tests: the schema always comes from migrations. */

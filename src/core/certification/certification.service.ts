@@ -13,7 +13,7 @@ import { sealValidUntil, stagesOf } from '../editions/edition-rules';
 import { DomainError } from '../errors/domain-error';
 import { FilesService } from '../files/files.service';
 import { GovernmentEntity } from '../governments/government.entity';
-import { formatDate, message, translate } from '../i18n/message';
+import { formatDate, formatNumber, message, translate } from '../i18n/message';
 import { NotificationsService } from '../notifications/notifications.service';
 import { splitPages } from '../rendering/pdf-pages';
 import { PdfRendererService } from '../rendering/pdf-renderer.service';
@@ -22,7 +22,9 @@ import { levelLabel } from '../scoring/scoring-policy';
 import { CertificateEntity } from './certificate.entity';
 import { certificationEligibility, wouldBeExpired } from './certification-rules';
 import { IssuerKeysService } from './issuer-keys.service';
-import { SIGNATORIES, buildCredential, verificationUrl } from './seal-credential';
+import { buildCredential, verificationUrl } from './seal-credential';
+import type { EditionSignatories } from './signatories';
+import { SignatoriesService } from './signatories.service';
 import type { StatusSlot } from './status-list';
 import { StatusListService } from './status-list.service';
 
@@ -60,6 +62,7 @@ export class CertificationService {
     private readonly auth: AuthService,
     private readonly clock: Clock,
     private readonly statusList: StatusListService,
+    private readonly signatories: SignatoriesService,
   ) {}
 
   verificationUrl(number: string): string {
@@ -211,15 +214,18 @@ export class CertificationService {
         credential: credential.vc,
       };
     });
-    const pages = await Promise.all(seals.map((s) => this.pageContext(s)));
-    const html = this.templates.render('certificate', { year: drafts[0].edition.year, seals: pages });
+    const signatories = await this.signatories.ofEditions(drafts.map((d) => d.edition.year));
+    const pages = await Promise.all(seals.map((s) => this.pageContext(s, signatories.get(s.edition.year)!)));
+    // The seal is a Brazilian document: printed in Portuguese.
+    const html = this.templates.render('certificate', { lang: 'pt-BR', year: drafts[0].edition.year, seals: pages });
     const documents = await splitPages(await this.renderer.render(html, { landscape: true }));
     if (documents.length !== seals.length)
       throw new Error(`Printed ${documents.length} pages for ${seals.length} seals`);
     return Promise.all(seals.map(async (seal, i) => ({ ...seal, pdf: await this.finish(documents[i], seal) })));
   }
 
-  private async pageContext(seal: Omit<PrintedSeal, 'pdf'>) {
+  private async pageContext(seal: Omit<PrintedSeal, 'pdf'>, signatories: EditionSignatories) {
+    const index = seal.assessment.scoreSnapshot?.index.index ?? null;
     const url = this.verificationUrl(seal.number);
     return {
       number: seal.number,
@@ -235,7 +241,13 @@ export class CertificationService {
       issueDate: formatDate(seal.issuedAt, 'pt-BR'),
       validFrom: formatDate(seal.validFrom, 'pt-BR'),
       validUntil: formatDate(seal.validUntil, 'pt-BR'),
-      signatories: SIGNATORIES,
+      index: index === null ? null : formatNumber(Math.round(index * 10) / 10, 'pt-BR'),
+      signatories: [signatories.university, signatories.iom].map((s) => ({
+        name: s.name,
+        role: s.title,
+        signature: s.signature,
+      })),
+      logos: { university: signatories.universityLogo, iom: signatories.iomLogo },
       verificationUrl: url,
       qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }),
     };

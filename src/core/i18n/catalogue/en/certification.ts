@@ -38,4 +38,22 @@ export const certification: Record<keyof typeof pt, string> = {
   'certification.dashboard.valid-seals': 'Seals valid today',
   'certification.dashboard.unknown-group': 'indicator group no longer published',
   'certification.batch-not-found': 'Certificate batch not found.',
+  'certification.signatories.invalid': 'The signatories were not saved: correct the fields shown.',
+  'certification.signatories.required': 'required',
+  'certification.signatories.too-long': 'at most {max} characters',
+  'certification.signatories.image-type': 'the image must be PNG or JPEG',
+  'certification.signatories.image-too-large': 'the image is over {limit} KB',
+  'certification.seal.title': 'MigraCidades Seal {year}',
+  'certification.seal.subtitle': 'Improving local migration governance in Brazil',
+  'certification.seal.statement-before':
+    'The Federal University of Rio Grande do Sul and the International Organization for Migration certify that the',
+  'certification.seal.statement-after':
+    'completed every stage of the {year} edition of the MigraCidades platform (enrolment, validated diagnosis and prioritisation), in recognition of its efforts for local migration governance.',
+  'certification.seal.edition': 'Edition',
+  'certification.seal.level': 'Maturity level',
+  'certification.seal.index': 'Governance index',
+  'certification.seal.valid-until': 'Valid until',
+  'certification.seal.number': 'Certificate no.',
+  'certification.seal.issued': 'Issued on',
+  'certification.seal.verify': 'Check its authenticity at',
 };

@@ -36,4 +36,22 @@ export const certification = {
   'certification.dashboard.valid-seals': 'Selos válidos hoje',
   'certification.dashboard.unknown-group': 'grupo de indicadores fora do catálogo',
   'certification.batch-not-found': 'Lote de emissão não encontrado.',
+  'certification.signatories.invalid': 'Os signatários não foram salvos: corrija os campos indicados.',
+  'certification.signatories.required': 'obrigatório',
+  'certification.signatories.too-long': 'no máximo {max} caracteres',
+  'certification.signatories.image-type': 'a imagem precisa ser PNG ou JPEG',
+  'certification.signatories.image-too-large': 'a imagem passa de {limit} KB',
+  'certification.seal.title': 'Selo MigraCidades {year}',
+  'certification.seal.subtitle': 'Aprimorando a Governança Migratória Local no Brasil',
+  'certification.seal.statement-before':
+    'A Universidade Federal do Rio Grande do Sul e a Organização Internacional para as Migrações certificam que o',
+  'certification.seal.statement-after':
+    'concluiu todas as etapas da edição {year} da plataforma MigraCidades (inscrição, diagnóstico validado e priorização), em reconhecimento aos seus esforços pela governança migratória local.',
+  'certification.seal.edition': 'Edição',
+  'certification.seal.level': 'Nível de maturidade',
+  'certification.seal.index': 'Índice de governança',
+  'certification.seal.valid-until': 'Válido até',
+  'certification.seal.number': 'Certificado nº',
+  'certification.seal.issued': 'Emitido em',
+  'certification.seal.verify': 'Verifique a autenticidade em',
 } as const;

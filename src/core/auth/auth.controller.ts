@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentActor, Public } from './access.decorator';
 import type { Actor } from './actor';
-import { CreateUserDto, LoginDto } from './auth.dto';
+import { CreateUserDto, LoginDto, ResetPasswordDto, UpdateUserDto } from './auth.dto';
 import { AuthService } from './auth.service';
 
 @ApiTags('auth')
@@ -38,5 +38,25 @@ export class AuthController {
   @ApiOperation({ summary: 'All users' })
   listUsers() {
     return this.auth.listUsers();
+  }
+
+  @Patch('users/:id')
+  @Access('admin')
+  @ApiOperation({
+    summary:
+      'Change a user\u2019s role or government, or disable/enable them (a disabled user\u2019s tokens stop at once)',
+  })
+  updateUser(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateUserDto) {
+    return this.auth.updateUser(actor, id, body);
+  }
+
+  @Post('users/:id/password')
+  @Access('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Reset a user\u2019s password: the one given, or a temporary one returned once; their sessions end',
+  })
+  resetPassword(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ResetPasswordDto) {
+    return this.auth.resetPassword(actor, id, body.password);
   }
 }

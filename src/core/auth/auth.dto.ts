@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { withMessage } from '../http/validation';
 import { ROLES, type Role } from './role';
 
@@ -41,4 +41,35 @@ export class CreateUserDto {
   @IsOptional()
   @Matches(/^\d{2}(\d{5})?$/, withMessage('common.validation.ibge-code'))
   governmentCode?: string;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({
+    description: 'IBGE code of the government, for officials; null to clear it',
+    example: '4314902',
+    nullable: true,
+    type: String,
+  })
+  @IsOptional()
+  @Matches(/^\d{2}(\d{5})?$/, withMessage('common.validation.ibge-code'))
+  governmentCode?: string | null;
+
+  @ApiPropertyOptional({ description: 'false disables the user: their sessions and tokens stop at once' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class ResetPasswordDto {
+  @ApiPropertyOptional({ minLength: 12, description: 'Left out: a temporary password is generated and returned once' })
+  @IsOptional()
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  password?: string;
 }

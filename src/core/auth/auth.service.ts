@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { Role } from './role';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../errors/domain-error';
 import { GovernmentEntity } from '../governments/government.entity';
 import { message } from '../i18n/message';
-import { type Actor, roleNames } from './actor';
+import { type Actor, requireRole, roleNames } from './actor';
 import { hashPassword, verifyPassword } from './password';
 import { UserEntity } from './user.entity';
 import { SESSION_LIFETIME_SECONDS } from './web-session';
@@ -27,6 +27,32 @@ export interface NewUser {
 }
 
 export type UserView = Omit<UserEntity, 'passwordHash'>;
+
+/** What an administrator may change on a user: the role with its government, and whether the user may sign in. */
+export interface UserChanges {
+  readonly role?: Role;
+  /** The government of an official; null (or left out) for the other roles. */
+  readonly governmentCode?: string | null;
+  readonly active?: boolean;
+}
+
+export interface UserQuery {
+  /** Part of the name or e-mail (case ignored). */
+  readonly q?: string;
+  readonly role?: Role;
+  readonly active?: boolean;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** The password policy the service enforces on every password it stores. */
+export const PASSWORD_LENGTH = { min: 12, max: 200 } as const;
+
+/** A temporary password of 16 characters from an alphabet without look-alikes (no 0/O, 1/l/I). */
+export function temporaryPassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return [...randomBytes(16)].map((b) => alphabet[b % alphabet.length]).join('');
+}
 
 const view = ({ passwordHash: _hidden, ...rest }: UserEntity): UserView => rest;
 
@@ -108,7 +134,7 @@ export class AuthService implements OnModuleInit {
         { field: 'currentPassword', message: message('auth.password.current-wrong') },
       ]);
     }
-    if (next.length < 12 || next.length > 200) {
+    if (next.length < PASSWORD_LENGTH.min || next.length > PASSWORD_LENGTH.max) {
       throw new DomainError('VALIDATION_FAILED', message('auth.password.too-short'), [
         { field: 'newPassword', message: message('auth.password.too-short') },
       ]);
@@ -138,26 +164,10 @@ export class AuthService implements OnModuleInit {
 
   async createUser(by: Actor | null, input: NewUser): Promise<UserView> {
     const email = input.email.trim().toLowerCase();
-    if (input.role === 'official' && !input.governmentCode) {
-      throw new DomainError('VALIDATION_FAILED', message('auth.official-needs-government'), [
-        { field: 'governmentCode', message: message('auth.official-needs-government.field') },
-      ]);
-    }
-    if (input.role !== 'official' && input.governmentCode) {
-      throw new DomainError('VALIDATION_FAILED', message('auth.only-officials-have-government'), [
-        {
-          field: 'governmentCode',
-          message: message('auth.only-officials-have-government.field', { role: roleNames([input.role]) }),
-        },
-      ]);
-    }
+    this.requireRoleGovernment(input.role, input.governmentCode);
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (em) => {
-      if (input.governmentCode && !(await em.existsBy(GovernmentEntity, { ibgeCode: input.governmentCode }))) {
-        throw new DomainError('VALIDATION_FAILED', message('auth.government-unknown', { code: input.governmentCode }), [
-          { field: 'governmentCode', message: message('common.validation.unknown-ibge-code') },
-        ]);
-      }
+      await this.requireKnownGovernment(em, input.governmentCode);
       if (await em.existsBy(UserEntity, { email })) {
         throw new DomainError('ALREADY_EXISTS', message('auth.email-taken', { email }), [
           { field: 'email', message: message('auth.email-taken.field') },
@@ -175,6 +185,116 @@ export class AuthService implements OnModuleInit {
       await em.insert(UserEntity, user);
       await this.audit.record(em, by, { action: 'user.create', entity: 'user', entityId: user.id, after: view(user) });
       return view(user);
+    });
+  }
+
+  /** An official belongs to a government; the other roles to none. */
+  private requireRoleGovernment(role: Role, governmentCode: string | null | undefined): void {
+    if (role === 'official' && !governmentCode) {
+      throw new DomainError('VALIDATION_FAILED', message('auth.official-needs-government'), [
+        { field: 'governmentCode', message: message('auth.official-needs-government.field') },
+      ]);
+    }
+    if (role !== 'official' && governmentCode) {
+      throw new DomainError('VALIDATION_FAILED', message('auth.only-officials-have-government'), [
+        {
+          field: 'governmentCode',
+          message: message('auth.only-officials-have-government.field', { role: roleNames([role]) }),
+        },
+      ]);
+    }
+  }
+
+  private async requireKnownGovernment(em: EntityManager, governmentCode: string | null | undefined): Promise<void> {
+    if (governmentCode && !(await em.existsBy(GovernmentEntity, { ibgeCode: governmentCode }))) {
+      throw new DomainError('VALIDATION_FAILED', message('auth.government-unknown', { code: governmentCode }), [
+        { field: 'governmentCode', message: message('common.validation.unknown-ibge-code') },
+      ]);
+    }
+  }
+
+  async getUser(id: string): Promise<UserView> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    if (!user) throw new DomainError('USER_NOT_FOUND', message('auth.user-not-found'));
+    return view(user);
+  }
+
+  /** Users by name or e-mail, role and status, the newest last, a page at a time. */
+  async findUsers(query: UserQuery): Promise<{ total: number; limit: number; offset: number; items: UserView[] }> {
+    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
+    const q = query.q?.trim().toLowerCase();
+    if (q) {
+      const like = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
+      qb.andWhere(`(LOWER(u.name) LIKE :like ESCAPE '\\' OR u.email LIKE :like ESCAPE '\\')`, { like });
+    }
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
+    qb.orderBy('u.created_at', 'ASC').addOrderBy('u.email', 'ASC');
+    const [rows, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
+    return { total, limit: query.limit, offset: query.offset, items: rows.map(view) };
+  }
+
+  /**
+   * An administrator changes a user's role (with its government) or disables or enables them. A disabled user's
+   * sessions and tokens stop at their next request (`actorFromToken` reads the user every time). No one disables
+   * themselves or takes away their own administration, so that the last administrator cannot lock everyone out.
+   */
+  async updateUser(by: Actor, id: string, changes: UserChanges): Promise<UserView> {
+    requireRole(by, 'admin');
+    return this.dataSource.transaction(async (em) => {
+      const user = await em.findOneBy(UserEntity, { id });
+      if (!user) throw new DomainError('USER_NOT_FOUND', message('auth.user-not-found'));
+      const role = changes.role ?? user.role;
+      const governmentCode =
+        changes.governmentCode !== undefined
+          ? changes.governmentCode
+          : role === 'official'
+            ? user.governmentCode
+            : null;
+      const active = changes.active ?? user.active;
+      if (user.id === by.id && (!active || role !== 'admin')) {
+        throw new DomainError('FORBIDDEN', message('auth.cannot-demote-self'));
+      }
+      this.requireRoleGovernment(role, governmentCode);
+      await this.requireKnownGovernment(em, governmentCode);
+      const before = view(user);
+      const after = { ...before, role, governmentCode: governmentCode ?? null, active };
+      await em.update(UserEntity, { id }, { role, governmentCode: governmentCode ?? null, active });
+      const action = active !== user.active ? (active ? 'user.enable' : 'user.disable') : 'user.update';
+      await this.audit.record(em, by, { action, entity: 'user', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  /**
+   * An administrator sets a new password for a user: the one given, or a temporary one returned once. The user's
+   * open sessions end (their tokens carry the old password's digest).
+   */
+  async resetPassword(
+    by: Actor,
+    id: string,
+    password?: string,
+  ): Promise<{ user: UserView; temporaryPassword: string | null }> {
+    requireRole(by, 'admin');
+    const given = password !== undefined && password !== '';
+    if (given && (password.length < PASSWORD_LENGTH.min || password.length > PASSWORD_LENGTH.max)) {
+      throw new DomainError('VALIDATION_FAILED', message('auth.password.policy'), [
+        { field: 'password', message: message('auth.password.policy') },
+      ]);
+    }
+    const next = given ? password : temporaryPassword();
+    const passwordHash = await hashPassword(next);
+    return this.dataSource.transaction(async (em) => {
+      const user = await em.findOneBy(UserEntity, { id });
+      if (!user) throw new DomainError('USER_NOT_FOUND', message('auth.user-not-found'));
+      await em.update(UserEntity, { id }, { passwordHash });
+      await this.audit.record(em, by, {
+        action: 'user.password-reset',
+        entity: 'user',
+        entityId: id,
+        after: { temporary: !given },
+      });
+      return { user: view(user), temporaryPassword: given ? null : next };
     });
   }
 

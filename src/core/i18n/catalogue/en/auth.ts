@@ -22,4 +22,8 @@ export const auth: Record<keyof typeof pt, string> = {
   'auth.csrf-invalid': 'The form has expired or did not come from this page: reload the page and try again.',
   'auth.password.current-wrong': 'The current password does not match.',
   'auth.password.too-short': 'The new password needs 12 to 200 characters.',
+  'auth.password.policy': 'The password needs 12 to 200 characters.',
+  'auth.user-not-found': 'User not found.',
+  'auth.cannot-demote-self':
+    'You cannot disable your own account or take away your own administrator role: ask another administrator.',
 };

@@ -20,4 +20,8 @@ export const auth = {
   'auth.csrf-invalid': 'O formulário expirou ou não veio desta página: recarregue a página e tente de novo.',
   'auth.password.current-wrong': 'A senha atual não confere.',
   'auth.password.too-short': 'A nova senha precisa ter de 12 a 200 caracteres.',
+  'auth.password.policy': 'A senha precisa ter de 12 a 200 caracteres.',
+  'auth.user-not-found': 'Usuário não encontrado.',
+  'auth.cannot-demote-self':
+    'Você não pode desativar a própria conta nem retirar de si o papel de administrador: peça a outro administrador.',
 } as const;

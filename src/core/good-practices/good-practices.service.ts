@@ -159,6 +159,53 @@ export class GoodPracticesService {
     });
   }
 
+  /** Practices waiting for a reviewer, oldest first, with the government and edition they come from. */
+  async pending(limit: number) {
+    const rows = await this.workflow.dataSource
+      .getRepository(GoodPracticeEntity)
+      .createQueryBuilder('p')
+      .innerJoin(AssessmentEntity, 'a', 'a.id = p.assessment_id')
+      .innerJoin(GovernmentEntity, 'g', 'g.ibge_code = a.government_code')
+      .where('p.status = :status', { status: 'pending' })
+      .select([
+        'p.id AS id',
+        'p.title AS title',
+        'p.description AS description',
+        'p.group_slug AS groupSlug',
+        'p.link AS link',
+        'p.assessment_id AS assessmentId',
+        'a.edition_year AS editionYear',
+        'a.versions AS versions',
+        'g.name AS governmentName',
+        'g.uf AS uf',
+      ])
+      .orderBy('p.created_at', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{
+        id: string;
+        title: string;
+        description: string;
+        groupSlug: string;
+        link: string | null;
+        assessmentId: string;
+        editionYear: number;
+        versions: string;
+        governmentName: string;
+        uf: string;
+      }>();
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      description: r.description,
+      link: r.link,
+      assessmentId: r.assessmentId,
+      editionYear: r.editionYear,
+      group: this.group(r.groupSlug, (JSON.parse(r.versions) as Record<string, number>)[r.groupSlug]),
+      government: { name: r.governmentName, uf: r.uf },
+    }));
+  }
+
   /** The approved practices of one assessment, in the order they were recorded (for its report). */
   approvedFor(assessmentId: string): Promise<GoodPracticeEntity[]> {
     return this.workflow.dataSource

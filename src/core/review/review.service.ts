@@ -35,6 +35,55 @@ const NEXT_STEP: Partial<Record<AssessmentState, MessageKey>> = {
   certified: 'review.next.approved',
 };
 
+/** The states a diagnosis waits in for a reviewer's act: the queue's default. */
+const REVIEW_STATES: readonly AssessmentState[] = ['submitted', 'resubmitted', 'in-review'];
+
+/** Who last took a diagnosis into review (read from its audit trail, which an index orders per assessment). */
+const LAST_REVIEWER = `(SELECT l."actor_id" FROM "audit_log" l WHERE l."assessment_id" = a."id"
+  AND l."action" = 'assessment.start-review' ORDER BY l."id" DESC LIMIT 1)`;
+
+export interface QueuePageFilter {
+  readonly edition?: number;
+  readonly uf?: string;
+  readonly status?: AssessmentState;
+  readonly reviewer?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+interface QueueRow {
+  id: string;
+  edition_year: number;
+  government_code: string;
+  name: string;
+  uf: string;
+  kind: 'municipality' | 'state';
+  state: AssessmentState;
+  round: number;
+  submitted_at: string | null;
+  reviewer_id: string | null;
+}
+
+export interface QueuePage {
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+  readonly items: readonly {
+    readonly id: string;
+    readonly editionYear: number;
+    readonly government: {
+      readonly ibgeCode: string;
+      readonly name: string;
+      readonly uf: string;
+      readonly kind: string;
+    };
+    readonly state: AssessmentState;
+    readonly round: number;
+    readonly submittedAt: string | null;
+    readonly reviewerId: string | null;
+  }[];
+}
+
 /** The IOM reviewers' side: item-by-item verdicts, rounds of changes, approval with a score snapshot. */
 @Injectable()
 export class ReviewService {
@@ -436,6 +485,50 @@ export class ReviewService {
     if (filter.status) qb.andWhere('a.state = :status', { status: filter.status });
     else qb.andWhere('a.state IN (:...states)', { states: ['submitted', 'resubmitted', 'in-review'] });
     return qb.orderBy('a.submitted_at', 'ASC').addOrderBy('g.name', 'ASC').getRawMany();
+  }
+
+  /**
+   * The queue as pages read it: filtered and paged in SQL, with the total and each diagnosis's reviewer (who
+   * last took it into review). `reviewer` keeps the diagnoses a given reviewer took; the default states are
+   * those waiting for a reviewer's act.
+   */
+  async queuePage(filter: QueuePageFilter): Promise<QueuePage> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (clause: string, ...values: unknown[]) => {
+      where.push(clause);
+      params.push(...values);
+    };
+    if (filter.edition) add('a."edition_year" = ?', filter.edition);
+    if (filter.uf) add('g."uf" = ?', filter.uf);
+    if (filter.status) add('a."state" = ?', filter.status);
+    else add(`a."state" IN (${REVIEW_STATES.map(() => '?').join(', ')})`, ...REVIEW_STATES);
+    if (filter.reviewer) add(`${LAST_REVIEWER} = ?`, filter.reviewer);
+    const from = `FROM "assessments" a JOIN "governments" g ON g."ibge_code" = a."government_code"
+      WHERE ${where.join(' AND ')}`;
+    const rows: QueueRow[] = await this.workflow.dataSource.query(
+      `SELECT a."id", a."edition_year", a."government_code", g."name", g."uf", g."kind", a."state", a."round",
+        strftime('%Y-%m-%dT%H:%M:%fZ', a."submitted_at") AS "submitted_at", ${LAST_REVIEWER} AS "reviewer_id"
+      ${from} ORDER BY a."submitted_at" ASC, g."search_name" ASC, a."id" ASC LIMIT ? OFFSET ?`,
+      [...params, filter.limit, filter.offset],
+    );
+    const [{ total }] = (await this.workflow.dataSource.query(`SELECT COUNT(*) AS "total" ${from}`, params)) as {
+      total: number;
+    }[];
+    return {
+      total,
+      limit: filter.limit,
+      offset: filter.offset,
+      items: rows.map((r) => ({
+        id: r.id,
+        editionYear: r.edition_year,
+        government: { ibgeCode: r.government_code, name: r.name, uf: r.uf, kind: r.kind },
+        state: r.state,
+        round: r.round,
+        submittedAt: r.submitted_at,
+        reviewerId: r.reviewer_id,
+      })),
+    };
   }
 
   private async recipientsOf(assessment: AssessmentEntity) {

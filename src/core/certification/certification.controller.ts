@@ -1,41 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsOptional, Matches } from 'class-validator';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ReasonDto } from '../assessment/assessment.dto';
 import { Access, CurrentActor, Public } from '../auth/access.decorator';
 import type { Actor } from '../auth/actor';
 import { DomainError } from '../errors/domain-error';
-import { formatDate, message } from '../i18n/message';
+import { message } from '../i18n/message';
 import { FilesService } from '../files/files.service';
 import { readMultipart } from '../http/multipart';
 import { ApiRequestContent, binaryFile } from '../http/openapi';
-import { IntParamPipe, withMessage } from '../http/validation';
-import { TemplatesService } from '../rendering/templates.service';
+import { IntParamPipe } from '../http/validation';
 import { CertificateBatchService } from './certificate-batch.service';
 import { CertificationService } from './certification.service';
 import { SealRegistryService } from './seal-registry.service';
 import { IssuerKeysService } from './issuer-keys.service';
-import { sendHtml } from '../http/html';
-
-export class CertifiedPageQueryDto {
-  @ApiPropertyOptional({ description: 'Federative unit (state) abbreviation', example: 'RS' })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value))
-  @Matches(/^[A-Z]{2}$/, withMessage('common.validation.uf'))
-  uf?: string;
-}
-
-const STATUS_TEXT = {
-  valid: message('certification.status.valid'),
-  revoked: message('certification.status.revoked'),
-  expired: message('certification.status.expired'),
-  unknown: message('certification.status.unknown'),
-} as const;
-
-const shownDate = (value: string | Date | null | undefined) =>
-  value ? formatDate(value instanceof Date ? value.toISOString() : value, 'pt-BR') : null;
 
 @ApiTags('certification')
 @ApiBearerAuth()
@@ -46,7 +24,6 @@ export class CertificationController {
     private readonly registry: SealRegistryService,
     private readonly keys: IssuerKeysService,
     private readonly files: FilesService,
-    private readonly templates: TemplatesService,
     private readonly batches: CertificateBatchService,
   ) {}
 
@@ -162,64 +139,6 @@ export class CertificationController {
       ]);
     }
     return this.registry.verifyDocument({ credential: body.credential });
-  }
-
-  @Get('verify/:number')
-  @Public()
-  @ApiOperation({ summary: 'Public verification page (HTML), where the QR code points' })
-  async verifyPage(@Param('number') number: string, @Res() reply: FastifyReply) {
-    const result = await this.registry.verify(number);
-    const blank = {
-      government: null,
-      editionYear: null,
-      issuedAt: null,
-      validFrom: null,
-      validUntil: null,
-      levelLabel: null,
-      revokedAt: null,
-      revocationReason: null,
-      replacedBy: null,
-    };
-    const seal = { ...blank, ...result };
-    const html = this.templates.render('verify', {
-      ...seal,
-      issuedAt: shownDate(seal.issuedAt),
-      validFrom: shownDate(seal.validFrom ?? seal.issuedAt),
-      validUntil: shownDate(seal.validUntil),
-      revokedAt: shownDate(seal.revokedAt),
-      label: STATUS_TEXT[result.status],
-      valid: result.status === 'valid',
-    });
-    return sendHtml(reply, html, result.status === 'unknown' ? 404 : 200);
-  }
-
-  @Get('certificados/:year')
-  @Public()
-  @ApiOperation({
-    summary:
-      'Public page (HTML) of the governments certified in an edition, with verification links; ?uf=RS filters by state',
-  })
-  async certifiedPage(
-    @Param('year', IntParamPipe) year: number,
-    @Query() query: CertifiedPageQueryDto,
-    @Res() reply: FastifyReply,
-  ) {
-    const page = await this.registry.certifiedPage(year, query.uf);
-    const seals = page.seals.map((s) => ({
-      ...s,
-      isState: s.kind === 'state',
-      statusLabel: STATUS_TEXT[s.status]['pt-BR'],
-      validFromText: shownDate(s.validFrom ?? s.issuedAt),
-      validUntilText: shownDate(s.validUntil),
-      levelLabel: s.levelLabel?.['pt-BR'] ?? null,
-    }));
-    const html = this.templates.render('pages/certified', {
-      ...page,
-      seals,
-      validCount: page.counts.valid,
-      uf: query.uf ?? null,
-    });
-    return sendHtml(reply, html);
   }
 
   @Get('.well-known/jwks.json')

@@ -2,7 +2,7 @@ import { Controller, Get, Req, Res, UseFilters, UseGuards } from '@nestjs/common
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { plainToInstance } from 'class-transformer';
-import { Access, CurrentActor, Public } from '../../core/auth/access.decorator';
+import { Access, CurrentActor } from '../../core/auth/access.decorator';
 import type { Actor } from '../../core/auth/actor';
 import { AssessmentListQueryDto } from '../../core/assessment/assessment-list.dto';
 import { AssessmentListService } from '../../core/assessment/assessment-list.service';
@@ -30,12 +30,6 @@ export class HomePageController {
   ) {}
 
   /** The public home is another issue's: for now `/` leads to the sign-in or to one's home. */
-  @Get()
-  @Public()
-  async root(@Req() req: WebRequest, @Res() reply: FastifyReply) {
-    return this.pages.redirect(reply, (await this.pages.optionalActor(req)) ? '/inicio' : '/entrar');
-  }
-
   @Get('inicio')
   @Access('official', 'reviewer', 'certifier', 'admin')
   async home(@CurrentActor() actor: Actor, @Req() req: WebRequest, @Res() reply: FastifyReply) {

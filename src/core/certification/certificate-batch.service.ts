@@ -17,6 +17,9 @@ import { CertificationService } from './certification.service';
 
 const MAX_ATTEMPTS = 3;
 
+/** SQLite's datetime('now') ("2026-12-01 14:00:00", UTC) as ISO. */
+const sqliteUtc = (value: string) => `${value.replace(' ', 'T')}Z`;
+
 export interface BatchProgress {
   readonly id: string;
   readonly editionYear: number;
@@ -28,6 +31,9 @@ export interface BatchProgress {
   /** Issued after one or more failed attempts. */
   readonly retried: number;
   readonly failures: readonly { assessmentId: string; attempts: number; error: string | null }[];
+  /** When the batch started and ended (UTC, ISO), for the time left. */
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
 }
 
 /**
@@ -113,9 +119,15 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
 
   async progress(id: string): Promise<BatchProgress> {
     const [batch] = (await this.dataSource.query(
-      `SELECT id, edition_year, status FROM certificate_batches WHERE id = ?`,
+      `SELECT id, edition_year, status, created_at, finished_at FROM certificate_batches WHERE id = ?`,
       [id],
-    )) as { id: string; edition_year: number; status: 'running' | 'done' }[];
+    )) as {
+      id: string;
+      edition_year: number;
+      status: 'running' | 'done';
+      created_at: string;
+      finished_at: string | null;
+    }[];
     if (!batch) throw new DomainError('BATCH_NOT_FOUND', message('certification.batch-not-found'));
     const counts = (await this.dataSource.query(
       `SELECT status, COUNT(*) AS n FROM certificate_batch_items WHERE batch_id = ? GROUP BY status`,
@@ -140,6 +152,8 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
       pending: count('pending'),
       retried,
       failures,
+      startedAt: sqliteUtc(batch.created_at),
+      finishedAt: batch.finished_at ? sqliteUtc(batch.finished_at) : null,
     };
   }
 

@@ -12,7 +12,12 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 
 /** Printed on every seal, so kept small. */
 export const MAX_IMAGE_BYTES = 512 * 1024;
-const MAX_LENGTH: Record<TextField, number> = { universityName: 120, universityTitle: 160, iomName: 120, iomTitle: 160 };
+const MAX_LENGTH: Record<TextField, number> = {
+  universityName: 120,
+  universityTitle: 160,
+  iomName: 120,
+  iomTitle: 160,
+};
 
 export interface Signatory {
   readonly name: string;

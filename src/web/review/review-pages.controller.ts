@@ -19,6 +19,7 @@ import {
   auditRows,
   changesView,
   type DecisionsFormState,
+  itemTitle,
   partId,
   planDecisions,
   problemsOf,
@@ -129,7 +130,10 @@ export class ReviewPagesController {
       );
     } catch (e) {
       if (!(e instanceof DomainError) || e.code !== 'VALIDATION_FAILED') throw e;
-      const form: DecisionsFormState = { values, problems: problemsOf(decisions, e.fields, lang) };
+      const form: DecisionsFormState = {
+        values,
+        problems: problemsOf(decisions, e.fields, lang, (d) => itemTitle(data, d.group, d.itemKey, lang)),
+      };
       const errors: FormProblem[] = Object.entries(form.problems).map(([anchor, p]) => ({
         field: p.field === 'decision' ? anchor : partId(anchor, p.field),
         text: p.text,

@@ -218,6 +218,7 @@ export function problemsOf(
   planned: readonly PlannedDecision[],
   fields: readonly { field: string; message: { 'pt-BR': string; en: string } }[],
   lang: Language,
+  nameOf: (d: PlannedDecision) => string = (d) => d.itemKey,
 ): DecisionsFormState['problems'] {
   const problems: Record<string, { field: 'decision' | 'rating' | 'note'; text: string }> = {};
   for (const f of fields) {
@@ -225,9 +226,17 @@ export function problemsOf(
     const d = m ? planned[Number(m[1])] : undefined;
     if (!d || problems[d.anchor]) continue;
     const part = m![2] === 'rating' || m![2] === 'note' ? m![2] : 'decision';
-    problems[d.anchor] = { field: part, text: f.message[lang] };
+    problems[d.anchor] = { field: part, text: `${nameOf(d)}: ${f.message[lang]}` };
   }
   return problems;
+}
+
+/** "1.3 Label of the item", as the page numbers it. */
+export function itemTitle(data: ReviewData, group: string, key: string, lang: Language): string {
+  const gi = data.groups.findIndex((g) => g.group === group);
+  const q = data.questionnaires[gi]?.questionnaire;
+  const item = q?.items.find((i) => i.key === key);
+  return item ? `${data.questionnaires[gi].number}.${q.items.indexOf(item) + 1} ${item.label[lang]}` : key;
 }
 
 /** Previous answer beside the current one, for each item the officials changed since the last round. */
@@ -241,7 +250,7 @@ export function changesView(data: ReviewData, changes: ChangesData, lang: Langua
       (Array.isArray(v) ? (v as EvidenceRef[]) : []).map((e) => evidenceView(data.id, e, lang));
     return {
       anchor: itemId(c.group, c.itemKey),
-      label: item ? `${data.questionnaires[gi].number}.${q.items.indexOf(item) + 1} ${item.label[lang]}` : c.itemKey,
+      label: itemTitle(data, c.group, c.itemKey, lang),
       comment: c.comment,
       before: words(c.before),
       beforeEvidence: refs(c.beforeEvidence),

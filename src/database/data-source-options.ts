@@ -24,6 +24,7 @@ import { StatusList1765200000000 } from './migrations/1765200000000-StatusList';
 import { NotificationTexts1765300000000 } from './migrations/1765300000000-NotificationTexts';
 import { CalendarAndSeals1765100000000 } from './migrations/1765100000000-CalendarAndSeals';
 import { Signatories1765400000000 } from './migrations/1765400000000-Signatories';
+import { SessionsRevoked1765500000000 } from './migrations/1765500000000-SessionsRevoked';
 
 export const ENTITIES = [
   GovernmentEntity,
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   StatusList1765200000000,
   NotificationTexts1765300000000,
   Signatories1765400000000,
+  SessionsRevoked1765500000000,
 ];
 
 /** One definition of the database for the app, the CLI and the tests: the schema always comes from migrations. */

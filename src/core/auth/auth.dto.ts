@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { withMessage } from '../http/validation';
 import { ROLES, type Role } from './role';
 
@@ -61,7 +61,7 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional({ description: 'false disables the user: their sessions and tokens stop at once' })
   @IsOptional()
-  @IsBoolean()
+  @IsIn([true, false])
   active?: boolean;
 }
 

@@ -26,7 +26,7 @@ export interface NewUser {
   readonly governmentCode?: string;
 }
 
-export type UserView = Omit<UserEntity, 'passwordHash'>;
+export type UserView = Omit<UserEntity, 'passwordHash' | 'tokensValidFrom'>;
 
 /** What an administrator may change on a user: the role with its government, and whether the user may sign in. */
 export interface UserChanges {
@@ -54,7 +54,7 @@ export function temporaryPassword(): string {
   return [...randomBytes(16)].map((b) => alphabet[b % alphabet.length]).join('');
 }
 
-const view = ({ passwordHash: _hidden, ...rest }: UserEntity): UserView => rest;
+const view = ({ passwordHash: _hidden, tokensValidFrom: _revoked, ...rest }: UserEntity): UserView => rest;
 
 /** A token carries a digest of the password it was issued under: changing the password ends every other session. */
 const passwordStamp = (passwordHash: string) =>
@@ -111,6 +111,7 @@ export class AuthService implements OnModuleInit {
       sub: user.id,
       role: user.role,
       pw: passwordStamp(user.passwordHash),
+      at: Date.now(),
     });
     return { accessToken, expiresIn: TOKEN_LIFETIME_SECONDS, user: view(user) };
   }
@@ -119,7 +120,7 @@ export class AuthService implements OnModuleInit {
   async sessionToken(actor: Pick<Actor, 'id' | 'role'>): Promise<{ token: string; expiresIn: number }> {
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: actor.id });
     const token = await this.jwt.signAsync(
-      { sub: user.id, role: user.role, pw: passwordStamp(user.passwordHash) },
+      { sub: user.id, role: user.role, pw: passwordStamp(user.passwordHash), at: Date.now() },
       { expiresIn: SESSION_LIFETIME_SECONDS },
     );
     return { token, expiresIn: SESSION_LIFETIME_SECONDS };
@@ -150,15 +151,17 @@ export class AuthService implements OnModuleInit {
   async actorFromToken(token: string | undefined): Promise<Actor> {
     const unauthenticated = () => new DomainError('UNAUTHENTICATED', message('auth.unauthenticated'));
     if (!token) throw unauthenticated();
-    let payload: { sub: string; pw?: string };
+    let payload: { sub: string; pw?: string; at?: number; iat?: number };
     try {
-      payload = await this.jwt.verifyAsync<{ sub: string; pw?: string }>(token, { algorithms: ['HS256'] });
+      payload = await this.jwt.verifyAsync<typeof payload>(token, { algorithms: ['HS256'] });
     } catch {
       throw unauthenticated();
     }
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: payload.sub });
     if (!user || !user.active) throw unauthenticated();
     if (payload.pw !== undefined && payload.pw !== passwordStamp(user.passwordHash)) throw unauthenticated();
+    const issuedAt = payload.at ?? (payload.iat ?? 0) * 1000;
+    if (user.tokensValidFrom !== null && issuedAt < user.tokensValidFrom) throw unauthenticated();
     return { id: user.id, email: user.email, name: user.name, role: user.role, governmentCode: user.governmentCode };
   }
 
@@ -259,7 +262,9 @@ export class AuthService implements OnModuleInit {
       await this.requireKnownGovernment(em, governmentCode);
       const before = view(user);
       const after = { ...before, role, governmentCode: governmentCode ?? null, active };
-      await em.update(UserEntity, { id }, { role, governmentCode: governmentCode ?? null, active });
+      // Disabling ends every session for good: enabling again does not bring the old ones back.
+      const revoke = user.active && !active ? { tokensValidFrom: Date.now() } : {};
+      await em.update(UserEntity, { id }, { role, governmentCode: governmentCode ?? null, active, ...revoke });
       const action = active !== user.active ? (active ? 'user.enable' : 'user.disable') : 'user.update';
       await this.audit.record(em, by, { action, entity: 'user', entityId: id, before, after });
       return after;

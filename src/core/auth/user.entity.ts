@@ -25,6 +25,15 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Tokens issued before this instant (ms since the epoch) are refused: set when the user is disabled. */
+  @Column({
+    name: 'tokens_valid_from',
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) },
+  })
+  tokensValidFrom: number | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 }

@@ -254,8 +254,12 @@ describe('certification: the Selo MigraCidades', () => {
     );
     const unknown = await app.request('GET', '/certificados/2019');
     expect(unknown.status).toBe(404);
-    expect(unknown.body.errors[0].field).toBe('year');
-    expect((await app.request('GET', '/certificados/2025?uf=Rio')).body.errors[0].field).toBe('uf');
+    expect(unknown.text).toContain('A edição 2019 não existe.');
+    const badUf = await app.request('GET', '/certificados/2025?uf=Rio');
+    expect(badUf.status).toBe(400);
+    // The field at fault is named in the error summary and marked on the filter form.
+    expect(badUf.text).toContain('UF: use a sigla do estado');
+    expect(badUf.text).toMatch(/id="uf" name="uf"[^>]*aria-invalid="true"/);
   });
 
   it('revokes a seal with a reason and date', async () => {

@@ -128,12 +128,14 @@ describe('national dashboard', () => {
     expect(page.text).toContain('Painel MigraCidades 2025');
     expect(page.text).toMatch(/<strong>5<\/strong>inscritos/);
     expect(page.text).toMatch(/<strong>50<\/strong>índice mediano/);
-    expect(page.text).toContain(
-      '<td>RS</td><td>Rio Grande do Sul</td><td>Sul</td><td class="n">3</td><td class="n">1</td><td class="n">30</td>',
+    // Rio Grande do Sul's row: 3 enrolled, 1 certified (linked to its list), median index 30.
+    expect(page.text).toMatch(
+      /<th scope="row">RS<\/th><td>Rio Grande do Sul<\/td><td>Sul<\/td><td class="n">3<\/td><td class="n"><a href="\/certificados\/2025\?uf&#x3D;RS"[^>]*>1<\/a><\/td><td class="n">30<\/td>/,
     );
     expect(page.text).toContain('<td class="n">25</td><td class="n">40</td><td class="n">62,5</td>');
     expect(page.text).toContain('<td class="n">66,7%</td>');
-    expect(page.text.match(/<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/g)).toHaveLength(3);
+    expect(page.text.match(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="web-chart"/g)).toHaveLength(3);
+    expect(page.text.match(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="web-map"/g)).toHaveLength(1);
   });
 
   it('follows the assessments: a reopened diagnosis leaves the figures at once', async () => {

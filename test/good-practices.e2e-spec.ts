@@ -230,12 +230,15 @@ describe('good practices: recorded in the diagnosis, reviewed, published as prac
 
     const html = await app.request('GET', '/boas-praticas?uf=rs&limit=1');
     expect(html.status).toBe(200);
-    expect(html.text).toContain('<strong>2</strong> fichas (uf: RS)');
+    expect(html.text).toContain('2 fichas (RS)');
     expect(html.text).toContain('Porto Alegre (RS) · edição 2025');
     expect(html.text.replaceAll('&#x3D;', '=').replaceAll('&amp;', '&')).toContain(
       'href="/boas-praticas?uf=RS&limit=1&offset=1"',
     );
     expect(html.text).not.toContain('Feira gastronômica');
-    expect((await app.request('GET', '/boas-praticas?uf=R')).body.errors[0].field).toBe('uf');
+    const badUf = await app.request('GET', '/boas-praticas?uf=R');
+    expect(badUf.status).toBe(400);
+    expect(badUf.text).toContain('UF: use a sigla do estado');
+    expect(badUf.text).toMatch(/id="uf" name="uf"[^>]*aria-invalid="true"/);
   });
 });

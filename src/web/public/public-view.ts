@@ -181,7 +181,8 @@ export function buildDashboard(d: NationalDashboard, measure: Measure, lang: Lan
       return t(`web.public.dashboard.map.label.${measure}`, {
         state: state?.name ?? shape.name,
         uf: shape.uf,
-        value: value === null ? t('web.public.dashboard.none') : n(value),
+        // Every state is in the figures (zeros included); a count missing all the same is none.
+        value: value !== null ? n(value) : measure === 'median' ? t('web.public.dashboard.none') : '0',
       });
     },
   });

@@ -1,0 +1,118 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createApp } from '../app.factory';
+import { loadConfig } from '../config/app-config';
+import { seedNational } from '../seed/national-seed';
+
+/**
+ * `npm run bench:public-pages`: the public pages on the national data (seeded once into BENCH_DATA_DIR, default
+ * .tmp/bench-national, shared with `npm run bench:national`), each beside a bare route and a light page of the
+ * same layout in the same run: server time per page (sequential requests on 127.0.0.1, median and p95) for the
+ * dashboard with its map, an edition's certified governments and a government's progress. Prints figures;
+ * asserts nothing.
+ */
+
+const root = resolve(__dirname, '../..');
+const dataDir = resolve(process.env.BENCH_DATA_DIR ?? join(root, '.tmp', 'bench-national'));
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+/** Milliseconds per request, sequential, after warm-up requests. */
+async function time(url: string, n: number): Promise<{ median: number; p95: number; bytes: number }> {
+  let bytes = 0;
+  const get = async () => {
+    const r = await fetch(url);
+    if (r.status !== 200) throw new Error(`${url}: ${r.status}`);
+    bytes = (await r.arrayBuffer()).byteLength;
+  };
+  for (let i = 0; i < 5; i++) await get();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await get();
+    times.push(performance.now() - t);
+  }
+  return { median: percentile(times, 50), p95: percentile(times, 95), bytes };
+}
+
+async function main(): Promise<void> {
+  const n = arg('requests', 50);
+  mkdirSync(dataDir, { recursive: true });
+  process.env.LOG_LEVEL = 'error';
+  const config = loadConfig(
+    {
+      DATA_DIR: dataDir,
+      ASSESSMENTS_DIR: join(root, 'assessments'),
+      TEMPLATES_DIR: join(root, 'templates'),
+      LOG_LEVEL: 'error',
+      HOST: '127.0.0.1',
+      PORT: '0',
+    },
+    root,
+  );
+  const app = await createApp(config);
+  try {
+    const db = app.get(DataSource);
+    const [{ count }] = (await db.query(`SELECT COUNT(*) AS count FROM assessments`)) as { count: number }[];
+    if (count < 5597 * 5) {
+      console.log(`Seeding the national data into ${dataDir} (once; later runs reuse it)...`);
+      const s = await seedNational(app, { log: (line) => console.log(`  ${line}`) });
+      console.log(`Seeded ${s.rows.assessments} assessments in ${s.seconds.toFixed(1)} s.`);
+    }
+    await app.listen(0, '127.0.0.1');
+    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const [{ year }] = (await db.query(
+      `SELECT MAX(edition_year) AS year FROM certificates WHERE replaced_by IS NULL`,
+    )) as { year: number }[];
+    const [{ seals }] = (await db.query(`SELECT COUNT(*) AS seals FROM certificates WHERE edition_year = ?`, [
+      year,
+    ])) as { seals: number }[];
+    // The government with the most approved editions: the longest history and the most charts.
+    const [government] = (await db.query(
+      `SELECT government_code AS code, COUNT(*) AS editions FROM assessments
+       WHERE state IN ('approved', 'priorities-set', 'certified') GROUP BY government_code ORDER BY editions DESC LIMIT 1`,
+    )) as { code: string; editions: number }[];
+
+    const rows: Record<string, Record<string, string>> = {};
+    const row = (name: string, r: { median: number; p95: number; bytes: number }) =>
+      (rows[name] = {
+        median: `${r.median.toFixed(2)} ms`,
+        p95: `${r.p95.toFixed(2)} ms`,
+        'response size': `${(r.bytes / 1024).toFixed(1)} KB`,
+      });
+    row('bare route: GET /api/health', await time(`${base}/api/health`, n));
+    row('light page, same layout: GET /acessibilidade', await time(`${base}/acessibilidade`, n));
+    row(`dashboard with the map: GET /painel (${year})`, await time(`${base}/painel?edition=${year}`, n));
+    row(
+      `dashboard, median index map: GET /painel?measure=median`,
+      await time(`${base}/painel?edition=${year}&measure=median`, n),
+    );
+    row(
+      `certified governments: GET /certificados/${year} (${seals} seals)`,
+      await time(`${base}/certificados/${year}`, n),
+    );
+    row(
+      `a government's progress: GET /governos/${government.code} (${government.editions} editions)`,
+      await time(`${base}/governos/${government.code}`, n),
+    );
+    console.log(`\nServer time per public page, ${n} sequential requests each after 5 to warm up (127.0.0.1):`);
+    console.table(rows);
+  } finally {
+    await app.close();
+  }
+}
+
+void main().catch((e: Error) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -175,7 +175,8 @@ describe('reviewer pages: queue, item-by-item review, changes, approval, good pr
       reviewStatus: 'sent-back',
       reviewNote: 'Anexe o decreto publicado no diário oficial.',
     });
-    await screenshot(page, 'review');
+    await page.$eval(`#${items[0].anchor}`, (e) => e.scrollIntoView());
+    await screenshot(page, 'review', { fullPage: false });
     await noSeriousViolations(`/revisao/${poa}`);
 
     await submit('#request-changes');
@@ -206,7 +207,8 @@ describe('reviewer pages: queue, item-by-item review, changes, approval, good pr
     expect(await page.$eval('#review-changes td.rv-before', (e) => e.textContent)).toContain('Sim');
     expect(await page.$eval('#review-changes td.rv-now', (e) => e.textContent)).toContain('Parcial');
     expect(changes).toContain('decreto-publicado.pdf');
-    await screenshot(page, 'review-changes');
+    await page.$eval('#review-changes', (e) => e.scrollIntoView());
+    await screenshot(page, 'review-changes', { fullPage: false });
 
     // Approval is refused while items are pending: the reasons are listed, each linking to its item.
     await submit('#approve');

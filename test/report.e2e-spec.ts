@@ -205,6 +205,19 @@ describe('the Relatório de Diagnóstico', () => {
     expect(pages[2]).toContain(`Página 3 de ${pages.length}`);
   });
 
+  it('leaves no page nearly empty: short parts and the chapters follow on rather than strand a few lines on a page', () => {
+    const middle = pages.slice(2, -1).map((p) => flat(p).length);
+    expect(Math.min(...middle)).toBeGreaterThan(600);
+  });
+
+  it('gives its charts legends: the maturity levels and the index line of the group scores, the index of the trend', () => {
+    const overview = flat(pages.find((p) => p.includes('Diagnóstico geral') && !p.includes('Sumário'))!);
+    expect(overview).toContain('Índice MigraCidades 2025 (linha tracejada)');
+    for (const level of ['Inicial', 'Em desenvolvimento', 'Consolidado', 'Referência'])
+      expect(overview).toContain(level);
+    expect(text).toContain('Índice MigraCidades em cada edição');
+  });
+
   it('gives the general information: place, population and SISMIGRA when known, submission date, people and the migrant service', () => {
     const info = pages[2];
     expect(info).toContain('Informações gerais');

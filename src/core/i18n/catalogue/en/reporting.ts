@@ -224,4 +224,7 @@ export const reporting: Record<keyof typeof pt, string> = {
   'reporting.progress.change': 'Change',
   'reporting.progress.note': 'Change: the difference between the last two editions. "—": no score in that edition.',
   'reporting.progress.groups-chart': 'Group scores by edition',
+  'reporting.chart.legend': 'Chart legend',
+  'reporting.chart.index-line': 'MigraCidades Index {year} (dashed line)',
+  'reporting.chart.trend-line': 'MigraCidades Index in each edition',
 };

@@ -237,4 +237,7 @@ export const reporting = {
   'reporting.progress.change': 'Variação',
   'reporting.progress.note': 'Variação: diferença entre as duas últimas edições. "—": sem pontuação naquela edição.',
   'reporting.progress.groups-chart': 'Pontuação dos grupos por edição',
+  'reporting.chart.legend': 'Legenda do gráfico',
+  'reporting.chart.index-line': 'Índice MigraCidades {year} (linha tracejada)',
+  'reporting.chart.trend-line': 'Índice MigraCidades em cada edição',
 } as const;

@@ -132,7 +132,8 @@ export const webPublic: Record<keyof typeof pt, string> = {
   'web.public.dashboard.map.label.enrolled': '{state} ({uf}): {value} enrolled',
   'web.public.dashboard.map.label.certified': '{state} ({uf}): {value} certified',
   'web.public.dashboard.map.label.median': '{state} ({uf}): median index {value}',
-  'web.public.dashboard.map.credit': 'State outlines: @svg-maps/brazil, by Victor Cazanave, licence CC BY 4.0.',
+  'web.public.dashboard.map.credit':
+    'State outlines: @svg-maps/brazil, by Victor Cazanave, licence Creative Commons Attribution 4.0 International (CC BY 4.0).',
   'web.public.dashboard.legend': 'Legend',
   'web.public.dashboard.legend.range': '{from} to {to}',
   'web.public.dashboard.legend.zero': 'none',

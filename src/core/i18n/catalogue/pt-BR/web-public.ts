@@ -130,7 +130,8 @@ export const webPublic = {
   'web.public.dashboard.map.label.enrolled': '{state} ({uf}): {value} inscritos',
   'web.public.dashboard.map.label.certified': '{state} ({uf}): {value} certificados',
   'web.public.dashboard.map.label.median': '{state} ({uf}): índice mediano {value}',
-  'web.public.dashboard.map.credit': 'Contornos dos estados: @svg-maps/brazil, de Victor Cazanave, licença CC BY 4.0.',
+  'web.public.dashboard.map.credit':
+    'Contornos dos estados: @svg-maps/brazil, de Victor Cazanave, licença Creative Commons Atribuição 4.0 Internacional.',
   'web.public.dashboard.legend': 'Legenda',
   'web.public.dashboard.legend.range': '{from} a {to}',
   'web.public.dashboard.legend.zero': 'nenhum',

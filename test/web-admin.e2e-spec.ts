@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'puppeteer';
 import { DataSource } from 'typeorm';
 import { launchBrowser, screenshot, seriousViolations } from './support/browser';
-import { ADMIN, auth, bootWithStaff, createUser, login, PASSWORD } from './support/lifecycle';
+import { ADMIN, auth, bootWithStaff, createEdition, createUser, enrol, login, PASSWORD } from './support/lifecycle';
 import type { RunningApp } from './support/test-app';
 
 const PORTO_ALEGRE = '4314902';
@@ -119,6 +119,43 @@ describe("administrator's pages: editions, versions, extensions, users (headless
     await admin.goto(url('/admin/edicoes'));
     expect(await text(admin, 'table')).toContain(String(YEAR));
     await screenshot(admin, 'admin-editions', { fullPage: true });
+  });
+
+  it('changes the edition: a review deadline before the diagnosis refused, then saved; pinned versions locked once a government enrolled', async () => {
+    await admin.goto(url(`/admin/edicoes/${YEAR}`));
+    await Promise.all([admin.waitForNavigation(), admin.click(`a[href="/admin/edicoes/${YEAR}/alterar"]`)]);
+    expect(await valueOf(admin, '#calendar-reviewDeadline')).toBe(`${YEAR}-08-31`);
+    expect(await valueOf(admin, '#pinnedVersions-health')).toBe('1');
+    await setValue(admin, '#calendar-reviewDeadline', `${YEAR}-06-01`);
+    await submit(admin, '#edition-form');
+    expect(await focused(admin)).toBe('error-summary');
+    expect(await admin.$$eval('#error-summary a', (as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      '#calendar-reviewDeadline',
+    ]);
+    expect(await seriousViolations(admin)).toEqual([]);
+    await setValue(admin, '#calendar-reviewDeadline', `${YEAR}-09-15`);
+    await admin.click('#certificationRule-kind-minimum-index');
+    await admin.type('#certificationRule-minimumIndex', '50');
+    await submit(admin, '#edition-form');
+    expect(new URL(admin.url()).pathname).toBe(`/admin/edicoes/${YEAR}`);
+    expect(await text(admin)).toContain(`Edição ${YEAR} alterada.`);
+    expect(await text(admin)).toContain('15/09/2031');
+    expect(await text(admin)).toContain('índice de pelo menos 50');
+    await admin.goto(url(`/admin/edicoes/${YEAR}/alterar`));
+    await accessible(admin);
+
+    // Once a government has enrolled, its answers belong to the pinned versions: they no longer change.
+    const open = new Date().getUTCFullYear() + 1;
+    await createEdition(app, adminToken, open);
+    await enrol(app, adminToken, open, PORTO_ALEGRE, { course: false });
+    const locked = await app.request(
+      'PATCH',
+      `/api/editions/${open}`,
+      { calendar: (await app.request('GET', `/api/editions/${open}`)).body.calendar, pinnedVersions: { health: 1 } },
+      auth(adminToken),
+    );
+    expect(locked.status).toBe(400);
+    expect(locked.body.errors).toEqual([expect.objectContaining({ field: 'pinnedVersions.health' })]);
   });
 
   it('extends a government’s deadline with a reason: a name several governments bear is refused, the IBGE code taken', async () => {

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentActor, Public } from '../auth/access.decorator';
 import type { Actor } from '../auth/actor';
 import { IntParamPipe } from '../http/validation';
-import { CreateEditionDto, DeadlineExtensionDto } from './editions.dto';
+import { CreateEditionDto, DeadlineExtensionDto, UpdateEditionDto } from './editions.dto';
 import { EditionsService } from './editions.service';
 
 @ApiTags('editions')
@@ -33,6 +33,16 @@ export class EditionsController {
   @ApiOperation({ summary: 'One edition' })
   get(@Param('year', IntParamPipe) year: number) {
     return this.editions.get(year);
+  }
+
+  @Patch(':year')
+  @Access('admin')
+  @ApiOperation({
+    summary:
+      'Change an edition: calendar, certification rule, seal validity, pinned versions (these only before any enrolment)',
+  })
+  update(@CurrentActor() actor: Actor, @Param('year', IntParamPipe) year: number, @Body() body: UpdateEditionDto) {
+    return this.editions.update(actor, year, body);
   }
 
   @Post(':year/deadline-extensions')

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -108,3 +108,6 @@ export class CreateEditionDto {
   @Type(() => SealValidityDto)
   sealValidity?: SealValidityDto;
 }
+
+/** The same settings as at creation, without the year; what is left out stays as it was. */
+export class UpdateEditionDto extends OmitType(CreateEditionDto, ['year'] as const) {}

@@ -54,7 +54,8 @@ export class EditionsService {
     private readonly clock: Clock,
   ) {}
 
-  async create(actor: Actor | null, input: NewEdition): Promise<EditionEntity> {
+  /** The edition's settings checked together: every problem named by its field, or the settings as stored. */
+  private validated(input: NewEdition): Pick<EditionEntity, 'pinnedVersions' | 'certificationRule' | 'sealValidity'> {
     const fields: FieldProblem[] = calendarProblems(input.calendar).map((p) => ({
       field: p.field,
       message: p.message,
@@ -106,6 +107,11 @@ export class EditionsService {
     if (fields.length > 0) {
       throw new DomainError('VALIDATION_FAILED', message('editions.invalid', { count: fields.length }), fields);
     }
+    return { pinnedVersions: pinned, certificationRule: { ...rule }, sealValidity };
+  }
+
+  async create(actor: Actor | null, input: NewEdition): Promise<EditionEntity> {
+    const settings = this.validated(input);
     return this.dataSource.transaction(async (em) => {
       if (await em.existsBy(EditionEntity, { year: input.year })) {
         throw new DomainError('ALREADY_EXISTS', message('editions.already-exists', { year: input.year }), [
@@ -115,9 +121,7 @@ export class EditionsService {
       const edition = em.create(EditionEntity, {
         year: input.year,
         calendar: { ...input.calendar },
-        pinnedVersions: pinned,
-        certificationRule: { ...rule },
-        sealValidity,
+        ...settings,
       });
       await em.insert(EditionEntity, edition);
       await this.audit.record(em, actor, {
@@ -127,6 +131,55 @@ export class EditionsService {
         after: edition,
       });
       return edition;
+    });
+  }
+
+  /**
+   * An administrator changes an edition's calendar, rule, seal validity or pinned versions, checked as at creation.
+   * The pinned versions stay as they are once a government has enrolled: its answers belong to those versions.
+   */
+  async update(actor: Actor, year: number, input: Omit<NewEdition, 'year'>): Promise<EditionEntity> {
+    requireRole(actor, 'admin');
+    const before = await this.get(year);
+    // What the change leaves out stays as it was.
+    const settings = this.validated({
+      year,
+      calendar: input.calendar,
+      pinnedVersions: { ...before.pinnedVersions, ...input.pinnedVersions },
+      certificationRule: input.certificationRule ?? before.certificationRule,
+      sealValidity: input.sealValidity ?? before.sealValidity,
+    });
+    const enrolled = await this.dataSource.getRepository(AssessmentEntity).existsBy({ editionYear: year });
+    const changed = Object.keys(settings.pinnedVersions).filter(
+      (slug) => settings.pinnedVersions[slug] !== before.pinnedVersions[slug],
+    );
+    if (enrolled && changed.length > 0) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        message('editions.invalid', { count: changed.length }),
+        changed.map((slug) => ({ field: `pinnedVersions.${slug}`, message: message('editions.pinned-locked') })),
+      );
+    }
+    return this.dataSource.transaction(async (em) => {
+      const after = { ...before, calendar: { ...input.calendar }, ...settings };
+      await em.update(
+        EditionEntity,
+        { year },
+        {
+          calendar: after.calendar,
+          pinnedVersions: after.pinnedVersions,
+          certificationRule: after.certificationRule,
+          sealValidity: after.sealValidity,
+        },
+      );
+      await this.audit.record(em, actor, {
+        action: 'edition.update',
+        entity: 'edition',
+        entityId: String(year),
+        before,
+        after,
+      });
+      return after;
     });
   }
 

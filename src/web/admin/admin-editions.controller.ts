@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Access, CurrentActor } from '../../core/auth/access.decorator';
 import type { Actor } from '../../core/auth/actor';
-import { CreateEditionDto, DeadlineExtensionDto } from '../../core/editions/editions.dto';
+import { CreateEditionDto, DeadlineExtensionDto, UpdateEditionDto } from '../../core/editions/editions.dto';
 import { EditionsService } from '../../core/editions/editions.service';
 import { DomainError, type FieldProblem } from '../../core/errors/domain-error';
 import { GovernmentsService } from '../../core/governments/governments.service';
@@ -21,6 +21,7 @@ import {
   editionProblems,
   type EditionValues,
   editionValues,
+  editionValuesOf,
   type GroupChoice,
 } from './edition-form';
 import { calendarRows, changeSummary, ruleText, validityText, versionChanges } from './edition-view';
@@ -83,10 +84,43 @@ export class AdminEditionsController {
     const notice =
       query.criada === '1'
         ? this.pages.text(req, 'web.admin.edition.created', { year })
-        : query.prorrogado === '1'
-          ? this.pages.text(req, 'web.admin.extension.recorded')
-          : null;
+        : query.alterada === '1'
+          ? this.pages.text(req, 'web.admin.edition.updated', { year })
+          : query.prorrogado === '1'
+            ? this.pages.text(req, 'web.admin.extension.recorded')
+            : null;
     return this.editionPage(req, reply, this.yearOf(year), { government: '', until: '', reason: '' }, [], 200, notice);
+  }
+
+  @Get('edicoes/:year/alterar')
+  @Access('admin')
+  async editForm(@Param('year') year: string, @Req() req: WebRequest, @Res() reply: FastifyReply) {
+    const edition = await this.editions.get(this.yearOf(year));
+    return this.editPage(req, reply, edition.year, editionValuesOf(edition, this.groups()), [], 200);
+  }
+
+  @Post('edicoes/:year')
+  @Access('admin')
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('year') year: string,
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+    @Body() body: Form,
+  ) {
+    const lang = this.pages.lang(req, reply);
+    const number = this.yearOf(year);
+    await this.editions.get(number);
+    const groups = this.groups();
+    const values = editionValues({ ...body, year }, groups);
+    try {
+      const { year: _year, ...changes } = editionInput(values, groups);
+      await this.editions.update(actor, number, validateAs(UpdateEditionDto, changes, ''));
+    } catch (e) {
+      if (!(e instanceof DomainError) || !FORM_CODES.has(e.code)) throw e;
+      return this.editPage(req, reply, number, values, editionProblems(lang, e.fields, groups), 422);
+    }
+    return this.pages.redirect(reply, `/admin/edicoes/${number}?alterada=1`);
   }
 
   @Post('edicoes/:year/prorrogacoes')
@@ -209,6 +243,41 @@ export class AdminEditionsController {
     );
   }
 
+  private editPage(
+    req: WebRequest,
+    reply: FastifyReply,
+    year: number,
+    values: EditionValues,
+    errors: FormProblem[],
+    status: number,
+  ) {
+    const lang = this.pages.lang(req, reply);
+    return this.pages.send(
+      req,
+      reply,
+      'admin-edition-edit',
+      {
+        title: 'web.admin.edition.edit-title',
+        breadcrumb: [
+          { key: 'web.admin.title', href: '/admin' },
+          { key: 'web.admin.editions.title', href: '/admin/edicoes' },
+          { key: 'web.admin.edition.edit-title' },
+        ],
+        status,
+        mainForm: 'edition-form',
+        errors,
+        styles: ['admin.css'],
+        scripts: ['admin.js'],
+      },
+      {
+        lead: this.pages.text(req, 'web.admin.edition.heading', { year }),
+        action: `/admin/edicoes/${year}`,
+        back: `/admin/edicoes/${year}`,
+        form: editionFormView(lang, values, errors, this.groups()),
+      },
+    );
+  }
+
   private async editionPage(
     req: WebRequest,
     reply: FastifyReply,
@@ -284,6 +353,7 @@ export class AdminEditionsController {
           at: formatDate(x.createdAt, lang),
         })),
         action: `/admin/edicoes/${year}/prorrogacoes`,
+        edit: `/admin/edicoes/${year}/alterar`,
         extension: {
           government: extensionField('government'),
           until: extensionField('until'),

@@ -170,3 +170,31 @@ export function editionFormView(
     validityUntil: input('sealValidity.until', true),
   };
 }
+
+/** An edition's settings as the form's values, to change them. */
+export function editionValuesOf(
+  edition: {
+    readonly year: number;
+    readonly calendar: Readonly<Record<(typeof CALENDAR_FIELDS)[number], string>>;
+    readonly pinnedVersions: Readonly<Record<string, number>>;
+    readonly certificationRule: {
+      readonly kind: string;
+      readonly minimumIndex?: number;
+      readonly minimumLevel?: string;
+    };
+    readonly sealValidity: { readonly kind: string; readonly until?: string };
+  },
+  groups: readonly GroupChoice[],
+): EditionValues {
+  const values: Record<string, string> = {
+    year: String(edition.year),
+    'certificationRule.kind': edition.certificationRule.kind,
+    'certificationRule.minimumIndex': edition.certificationRule.minimumIndex?.toString() ?? '',
+    'certificationRule.minimumLevel': edition.certificationRule.minimumLevel ?? '',
+    'sealValidity.kind': edition.sealValidity.kind,
+    'sealValidity.until': edition.sealValidity.until ?? '',
+  };
+  for (const f of CALENDAR_FIELDS) values[`calendar.${f}`] = edition.calendar[f];
+  for (const g of groups) values[`pinnedVersions.${g.slug}`] = String(edition.pinnedVersions[g.slug] ?? '');
+  return editionValues(values, groups);
+}

@@ -45,4 +45,5 @@ export const editions: Record<keyof typeof pt, string> = {
   'editions.stage.priorities-missing': 'priorities not chosen yet',
   'editions.stage.seal-missing': 'seal not issued yet',
   'editions.stage.progress-missing': 'progress on the priorities to be reported in the next edition',
+  'editions.pinned-locked': 'cannot change: governments have already enrolled in this edition, answering this version',
 };

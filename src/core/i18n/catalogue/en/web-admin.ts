@@ -126,4 +126,9 @@ export const webAdmin: Record<keyof typeof pt, string> = {
   'web.admin.user.done.disabled': 'User disabled: their open sessions have ended.',
   'web.admin.user.done.enabled': 'User enabled.',
   'web.admin.user.done.changed': 'Role and government saved.',
+  'web.admin.edition.edit': 'Change the edition',
+  'web.admin.edition.edit-title': 'Change the edition',
+  'web.admin.edition.save': 'Save the changes',
+  'web.admin.edition.cancel': 'Back without saving',
+  'web.admin.edition.updated': 'Edition {year} changed.',
 };

@@ -43,4 +43,5 @@ export const editions = {
   'editions.stage.priorities-missing': 'prioridades ainda não definidas',
   'editions.stage.seal-missing': 'selo ainda não emitido',
   'editions.stage.progress-missing': 'progresso das prioridades a relatar na próxima edição',
+  'editions.pinned-locked': 'não pode mudar: já há governos inscritos nesta edição, com respostas nesta versão',
 } as const;

@@ -122,4 +122,9 @@ export const webAdmin = {
   'web.admin.user.done.disabled': 'Usuário desativado: as sessões abertas terminaram.',
   'web.admin.user.done.enabled': 'Usuário reativado.',
   'web.admin.user.done.changed': 'Papel e governo salvos.',
+  'web.admin.edition.edit': 'Alterar a edição',
+  'web.admin.edition.edit-title': 'Alterar a edição',
+  'web.admin.edition.save': 'Salvar as alterações',
+  'web.admin.edition.cancel': 'Voltar sem salvar',
+  'web.admin.edition.updated': 'Edição {year} alterada.',
 } as const;

@@ -1,5 +1,5 @@
 import { mkdirSync, accessSync, constants } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { LogLevel, Type } from '@nestjs/common';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -8,6 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { type AppConfig, ConfigError } from './config/app-config';
+import { projectRoot } from './config/project-root';
 import { DomainExceptionFilter } from './core/errors/domain-exception.filter';
 import { compressAssets, compressPages } from './core/http/compressed-assets';
 import { SiteExceptionFilter } from './web/site-exception.filter';
@@ -48,7 +49,7 @@ function loggerLevels(level = 'log'): false | LogLevel[] {
  * /assets/, the design system, its icons and its fallback font under /assets/vendor/ from node_modules.
  */
 async function serveAssets(app: NestFastifyApplication): Promise<void> {
-  const root = resolve(__dirname, '..');
+  const root = projectRoot();
   const modules = join(root, 'node_modules');
   const folders: [string, string][] = [
     ['/assets/vendor/govbr-ds/', join(modules, '@govbr-ds/core/dist')],

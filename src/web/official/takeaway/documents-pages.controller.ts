@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join } from 'node:path';
 import { Controller, Get, Param, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { projectRoot } from '../../../config/project-root';
 import Handlebars from 'handlebars';
 import { APPROVED_STATES, STATE_LABELS } from '../../../core/assessment/assessment-state';
 import { AssessmentViewService } from '../../../core/assessment/assessment-view.service';
@@ -29,7 +30,7 @@ import { buildPrintModel } from './print-view';
 type AssessmentView = Awaited<ReturnType<AssessmentViewService['view']>>;
 
 /** The print stylesheet, read once: the page links it, the PDF carries it inside (the renderer loads nothing). */
-const PRINT_CSS = readFileSync(resolve(__dirname, '../../../../assets/print.css'), 'utf8');
+const PRINT_CSS = readFileSync(join(projectRoot(), 'assets', 'print.css'), 'utf8');
 
 const crumbs = (id: string, ...more: Crumb[]): Crumb[] => [
   { key: 'web.home.title', href: '/inicio' },

@@ -182,6 +182,16 @@ describe('reviewer pages: queue, item-by-item review, changes, approval, good pr
     await submit('#request-changes');
     expect(await text('main')).toContain('Alterações solicitadas');
     expect((await api('GET', `/api/assessments/${poa}`, tokens.reviewer)).body.state).toBe('changes-requested');
+
+    // The queue now knows who reviews it: filtered by this reviewer and the state, only Porto Alegre.
+    await page.goto(url('/revisao'));
+    const reviewerId = await page.$eval('#f-reviewer option:nth-child(2)', (o) => (o as any).value);
+    await page.goto(url(`/revisao?situacao=changes-requested&revisor=${reviewerId}`));
+    expect(await text('main table')).toContain('Porto Alegre (RS)');
+    expect(await text('main table')).not.toContain('Recife');
+    // Paged in SQL: a page past the end is empty.
+    await page.goto(url('/revisao?pagina=2'));
+    expect(await text('main')).toContain('Nenhum diagnóstico corresponde aos filtros.');
   });
 
   it('after the official answers and resubmits: what changed side by side, approval refused while items are pending, then accepted and approved', async () => {

@@ -31,7 +31,11 @@
     var elapsed = (Date.now() - Math.min(started, Date.parse(p.startedAt))) / 1000;
     set(
       'batch-left',
-      over ? duration(0) : finished === 0 ? root.dataset.unknown : duration((elapsed / finished) * (p.total - finished)),
+      over
+        ? duration(0)
+        : finished === 0
+          ? root.dataset.unknown
+          : duration((elapsed / finished) * (p.total - finished)),
     );
     set(
       'batch-status',

@@ -71,8 +71,9 @@ async function main(): Promise<void> {
     }
     await app.listen(0, '127.0.0.1');
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    // The latest edition with seals, else the latest edition (the national seed issues none).
     const [{ year }] = (await db.query(
-      `SELECT MAX(edition_year) AS year FROM certificates WHERE replaced_by IS NULL`,
+      `SELECT COALESCE((SELECT MAX(edition_year) FROM certificates WHERE replaced_by IS NULL), (SELECT MAX(year) FROM editions)) AS year`,
     )) as { year: number }[];
     const [{ seals }] = (await db.query(`SELECT COUNT(*) AS seals FROM certificates WHERE edition_year = ?`, [
       year,

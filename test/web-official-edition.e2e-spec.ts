@@ -79,8 +79,9 @@ describe('an official’s whole edition through the pages (headless Chromium)', 
       const page = await (await browser.createBrowserContext()).newPage();
       await page.setViewport({ width: 1280, height: 900 });
 
-      // Sign in; the home page offers the open enrolment.
+      // Sign in from the public home; the official's home page offers the open enrolment.
       await page.goto(url('/'));
+      await Promise.all([page.waitForNavigation(), page.click('.web-user a[href="/entrar"]')]);
       await page.type('#email', OFFICIAL);
       await page.type('#password', PASSWORD);
       await Promise.all([page.waitForNavigation(), page.click('#sign-in-form button[type=submit]')]);

@@ -195,11 +195,17 @@ describe('web pages: sign-in, home, language, accessibility (headless Chromium)'
     await context.close();
   }, 60_000);
 
-  it('staff land on a page pointing to the API documentation', async () => {
+  it('staff land on a page leading to their areas and to the API documentation', async () => {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await signIn(page, ADMIN.email, ADMIN.password);
-    expect(await page.$eval('main a.br-button', (a) => a.getAttribute('href'))).toBe('/api/docs');
+    expect(await page.$$eval('main a.br-button', (as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      '/admin/edicoes',
+      '/admin/usuarios',
+      '/revisao',
+      '/certificacao',
+      '/api/docs',
+    ]);
     await context.close();
   }, 60_000);
 

@@ -13,7 +13,7 @@ import { NotificationsService } from '../../core/notifications/notifications.ser
 import { CsrfGuard } from '../csrf.guard';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { type WebRequest, WebPagesService } from '../web-pages.service';
-import { editionCard, noticeLine } from './home-view';
+import { editionCard, noticeLine, staffAreas } from './home-view';
 
 /** The official's home: their government's editions, the enrolments open to it, the notices addressed to them. */
 @ApiExcludeController()
@@ -36,7 +36,13 @@ export class HomePageController {
     const lang = this.pages.lang(req, reply);
     const greeting = translate('web.home.greeting', lang, { name: actor.name });
     if (actor.role !== 'official') {
-      return this.pages.send(req, reply, 'staff-home', { title: 'web.staff.title' }, { greeting });
+      return this.pages.send(
+        req,
+        reply,
+        'staff-home',
+        { title: 'web.staff.title' },
+        { greeting, areas: staffAreas(actor.role, lang) },
+      );
     }
     const page = await this.list.list(actor, plainToInstance(AssessmentListQueryDto, { limit: 20 }));
     const views = await Promise.all(page.items.map((item) => this.assessments.view(actor, item.id)));

@@ -1,5 +1,6 @@
 import type { AssessmentState } from '../../core/assessment/assessment-state';
 import { STATE_LABELS } from '../../core/assessment/assessment-state';
+import type { Role } from '../../core/auth/role';
 import type { Stage, StageKey } from '../../core/editions/edition-rules';
 import { isMessageKey, type Language, type MessageKey, type MessageParams, translate } from '../../core/i18n/message';
 
@@ -81,6 +82,25 @@ export function editionCard(a: AssessmentSummary, lang: Language) {
     nextPage,
     links: assessmentLinks(a, lang),
   };
+}
+
+/** The pages of each staff role, from their home. */
+const STAFF_AREAS: Record<Exclude<Role, 'official'>, readonly (readonly [string, MessageKey])[]> = {
+  reviewer: [
+    ['/revisao', 'web.staff.area.review'],
+    ['/revisao/boas-praticas', 'web.staff.area.good-practices'],
+  ],
+  certifier: [['/certificacao', 'web.staff.area.certification']],
+  admin: [
+    ['/admin/edicoes', 'web.staff.area.editions'],
+    ['/admin/usuarios', 'web.staff.area.users'],
+    ['/revisao', 'web.staff.area.review'],
+    ['/certificacao', 'web.staff.area.certification'],
+  ],
+};
+
+export function staffAreas(role: Role, lang: Language): PageLink[] {
+  return role === 'official' ? [] : STAFF_AREAS[role].map(([href, key]) => ({ href, label: translate(key, lang) }));
 }
 
 /** A notification as stored: its subject by catalogue key (older ones only in Portuguese). */

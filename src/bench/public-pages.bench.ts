@@ -4,13 +4,15 @@ import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApp } from '../app.factory';
 import { loadConfig } from '../config/app-config';
+import { AuthService } from '../core/auth/auth.service';
 import { seedNational } from '../seed/national-seed';
 
 /**
  * `npm run bench:public-pages`: the public pages on the national data (seeded once into BENCH_DATA_DIR, default
  * .tmp/bench-national, shared with `npm run bench:national`), each beside a bare route and a light page of the
  * same layout in the same run: server time per page (sequential requests on 127.0.0.1, median and p95) for the
- * dashboard with its map, an edition's certified governments and a government's progress. Prints figures;
+ * dashboard with its map, an edition's certified governments, a government's progress and the reviewer's queue
+ * (signed in). Prints figures;
  * asserts nothing.
  */
 
@@ -27,11 +29,30 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
+const REVIEWER = { email: 'revisora-benchmark@oim.local', password: 'benchmark-reviewer-password', name: 'Revisora' };
+
+/** Signs in through the form, as a browser: the cookies it then holds. */
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const form = await fetch(`${base}/entrar`);
+  const csrfCookie = form.headers.getSetCookie()[0].split(';')[0];
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
+  const r = await fetch(`${base}/entrar`, {
+    method: 'POST',
+    headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, email, password, next: '/inicio' }),
+    redirect: 'manual',
+  });
+  const cookies = new Map(
+    [csrfCookie, ...r.headers.getSetCookie().map((c) => c.split(';')[0])].map((c) => [c.split('=')[0], c]),
+  );
+  return [...cookies.values()].join('; ');
+}
+
 /** Milliseconds per request, sequential, after warm-up requests. */
-async function time(url: string, n: number): Promise<{ median: number; p95: number; bytes: number }> {
+async function time(url: string, n: number, cookie = ''): Promise<{ median: number; p95: number; bytes: number }> {
   let bytes = 0;
   const get = async () => {
-    const r = await fetch(url);
+    const r = await fetch(url, { headers: cookie ? { cookie } : {} });
     if (r.status !== 200) throw new Error(`${url}: ${r.status}`);
     bytes = (await r.arrayBuffer()).byteLength;
   };
@@ -106,7 +127,28 @@ async function main(): Promise<void> {
       `a government's progress: GET /governos/${government.code} (${government.editions} editions)`,
       await time(`${base}/governos/${government.code}`, n),
     );
-    console.log(`\nServer time per public page, ${n} sequential requests each after 5 to warm up (127.0.0.1):`);
+    // The reviewer's queue, signed in (a reviewer is added to the national data once).
+    const auth = app.get(AuthService);
+    if (!(await db.query(`SELECT 1 FROM users WHERE email = ?`, [REVIEWER.email])).length) {
+      await auth.createUser(null, { ...REVIEWER, role: 'reviewer' });
+    }
+    const cookie = await signIn(base, REVIEWER.email, REVIEWER.password);
+    const [{ waiting }] = (await db.query(
+      `SELECT COUNT(*) AS waiting FROM assessments WHERE state IN ('submitted', 'in-review', 'resubmitted')`,
+    )) as { waiting: number }[];
+    row(`review queue: GET /revisao (${waiting} waiting, first page)`, await time(`${base}/revisao`, n, cookie));
+    row('review queue of one state: GET /revisao?uf=SP', await time(`${base}/revisao?uf=SP`, n, cookie));
+    const [busiest] = (await db.query(
+      `SELECT state, COUNT(*) AS rows FROM assessments GROUP BY state ORDER BY rows DESC LIMIT 1`,
+    )) as { state: string; rows: number }[];
+    row(
+      `review queue of the busiest status: GET /revisao?situacao=${busiest.state} (${busiest.rows} rows)`,
+      await time(`${base}/revisao?situacao=${busiest.state}`, n, cookie),
+    );
+    row(`review queue, a later page: GET /revisao?pagina=5`, await time(`${base}/revisao?pagina=5`, n, cookie));
+    console.log(
+      `\nServer time per page (public, and the reviewer's queue), ${n} sequential requests each after 5 to warm up (127.0.0.1):`,
+    );
     console.table(rows);
   } finally {
     await app.close();

@@ -200,6 +200,14 @@ describe('web pages of the university: readiness, signatories, the batch with it
       status: 'revoked',
       revocationReason: 'Dados do diagnóstico corrigidos após auditoria.',
     });
+    // The public verification page, as anyone with the seal's number reads it.
+    const publicPage = await (await browser.createBrowserContext()).newPage();
+    await publicPage.goto(url(`/verify/${number}`));
+    expect(await publicPage.$eval('#verdict-heading', (e) => e.textContent)).toBe('Selo revogado');
+    expect(await publicPage.$eval('main', (e) => e.textContent)).toContain(
+      'Dados do diagnóstico corrigidos após auditoria.',
+    );
+    await publicPage.close();
     await page.goto(url(`/certificacao?ano=${year}&q=${number}`));
     expect(await page.$eval(`#seals-table tr[data-number="${number}"]`, (t) => t.textContent)).toContain('Revogado');
     const issued = await app.request(

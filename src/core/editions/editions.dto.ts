@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
   IsInt,
   IsNumber,
@@ -84,6 +85,7 @@ export class CreateEditionDto {
   year: number;
 
   @ApiProperty({ type: CalendarDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => CalendarDto)
   calendar: CalendarDto;
@@ -110,4 +112,4 @@ export class CreateEditionDto {
 }
 
 /** The same settings as at creation, without the year; what is left out stays as it was. */
-export class UpdateEditionDto extends OmitType(CreateEditionDto, ['year'] as const) {}
+export class UpdateEditionDto extends PartialType(OmitType(CreateEditionDto, ['year'] as const)) {}

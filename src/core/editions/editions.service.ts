@@ -138,13 +138,13 @@ export class EditionsService {
    * An administrator changes an edition's calendar, rule, seal validity or pinned versions, checked as at creation.
    * The pinned versions stay as they are once a government has enrolled: its answers belong to those versions.
    */
-  async update(actor: Actor, year: number, input: Omit<NewEdition, 'year'>): Promise<EditionEntity> {
+  async update(actor: Actor, year: number, input: Partial<Omit<NewEdition, 'year'>>): Promise<EditionEntity> {
     requireRole(actor, 'admin');
     const before = await this.get(year);
     // What the change leaves out stays as it was.
     const settings = this.validated({
       year,
-      calendar: input.calendar,
+      calendar: input.calendar ?? before.calendar,
       pinnedVersions: { ...before.pinnedVersions, ...input.pinnedVersions },
       certificationRule: input.certificationRule ?? before.certificationRule,
       sealValidity: input.sealValidity ?? before.sealValidity,
@@ -161,7 +161,7 @@ export class EditionsService {
       );
     }
     return this.dataSource.transaction(async (em) => {
-      const after = { ...before, calendar: { ...input.calendar }, ...settings };
+      const after = { ...before, calendar: { ...(input.calendar ?? before.calendar) }, ...settings };
       await em.update(
         EditionEntity,
         { year },

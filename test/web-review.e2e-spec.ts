@@ -83,6 +83,8 @@ describe('reviewer pages: queue, item-by-item review, changes, approval, good pr
 
     browser = await launchBrowser();
     page = await (await browser.createBrowserContext()).newPage();
+    // The review page previews PDFs in Chromium's viewer: on a busy machine its load takes a while.
+    page.setDefaultNavigationTimeout(90_000);
     await page.goto(url('/entrar'));
     await page.type('#email', REVIEWER);
     await page.type('#password', PASSWORD);
@@ -111,7 +113,7 @@ describe('reviewer pages: queue, item-by-item review, changes, approval, good pr
     const reviewerId = await page.$eval('#f-reviewer option:nth-child(2)', (o) => (o as any).value);
     await page.goto(url(`/revisao?revisor=${reviewerId}`));
     expect(await text('main')).toContain('Nenhum diagnóstico corresponde aos filtros.');
-  });
+  }, 180_000);
 
   it('reviews item by item: accept by shortcut, adjust with a justification, a send-back without comment refused, then sent back', async () => {
     await page.goto(url('/revisao?uf=RS'));
@@ -192,7 +194,7 @@ describe('reviewer pages: queue, item-by-item review, changes, approval, good pr
     // Paged in SQL: a page past the end is empty.
     await page.goto(url('/revisao?pagina=2'));
     expect(await text('main')).toContain('Nenhum diagnóstico corresponde aos filtros.');
-  });
+  }, 180_000);
 
   it('after the official answers and resubmits: what changed side by side, approval refused while items are pending, then accepted and approved', async () => {
     const view = (await api('GET', `/api/assessments/${poa}`, poaToken)).body;
@@ -232,7 +234,7 @@ describe('reviewer pages: queue, item-by-item review, changes, approval, good pr
     expect(await text('main')).toContain('Diagnóstico aprovado.');
     expect((await api('GET', `/api/assessments/${poa}`, tokens.reviewer)).body.state).toBe('approved');
     await noSeriousViolations(`/revisao/${poa}`);
-  });
+  }, 180_000);
 
   it('good practices: one rejected (refused first without a comment), one approved', async () => {
     await page.goto(url('/revisao/boas-praticas'));
@@ -258,5 +260,5 @@ describe('reviewer pages: queue, item-by-item review, changes, approval, good pr
         [second, 'approved'],
       ]),
     );
-  });
+  }, 180_000);
 });

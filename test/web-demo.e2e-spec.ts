@@ -27,7 +27,7 @@ describe('web pages on the demonstration data', () => {
     const scratch = scratchDir();
     cleanup = scratch.cleanup;
     app = await bootApp(testConfig(scratch.dir, { DEMO_DATA: '1' }));
-  }, 180_000);
+  }, 360_000);
 
   afterAll(async () => {
     await app?.close();

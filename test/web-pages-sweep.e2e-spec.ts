@@ -27,7 +27,7 @@ describe('every page of every role, in pt-BR and in en, signed in and out: no se
     cleanup = scratch.cleanup;
     app = await bootApp(testConfig(scratch.dir, { DEMO_DATA: '1' }));
     browser = await launchBrowser();
-  }, 240_000);
+  }, 360_000);
 
   afterAll(async () => {
     await browser?.close();

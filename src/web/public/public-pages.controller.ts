@@ -154,8 +154,11 @@ export class PublicPagesController {
   /** The latest edition's certified governments (the menu's link). */
   @Get('certificados')
   @Public()
-  async latestCertified(@Res() reply: FastifyReply) {
-    return this.pages.redirect(reply, `/certificados/${(await this.dashboard.national()).edition}`);
+  async latestCertified(@Req() req: WebRequest, @Res() reply: FastifyReply) {
+    // The language asked for (remembered by its cookie) and the filters go along to the edition's page.
+    this.pages.lang(req, reply);
+    const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+    return this.pages.redirect(reply, `/certificados/${(await this.dashboard.national()).edition}${query}`);
   }
 
   @Get('certificados/:year')

@@ -12,6 +12,7 @@ import { AssessmentListService } from '../core/assessment/assessment-list.servic
 import { AuthService } from '../core/auth/auth.service';
 import { DEMO_PASSWORD, DEMO_USERS } from '../core/demo/demo-cast';
 import { CHROMIUM_ARGS } from '../core/rendering/pdf-renderer.service';
+import { arg, signIn, time } from './page-timing';
 
 /**
  * `npm run bench:pages`: the official's diagnosis page on the demonstration data, measured against a bare
@@ -19,55 +20,6 @@ import { CHROMIUM_ARGS } from '../core/rendering/pdf-renderer.service';
  * 127.0.0.1, median and p95), and the bytes a first visit transfers in Chromium with an empty cache
  * (by kind, fonts apart). Prints figures; asserts nothing.
  */
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-
-/** Signs in through the form, as a browser without JavaScript: the cookies it then holds. */
-async function signIn(
-  base: string,
-  email: string,
-): Promise<{ cookie: string; pairs: { name: string; value: string }[] }> {
-  const form = await fetch(`${base}/entrar`);
-  const csrfCookie = form.headers.getSetCookie()[0].split(';')[0];
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
-  const r = await fetch(`${base}/entrar`, {
-    method: 'POST',
-    headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrf, email, password: DEMO_PASSWORD, next: '/inicio' }),
-    redirect: 'manual',
-  });
-  const cookies = new Map(
-    [csrfCookie, ...r.headers.getSetCookie().map((c) => c.split(';')[0])].map((c) => [c.split('=')[0], c]),
-  );
-  const pairs = [...cookies.values()].map((c) => ({ name: c.split('=')[0], value: c.slice(c.indexOf('=') + 1) }));
-  return { cookie: [...cookies.values()].join('; '), pairs };
-}
-
-/** Milliseconds per request, sequential, after warm-up requests. */
-async function time(url: string, cookie: string, n: number): Promise<{ median: number; p95: number; bytes: number }> {
-  let bytes = 0;
-  const get = async () => {
-    const r = await fetch(url, { headers: { cookie } });
-    if (r.status !== 200) throw new Error(`${url}: ${r.status}`);
-    bytes = (await r.arrayBuffer()).byteLength;
-  };
-  for (let i = 0; i < 10; i++) await get();
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await get();
-    times.push(performance.now() - t);
-  }
-  return { median: percentile(times, 50), p95: percentile(times, 95), bytes };
-}
 
 /** What a first visit with an empty cache transfers, by resource kind (bytes on the wire, headers included). */
 async function firstVisit(url: string, cookies: { name: string; value: string }[], origin: string) {
@@ -134,7 +86,7 @@ async function main(): Promise<void> {
     }
     if (!found) throw new Error('The demo data has no diagnosis being filled.');
     const current = found.view;
-    const { cookie, pairs } = await signIn(base, found.email);
+    const { cookie, pairs } = await signIn(base, found.email, DEMO_PASSWORD);
     const items = current.groups.reduce((sum, g) => sum + g.items.length, 0);
     const diagnosis = `${base}/avaliacoes/${current.id}`;
 
@@ -146,11 +98,11 @@ async function main(): Promise<void> {
         'response size': `${(r.bytes / 1024).toFixed(1)} KB`,
         target,
       });
-    row('bare route: GET /api/health', await time(`${base}/api/health`, cookie, n));
-    row('light page, same layout: GET /acessibilidade', await time(`${base}/acessibilidade`, cookie, n));
+    row('bare route: GET /api/health', await time(`${base}/api/health`, n, { cookie }));
+    row('light page, same layout: GET /acessibilidade', await time(`${base}/acessibilidade`, n, { cookie }));
     row(
       `the diagnosis: GET /avaliacoes/:id (${items} items, ${current.groups.length} groups, ${current.government.name} ${current.editionYear})`,
-      await time(diagnosis, cookie, n),
+      await time(diagnosis, n, { cookie }),
       'under 100 ms',
     );
     console.log(`\nServer time per page, ${n} sequential requests each after 10 to warm up (127.0.0.1):`);

@@ -6,6 +6,7 @@ import { createApp } from '../app.factory';
 import { loadConfig } from '../config/app-config';
 import { AuthService } from '../core/auth/auth.service';
 import { seedNational } from '../seed/national-seed';
+import { arg, signIn, time } from './page-timing';
 
 /**
  * `npm run bench:public-pages`: the public pages on the national data (seeded once into BENCH_DATA_DIR, default
@@ -19,52 +20,7 @@ import { seedNational } from '../seed/national-seed';
 const root = resolve(__dirname, '../..');
 const dataDir = resolve(process.env.BENCH_DATA_DIR ?? join(root, '.tmp', 'bench-national'));
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-
 const REVIEWER = { email: 'revisora-benchmark@oim.local', password: 'benchmark-reviewer-password', name: 'Revisora' };
-
-/** Signs in through the form, as a browser: the cookies it then holds. */
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const form = await fetch(`${base}/entrar`);
-  const csrfCookie = form.headers.getSetCookie()[0].split(';')[0];
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
-  const r = await fetch(`${base}/entrar`, {
-    method: 'POST',
-    headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrf, email, password, next: '/inicio' }),
-    redirect: 'manual',
-  });
-  const cookies = new Map(
-    [csrfCookie, ...r.headers.getSetCookie().map((c) => c.split(';')[0])].map((c) => [c.split('=')[0], c]),
-  );
-  return [...cookies.values()].join('; ');
-}
-
-/** Milliseconds per request, sequential, after warm-up requests. */
-async function time(url: string, n: number, cookie = ''): Promise<{ median: number; p95: number; bytes: number }> {
-  let bytes = 0;
-  const get = async () => {
-    const r = await fetch(url, { headers: cookie ? { cookie } : {} });
-    if (r.status !== 200) throw new Error(`${url}: ${r.status}`);
-    bytes = (await r.arrayBuffer()).byteLength;
-  };
-  for (let i = 0; i < 5; i++) await get();
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await get();
-    times.push(performance.now() - t);
-  }
-  return { median: percentile(times, 50), p95: percentile(times, 95), bytes };
-}
 
 async function main(): Promise<void> {
   const n = arg('requests', 50);
@@ -112,40 +68,49 @@ async function main(): Promise<void> {
         p95: `${r.p95.toFixed(2)} ms`,
         'response size': `${(r.bytes / 1024).toFixed(1)} KB`,
       });
-    row('bare route: GET /api/health', await time(`${base}/api/health`, n));
-    row('light page, same layout: GET /acessibilidade', await time(`${base}/acessibilidade`, n));
-    row(`dashboard with the map: GET /painel (${year})`, await time(`${base}/painel?edition=${year}`, n));
+    row('bare route: GET /api/health', await time(`${base}/api/health`, n, { warmUp: 5 }));
+    row('light page, same layout: GET /acessibilidade', await time(`${base}/acessibilidade`, n, { warmUp: 5 }));
+    row(
+      `dashboard with the map: GET /painel (${year})`,
+      await time(`${base}/painel?edition=${year}`, n, { warmUp: 5 }),
+    );
     row(
       `dashboard, median index map: GET /painel?measure=median`,
-      await time(`${base}/painel?edition=${year}&measure=median`, n),
+      await time(`${base}/painel?edition=${year}&measure=median`, n, { warmUp: 5 }),
     );
     row(
       `certified governments: GET /certificados/${year} (${seals} seals)`,
-      await time(`${base}/certificados/${year}`, n),
+      await time(`${base}/certificados/${year}`, n, { warmUp: 5 }),
     );
     row(
       `a government's progress: GET /governos/${government.code} (${government.editions} editions)`,
-      await time(`${base}/governos/${government.code}`, n),
+      await time(`${base}/governos/${government.code}`, n, { warmUp: 5 }),
     );
     // The reviewer's queue, signed in (a reviewer is added to the national data once).
     const auth = app.get(AuthService);
     if (!(await db.query(`SELECT 1 FROM users WHERE email = ?`, [REVIEWER.email])).length) {
       await auth.createUser(null, { ...REVIEWER, role: 'reviewer' });
     }
-    const cookie = await signIn(base, REVIEWER.email, REVIEWER.password);
+    const { cookie } = await signIn(base, REVIEWER.email, REVIEWER.password);
     const [{ waiting }] = (await db.query(
       `SELECT COUNT(*) AS waiting FROM assessments WHERE state IN ('submitted', 'in-review', 'resubmitted')`,
     )) as { waiting: number }[];
-    row(`review queue: GET /revisao (${waiting} waiting, first page)`, await time(`${base}/revisao`, n, cookie));
-    row('review queue of one state: GET /revisao?uf=SP', await time(`${base}/revisao?uf=SP`, n, cookie));
+    row(
+      `review queue: GET /revisao (${waiting} waiting, first page)`,
+      await time(`${base}/revisao`, n, { cookie, warmUp: 5 }),
+    );
+    row('review queue of one state: GET /revisao?uf=SP', await time(`${base}/revisao?uf=SP`, n, { cookie, warmUp: 5 }));
     const [busiest] = (await db.query(
       `SELECT state, COUNT(*) AS rows FROM assessments GROUP BY state ORDER BY rows DESC LIMIT 1`,
     )) as { state: string; rows: number }[];
     row(
       `review queue of the busiest status: GET /revisao?situacao=${busiest.state} (${busiest.rows} rows)`,
-      await time(`${base}/revisao?situacao=${busiest.state}`, n, cookie),
+      await time(`${base}/revisao?situacao=${busiest.state}`, n, { cookie, warmUp: 5 }),
     );
-    row(`review queue, a later page: GET /revisao?pagina=5`, await time(`${base}/revisao?pagina=5`, n, cookie));
+    row(
+      `review queue, a later page: GET /revisao?pagina=5`,
+      await time(`${base}/revisao?pagina=5`, n, { cookie, warmUp: 5 }),
+    );
     console.log(
       `\nServer time per page (public, and the reviewer's queue), ${n} sequential requests each after 5 to warm up (127.0.0.1):`,
     );

@@ -25,6 +25,8 @@ import { NotificationTexts1765300000000 } from './migrations/1765300000000-Notif
 import { CalendarAndSeals1765100000000 } from './migrations/1765100000000-CalendarAndSeals';
 import { Signatories1765400000000 } from './migrations/1765400000000-Signatories';
 import { SessionsRevoked1765500000000 } from './migrations/1765500000000-SessionsRevoked';
+import { ReviewQueueIndex1765550000000 } from './migrations/1765550000000-ReviewQueueIndex';
+import { IdempotencyKeys1765800000000 } from './migrations/1765800000000-IdempotencyKeys';
 
 export const ENTITIES = [
   GovernmentEntity,
@@ -54,6 +56,8 @@ export const MIGRATIONS = [
   NotificationTexts1765300000000,
   Signatories1765400000000,
   SessionsRevoked1765500000000,
+  ReviewQueueIndex1765550000000,
+  IdempotencyKeys1765800000000,
 ];
 
 /** One definition of the database for the app, the CLI and the tests: the schema always comes from migrations. */

@@ -78,7 +78,6 @@ export async function createApp(config: AppConfig, groups?: readonly Type[]): Pr
   await serveAssets(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new SiteExceptionFilter(new DomainExceptionFilter(), app.get(WebExceptionFilter)));
-  app.enableShutdownHooks();
   const document = applyRequestContent(
     SwaggerModule.createDocument(
       app,

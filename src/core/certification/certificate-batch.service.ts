@@ -66,9 +66,19 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
       });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Lets each running batch finish the chunk being recorded and start no other; the batch stays 'running'
+   * in the database, so the next start resumes it. Returns the ids of the batches that were stopped.
+   */
+  async stop(): Promise<string[]> {
     this.stopping = true;
+    const ids = [...this.running.keys()];
     await Promise.allSettled([...this.running.values()]);
+    return ids;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
   }
 
   async start(actor: Actor, year: number): Promise<BatchProgress> {

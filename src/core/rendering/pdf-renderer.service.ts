@@ -30,6 +30,8 @@ export class PdfRendererService implements OnApplicationShutdown {
   private readonly idle: Page[] = [];
   private readonly waiting: ((page: Page) => void)[] = [];
   private created = 0;
+  /** Set while the engine stops, so that Chromium's exit is expected rather than a crash to recover from. */
+  private closing = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -59,10 +61,19 @@ export class PdfRendererService implements OnApplicationShutdown {
   private launch(): Promise<Browser> {
     this.browser ??= puppeteer
       // Talking over a pipe, not a socket: if this process dies (even by kill -9), Chromium sees the pipe close and exits too.
-      .launch({ executablePath: this.config.chromiumPath, headless: true, pipe: true, args: [...CHROMIUM_ARGS] })
+      // Signals are the engine's to handle (main.ts): Puppeteer's own handlers would kill Chromium under a batch chunk.
+      .launch({
+        executablePath: this.config.chromiumPath,
+        headless: true,
+        pipe: true,
+        args: [...CHROMIUM_ARGS],
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      })
       .then((b) => {
         b.on('disconnected', () => {
-          this.logger.warn('Chromium exited; it will be started again on the next render');
+          if (!this.closing) this.logger.warn('Chromium exited; it will be started again on the next render');
           this.browser = undefined;
           this.idle.length = 0;
           this.created = 0;
@@ -106,9 +117,16 @@ export class PdfRendererService implements OnApplicationShutdown {
     else this.idle.push(page);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Closes Chromium for good (the engine is stopping); true when one was running. */
+  async close(): Promise<boolean> {
+    this.closing = true;
     const browser = await this.browser?.catch(() => undefined);
     this.browser = undefined;
     await browser?.close().catch(() => undefined);
+    return browser !== undefined;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.close();
   }
 }

@@ -19,6 +19,7 @@ import {
   type PeerScores,
   populationBand,
   type PopulationBand,
+  type PeerSummary,
   summarisePeers,
 } from './peers';
 
@@ -65,6 +66,12 @@ export interface PeersAnswer {
  */
 @Injectable()
 export class ProgressService {
+  /**
+   * Peer summaries by edition, kind and set, valid while `facts_version` (bumped by the triggers on every
+   * change of scores) stays the same: a few dozen sets per edition serve every government's page.
+   */
+  private summaries: { version: number; byKey: Map<string, Promise<PeerSummary>> } = { version: -1, byKey: new Map() };
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogue: QuestionnaireCatalogue,
@@ -190,11 +197,11 @@ export class ProgressService {
       params: {},
     });
 
-    const order = this.catalogue.groups().map((g) => g.definition.slug);
+    const summaries = await this.currentSummaries();
     const peers: PeerSet[] = [];
     for (const { scope, label, band, where, params } of scopes) {
-      const members = await this.members(editionYear, government.kind, where, params);
-      peers.push({ scope, label, ...(band ? { band } : {}), ...compareWithPeers(own, summarisePeers(members, order)) });
+      const summary = await this.summary(summaries, editionYear, government.kind, where, params);
+      peers.push({ scope, label, ...(band ? { band } : {}), ...compareWithPeers(own, summary) });
     }
     return {
       government,
@@ -209,28 +216,61 @@ export class ProgressService {
     };
   }
 
-  /** The approved scores of one edition among governments of a kind, filtered in SQL. */
+  private async currentSummaries(): Promise<Map<string, Promise<PeerSummary>>> {
+    const [{ version }] = (await this.dataSource.query(`SELECT "version" FROM "facts_version" WHERE "id" = 1`)) as {
+      version: number;
+    }[];
+    if (this.summaries.version !== version) this.summaries = { version, byKey: new Map() };
+    return this.summaries.byKey;
+  }
+
+  private summary(
+    cache: Map<string, Promise<PeerSummary>>,
+    editionYear: number,
+    kind: string,
+    where: string,
+    params: Record<string, unknown>,
+  ): Promise<PeerSummary> {
+    const key = JSON.stringify([editionYear, kind, where, params]);
+    let summary = cache.get(key);
+    if (!summary) {
+      const order = this.catalogue.groups().map((g) => g.definition.slug);
+      summary = this.members(editionYear, kind, where, params).then((members) => summarisePeers(members, order));
+      summary.catch(() => cache.delete(key));
+      cache.set(key, summary);
+    }
+    return summary;
+  }
+
+  /**
+   * The approved scores of one edition among governments of a kind, filtered in SQL. Read from the facts tables
+   * (kept by triggers): a national set is thousands of assessments, whose score snapshots would each be read and
+   * parsed (seconds on the national data) for a few numbers.
+   */
   private async members(
     editionYear: number,
     kind: string,
     where: string,
     params: Record<string, unknown>,
   ): Promise<PeerScores[]> {
-    const rows = await this.dataSource
-      .getRepository(AssessmentEntity)
-      .createQueryBuilder('a')
-      .innerJoin(GovernmentEntity, 'g', 'g.ibge_code = a.government_code')
-      .select(['a.id', 'a.scoreSnapshot'])
-      .where('a.edition_year = :year', { year: editionYear })
-      .andWhere('a.state IN (:...states)', { states: [...APPROVED_STATES] })
-      .andWhere('g.kind = :kind', { kind })
+    const rows = (await this.dataSource
+      .createQueryBuilder()
+      .select(['f.assessment_id AS id', 'f.index_score AS "index"', 'gf.group_slug AS "group"', 'gf.score AS score'])
+      .from('assessment_facts', 'f')
+      .innerJoin('governments', 'g', 'g.ibge_code = f.government_code')
+      .innerJoin('group_facts', 'gf', 'gf.assessment_id = f.assessment_id')
+      .where('f.edition_year = :year', { year: editionYear })
+      .andWhere('f.state IN (:...states)', { states: [...APPROVED_STATES] })
+      .andWhere('f.kind = :kind', { kind })
       .andWhere(where, params)
-      .getMany();
-    return rows
-      .filter((a): a is AssessmentEntity & { scoreSnapshot: ScoreSnapshot } => a.scoreSnapshot !== null)
-      .map((a) => ({
-        index: a.scoreSnapshot.index.index,
-        groups: a.scoreSnapshot.groups.map((g) => ({ group: g.group, score: g.score })),
-      }));
+      .orderBy('f.assessment_id')
+      .getRawMany()) as { id: string; index: number | null; group: string; score: number | null }[];
+    const members = new Map<string, { index: number | null; groups: { group: string; score: number | null }[] }>();
+    for (const r of rows) {
+      const member = members.get(r.id) ?? { index: r.index, groups: [] };
+      member.groups.push({ group: r.group, score: r.score });
+      members.set(r.id, member);
+    }
+    return [...members.values()];
   }
 }

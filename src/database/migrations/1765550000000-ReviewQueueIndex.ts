@@ -4,7 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The review queue filtered by a status held by thousands of diagnoses (22,809 certified on the national data)
  * sorted every matching row by reading it whole, large score snapshot included (~270 ms a page). An index that
  * carries the sort key and the join key answers the page and its count from the index alone (~30 ms). It
- * starts with the columns of `idx_assessments_state`, which it replaces.
+ * starts with the columns of `idx_assessments_state`, which it replaces. Filtered by a UF, the queue starts
+ * from that UF's governments: their index by government now carries the same columns, so that this plan too
+ * reads no row (it replaces `idx_assessments_government`, whose lookups it still serves).
  *
  * A government's population, state, region or kind decides which peers it is compared with: changing them now
  * bumps `facts_version` like a change of scores, so that cached peer medians are recomputed.
@@ -18,6 +20,10 @@ export class ReviewQueueIndex1765550000000 implements MigrationInterface {
     );
     await q.query(`DROP INDEX "idx_assessments_state"`);
     await q.query(
+      `CREATE INDEX "idx_assessments_government_queue" ON "assessments" ("government_code", "edition_year", "state", "submitted_at", "id")`,
+    );
+    await q.query(`DROP INDEX "idx_assessments_government"`);
+    await q.query(
       `CREATE TRIGGER "facts_version_governments_update" AFTER UPDATE OF "population", "uf", "region", "kind" ON "governments"
        BEGIN UPDATE "facts_version" SET "version" = "version" + 1; END`,
     );
@@ -25,6 +31,8 @@ export class ReviewQueueIndex1765550000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER "facts_version_governments_update"`);
+    await q.query(`CREATE INDEX "idx_assessments_government" ON "assessments" ("government_code")`);
+    await q.query(`DROP INDEX "idx_assessments_government_queue"`);
     await q.query(`CREATE INDEX "idx_assessments_state" ON "assessments" ("edition_year", "state")`);
     await q.query(`DROP INDEX "idx_assessments_queue"`);
   }

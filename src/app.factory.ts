@@ -13,7 +13,11 @@ import { DomainExceptionFilter } from './core/errors/domain-exception.filter';
 import { compressAssets, compressPages } from './core/http/compressed-assets';
 import { SiteExceptionFilter } from './web/site-exception.filter';
 import { WebExceptionFilter } from './web/web-exception.filter';
+import { BODY_LIMITS } from './core/http/body-limits';
+import { registerBodyParsers } from './core/http/body-parsers';
+import { FrameworkErrors } from './core/http/framework-errors';
 import { applyRequestContent } from './core/http/openapi';
+import { registerSecurityHeaders } from './core/http/security-headers';
 import { createValidationPipe } from './core/http/validation';
 
 /** Creates the folders the engine writes to, or says which one it cannot use. */
@@ -37,6 +41,10 @@ export function prepareFilesystem(config: AppConfig): void {
     throw new ConfigError([`ASSESSMENTS_DIR: cannot read ${config.assessmentsDir}`]);
   }
 }
+
+/** Fastify takes a list of proxies as a mutable array or a comma-separated string. */
+const toFastifyTrustProxy = ({ trustProxy }: AppConfig): boolean | number | string =>
+  Array.isArray(trustProxy) ? trustProxy.join(',') : (trustProxy as boolean | number);
 
 /** LOG_LEVEL: silent, error, warn or log (the default). */
 function loggerLevels(level = 'log'): false | LogLevel[] {
@@ -67,17 +75,27 @@ async function serveAssets(app: NestFastifyApplication): Promise<void> {
 /** The whole HTTP application, as `main.ts` runs it and as the e2e tests boot it. */
 export async function createApp(config: AppConfig, groups?: readonly Type[]): Promise<NestFastifyApplication> {
   prepareFilesystem(config);
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });
+  const frameworkErrors = new FrameworkErrors(config);
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMITS.bytes,
+    // Behind a proxy (TRUST_PROXY), `request.ip` and `request.protocol` are the client's, not the proxy's.
+    trustProxy: toFastifyTrustProxy(config),
+    frameworkErrors: frameworkErrors.handle,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, groups), adapter, {
     logger: loggerLevels(process.env.LOG_LEVEL),
     abortOnError: false,
   });
+  registerSecurityHeaders(app.getHttpAdapter().getInstance(), config);
+  registerBodyParsers(app);
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, files: 3, fields: 20, fieldSize: 256 * 1024 },
   });
   await serveAssets(app);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new SiteExceptionFilter(new DomainExceptionFilter(), app.get(WebExceptionFilter)));
+  const site = new SiteExceptionFilter(new DomainExceptionFilter(), app.get(WebExceptionFilter));
+  app.useGlobalFilters(site);
+  frameworkErrors.answerWith((exception, host) => site.beforeRoute(exception, host));
   const document = applyRequestContent(
     SwaggerModule.createDocument(
       app,

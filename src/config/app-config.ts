@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 
 export interface DatabaseConfig {
@@ -42,7 +43,14 @@ export interface AppConfig {
    * Off by default: the pages must work on a closed network.
    */
   readonly vlibras: boolean;
+  /**
+   * Which proxies in front of the engine to believe about the client's address and protocol (TRUST_PROXY):
+   * none (the default), all (`true`), the nearest N hops, or a list of addresses and ranges.
+   */
+  readonly trustProxy: TrustProxy;
 }
+
+export type TrustProxy = boolean | number | readonly string[];
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -119,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     }
   }
 
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
+
   if (problems.length > 0 || !database) throw new ConfigError(problems);
   return {
     templatesDir: abs(env.TEMPLATES_DIR ?? 'templates'),
@@ -139,5 +149,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoData: env.DEMO_DATA === '1' || env.DEMO_DATA === 'true',
     clockStart,
     vlibras: env.VLIBRAS === '1' || env.VLIBRAS === 'true',
+    trustProxy,
   };
+}
+
+/** The names proxy-addr (Fastify's `trustProxy`) knows for the private ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  if (rest.length > 0) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/** TRUST_PROXY: unset/false (no proxy), true, a number of hops, or a comma-separated list of addresses. */
+function parseTrustProxy(raw: string | undefined, problems: string[]): TrustProxy {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    if (Number(value) <= 32) return Number(value);
+  } else {
+    const entries = value.split(',').map((e) => e.trim());
+    if (entries.every((e) => PROXY_RANGE_NAMES.has(e) || isProxyAddress(e))) return entries;
+  }
+  problems.push(
+    `TRUST_PROXY must be true, false, a number of proxy hops from 1 to 32, or a comma-separated list of addresses ` +
+      `or ranges (e.g. 10.0.0.1,192.168.0.0/16 or loopback), got "${raw}"`,
+  );
+  return false;
 }

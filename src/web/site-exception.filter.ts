@@ -1,5 +1,6 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, NotFoundException } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, NotFoundException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { isSafeMethod } from '../core/auth/web-session';
 import type { DomainExceptionFilter } from '../core/errors/domain-exception.filter';
 import type { WebExceptionFilter } from './web-exception.filter';
 
@@ -15,9 +16,14 @@ export function isPageRequest(request: Pick<FastifyRequest, 'method' | 'url' | '
   );
 }
 
+/** A browser after a page, whatever the method (a form's post), at an address that is not the API's. */
+const wantsPage = (request: Pick<FastifyRequest, 'url' | 'headers'>) =>
+  !MACHINE_PATHS.test(request.url) && String(request.headers.accept ?? '').includes('text/html');
+
 /**
  * The application's last word on errors no route's own filter caught: an unknown address typed in a browser
- * gets the "page not found" page in the reader's language; everything else the API's JSON error.
+ * gets the "page not found" page in the reader's language, and so does a form refused before its page read it
+ * (too large, too many fields) or an address the server cannot read; everything else the API's JSON error.
  */
 @Catch()
 export class SiteExceptionFilter implements ExceptionFilter {
@@ -29,6 +35,14 @@ export class SiteExceptionFilter implements ExceptionFilter {
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     if (exception instanceof NotFoundException && isPageRequest(request)) return this.pages.catch(exception, host);
+    // Page routes have their own filter: an HTTP-layer refusal, or a form's, reaching this one came before the route.
+    if (exception instanceof HttpException || !isSafeMethod(request.method)) return this.beforeRoute(exception, host);
     return this.api.catch(exception, host);
+  }
+
+  /** A request refused before any route took it: the error page for a browser after a page, JSON otherwise. */
+  async beforeRoute(exception: unknown, host: ArgumentsHost): Promise<void> {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    return wantsPage(request) ? this.pages.catch(exception, host) : this.api.catch(exception, host);
   }
 }

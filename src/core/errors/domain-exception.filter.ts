@@ -2,7 +2,11 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { FastifyReply } from 'fastify';
 import type { LocalizedText } from '../i18n/localized-text';
 import { message } from '../i18n/message';
+import { BODY_LIMITS } from '../http/body-limits';
 import { DomainError, type DomainErrorCode, type FieldProblem } from './domain-error';
+
+/** The JSON and form body limit as a person reads it (1 MB). */
+const BODY_SIZE = `${BODY_LIMITS.bytes / (1024 * 1024)} MB`;
 
 /** The HTTP status of every code (exported for the test that walks every code). */
 export const STATUS: Record<DomainErrorCode, HttpStatus> = {
@@ -129,8 +133,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
           status,
           'PAYLOAD_TOO_LARGE',
           message('error.PAYLOAD_TOO_LARGE'),
-          [{ field: 'body', message: message('common.http.body-too-large') }],
-          detail,
+          [{ field: 'body', message: message('common.http.body-too-large', { max: BODY_SIZE }) }],
+          { ...detail, limit: 'bytes', max: BODY_LIMITS.bytes },
         );
       case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
         return errorBody(status, 'UNSUPPORTED_MEDIA_TYPE', message('error.UNSUPPORTED_MEDIA_TYPE'), [], detail);

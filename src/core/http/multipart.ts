@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error';
 import { type MessageKey, message } from '../i18n/message';
+import { limitExceeded, scanJson } from './body-limits';
 
 export interface UploadedFile {
   readonly field: string;
@@ -61,6 +62,8 @@ export async function readMultipart(request: FastifyRequest): Promise<MultipartF
 export function jsonField(form: MultipartForm, name: string): unknown {
   const raw = form.fields[name];
   if (raw === undefined) throw malformed('common.form.missing-field', name);
+  const broken = scanJson(raw);
+  if (broken) throw limitExceeded(broken, name);
   try {
     return JSON.parse(raw);
   } catch {

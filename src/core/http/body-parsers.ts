@@ -1,0 +1,31 @@
+import { parse as parseQueryString } from 'node:querystring';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { BODY_LIMITS, checkForm, limitExceeded, scanJson } from './body-limits';
+
+/**
+ * The two body parsers Nest would register (JSON for the API, URL-encoded for the pages' forms), each
+ * refusing a body over the limits before anything walks it: JSON is scanned for depth and lengths before
+ * `JSON.parse`; a form is parsed flat (it cannot nest) and then counted. A body over the size limit is refused
+ * from its Content-Length before it is read (Fastify's `bodyLimit`).
+ */
+export function registerBodyParsers(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  // Prototype-poisoning keys (`__proto__`, `constructor.prototype`) are refused as malformed, as Nest does.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  const options = { bodyLimit: BODY_LIMITS.bytes };
+
+  app.useBodyParser('application/json', options, (request, body, done) => {
+    const text = body.toString('utf8');
+    const broken = scanJson(text);
+    if (broken) return done(limitExceeded(broken), undefined);
+    parseJson(request as never, text, done);
+  });
+
+  app.useBodyParser('application/x-www-form-urlencoded', options, (_request, body, done) => {
+    // maxKeys 0: every field is read and counted, rather than the extra ones dropped without a word.
+    const form = parseQueryString(body.toString('utf8'), '&', '=', { maxKeys: 0 });
+    const problem = checkForm(form);
+    if (problem) return done(problem, undefined);
+    done(null, form);
+  });
+}

@@ -118,8 +118,19 @@ describe('answering and reviewing: stale saves that say who, clearing an answer,
     );
     expect(sendBack.status).toBe(200);
     expect(sendBack.body.state).toBe('in-review');
+    // The same verdict sent again (the page's script saved it, then its form was sent) is one act in the trail.
+    const again = await app.request(
+      'PUT',
+      `/api/assessments/${id}/review/items`,
+      { decisions: [{ ...BUDGET, decision: 'send-back', note: 'Anexe a lei orçamentária com a ação própria.' }] },
+      auth(t.reviewer),
+    );
+    expect(again.status).toBe(200);
     const trail = (await app.request('GET', `/api/assessments/${id}/audit`, undefined, auth(t.reviewer))).body;
     expect(trail.filter((e: any) => e.action === 'assessment.start-review')).toHaveLength(1);
+    expect(
+      trail.filter((e: any) => e.action === 'review.decide' && e.entityId === `${id}/governance/budget-line`),
+    ).toHaveLength(2);
     expect(
       (await app.request('POST', `/api/assessments/${id}/review/request-changes`, undefined, auth(t.reviewer))).status,
     ).toBe(200);

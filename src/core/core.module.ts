@@ -10,6 +10,7 @@ import { ExportsModule } from './exports/exports.module';
 import { GoodPracticesModule } from './good-practices/good-practices.module';
 import { GovernmentsModule } from './governments/governments.module';
 import { HealthController } from './health/health.controller';
+import { IdempotencyModule } from './http/idempotency.module';
 import { IndicatorRegistryModule } from './indicators/indicator-group.module';
 import { LifecycleModule } from './lifecycle.module';
 import { ProgressModule } from './progress/progress.module';
@@ -28,6 +29,7 @@ export class CoreModule {
           useFactory: () => dataSourceOptions(config.database),
           dataSourceFactory: async (options) => serializeTransactions(await new DataSource(options!).initialize()),
         }),
+        IdempotencyModule,
         IndicatorRegistryModule,
         ...groups,
         QuestionnaireModule,

@@ -85,6 +85,7 @@ import { ReviewService } from './review/review.service';
     PdfRendererService,
     TemplatesService,
     AssessmentListService,
+    AssessmentFilesService,
     AssessmentViewService,
     CertificationService,
     SealRegistryService,

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, AssessmentScoped, CurrentActor } from '../auth/access.decorator';
 import type { Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
+import { Idempotent } from '../http/idempotency.interceptor';
 import { jsonField, readMultipart } from '../http/multipart';
 import { IntParamPipe, validateAs } from '../http/validation';
 import {
@@ -39,6 +40,7 @@ export class AssessmentsController {
 
   @Post('editions/:year/enrolments')
   @Access('official', 'admin')
+  @Idempotent()
   @ApiEnrolmentBody()
   @ApiOperation({
     summary:

@@ -41,7 +41,16 @@ export class AuditService {
     );
   }
 
-  async forAssessment(assessmentId: string): Promise<AuditEntryEntity[]> {
-    return this.dataSource.getRepository(AuditEntryEntity).find({ where: { assessmentId }, order: { id: 'ASC' } });
+  /** An assessment's trail in order, each entry with the name of who acted (null for the engine's own acts). */
+  async forAssessment(assessmentId: string): Promise<(AuditEntryEntity & { actorName: string | null })[]> {
+    const { entities, raw } = await this.dataSource
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('e')
+      .leftJoin('users', 'u', 'u.id = e.actor_id')
+      .addSelect('u.name', 'actor_name')
+      .where('e.assessment_id = :assessmentId', { assessmentId })
+      .orderBy('e.id', 'ASC')
+      .getRawAndEntities<{ actor_name: string | null }>();
+    return entities.map((e, i) => ({ ...e, actorName: raw[i]?.actor_name ?? null }));
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In, IsNull, MoreThan } from 'typeorm';
+import { type DataSource, type EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type Actor, requireRole } from '../auth/actor';
 import { UserEntity } from '../auth/user.entity';
@@ -34,6 +34,12 @@ export interface BatchProgress {
   /** When the batch started and ended (UTC, ISO), for the time left. */
   readonly startedAt: string;
   readonly finishedAt: string | null;
+}
+
+/** A batch as a request to start one returns it. */
+export interface BatchStart extends BatchProgress {
+  /** The edition's batch was already running: this is that one, and no other was started (always set by `start`). */
+  readonly alreadyRunning?: boolean;
 }
 
 /**
@@ -81,11 +87,40 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
     await this.stop();
   }
 
-  async start(actor: Actor, year: number): Promise<BatchProgress> {
+  /**
+   * Starts the edition's batch, or returns the one already running for it (`alreadyRunning`): an edition has
+   * one batch at a time (a partial unique index holds it against concurrent requests too). Refused when no
+   * seal is left to issue, rather than recording an empty job.
+   */
+  async start(actor: Actor, year: number): Promise<BatchStart> {
     requireRole(actor, 'certifier');
     const edition = await this.dataSource.getRepository(EditionEntity).findOneBy({ year });
     if (!edition) throw new DomainError('EDITION_NOT_FOUND', message('certification.edition-not-found', { year }));
-    // Every seal of a batch is issued today, so they share one validity: refuse now if it is already over.
+    const running = await this.runningBatch(this.dataSource.manager, year);
+    if (running) return { ...(await this.progress(running)), alreadyRunning: true };
+    await this.refuseIfExpired(edition);
+    const { id, created } = await this.createBatch(actor, edition).catch(async (e: Error) => {
+      const winner = /UNIQUE constraint failed: certificate_batches\.edition_year/.test(e.message)
+        ? await this.runningBatch(this.dataSource.manager, year)
+        : null;
+      if (!winner) throw e;
+      return { id: winner, created: false };
+    });
+    if (created) this.launch(id);
+    return { ...(await this.progress(id)), alreadyRunning: !created };
+  }
+
+  private async runningBatch(em: EntityManager, year: number): Promise<string | null> {
+    const [row] = (await em.query(
+      `SELECT id FROM certificate_batches WHERE edition_year = ? AND status = 'running' LIMIT 1`,
+      [year],
+    )) as { id: string }[];
+    return row?.id ?? null;
+  }
+
+  /** Every seal of a batch is issued today, so they share one validity: refuse now if it is already over. */
+  private async refuseIfExpired(edition: EditionEntity): Promise<void> {
+    const { year } = edition;
     const today = this.clock.today();
     const next = await this.dataSource
       .getRepository(EditionEntity)
@@ -103,14 +138,22 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
         { issueDate: today, validUntil, sealValidity: edition.sealValidity },
       );
     }
-    const candidates = await this.dataSource
-      .getRepository(AssessmentEntity)
-      .findBy({ editionYear: year, state: 'priorities-set' });
-    const eligible = candidates.filter(
-      (a) => certificationEligibility(stagesOf(a), a.scoreSnapshot, edition.certificationRule).eligible,
-    );
-    const id = randomUUID();
-    await this.dataSource.transaction(async (em) => {
+  }
+
+  /** The batch and its items in one transaction, unless another batch of the edition started meanwhile. */
+  private createBatch(actor: Actor, edition: EditionEntity): Promise<{ id: string; created: boolean }> {
+    const year = edition.year;
+    return this.dataSource.transaction(async (em) => {
+      const running = await this.runningBatch(em, year);
+      if (running) return { id: running, created: false };
+      const candidates = await em.findBy(AssessmentEntity, { editionYear: year, state: 'priorities-set' });
+      const eligible = candidates.filter(
+        (a) => certificationEligibility(stagesOf(a), a.scoreSnapshot, edition.certificationRule).eligible,
+      );
+      if (eligible.length === 0) {
+        throw new DomainError('NOTHING_TO_ISSUE', message('certification.batch-nothing-to-issue', { year }));
+      }
+      const id = randomUUID();
       await em.query(
         `INSERT INTO certificate_batches (id, edition_year, status, created_by) VALUES (?, ?, 'running', ?)`,
         [id, year, actor.id],
@@ -122,9 +165,8 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
           chunk.flatMap((a) => [id, a.id]),
         );
       }
+      return { id, created: true };
     });
-    this.launch(id);
-    return this.progress(id);
   }
 
   async progress(id: string): Promise<BatchProgress> {

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor';
 import { DomainError } from '../errors/domain-error';
 import { message } from '../i18n/message';
 import { FilesService } from '../files/files.service';
+import { Idempotent } from '../http/idempotency.interceptor';
 import { readMultipart } from '../http/multipart';
 import { ApiRequestContent, binaryFile } from '../http/openapi';
 import { IntParamPipe } from '../http/validation';
@@ -29,6 +30,7 @@ export class CertificationController {
 
   @Post('api/assessments/:id/certificate')
   @Access('certifier')
+  @Idempotent()
   @ApiOperation({ summary: 'Issue the Selo MigraCidades of an eligible assessment (university certifiers)' })
   issue(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.certification.issue(actor, id).then((seal) => this.registry.verify(seal.number));
@@ -36,9 +38,19 @@ export class CertificationController {
 
   @Post('api/editions/:year/certificate-batches')
   @Access('certifier')
-  @ApiOperation({ summary: 'Issue every eligible seal of an edition as one job; returns its progress' })
-  startBatch(@CurrentActor() actor: Actor, @Param('year', IntParamPipe) year: number) {
-    return this.batches.start(actor, year);
+  @Idempotent()
+  @ApiOperation({
+    summary:
+      'Issue every eligible seal of an edition as one job; returns its progress (201). While the edition\u2019s batch runs, returns that one instead (200, `alreadyRunning: true`); with nothing to issue, 422',
+  })
+  async startBatch(
+    @CurrentActor() actor: Actor,
+    @Param('year', IntParamPipe) year: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const batch = await this.batches.start(actor, year);
+    void reply.status(batch.alreadyRunning ? 200 : 201).header('location', `/api/certificate-batches/${batch.id}`);
+    return batch;
   }
 
   @Get('api/editions/:year/certification-readiness')

@@ -241,6 +241,9 @@ export class ReviewService {
     patch: Partial<AnswerEntity>,
   ): Promise<void> {
     const before = { reviewStatus: row.reviewStatus, reviewerRating: row.reviewerRating, reviewNote: row.reviewNote };
+    // A verdict sent again as it stands (the page's script saved it, then its form was sent) is no new act.
+    const same = (Object.keys(patch) as (keyof typeof before)[]).every((k) => (patch[k] ?? null) === before[k]);
+    if (same && row.reviewedRound === assessment.round) return;
     await em.update(
       AnswerEntity,
       { assessmentId: assessment.id, groupSlug: row.groupSlug, itemKey: row.itemKey },

@@ -1,14 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ReasonDto } from '../../core/assessment/assessment.dto';
 import { Access, CurrentActor } from '../../core/auth/access.decorator';
 import type { Actor } from '../../core/auth/actor';
+import { CSRF_FIELD } from '../../core/auth/web-session';
 import { CertificateBatchService } from '../../core/certification/certificate-batch.service';
 import { CertificationService } from '../../core/certification/certification.service';
 import { SealRegistryService } from '../../core/certification/seal-registry.service';
 import { EditionsService } from '../../core/editions/editions.service';
 import { DomainError } from '../../core/errors/domain-error';
+import { bodyDigest, formRequest, IDEMPOTENCY_FIELD, seeOther } from '../../core/http/idempotency';
+import { IdempotencyService } from '../../core/http/idempotency.service';
 import { validateAs } from '../../core/http/validation';
 import { formatDate, type MessageKey } from '../../core/i18n/message';
 import { CsrfGuard } from '../csrf.guard';
@@ -41,6 +45,7 @@ export class CertificationPagesController {
     private readonly certification: CertificationService,
     private readonly registry: SealRegistryService,
     private readonly batches: CertificateBatchService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Get('certificacao')
@@ -71,7 +76,9 @@ export class CertificationPagesController {
             number: issued.number,
             government: issued.government.name,
           })
-        : null;
+        : query.lote === 'nenhum'
+          ? this.pages.text(req, 'web.certification.batch.nothing', { year })
+          : null;
     return this.pages.send(
       req,
       reply,
@@ -91,7 +98,10 @@ export class CertificationPagesController {
           certified: readiness.certified,
           waiting: readiness.waiting.length,
         }),
-        ready: readiness.ready,
+        // Each form carries its own key, so that a double click or a resent form issues once.
+        idempotencyField: IDEMPOTENCY_FIELD,
+        batchKey: randomUUID(),
+        ready: readiness.ready.map((r) => ({ ...r, idempotencyKey: randomUUID() })),
         waiting: readiness.waiting,
         search,
         found: {
@@ -117,16 +127,37 @@ export class CertificationPagesController {
 
   @Post('certificacao/emitir')
   @Access('certifier')
-  async issue(@CurrentActor() actor: Actor, @Body() body: Form, @Res() reply: FastifyReply) {
-    const seal = await this.certification.issue(actor, body.assessmentId ?? '');
-    return this.pages.redirect(reply, `/certificacao?ano=${seal.editionYear}&emitido=${seal.number}`);
+  async issue(@CurrentActor() actor: Actor, @Body() body: Form, @Req() req: WebRequest, @Res() reply: FastifyReply) {
+    const done = await this.idempotency.once(this.formKey(actor, req, body), async () => {
+      const seal = await this.certification.issue(actor, body.assessmentId ?? '');
+      return seeOther(`/certificacao?ano=${seal.editionYear}&emitido=${seal.number}`);
+    });
+    return this.pages.redirect(reply, done.headers.location);
   }
 
+  /** Leads to the edition's batch: the one started, or the one already running; says so when none is needed. */
   @Post('certificacao/lotes')
   @Access('certifier')
-  async startBatch(@CurrentActor() actor: Actor, @Body() body: Form, @Res() reply: FastifyReply) {
-    const batch = await this.batches.start(actor, Number(body.ano));
-    return this.pages.redirect(reply, `/certificacao/lotes/${batch.id}`);
+  async startBatch(
+    @CurrentActor() actor: Actor,
+    @Body() body: Form,
+    @Req() req: WebRequest,
+    @Res() reply: FastifyReply,
+  ) {
+    const year = Number(body.ano);
+    const done = await this.idempotency.once(this.formKey(actor, req, body), async () => {
+      try {
+        return seeOther(`/certificacao/lotes/${(await this.batches.start(actor, year)).id}`);
+      } catch (e) {
+        if (!(e instanceof DomainError) || e.code !== 'NOTHING_TO_ISSUE') throw e;
+        return seeOther(`/certificacao?ano=${year}&lote=nenhum`);
+      }
+    });
+    return this.pages.redirect(reply, done.headers.location);
+  }
+
+  private formKey(actor: Actor, req: WebRequest, body: Form) {
+    return formRequest(actor.id, req, body[IDEMPOTENCY_FIELD], bodyDigest(body, [CSRF_FIELD, IDEMPOTENCY_FIELD]));
   }
 
   @Get('certificacao/lotes/:id')

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AssessmentFilesService } from '../../core/assessment/assessment-files.service';
 import { AssessmentViewService } from '../../core/assessment/assessment-view.service';
 import { AuditService } from '../../core/audit/audit.service';
+import { auditRows } from './audit-view';
 import { Access, AssessmentScoped, CurrentActor } from '../../core/auth/access.decorator';
 import type { Actor } from '../../core/auth/actor';
 import { AuthService } from '../../core/auth/auth.service';
@@ -16,7 +17,6 @@ import { type FormProblem, type WebRequest, WebPagesService } from '../web-pages
 import { inlineDisposition } from './evidence-file';
 import { queueFilter, queueView, readQueueQuery } from './queue-view';
 import {
-  auditRows,
   changesView,
   type DecisionsFormState,
   itemTitle,
@@ -296,7 +296,7 @@ export class ReviewPagesController {
         sentBack: items.filter((i) => i.status === 'sent-back').length,
         changes: changesView(data, changes, lang),
         round: data.round,
-        audit: auditRows(trail, lang),
+        audit: auditRows(data, trail, lang),
       },
     );
   }

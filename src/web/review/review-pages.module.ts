@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AssessmentFilesService } from '../../core/assessment/assessment-files.service';
 import { GoodPracticesModule } from '../../core/good-practices/good-practices.module';
 import { WebCoreModule } from '../web-core.module';
 import { GoodPracticesReviewController } from './good-practices-review.controller';
@@ -10,7 +9,5 @@ import { ReviewPagesController } from './review-pages.controller';
   imports: [WebCoreModule, GoodPracticesModule],
   // The good practices' static path is declared before the review's `:id`.
   controllers: [GoodPracticesReviewController, ReviewPagesController],
-  // The lifecycle module keeps it to itself; its own dependencies (workflow, files) are exported.
-  providers: [AssessmentFilesService],
 })
 export class ReviewPagesModule {}

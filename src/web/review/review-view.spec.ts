@@ -1,4 +1,5 @@
 import type { Questionnaire } from '../../core/questionnaire/questionnaire.types';
+import { auditRows } from './audit-view';
 import { changesView, evidenceView, planDecisions, problemsOf, type ReviewData, reviewGroups } from './review-view';
 
 const text = (pt: string, en = pt) => ({ 'pt-BR': pt, en });
@@ -163,5 +164,72 @@ describe('the review page', () => {
     expect(
       evidenceView('a', { file: 'f', fileName: 'x.docx', mime: 'application/vnd.openxmlformats' }, 'en'),
     ).toMatchObject({ image: false, pdf: false });
+  });
+
+  it('reads the audit trail in words: who by name and role, the act, the item by its number, what was recorded', () => {
+    const entry = (
+      action: string,
+      after: object | null,
+      actor: [string | null, string | null] = ['Ana Souza', 'reviewer'],
+    ) => ({
+      at: '2026-05-04T17:30:00.000Z',
+      actorName: actor[0],
+      actorRole: actor[1],
+      action,
+      entityId: action.startsWith('assessment.') ? 'a1' : 'a1/governance/policy',
+      after,
+    });
+    const rows = auditRows(
+      data(),
+      [
+        entry('answer.save', { value: 'partial', evidence: [], version: 2 }, ['Marta', 'official']),
+        entry('review.decide', {
+          reviewStatus: 'adjusted',
+          reviewerRating: 'no',
+          reviewNote: 'A lei não foi aprovada.',
+        }),
+        entry('assessment.approve', null),
+        entry('assessment.certify', null, [null, 'system']),
+        entry('something.new', null),
+      ],
+      'pt-BR',
+    );
+    expect(rows).toEqual([
+      {
+        when: '04/05/2026 14:30',
+        who: 'Marta (Servidor de governo)',
+        action: 'Resposta salva',
+        target: '1.1 Política',
+        recorded: 'Parcial',
+      },
+      {
+        when: '04/05/2026 14:30',
+        who: 'Ana Souza (Revisor da OIM)',
+        action: 'Decisão da revisão',
+        target: '1.1 Política',
+        recorded: 'Ajustado pela revisão · Não · «A lei não foi aprovada.»',
+      },
+      {
+        when: '04/05/2026 14:30',
+        who: 'Ana Souza (Revisor da OIM)',
+        action: 'Aprovação do diagnóstico',
+        target: '',
+        recorded: '',
+      },
+      { when: '04/05/2026 14:30', who: 'Sistema', action: 'Emissão do selo', target: '', recorded: '' },
+      {
+        when: '04/05/2026 14:30',
+        who: 'Ana Souza (Revisor da OIM)',
+        action: 'something.new',
+        target: '1.1 Política',
+        recorded: '',
+      },
+    ]);
+    const [english] = auditRows(
+      data(),
+      [entry('review.decide', { reviewStatus: 'sent-back', reviewerRating: null, reviewNote: 'Anexe a lei.' })],
+      'en',
+    );
+    expect(english).toMatchObject({ action: 'Review decision', recorded: 'Sent back for correction · «Anexe a lei.»' });
   });
 });

@@ -260,24 +260,6 @@ export function changesView(data: ReviewData, changes: ChangesData, lang: Langua
   });
 }
 
-/** The audit trail as rows of a table: when (Brasília time), who, what, on which item. */
-export function auditRows(
-  entries: readonly { at: string; actorRole: string | null; action: string; entityId: string; after: object | null }[],
-  lang: Language,
-) {
-  return entries.map((e) => {
-    const at = brasiliaTime(new Date(e.at));
-    const after = e.after ? JSON.stringify(e.after) : '';
-    return {
-      when: `${formatDate(at.date, lang)} ${at.time}`,
-      who: e.actorRole ?? '',
-      action: e.action,
-      target: e.entityId.split('/').slice(1).join(' / '),
-      after: after.length > 160 ? `${after.slice(0, 157)}…` : after,
-    };
-  });
-}
-
 /** The diagnosis's heading lines. */
 export function reviewHeading(data: ReviewData, lang: Language) {
   return {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Controller, Get, Inject, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -7,7 +8,10 @@ import { EditionsService } from '../../../core/editions/editions.service';
 import { EnrolmentService } from '../../../core/assessment/enrolment.service';
 import { Access, CurrentActor } from '../../../core/auth/access.decorator';
 import type { Actor } from '../../../core/auth/actor';
+import { CSRF_FIELD } from '../../../core/auth/web-session';
 import { DomainError, type FieldProblem } from '../../../core/errors/domain-error';
+import { formDigest, formRequest, IDEMPOTENCY_FIELD, seeOther } from '../../../core/http/idempotency';
+import { IdempotencyService } from '../../../core/http/idempotency.service';
 import { type MultipartForm, readMultipart } from '../../../core/http/multipart';
 import { IntParamPipe, validateAs } from '../../../core/http/validation';
 import { message } from '../../../core/i18n/message';
@@ -40,6 +44,7 @@ export class EnrolmentPageController {
     private readonly pages: WebPagesService,
     private readonly enrolment: EnrolmentService,
     private readonly editions: EditionsService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** The form of the edition open for enrolment, or a page saying that none is. */
@@ -106,8 +111,18 @@ export class EnrolmentPageController {
       return this.formPage(req, reply, year, values, enrolmentProblems(lang, values, fields, rows), 422, true);
     }
     try {
-      const assessment = await this.enrolment.enrol(actor, year, validateAs(EnrolmentDto, data, ''), letter);
-      return this.pages.redirect(reply, `/avaliacoes/${assessment.id}/curso?inscricao=1`);
+      // The form's key: a double click or a resent form enrols once and leads to the same page.
+      const key = formRequest(
+        actor.id,
+        req,
+        form.fields[IDEMPOTENCY_FIELD],
+        formDigest(form, [IDEMPOTENCY_FIELD, CSRF_FIELD]),
+      );
+      const done = await this.idempotency.once(key, async () => {
+        const assessment = await this.enrolment.enrol(actor, year, validateAs(EnrolmentDto, data, ''), letter);
+        return seeOther(`/avaliacoes/${assessment.id}/curso?inscricao=1`);
+      });
+      return this.pages.redirect(reply, done.headers.location);
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       if (e.code === 'ENROLMENT_CLOSED') return this.closedPage(req, reply, year, e.userMessage[lang], 409);
@@ -157,6 +172,8 @@ export class EnrolmentPageController {
         chooseAgain: submitted,
         limit: uploadLimitMb(this.config.maxUploadBytes),
         maxBytes: this.config.maxUploadBytes,
+        idempotencyField: IDEMPOTENCY_FIELD,
+        idempotencyKey: randomUUID(),
         form: enrolmentFormView(lang, values, errors),
       },
     );

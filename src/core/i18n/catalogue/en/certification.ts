@@ -38,6 +38,8 @@ export const certification: Record<keyof typeof pt, string> = {
   'certification.dashboard.valid-seals': 'Seals valid today',
   'certification.dashboard.unknown-group': 'indicator group no longer published',
   'certification.batch-not-found': 'Certificate batch not found.',
+  'certification.batch-nothing-to-issue':
+    'Edition {year} has no seals to issue: every assessment ready for certification already has one.',
   'certification.signatories.invalid': 'The signatories were not saved: correct the fields shown.',
   'certification.signatories.required': 'required',
   'certification.signatories.too-long': 'at most {max} characters',

@@ -25,6 +25,8 @@ export const webCertification: Record<keyof typeof ptBR, string> = {
   'web.certification.col.number': 'Number',
   'web.certification.col.status': 'Status',
   'web.certification.issued-notice': 'Seal {number} issued to {government}.',
+  'web.certification.batch.nothing':
+    'There are no seals to issue in the {year} edition: the ready assessments already have one.',
   'web.certification.seals.heading': 'Issued seals',
   'web.certification.seals.search': 'Search by number, government or state',
   'web.certification.seals.search-submit': 'Search',

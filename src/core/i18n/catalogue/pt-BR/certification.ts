@@ -36,6 +36,8 @@ export const certification = {
   'certification.dashboard.valid-seals': 'Selos válidos hoje',
   'certification.dashboard.unknown-group': 'grupo de indicadores fora do catálogo',
   'certification.batch-not-found': 'Lote de emissão não encontrado.',
+  'certification.batch-nothing-to-issue':
+    'A edição {year} não tem selos a emitir: nenhuma avaliação pronta para a certificação está sem selo.',
   'certification.signatories.invalid': 'Os signatários não foram salvos: corrija os campos indicados.',
   'certification.signatories.required': 'obrigatório',
   'certification.signatories.too-long': 'no máximo {max} caracteres',

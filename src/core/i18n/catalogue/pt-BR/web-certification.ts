@@ -23,6 +23,7 @@ export const webCertification = {
   'web.certification.col.number': 'Número',
   'web.certification.col.status': 'Situação',
   'web.certification.issued-notice': 'Selo {number} emitido para {government}.',
+  'web.certification.batch.nothing': 'Não há selos a emitir na edição {year}: as avaliações prontas já têm selo.',
   'web.certification.seals.heading': 'Selos emitidos',
   'web.certification.seals.search': 'Buscar por número, governo ou UF',
   'web.certification.seals.search-submit': 'Buscar',

@@ -41,7 +41,10 @@ export type DomainErrorCode =
   | 'DIAGNOSIS_CLOSED'
   | 'ENROLMENT_CLOSED'
   | 'SEAL_WOULD_BE_EXPIRED'
-  | 'STATUS_LIST_NOT_FOUND';
+  | 'STATUS_LIST_NOT_FOUND'
+  | 'NOTHING_TO_ISSUE'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'IDEMPOTENCY_KEY_IN_PROGRESS';
 
 /** A problem with one field of the input: `field` is a path such as `answers.focal-body` or `limit`. */
 export interface FieldProblem {

@@ -47,6 +47,9 @@ export const STATUS: Record<DomainErrorCode, HttpStatus> = {
   ENROLMENT_CLOSED: HttpStatus.CONFLICT,
   SEAL_WOULD_BE_EXPIRED: HttpStatus.UNPROCESSABLE_ENTITY,
   STATUS_LIST_NOT_FOUND: HttpStatus.NOT_FOUND,
+  NOTHING_TO_ISSUE: HttpStatus.UNPROCESSABLE_ENTITY,
+  IDEMPOTENCY_KEY_REUSED: HttpStatus.UNPROCESSABLE_ENTITY,
+  IDEMPOTENCY_KEY_IN_PROGRESS: HttpStatus.CONFLICT,
 };
 
 /** The body of every error response: Portuguese first, English second, and the fields at fault. */

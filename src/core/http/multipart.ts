@@ -24,11 +24,20 @@ const malformed = (reason: MessageKey, field = 'body', details?: Record<string, 
     details,
   );
 
+const READ = new WeakMap<FastifyRequest, Promise<MultipartForm>>();
+
 /**
  * Reads a multipart/form-data request whole (files are small documents, bounded by MAX_UPLOAD_MB):
- * text fields and files. An oversized file is refused with 413 before anything is stored.
+ * text fields and files. An oversized file is refused with 413 before anything is stored. The form is read
+ * once per request (the idempotency check reads it before the route does).
  */
-export async function readMultipart(request: FastifyRequest): Promise<MultipartForm> {
+export function readMultipart(request: FastifyRequest): Promise<MultipartForm> {
+  const form = READ.get(request) ?? readParts(request);
+  READ.set(request, form);
+  return form;
+}
+
+async function readParts(request: FastifyRequest): Promise<MultipartForm> {
   if (!request.isMultipart()) throw malformed('common.form.not-multipart');
   const fields: Record<string, string> = {};
   const files: UploadedFile[] = [];

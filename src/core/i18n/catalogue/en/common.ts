@@ -55,4 +55,12 @@ export const common: Record<keyof typeof pt, string> = {
   'common.validation.unknown-ibge-code': 'unknown IBGE code',
   'common.validation.published-versions': 'published versions: {known}',
   'common.validation.export-format': 'must be CSV, XLSX or JSON',
+  'common.idempotency.invalid': 'Invalid Idempotency-Key header: {reason}.',
+  'common.idempotency.format': 'must be 1 to 255 visible ASCII characters, no spaces (a UUID will do)',
+  'common.idempotency.reused':
+    'The Idempotency-Key «{key}» was already used for a different request ({route}); send a new key for a new request.',
+  'common.idempotency.reused.field': 'already used for another request (another route or another body)',
+  'common.idempotency.in-progress':
+    'The earlier request with the Idempotency-Key «{key}» is still in progress; wait and repeat it to get its response.',
+  'common.idempotency.in-progress.field': 'a request with this key is in progress',
 };

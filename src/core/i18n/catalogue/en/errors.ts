@@ -40,4 +40,8 @@ export const errors: Record<keyof typeof pt, string> = {
     'The seal would already be expired: the validity the edition sets ends before it is issued.',
   'error.STATUS_LIST_NOT_FOUND': 'Seal status list not found.',
   'error.DIAGNOSIS_NOT_SUBMITTED': 'This government has not submitted its diagnosis yet.',
+  'error.NOTHING_TO_ISSUE': 'There are no seals to issue: no assessment is ready for certification.',
+  'error.IDEMPOTENCY_KEY_REUSED': 'The Idempotency-Key was already used for another request; use a new key.',
+  'error.IDEMPOTENCY_KEY_IN_PROGRESS':
+    'A request with this Idempotency-Key is still in progress; wait for its response.',
 };

@@ -53,4 +53,12 @@ export const common = {
   'common.validation.unknown-ibge-code': 'código IBGE desconhecido',
   'common.validation.published-versions': 'versões publicadas: {known}',
   'common.validation.export-format': 'deve ser CSV, XLSX ou JSON',
+  'common.idempotency.invalid': 'Cabeçalho Idempotency-Key inválido: {reason}.',
+  'common.idempotency.format': 'deve ter de 1 a 255 caracteres ASCII visíveis, sem espaços (uma UUID serve)',
+  'common.idempotency.reused':
+    'A Idempotency-Key «{key}» já foi usada em um pedido diferente ({route}); envie uma chave nova para um pedido novo.',
+  'common.idempotency.reused.field': 'já usada com outro pedido (outra rota ou outro corpo)',
+  'common.idempotency.in-progress':
+    'O pedido anterior com a Idempotency-Key «{key}» ainda está em andamento; aguarde e repita para receber a resposta dele.',
+  'common.idempotency.in-progress.field': 'pedido com esta chave em andamento',
 } as const;

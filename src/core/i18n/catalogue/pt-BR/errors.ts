@@ -41,4 +41,8 @@ export const errors = {
     'O selo já nasceria vencido: a validade definida pela edição termina antes da emissão.',
   'error.STATUS_LIST_NOT_FOUND': 'Lista de situação dos selos não encontrada.',
   'error.DIAGNOSIS_NOT_SUBMITTED': 'O diagnóstico deste governo ainda não foi enviado.',
+  'error.NOTHING_TO_ISSUE': 'Não há selos a emitir: nenhuma avaliação está pronta para a certificação.',
+  'error.IDEMPOTENCY_KEY_REUSED': 'A Idempotency-Key já foi usada em outro pedido; use uma chave nova.',
+  'error.IDEMPOTENCY_KEY_IN_PROGRESS':
+    'Um pedido com esta Idempotency-Key ainda está em andamento; aguarde a resposta.',
 } as const;

@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { type AppConfig, ConfigError } from './config/app-config';
 import { projectRoot } from './config/project-root';
 import { DomainExceptionFilter } from './core/errors/domain-exception.filter';
+import { keepDataPrivate } from './core/files/private-permissions';
 import { compressAssets, compressPages } from './core/http/compressed-assets';
 import { SiteExceptionFilter } from './web/site-exception.filter';
 import { WebExceptionFilter } from './web/web-exception.filter';
@@ -35,6 +36,7 @@ export function prepareFilesystem(config: AppConfig): void {
       ]);
     }
   }
+  keepDataPrivate(config.dataDir, config.database.path);
   try {
     accessSync(config.assessmentsDir, constants.R_OK);
   } catch {

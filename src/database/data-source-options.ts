@@ -12,6 +12,7 @@ import { UserEntity } from '../core/auth/user.entity';
 import { EditionEntity } from '../core/editions/edition.entity';
 import { DeadlineExtensionEntity } from '../core/editions/deadline-extension.entity';
 import { StoredFileEntity } from '../core/files/stored-file.entity';
+import { FileOwnerEntity } from '../core/files/file-owner.entity';
 import { NotificationEntity } from '../core/notifications/notification.entity';
 import { Foundation1764300000000 } from './migrations/1764300000000-Foundation';
 import { Lifecycle1764400000000 } from './migrations/1764400000000-Lifecycle';
@@ -26,6 +27,7 @@ import { CalendarAndSeals1765100000000 } from './migrations/1765100000000-Calend
 import { Signatories1765400000000 } from './migrations/1765400000000-Signatories';
 import { SessionsRevoked1765500000000 } from './migrations/1765500000000-SessionsRevoked';
 import { ReviewQueueIndex1765550000000 } from './migrations/1765550000000-ReviewQueueIndex';
+import { FileOwners1765700000000 } from './migrations/1765700000000-FileOwners';
 import { IdempotencyKeys1765800000000 } from './migrations/1765800000000-IdempotencyKeys';
 
 export const ENTITIES = [
@@ -37,6 +39,7 @@ export const ENTITIES = [
   AnswerEntity,
   PriorityEntity,
   StoredFileEntity,
+  FileOwnerEntity,
   NotificationEntity,
   AuditEntryEntity,
   CertificateEntity,
@@ -57,6 +60,7 @@ export const MIGRATIONS = [
   Signatories1765400000000,
   SessionsRevoked1765500000000,
   ReviewQueueIndex1765550000000,
+  FileOwners1765700000000,
   IdempotencyKeys1765800000000,
 ];
 

@@ -15,6 +15,7 @@ import type { AnswerSet, AnswerValue } from '../questionnaire/questionnaire.type
 import { missingRequiredKeys } from '../questionnaire/visibility';
 import { scoreGroup } from '../scoring/score-group';
 import { AnswerEntity } from './answer.entity';
+import { fileOwnersOf } from './assessment-files.service';
 import { EDITABLE_STATES, STATE_LABELS } from './assessment-state';
 import { AssessmentWorkflow } from './assessment-workflow.service';
 import { AssessmentEntity } from './assessment.entity';
@@ -38,7 +39,7 @@ export class DiagnosisService {
     return this.files.transactionWithUploads(async (em, stage: StageUpload) => {
       const assessment = await this.workflow.load(em, actor, id);
       this.requireEditable(assessment);
-      const stored = await stage(file, ['pdf', 'image', 'office'], 'file');
+      const stored = await stage(file, ['pdf', 'image', 'office'], 'file', { owner: { kind: 'assessment', id } });
       await this.workflow.audit.record(em, actor, {
         action: 'evidence.upload',
         entity: 'file',
@@ -107,8 +108,14 @@ export class DiagnosisService {
                 ...this.catalogue.group(s.group).versions.values(),
               ]);
         for (const p of problems) fields.push({ field: `${where}.value`, code: p.code, message: p.message });
+        if (problems.length === 0 && !(await this.valueFileOwned(em, assessment, s.value)))
+          fields.push({
+            field: `${where}.value`,
+            code: 'INVALID_EVIDENCE',
+            message: message('diagnosis.evidence.not-uploaded'),
+          });
         for (const [j, e] of (s.evidence ?? []).entries()) {
-          const checked = await this.checkEvidence(em, e);
+          const checked = await this.checkEvidence(em, assessment, e);
           if ('problem' in checked)
             fields.push({ field: `${where}.evidence.${j}`, code: 'INVALID_EVIDENCE', message: checked.problem });
           else evidenceOf.set(s, [...(evidenceOf.get(s) ?? []), checked.ref]);
@@ -195,9 +202,19 @@ export class DiagnosisService {
     });
   }
 
-  /** A link (http or https) or a file uploaded before; file references get the stored type and a name. */
+  /** An evidence item's value naming a file ({"file": sha256}) must name one uploaded for this assessment. */
+  private async valueFileOwned(em: EntityManager, assessment: AssessmentEntity, value: unknown): Promise<boolean> {
+    const file = value && typeof value === 'object' && 'file' in value ? value.file : undefined;
+    return typeof file !== 'string' || this.files.ownedBy(em, file, fileOwnersOf(assessment));
+  }
+
+  /**
+   * A link (http or https) or a file uploaded before for this assessment; file references get the stored type
+   * and a name. A file of another assessment reads as not uploaded, so that no hash can be probed.
+   */
   private async checkEvidence(
     em: EntityManager,
+    assessment: AssessmentEntity,
     e: { url?: string; file?: string; fileName?: string },
   ): Promise<{ ref: EvidenceRef } | { problem: LocalizedText }> {
     if ((e.url === undefined) === (e.file === undefined)) return { problem: message('diagnosis.evidence.url-or-file') };
@@ -211,7 +228,8 @@ export class DiagnosisService {
       return { ref: { url: e.url } };
     }
     const stored = await this.files.exists(em, e.file!);
-    if (!stored) return { problem: message('diagnosis.evidence.not-uploaded') };
+    if (!stored || !(await this.files.ownedBy(em, stored.sha256, fileOwnersOf(assessment))))
+      return { problem: message('diagnosis.evidence.not-uploaded') };
     return {
       ref: { file: stored.sha256, fileName: e.fileName ?? `evidencia-${stored.sha256.slice(0, 8)}`, mime: stored.mime },
     };

@@ -43,6 +43,13 @@ function enrolmentClosed(year: number, calendar: EditionCalendar, today: string)
   });
 }
 
+/** The stored files an answer refers to: its evidence, and the value of an evidence item. */
+function filesOf(row: AnswerEntity): string[] {
+  const value = row.value as { file?: unknown } | null;
+  const files = (row.evidence ?? []).flatMap((e) => ('file' in e ? [e.file] : []));
+  return value && typeof value === 'object' && typeof value.file === 'string' ? [...files, value.file] : files;
+}
+
 /**
  * Enrolment in an edition: the form with the letter of intent, the answers a renewing government carries from
  * its previous edition, and the focal person's course completion.
@@ -84,7 +91,9 @@ export class EnrolmentService {
       if (await em.existsBy(AssessmentEntity, { editionYear: year, governmentCode: data.governmentCode })) {
         throw new DomainError('ALREADY_EXISTS', message('editions.enrolment.already-enrolled', { year }));
       }
-      const letterOfIntent = await stage(letter, ['pdf'], 'letterOfIntent');
+      const letterOfIntent = await stage(letter, ['pdf'], 'letterOfIntent', {
+        owner: { kind: 'government', id: data.governmentCode },
+      });
       const enrolment: EnrolmentRecord = {
         letterOfIntent,
         focalPerson: { ...data.focalPerson },
@@ -190,6 +199,8 @@ export class EnrolmentService {
       }
     }
     for (let i = 0; i < rows.length; i += 100) await em.insert(AnswerEntity, rows.slice(i, i + 100));
+    // The files carried with the answers are the government's own: the new assessment may show and keep them.
+    await this.files.grant(em, rows.flatMap(filesOf), { kind: 'assessment', id: next.id });
     return rows.length;
   }
 
@@ -201,7 +212,9 @@ export class EnrolmentService {
   ): Promise<EnrolmentRecord> {
     return this.files.transactionWithUploads(async (em, stage) => {
       const assessment = await this.workflow.load(em, actor, id);
-      const stored = await stage(certificate, ['pdf', 'image'], 'certificate');
+      const stored = await stage(certificate, ['pdf', 'image'], 'certificate', {
+        owner: { kind: 'government', id: assessment.governmentCode },
+      });
       const enrolment: EnrolmentRecord = { ...assessment.enrolment, course: { completedAt, certificate: stored } };
       await em.update(AssessmentEntity, { id }, { enrolment });
       await this.workflow.audit.record(em, actor, {

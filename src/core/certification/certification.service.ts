@@ -288,6 +288,7 @@ export class CertificationService {
             { field: 'seal', fileName: `${seal.number}.pdf`, declaredMime: 'application/pdf', bytes: seal.pdf },
             ['pdf'],
             'seal',
+            { generated: true, owner: { kind: 'assessment', id: seal.assessment.id } },
           ),
         ),
       );

@@ -19,6 +19,7 @@ import {
   sampleZip,
   zipMentioningOfficeParts,
 } from '../../../test/fixtures/sample-files';
+import { fakePng, pdfHtmlPolyglot, pdfWithAction, structuredJpeg } from '../../../test/support/crafted-files';
 import { checkUpload, sniffContentType, type SniffedType } from './content-sniffing';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -90,7 +91,7 @@ describe('checkUpload', () => {
     ['a PDF named and declared as such', samplePdf(), 'carta.pdf', 'application/pdf', 'application/pdf'],
     [
       'a JPEG with an upper-case .JPEG name and a charset parameter',
-      sampleJpeg(),
+      structuredJpeg(),
       'FOTO.JPEG',
       'image/jpeg; charset=binary',
       'image/jpeg',
@@ -230,11 +231,65 @@ describe('checkUpload', () => {
       'O arquivo é PNG, mas aqui só se aceita PDF.',
       'only PDF is accepted',
     ],
+    [
+      'a PDF that goes on as an HTML page with a script',
+      pdfHtmlPolyglot(),
+      { fileName: 'carta.pdf', declaredMime: 'application/pdf' },
+      'ACTIVE_CONTENT',
+      'O arquivo contém marcação HTML (<!DOCTYPE html), o que não se aceita em documentos enviados.',
+      'The file contains HTML markup (<!DOCTYPE html), which is not accepted in uploaded documents.',
+    ],
+    [
+      'a PDF that runs JavaScript when opened',
+      pdfWithAction(),
+      { fileName: 'carta.pdf' },
+      'ACTIVE_CONTENT',
+      'O arquivo contém JavaScript (/JavaScript)',
+      'The file contains JavaScript (/JavaScript)',
+    ],
+    [
+      'a PDF that starts a program',
+      pdfWithAction('/S /Launch /F (cmd.exe)'),
+      {},
+      'ACTIVE_CONTENT',
+      'uma ação que abre programas (/Launch)',
+      'an action that starts programs (/Launch)',
+    ],
+    [
+      'a PNG signature followed by HTML',
+      fakePng(),
+      { fileName: 'foto.png', declaredMime: 'image/png' },
+      'MALFORMED',
+      'O arquivo começa como PNG, mas não é uma imagem PNG válida: falta o cabeçalho da imagem, ou ele está danificado.',
+      'The file starts as PNG but is not a valid PNG image: its header is missing or damaged.',
+    ],
+    [
+      'a JPEG that has no image in it',
+      sampleJpeg(),
+      { fileName: 'foto.jpg' },
+      'MALFORMED',
+      'não é uma imagem JPEG válida: não há dados de imagem',
+      'it holds no image data',
+    ],
+    [
+      'a valid PNG with an HTML page appended',
+      Buffer.concat([samplePng(), Buffer.from('<html><script>alert(1)</script></html>')]),
+      { fileName: 'foto.png' },
+      'ACTIVE_CONTENT',
+      'marcação HTML (<html)',
+      'HTML markup (<html)',
+    ],
   ])('refuses %s', (_name, bytes, more, code, pt, en) => {
     const result = check(bytes, more);
     expect(result).toMatchObject({ ok: false, code });
     if (result.ok) return;
     expect(result.message['pt-BR']).toContain(pt);
     expect(result.message.en).toContain(en);
+  });
+
+  it('accepts attachments in a PDF the engine made itself (a seal with its credential), and only there', () => {
+    const seal = pdfWithAction('/S /GoTo /D [3 0 R] /Names << /EmbeddedFiles 7 0 R >>');
+    expect(check(seal)).toMatchObject({ ok: false, code: 'ACTIVE_CONTENT' });
+    expect(checkUpload({ bytes: seal, allowed: ['pdf'], maxBytes: MB, generated: true })).toMatchObject({ ok: true });
   });
 });

@@ -1,5 +1,7 @@
 import type { LocalizedText } from '../i18n/localized-text';
 import { joinTexts, message, verbatim } from '../i18n/message';
+import type { ArchiveFormat } from './archive-inspection';
+import { findHtmlMarkup, findPdfActiveContent, type ImageFormat, imageFault } from './content-structure';
 
 /** What a file's bytes show it to be, whatever its name says. */
 export interface SniffedType {
@@ -253,7 +255,14 @@ export type UploadCheck =
   | { ok: true; type: SniffedType }
   | {
       ok: false;
-      code: 'EMPTY' | 'TOO_LARGE' | 'UNSUPPORTED_TYPE' | 'MISLABELLED' | 'KIND_NOT_ALLOWED';
+      code:
+        | 'EMPTY'
+        | 'TOO_LARGE'
+        | 'UNSUPPORTED_TYPE'
+        | 'MISLABELLED'
+        | 'KIND_NOT_ALLOWED'
+        | 'MALFORMED'
+        | 'ACTIVE_CONTENT';
       message: LocalizedText;
     };
 
@@ -268,6 +277,8 @@ export function checkUpload(input: {
   declaredMime?: string;
   allowed: readonly SniffedType['kind'][];
   maxBytes: number;
+  /** A file the engine made itself (a seal, with its credential attached): its PDF attachments are meant. */
+  generated?: boolean;
 }): UploadCheck {
   const { bytes, allowed, maxBytes } = input;
   if (bytes.length === 0) {
@@ -314,7 +325,35 @@ export function checkUpload(input: {
       message: message('files.kind-not-allowed', { found, accepted }),
     };
   }
-  return { ok: true, type: { ...type } };
+  return structureProblem(id, bytes, input.generated ?? false) ?? { ok: true, type: { ...type } };
+}
+
+const IMAGE_FORMATS: Partial<Record<TypeId, ImageFormat>> = { png: 'png', jpeg: 'jpeg', gif: 'gif', webp: 'webp' };
+
+/** An image whose structure does not hold past its first bytes, or a PDF or image carrying markup or script. */
+function structureProblem(id: TypeId, bytes: Uint8Array, generated: boolean): UploadCheck | null {
+  const format = IMAGE_FORMATS[id];
+  const fault = format ? imageFault(format, bytes) : null;
+  if (fault) {
+    const reason = message(`files.image-fault.${fault}`);
+    return {
+      ok: false,
+      code: 'MALFORMED',
+      message: message('files.malformed-image', { type: TYPES[id].label, reason }),
+    };
+  }
+  if (generated || (id !== 'pdf' && !format)) return null;
+  const active = id === 'pdf' ? findPdfActiveContent(bytes) : findHtmlMarkup(bytes);
+  if (!active) return null;
+  const found = message(`files.active.${active.kind}`, { marker: active.marker });
+  return { ok: false, code: 'ACTIVE_CONTENT', message: message('files.active-content', { found }) };
+}
+
+/** The archive an Office or OpenDocument type is (OLE2 files are not archives), to be inspected entry by entry. */
+export function archiveFormatOf(type: SniffedType): ArchiveFormat | null {
+  if (type.mime.startsWith('application/vnd.openxmlformats-officedocument.')) return 'ooxml';
+  if (type.mime.startsWith('application/vnd.oasis.opendocument.')) return 'odf';
+  return null;
 }
 
 function extensionOf(fileName: string | undefined): string {

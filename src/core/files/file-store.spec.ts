@@ -52,15 +52,35 @@ describe('ContentAddressedStore', () => {
     expect(files()).toHaveLength(1);
   });
 
-  it.each(['', 'abc', 'A'.repeat(64), `${'a'.repeat(63)}g`, `../${'a'.repeat(61)}`, `${'a'.repeat(64)}/`])(
-    'refuses the hash "%s"',
-    async (bad) => {
-      expect(() => store.pathOf(bad)).toThrow('SHA-256');
-      await expect(store.read(bad)).rejects.toThrow('SHA-256');
-      await expect(store.has(bad)).rejects.toThrow('SHA-256');
-      await expect(store.remove(bad)).rejects.toThrow('SHA-256');
-    },
-  );
+  it('writes files 0600 in folders 0700, whatever the umask', async () => {
+    const umask = process.umask(0o022);
+    try {
+      const { sha256 } = await store.put(samplePdf());
+      expect(statSync(store.pathOf(sha256)).mode & 0o777).toBe(0o600);
+      expect(statSync(join(root, sha256.slice(0, 2))).mode & 0o777).toBe(0o700);
+    } finally {
+      process.umask(umask);
+    }
+  });
+
+  it.each([
+    '',
+    'abc',
+    'A'.repeat(64),
+    `${'a'.repeat(63)}g`,
+    `../${'a'.repeat(61)}`,
+    `${'a'.repeat(64)}/`,
+    `..%2F..%2F${'a'.repeat(54)}`,
+    `%2e%2e%2f${'a'.repeat(55)}`,
+    `..\\${'a'.repeat(60)}`,
+    `${'a'.repeat(64)}\0`,
+    `/etc/passwd`,
+  ])('refuses the hash "%s"', async (bad) => {
+    expect(() => store.pathOf(bad)).toThrow('SHA-256');
+    await expect(store.read(bad)).rejects.toThrow('SHA-256');
+    await expect(store.has(bad)).rejects.toThrow('SHA-256');
+    await expect(store.remove(bad)).rejects.toThrow('SHA-256');
+  });
 
   it('leaves no temporary files behind, even when a write fails', async () => {
     const pdf = await store.put(samplePdf());

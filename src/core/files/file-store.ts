@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 
 export interface PutResult {
   sha256: string;
@@ -11,15 +11,29 @@ export interface PutResult {
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/** Lowercase hex SHA-256, the only name a stored file has. */
+export function isSha256(value: unknown): value is string {
+  return typeof value === 'string' && SHA256_HEX.test(value);
+}
+
+/** Readable by the engine's own user only: evidence is personal data of governments and migrants. */
+const FILE_MODE = 0o600;
+const FOLDER_MODE = 0o700;
+
 /**
  * Files kept by the SHA-256 of their content at `<rootDir>/<first 2 hex>/<sha256>`. A file appears under
  * its name only once complete (written aside, synced, renamed), so a file found there is always whole.
+ * Files are 0600 in 0700 folders.
  */
 export class ContentAddressedStore {
   /** Puts in progress, so that of concurrent puts of the same bytes exactly one reports `created`. */
   private readonly writing = new Map<string, Promise<boolean>>();
 
-  constructor(private readonly rootDir: string) {}
+  private readonly rootDir: string;
+
+  constructor(rootDir: string) {
+    this.rootDir = resolve(rootDir);
+  }
 
   async put(bytes: Uint8Array): Promise<PutResult> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -49,8 +63,11 @@ export class ContentAddressedStore {
   }
 
   pathOf(sha256: string): string {
-    if (!SHA256_HEX.test(sha256)) throw new Error(`Not a SHA-256 in lowercase hex: "${sha256.slice(0, 80)}"`);
-    return join(this.rootDir, sha256.slice(0, 2), sha256);
+    if (!isSha256(sha256)) throw new Error(`Not a SHA-256 in lowercase hex: "${String(sha256).slice(0, 80)}"`);
+    const path = resolve(this.rootDir, sha256.slice(0, 2), sha256);
+    // A hex name cannot climb out; checked all the same, so that no later change to the layout can.
+    if (!path.startsWith(this.rootDir + sep)) throw new Error(`Outside the file store: "${sha256}"`);
+    return path;
   }
 
   /** Deletes a stored file (rolling back a failed transaction); its folder goes too once empty. */
@@ -84,9 +101,9 @@ export class ContentAddressedStore {
 async function writeSynced(dir: string, path: string, bytes: Uint8Array): Promise<void> {
   // A concurrent remove() may delete the folder, once empty, between mkdir and open: make it again.
   for (let attempt = 1; ; attempt++) {
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: FOLDER_MODE });
     try {
-      const file = await open(path, 'wx');
+      const file = await open(path, 'wx', FILE_MODE);
       try {
         await file.writeFile(bytes);
         await file.sync();

@@ -5,9 +5,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DomainError } from '../errors/domain-error';
 import type { UploadedFile } from '../http/multipart';
-import { message } from '../i18n/message';
-import { checkUpload, type SniffedType } from './content-sniffing';
-import { ContentAddressedStore } from './file-store';
+import { message, verbatim } from '../i18n/message';
+import { archiveLimits, archiveProblemMessage, inspectArchive } from './archive-inspection';
+import { archiveFormatOf, checkUpload, type SniffedType } from './content-sniffing';
+import { type FileOwner, FileOwnerEntity } from './file-owner.entity';
+import { ContentAddressedStore, isSha256 } from './file-store';
 import { StoredFileEntity } from './stored-file.entity';
 
 export interface StoredFileRef {
@@ -16,11 +18,19 @@ export interface StoredFileRef {
   readonly mime: string;
 }
 
+export interface StageOptions {
+  /** Whom the file is uploaded for: only they may refer to it afterwards. */
+  readonly owner?: FileOwner;
+  /** Made by the engine itself (a seal): its PDF attachments are meant to be there. */
+  readonly generated?: boolean;
+}
+
 /** Adds an upload to the transaction's work: checked by content, stored by hash, undone if the work fails. */
 export type StageUpload = (
   upload: UploadedFile | undefined,
   allowed: readonly SniffedType['kind'][],
   field: string,
+  options?: StageOptions,
 ) => Promise<StoredFileRef>;
 
 @Injectable()
@@ -42,36 +52,19 @@ export class FilesService {
     const created: string[] = [];
     try {
       return await this.dataSource.transaction((em) =>
-        work(em, async (upload, allowed, field) => {
-          if (!upload) {
-            throw new DomainError('VALIDATION_FAILED', message('files.missing'), [
-              { field, code: 'FILE_REQUIRED', message: message('files.missing.field') },
-            ]);
-          }
-          const checked = checkUpload({
-            bytes: upload.bytes,
-            fileName: upload.fileName,
-            declaredMime: upload.declaredMime,
-            allowed,
-            maxBytes: this.config.maxUploadBytes,
-          });
-          if (!checked.ok) {
-            throw new DomainError(
-              checked.code === 'TOO_LARGE' ? 'UPLOAD_TOO_LARGE' : 'UPLOAD_REJECTED',
-              checked.message,
-              [{ field, code: checked.code, message: checked.message }],
-            );
-          }
-          const put = await this.store.put(upload.bytes);
+        work(em, async (upload, allowed, field, options = {}) => {
+          const type = await this.check(upload, allowed, field, options.generated ?? false);
+          const put = await this.store.put(upload!.bytes);
           if (put.created) created.push(put.sha256);
           await em
             .createQueryBuilder()
             .insert()
             .into(StoredFileEntity)
-            .values({ sha256: put.sha256, mime: checked.type.mime, size: put.size })
+            .values({ sha256: put.sha256, mime: type.mime, size: put.size })
             .orIgnore()
             .execute();
-          return { file: put.sha256, fileName: upload.fileName.slice(0, 200), mime: checked.type.mime };
+          if (options.owner) await this.grant(em, [put.sha256], options.owner);
+          return { file: put.sha256, fileName: upload!.fileName.slice(0, 200), mime: type.mime };
         }),
       );
     } catch (e) {
@@ -82,11 +75,69 @@ export class FilesService {
     }
   }
 
+  /** The upload's type by its content, or the refusal naming the field: a missing file, a wrong type, a bomb. */
+  private async check(
+    upload: UploadedFile | undefined,
+    allowed: readonly SniffedType['kind'][],
+    field: string,
+    generated: boolean,
+  ): Promise<SniffedType> {
+    if (!upload) {
+      throw new DomainError('VALIDATION_FAILED', message('files.missing'), [
+        { field, code: 'FILE_REQUIRED', message: message('files.missing.field') },
+      ]);
+    }
+    const checked = checkUpload({
+      bytes: upload.bytes,
+      fileName: upload.fileName,
+      declaredMime: upload.declaredMime,
+      allowed,
+      maxBytes: this.config.maxUploadBytes,
+      generated,
+    });
+    if (!checked.ok) {
+      throw new DomainError(checked.code === 'TOO_LARGE' ? 'UPLOAD_TOO_LARGE' : 'UPLOAD_REJECTED', checked.message, [
+        { field, code: checked.code, message: checked.message },
+      ]);
+    }
+    const format = archiveFormatOf(checked.type);
+    const archive = format && (await inspectArchive(upload.bytes, format, archiveLimits(this.config.maxUploadBytes)));
+    if (archive && !archive.ok) {
+      const text = archiveProblemMessage(archive, verbatim(checked.type.extension.toUpperCase()));
+      throw new DomainError('UPLOAD_REJECTED', text, [{ field, code: `ARCHIVE_${archive.problem}`, message: text }]);
+    }
+    return checked.type;
+  }
+
+  /** Records that the files belong to the owner too (evidence carried into a government's next assessment). */
+  async grant(em: EntityManager, sha256s: readonly string[], owner: FileOwner): Promise<void> {
+    const unique = [...new Set(sha256s)];
+    if (unique.length === 0) return;
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(FileOwnerEntity)
+      .values(unique.map((sha256) => ({ sha256, ownerKind: owner.kind, ownerId: owner.id })))
+      .orIgnore()
+      .execute();
+  }
+
+  /** Whether the file was uploaded for (or carried into) one of the owners. */
+  async ownedBy(em: EntityManager, sha256: string, owners: readonly FileOwner[]): Promise<boolean> {
+    if (!isSha256(sha256) || owners.length === 0) return false;
+    return em.existsBy(
+      FileOwnerEntity,
+      owners.map((o) => ({ sha256, ownerKind: o.kind, ownerId: o.id })),
+    );
+  }
+
   async exists(em: EntityManager, sha256: string): Promise<StoredFileEntity | null> {
-    return em.findOneBy(StoredFileEntity, { sha256 });
+    return isSha256(sha256) ? em.findOneBy(StoredFileEntity, { sha256 }) : null;
   }
 
   async read(sha256: string): Promise<{ bytes: Buffer; mime: string }> {
+    // Only a hash names a file: anything else (a path, `../`) is no file at all.
+    if (!isSha256(sha256)) throw new DomainError('FILE_NOT_FOUND', message('files.not-found'));
     const row = await this.dataSource.getRepository(StoredFileEntity).findOneBy({ sha256 });
     if (!row) throw new DomainError('FILE_NOT_FOUND', message('files.not-found'));
     return { bytes: Buffer.from(await this.store.read(sha256)), mime: row.mime };

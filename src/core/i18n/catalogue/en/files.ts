@@ -24,4 +24,24 @@ export const files: Record<keyof typeof pt, string> = {
   'files.found.zip': 'a ZIP that is neither an Office nor an OpenDocument file',
   'files.found.plain-text': 'plain text',
   'files.found.unknown': 'of an unrecognised type',
+  'files.malformed-image': 'The file starts as {type} but is not a valid {type} image: {reason}.',
+  'files.image-fault.header': 'its header is missing or damaged',
+  'files.image-fault.data': 'it holds no image data',
+  'files.image-fault.end': 'it is cut short or damaged before its end',
+  'files.active-content':
+    'The file contains {found}, which is not accepted in uploaded documents. Send it without active content (for example, printed again as PDF).',
+  'files.active.html': 'HTML markup ({marker})',
+  'files.active.javascript': 'JavaScript ({marker})',
+  'files.active.launch': 'an action that starts programs ({marker})',
+  'files.active.embedded-file': 'an attached file ({marker})',
+  'files.active.rich-media': 'interactive media ({marker})',
+  'files.archive.damaged': 'The document is damaged: it could not be read as {type}.',
+  'files.archive.too-many-entries': 'The document holds {count} internal files, over the limit of {limit}.',
+  'files.archive.too-large-unpacked':
+    'Unpacked, the document would exceed the limit of {limit}: it is refused to protect the server.',
+  'files.archive.ratio':
+    'The internal file "{entry}" grows more than {limit} times when unpacked, as in a compression bomb.',
+  'files.archive.encrypted': 'The document has password-protected parts ("{entry}"): send it without a password.',
+  'files.archive.nested': 'The document holds an archive inside an embedded one ("{entry}"), which is not accepted.',
+  'files.archive.missing-part': 'The document lacks the "{part}" part every {type} has.',
 };

@@ -22,4 +22,25 @@ export const files = {
   'files.found.zip': 'um ZIP que não é documento do Office nem OpenDocument',
   'files.found.plain-text': 'texto simples',
   'files.found.unknown': 'de um tipo não reconhecido',
+  'files.malformed-image': 'O arquivo começa como {type}, mas não é uma imagem {type} válida: {reason}.',
+  'files.image-fault.header': 'falta o cabeçalho da imagem, ou ele está danificado',
+  'files.image-fault.data': 'não há dados de imagem',
+  'files.image-fault.end': 'ela acaba antes do fim, ou está danificada',
+  'files.active-content':
+    'O arquivo contém {found}, o que não se aceita em documentos enviados. Envie-o sem conteúdo ativo (por exemplo, impresso de novo em PDF).',
+  'files.active.html': 'marcação HTML ({marker})',
+  'files.active.javascript': 'JavaScript ({marker})',
+  'files.active.launch': 'uma ação que abre programas ({marker})',
+  'files.active.embedded-file': 'um arquivo anexado ({marker})',
+  'files.active.rich-media': 'mídia interativa ({marker})',
+  'files.archive.damaged': 'O documento está danificado: não foi possível lê-lo como {type}.',
+  'files.archive.too-many-entries': 'O documento tem {count} arquivos internos, acima do limite de {limit}.',
+  'files.archive.too-large-unpacked':
+    'Descompactado, o documento passaria do limite de {limit}: ele é recusado para proteger o servidor.',
+  'files.archive.ratio':
+    'O arquivo interno "{entry}" cresce mais de {limit} vezes ao ser descompactado, como numa bomba de compressão.',
+  'files.archive.encrypted': 'O documento tem partes protegidas por senha ("{entry}"): envie-o sem senha.',
+  'files.archive.nested':
+    'O documento traz um arquivo compactado dentro de outro já embutido ("{entry}"), o que não se aceita.',
+  'files.archive.missing-part': 'Falta no documento a parte "{part}", que todo {type} tem.',
 } as const;

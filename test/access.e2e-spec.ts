@@ -23,7 +23,9 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/indicator-groups/:slug/versions/:version/score': 'public',
   'POST /api/index/score': 'public',
   'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'public',
   'GET /api/auth/me': ALL,
+  'GET /api/auth/sign-ins': ['admin'],
   'POST /api/users': ['admin'],
   'GET /api/users': ['admin'],
   'POST /api/editions': ['admin'],
@@ -147,6 +149,7 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /admin/usuarios/:id/situacao': ['admin'],
   'POST /admin/usuarios/:id/papel': ['admin'],
   'POST /admin/usuarios/:id/senha': ['admin'],
+  'GET /admin/acessos': ['admin'],
   'GET /api/editions/:year/export': ['reviewer', 'certifier', 'admin'],
   'GET /api/exports/assessments': ['reviewer', 'certifier', 'admin'],
 };

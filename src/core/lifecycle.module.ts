@@ -23,6 +23,7 @@ import { TemplatesService } from './rendering/templates.service';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { SignInsService } from './auth/sign-ins.service';
 import { EditionsController } from './editions/editions.controller';
 import { EditionsService } from './editions/editions.service';
 import { FilesService } from './files/files.service';
@@ -48,6 +49,7 @@ import { ReviewService } from './review/review.service';
   providers: [
     AuditService,
     AuthService,
+    SignInsService,
     { provide: APP_GUARD, useClass: AccessGuard },
     EditionsService,
     FilesService,
@@ -73,6 +75,7 @@ import { ReviewService } from './review/review.service';
   ],
   exports: [
     AuthService,
+    SignInsService,
     AuditService,
     EditionsService,
     EnrolmentService,

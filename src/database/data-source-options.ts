@@ -9,6 +9,7 @@ import { AuditEntryEntity } from '../core/audit/audit-entry.entity';
 import { CertificateEntity } from '../core/certification/certificate.entity';
 import { GoodPracticeEntity } from '../core/good-practices/good-practice.entity';
 import { UserEntity } from '../core/auth/user.entity';
+import { SignInEntity } from '../core/auth/sign-in.entity';
 import { EditionEntity } from '../core/editions/edition.entity';
 import { DeadlineExtensionEntity } from '../core/editions/deadline-extension.entity';
 import { StoredFileEntity } from '../core/files/stored-file.entity';
@@ -27,6 +28,7 @@ import { CalendarAndSeals1765100000000 } from './migrations/1765100000000-Calend
 import { Signatories1765400000000 } from './migrations/1765400000000-Signatories';
 import { SessionsRevoked1765500000000 } from './migrations/1765500000000-SessionsRevoked';
 import { ReviewQueueIndex1765550000000 } from './migrations/1765550000000-ReviewQueueIndex';
+import { SignIns1765600000000 } from './migrations/1765600000000-SignIns';
 import { FileOwners1765700000000 } from './migrations/1765700000000-FileOwners';
 import { IdempotencyKeys1765800000000 } from './migrations/1765800000000-IdempotencyKeys';
 
@@ -34,6 +36,7 @@ export const ENTITIES = [
   GovernmentEntity,
   PublishedVersionEntity,
   UserEntity,
+  SignInEntity,
   EditionEntity,
   AssessmentEntity,
   AnswerEntity,
@@ -60,6 +63,7 @@ export const MIGRATIONS = [
   Signatories1765400000000,
   SessionsRevoked1765500000000,
   ReviewQueueIndex1765550000000,
+  SignIns1765600000000,
   FileOwners1765700000000,
   IdempotencyKeys1765800000000,
 ];

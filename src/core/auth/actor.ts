@@ -9,6 +9,8 @@ export interface Actor {
   readonly name: string;
   readonly role: Role;
   readonly governmentCode: string | null;
+  /** The sign-in this token belongs to (kept when a page renews it), which signing out revokes. */
+  readonly sessionId?: string;
 }
 
 /** Officials act only for their own government; the other roles see every government. */

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageLimit, PageOffset } from '../http/query-params';
 import { withMessage } from '../http/validation';
 import { ROLES, type Role } from './role';
+import { SIGN_IN_OUTCOMES, type SignInOutcome } from './sign-in-outcomes';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@migracidades.local' })
@@ -72,4 +74,29 @@ export class ResetPasswordDto {
   @MinLength(12)
   @MaxLength(200)
   password?: string;
+}
+
+export class SignInQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the e-mail tried (case ignored)', example: 'admin@' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  email?: string;
+
+  @ApiPropertyOptional({ enum: SIGN_IN_OUTCOMES })
+  @IsOptional()
+  @IsIn(SIGN_IN_OUTCOMES)
+  outcome?: SignInOutcome;
+
+  @ApiPropertyOptional({ description: 'The client address, or its beginning', example: '10.0.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  address?: string;
+
+  @PageLimit(50, 500)
+  limit: number = 50;
+
+  @PageOffset()
+  offset: number = 0;
 }

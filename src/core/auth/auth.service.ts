@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -13,10 +14,31 @@ import { GovernmentEntity } from '../governments/government.entity';
 import { message } from '../i18n/message';
 import { type Actor, requireRole, roleNames } from './actor';
 import { hashPassword, verifyPassword } from './password';
+import { PASSWORD_LENGTH, type PasswordOwner, passwordProblem, requirePasswordPolicy } from './password-policy';
+import type { SignInOutcome } from './sign-in-outcomes';
+import { type SignInClient, SignInsService, throttledError } from './sign-ins.service';
 import { UserEntity } from './user.entity';
 import { SESSION_LIFETIME_SECONDS } from './web-session';
 
+/** An API token lives 12 hours; a page's session an hour after its last page (web-session.ts). */
 const TOKEN_LIFETIME_SECONDS = 12 * 3600;
+
+/** A caller that is not an HTTP request (a benchmark, a script) signs in from here. */
+const IN_PROCESS: SignInClient = { address: 'in-process', userAgent: null };
+
+/** What a token says besides its signature and expiry. */
+interface TokenClaims {
+  readonly sub: string;
+  readonly role?: string;
+  /** A digest of the password it was issued under. */
+  readonly pw?: string;
+  /** When it was issued (ms). */
+  readonly at?: number;
+  readonly iat?: number;
+  readonly exp?: number;
+  /** The sign-in it belongs to: signing out revokes it. */
+  readonly sid?: string;
+}
 
 export interface NewUser {
   readonly email: string;
@@ -45,8 +67,7 @@ export interface UserQuery {
   readonly offset: number;
 }
 
-/** The password policy the service enforces on every password it stores. */
-export const PASSWORD_LENGTH = { min: 12, max: 200 } as const;
+export { PASSWORD_LENGTH } from './password-policy';
 
 /** A temporary password of 16 characters from an alphabet without look-alikes (no 0/O, 1/l/I). */
 export function temporaryPassword(): string {
@@ -69,6 +90,7 @@ export class AuthService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly signIns: SignInsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -80,6 +102,8 @@ export class AuthService implements OnModuleInit {
     if (admins === 0 && this.config.admin) {
       await this.createUser(null, { ...this.config.admin, name: 'Administrador', role: 'admin' });
       this.logger.log(`Administrator ${this.config.admin.email} created from ADMIN_EMAIL`);
+      const problem = passwordProblem(this.config.admin.password, { email: this.config.admin.email });
+      if (problem) this.logger.warn(`ADMIN_PASSWORD is weak (${problem}): change it after signing in`);
     } else if (admins === 0 && !this.config.demoData) {
       this.logger.warn('No administrator exists: set ADMIN_EMAIL and ADMIN_PASSWORD and restart');
     }
@@ -97,32 +121,78 @@ export class AuthService implements OnModuleInit {
     return readFileSync(file, 'utf8').trim();
   }
 
-  async login(email: string, password: string): Promise<{ accessToken: string; expiresIn: number; user: UserView }> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
+  /**
+   * Signs in, throttled by the recent failures of the account and of the address (sign-in-throttle.ts): a
+   * refused attempt is not even checked, so the right password does not get through while refused either.
+   * Every attempt is recorded with its outcome.
+   */
+  async login(
+    email: string,
+    password: string,
+    client: SignInClient = IN_PROCESS,
+  ): Promise<{ accessToken: string; expiresIn: number; user: UserView }> {
+    const tried = email.trim().toLowerCase().slice(0, 200);
+    const attempt = await this.signIns.begin(tried, client);
+    if (attempt.decision.verdict === 'refuse') throw throttledError(attempt.decision);
+    if (attempt.decision.delayMs > 0) await sleep(attempt.decision.delayMs);
+    const { user, outcome } = await this.checkCredentials(tried, password);
+    await this.signIns.settle(attempt.id, outcome, user?.id ?? null);
+    if (!user || outcome !== 'success') {
+      throw new DomainError('INVALID_CREDENTIALS', message('auth.invalid-credentials'));
+    }
+    const accessToken = await this.issueToken(user, randomUUID(), TOKEN_LIFETIME_SECONDS);
+    return { accessToken, expiresIn: TOKEN_LIFETIME_SECONDS, user: view(user) };
+  }
+
+  private async checkCredentials(
+    email: string,
+    password: string,
+  ): Promise<{ user: UserEntity | null; outcome: SignInOutcome }> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
     // Verify even for unknown e-mails, so that timing does not tell which addresses exist.
     const ok = await verifyPassword(
       password,
       user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
     );
-    if (!user || !ok || !user.active) {
-      throw new DomainError('INVALID_CREDENTIALS', message('auth.invalid-credentials'));
-    }
-    const accessToken = await this.jwt.signAsync({
+    const outcome = !user ? 'unknown-account' : !ok ? 'wrong-password' : !user.active ? 'disabled' : 'success';
+    return { user, outcome };
+  }
+
+  private issueToken(user: UserEntity, sessionId: string, expiresIn: number): Promise<string> {
+    const claims: TokenClaims = {
       sub: user.id,
       role: user.role,
       pw: passwordStamp(user.passwordHash),
       at: Date.now(),
-    });
-    return { accessToken, expiresIn: TOKEN_LIFETIME_SECONDS, user: view(user) };
+      sid: sessionId,
+    };
+    return this.jwt.signAsync(claims, { expiresIn });
+  }
+
+  /**
+   * Signing out: the token's session is refused from now on, every token of it (a page renews its token, and a
+   * copied cookie is an older one). Kept until the longest-lived of them would have expired anyway.
+   * A token that is not valid has nothing to revoke.
+   */
+  async revoke(token: string | undefined): Promise<void> {
+    const claims = token ? await this.verifiedClaims(token) : null;
+    if (!claims?.sid) return;
+    await this.signIns.revokeSession(claims.sid, claims.sub, TOKEN_LIFETIME_SECONDS);
+  }
+
+  private async verifiedClaims(token: string): Promise<TokenClaims | null> {
+    try {
+      return await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
   }
 
   /** A web session's token for a signed-in caller (renewed by every page, so it expires only when idle). */
-  async sessionToken(actor: Pick<Actor, 'id' | 'role'>): Promise<{ token: string; expiresIn: number }> {
+  async sessionToken(actor: Pick<Actor, 'id' | 'role' | 'sessionId'>): Promise<{ token: string; expiresIn: number }> {
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: actor.id });
-    const token = await this.jwt.signAsync(
-      { sub: user.id, role: user.role, pw: passwordStamp(user.passwordHash), at: Date.now() },
-      { expiresIn: SESSION_LIFETIME_SECONDS },
-    );
+    // A renewal stays in its sign-in's session; a page sign-in starts one.
+    const token = await this.issueToken(user, actor.sessionId ?? randomUUID(), SESSION_LIFETIME_SECONDS);
     return { token, expiresIn: SESSION_LIFETIME_SECONDS };
   }
 
@@ -140,6 +210,7 @@ export class AuthService implements OnModuleInit {
         { field: 'newPassword', message: message('auth.password.too-short') },
       ]);
     }
+    requirePasswordPolicy(next, user, 'newPassword');
     const passwordHash = await hashPassword(next);
     await this.dataSource.transaction(async (em) => {
       await em.update(UserEntity, { id: user.id }, { passwordHash });
@@ -151,23 +222,32 @@ export class AuthService implements OnModuleInit {
   async actorFromToken(token: string | undefined): Promise<Actor> {
     const unauthenticated = () => new DomainError('UNAUTHENTICATED', message('auth.unauthenticated'));
     if (!token) throw unauthenticated();
-    let payload: { sub: string; pw?: string; at?: number; iat?: number };
-    try {
-      payload = await this.jwt.verifyAsync<typeof payload>(token, { algorithms: ['HS256'] });
-    } catch {
-      throw unauthenticated();
-    }
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: payload.sub });
-    if (!user || !user.active) throw unauthenticated();
+    const payload = await this.verifiedClaims(token);
+    // Every token carries its session (since sign-out revokes sessions): one without is from before, refused.
+    if (!payload?.sid) throw unauthenticated();
+    const [user, revoked] = await Promise.all([
+      this.dataSource.getRepository(UserEntity).findOneBy({ id: payload.sub }),
+      this.signIns.isRevoked(payload.sid),
+    ]);
+    if (!user || !user.active || revoked) throw unauthenticated();
     if (payload.pw !== undefined && payload.pw !== passwordStamp(user.passwordHash)) throw unauthenticated();
     const issuedAt = payload.at ?? (payload.iat ?? 0) * 1000;
     if (user.tokensValidFrom !== null && issuedAt < user.tokensValidFrom) throw unauthenticated();
-    return { id: user.id, email: user.email, name: user.name, role: user.role, governmentCode: user.governmentCode };
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      governmentCode: user.governmentCode,
+      sessionId: payload.sid,
+    };
   }
 
   async createUser(by: Actor | null, input: NewUser): Promise<UserView> {
     const email = input.email.trim().toLowerCase();
     this.requireRoleGovernment(input.role, input.governmentCode);
+    // People's passwords follow the policy; the system's own users (ADMIN_PASSWORD, the demo's) are configured.
+    if (by) requirePasswordPolicy(input.password, { email, name: input.name });
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (em) => {
       await this.requireKnownGovernment(em, input.governmentCode);
@@ -282,11 +362,7 @@ export class AuthService implements OnModuleInit {
   ): Promise<{ user: UserView; temporaryPassword: string | null }> {
     requireRole(by, 'admin');
     const given = password !== undefined && password !== '';
-    if (given && (password.length < PASSWORD_LENGTH.min || password.length > PASSWORD_LENGTH.max)) {
-      throw new DomainError('VALIDATION_FAILED', message('auth.password.policy'), [
-        { field: 'password', message: message('auth.password.policy') },
-      ]);
-    }
+    if (given) requirePasswordPolicy(password, await this.passwordOwner(id));
     const next = given ? password : temporaryPassword();
     const passwordHash = await hashPassword(next);
     return this.dataSource.transaction(async (em) => {
@@ -301,6 +377,11 @@ export class AuthService implements OnModuleInit {
       });
       return { user: view(user), temporaryPassword: given ? null : next };
     });
+  }
+
+  private async passwordOwner(id: string): Promise<PasswordOwner> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    return user ? { email: user.email, name: user.name } : {};
   }
 
   async listUsers(): Promise<UserView[]> {

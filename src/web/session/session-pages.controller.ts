@@ -4,6 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { Access, CurrentActor, Public } from '../../core/auth/access.decorator';
 import type { Actor } from '../../core/auth/actor';
 import { AuthService } from '../../core/auth/auth.service';
+import { retryAfterOf, signInClient } from '../../core/auth/sign-ins.service';
+import { readCookies, SESSION_COOKIE } from '../../core/auth/web-session';
 import { DomainError } from '../../core/errors/domain-error';
 import { CsrfGuard } from '../csrf.guard';
 import { WebExceptionFilter } from '../web-exception.filter';
@@ -16,6 +18,8 @@ const ALL_ROLES = ['official', 'reviewer', 'certifier', 'admin'] as const;
 type Form = Record<string, unknown>;
 const field = (body: Form | undefined, name: string) =>
   typeof body?.[name] === 'string' ? (body[name] as string) : '';
+/** The sign-in failures shown on the form: wrong credentials (401), too many attempts (429). */
+const SIGN_IN_FAILURES: Record<string, number> = { INVALID_CREDENTIALS: 401, TOO_MANY_ATTEMPTS: 429 };
 
 /** Signing in and out, renewing the session, changing one's password. */
 @ApiExcludeController()
@@ -51,7 +55,7 @@ export class SessionPagesController {
     ];
     if (problems.length) return this.signInPage(req, reply, { email, next }, problems, 422, false, resume);
     try {
-      const { user } = await this.auth.login(email, password);
+      const { user } = await this.auth.login(email, password, signInClient(req));
       await this.pages.startSession(req, reply, {
         id: user.id,
         email: user.email,
@@ -61,15 +65,19 @@ export class SessionPagesController {
       });
       return resume ? sendResume(this.pages, req, reply, resume) : this.pages.redirect(reply, next);
     } catch (e) {
-      if (!(e instanceof DomainError) || e.code !== 'INVALID_CREDENTIALS') throw e;
+      if (!(e instanceof DomainError) || !(e.code in SIGN_IN_FAILURES)) throw e;
+      const retryAfter = retryAfterOf(e);
+      if (retryAfter !== null) void reply.header('Retry-After', String(retryAfter));
       const problem = [{ field: 'password', text: this.pages.localized(req, e.userMessage) }];
-      return this.signInPage(req, reply, { email, next }, problem, 401, false, resume);
+      return this.signInPage(req, reply, { email, next }, problem, SIGN_IN_FAILURES[e.code], false, resume);
     }
   }
 
   @Post('sair')
   @Public()
-  signOut(@Req() req: WebRequest, @Res() reply: FastifyReply) {
+  async signOut(@Req() req: WebRequest, @Res() reply: FastifyReply) {
+    // The session ends on the server too: a copy of the cookie no longer works.
+    await this.auth.revoke(readCookies(req)[SESSION_COOKIE]);
     this.pages.endSession(reply);
     return this.pages.redirect(reply, '/entrar?saiu=1');
   }

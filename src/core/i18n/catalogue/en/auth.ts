@@ -26,4 +26,11 @@ export const auth: Record<keyof typeof pt, string> = {
   'auth.user-not-found': 'User not found.',
   'auth.cannot-demote-self':
     'You cannot disable your own account or take away your own administrator role: ask another administrator.',
+  'auth.password.common':
+    'This password is among the most used ones and is easy to guess: choose another, for example a phrase of a few words.',
+  'auth.password.repetitive':
+    'This password repeats characters or follows a sequence (such as aaaa, abcabc or 1234): choose another.',
+  'auth.password.personal': 'This password is made from the person\u2019s name or e-mail: choose another.',
+  'auth.sign-in.throttled':
+    'Too many unsuccessful sign-in attempts: for safety, new attempts are blocked. Try again in {minutes} min, from {time} (Brasília time).',
 };

@@ -11,6 +11,7 @@ export const errors: Record<keyof typeof pt, string> = {
   'error.ROUTE_NOT_FOUND': 'Not found.',
   'error.UNAUTHENTICATED': 'You need to log in.',
   'error.INVALID_CREDENTIALS': 'Wrong e-mail or password.',
+  'error.TOO_MANY_ATTEMPTS': 'Too many attempts: wait before trying again.',
   'error.FORBIDDEN': 'Access denied.',
   'error.ROUTE_WITHOUT_ACCESS_RULE': 'This route does not declare who may reach it, so it is refused.',
   'error.USER_NOT_FOUND': 'User not found.',

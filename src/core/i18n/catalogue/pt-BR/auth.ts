@@ -24,4 +24,11 @@ export const auth = {
   'auth.user-not-found': 'Usuário não encontrado.',
   'auth.cannot-demote-self':
     'Você não pode desativar a própria conta nem retirar de si o papel de administrador: peça a outro administrador.',
+  'auth.password.common':
+    'Esta senha está entre as mais usadas e é fácil de adivinhar: escolha outra, por exemplo uma frase de algumas palavras.',
+  'auth.password.repetitive':
+    'Esta senha repete caracteres ou segue uma sequência (como aaaa, abcabc ou 1234): escolha outra.',
+  'auth.password.personal': 'Esta senha é feita do nome ou do e-mail da pessoa: escolha outra.',
+  'auth.sign-in.throttled':
+    'Muitas tentativas de entrada sem sucesso: por segurança, novas tentativas estão bloqueadas. Tente de novo em {minutes} min, a partir das {time} (horário de Brasília).',
 } as const;

@@ -12,6 +12,7 @@ export const errors = {
   'error.ROUTE_NOT_FOUND': 'Recurso não encontrado.',
   'error.UNAUTHENTICATED': 'É preciso entrar no sistema.',
   'error.INVALID_CREDENTIALS': 'E-mail ou senha incorretos.',
+  'error.TOO_MANY_ATTEMPTS': 'Muitas tentativas: aguarde antes de tentar de novo.',
   'error.FORBIDDEN': 'Acesso negado.',
   'error.ROUTE_WITHOUT_ACCESS_RULE': 'Esta rota não declara quem pode acessá-la e por isso está bloqueada.',
   'error.USER_NOT_FOUND': 'Usuário não encontrado.',

@@ -4,7 +4,7 @@
  * - scoring, versioning and (later) certification rules are pure: no Nest, TypeORM, Puppeteer or I/O.
  */
 const PURE_RULES =
-  '^src/core/(scoring/(score-group|score-index|scoring-policy|score-statistics)|questionnaire/(questionnaire[.]parser|answer-validation|visibility|version-chain|questionnaire[.]types|questionnaire-definition[.]error)|governments/ibge-reference|progress/(compare-editions|history|peers|population-csv)|assessment/(assessment-state|assessment[.]types)|auth/role|editions/edition-rules|files/content-sniffing|certification/(certification-rules|seal-credential|status-list)|reporting/(report-model|report-chapter|report-input|report-progress|report-format)|exports/export-layout)[.]ts$';
+  '^src/core/(scoring/(score-group|score-index|scoring-policy|score-statistics)|questionnaire/(questionnaire[.]parser|answer-validation|visibility|version-chain|questionnaire[.]types|questionnaire-definition[.]error)|governments/ibge-reference|progress/(compare-editions|history|peers|population-csv)|assessment/(assessment-state|assessment[.]types)|auth/role|editions/edition-rules|files/(content-sniffing|content-structure)|certification/(certification-rules|seal-credential|status-list)|reporting/(report-model|report-chapter|report-input|report-progress|report-format)|exports/export-layout)[.]ts$';
 
 const PLATFORM = '^src/(config|core/(auth|http|errors|files|audit|i18n|clock|governments))/';
 

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { type Entry, fromBuffer, type ZipFile } from 'yauzl';
 import type { LocalizedText } from '../i18n/localized-text';
 import { message } from '../i18n/message';
+import type { ArchiveFormat } from './content-sniffing';
 
 /** What an Office (OOXML) or OpenDocument archive may unpack to before it is refused. */
 export interface ArchiveLimits {
@@ -27,8 +28,6 @@ export function archiveLimits(maxUploadBytes: number): ArchiveLimits {
     ratioFloorBytes: MB,
   };
 }
-
-export type ArchiveFormat = 'ooxml' | 'odf';
 
 export type ArchiveProblem =
   | { problem: 'DAMAGED' }

@@ -1,6 +1,5 @@
 import type { LocalizedText } from '../i18n/localized-text';
 import { joinTexts, message, verbatim } from '../i18n/message';
-import type { ArchiveFormat } from './archive-inspection';
 import { findHtmlMarkup, findPdfActiveContent, type ImageFormat, imageFault } from './content-structure';
 
 /** What a file's bytes show it to be, whatever its name says. */
@@ -348,6 +347,9 @@ function structureProblem(id: TypeId, bytes: Uint8Array, generated: boolean): Up
   const found = message(`files.active.${active.kind}`, { marker: active.marker });
   return { ok: false, code: 'ACTIVE_CONTENT', message: message('files.active-content', { found }) };
 }
+
+/** How an Office archive is laid out: OOXML (DOCX, XLSX, PPTX) or OpenDocument (ODT, ODS, ODP). */
+export type ArchiveFormat = 'ooxml' | 'odf';
 
 /** The archive an Office or OpenDocument type is (OLE2 files are not archives), to be inspected entry by entry. */
 export function archiveFormatOf(type: SniffedType): ArchiveFormat | null {

@@ -7,14 +7,23 @@ import {
   driveToPriorities,
   enrol,
   enrolmentForm,
+  PASSWORD,
+  samplePdf,
 } from './support/lifecycle';
 import type { RunningApp } from './support/test-app';
+import { signIn } from '../src/bench/page-timing';
 
 const YEAR = 2025;
 /** Porto Alegre enrols through the API with keys; the others go through to the seal. */
 const POA = '4314902';
 const ISSUED_ALONE = '4304606';
 const IN_BATCH = ['4305108', '4309209', '4318705', '4316907'];
+/** Through the pages: Pelotas enrols with the form; Novo Hamburgo gets its seal and Rio Grande the batch. */
+const PELOTAS = '4314407';
+const ISSUED_ON_PAGE = '4313409';
+const BATCH_ON_PAGE = '4315602';
+
+const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1];
 
 type Response = { status: number; body: any; text: string; headers: Headers };
 
@@ -185,5 +194,86 @@ describe('idempotent operations: one running batch per edition, Idempotency-Key 
       expect(none.body.code).toBe('NOTHING_TO_ISSUE');
       expect(none.body.message).toContain(String(YEAR));
     }
+  }, 240_000);
+
+  it('does the work of a page form once when it is sent twice (a double click): enrolment, a seal, the batch', async () => {
+    const page = (path: string, cookie: string) =>
+      fetch(app.baseUrl + path, { headers: { cookie } }).then((r) => r.text());
+    const post = (path: string, cookie: string, body: URLSearchParams | FormData) =>
+      fetch(app.baseUrl + path, { method: 'POST', headers: { cookie }, body, redirect: 'manual' });
+
+    await createUser(app, tokens.admin, 'focal@pelotas.test', 'official', PELOTAS);
+    const official = (await signIn(app.baseUrl, 'focal@pelotas.test', PASSWORD)).cookie;
+    const form = await page(`/edicoes/${YEAR}/inscricao`, official);
+    const action = /id="enrolment-form" method="post" action="([^"]+)"/.exec(form)![1].replace(/&amp;/g, '&');
+    const enrolment = () => {
+      const data = new FormData();
+      data.append('idempotencyKey', hidden(form, 'idempotencyKey')!);
+      const fields: Record<string, string> = {
+        'focalPerson.name': 'Paula Ponto Focal',
+        'focalPerson.email': 'paula@pelotas.rs.gov.br',
+        'focalPerson.department': 'Secretaria de Assistência Social',
+        'migrantService.name': 'CRAI Pelotas',
+        'migrantService.phone': '(53) 3222-0000',
+        'migrantService.email': 'crai@pelotas.rs.gov.br',
+        'migrantService.address': 'Rua XV de Novembro, 100',
+      };
+      for (const [name, value] of Object.entries(fields)) data.append(name, value);
+      data.append('letterOfIntent', new Blob([samplePdf()], { type: 'application/pdf' }), 'carta.pdf');
+      return data;
+    };
+    const enrolled = await Promise.all([post(action, official, enrolment()), post(action, official, enrolment())]);
+    expect(enrolled.map((r) => r.status)).toEqual([303, 303]);
+    expect(enrolled[0].headers.get('location')).toMatch(/^\/avaliacoes\/[0-9a-f-]{36}\/curso\?inscricao=1$/);
+    expect(enrolled[1].headers.get('location')).toBe(enrolled[0].headers.get('location'));
+    const list = await app.request('GET', `/api/assessments?edition=${YEAR}`, undefined, auth(tokens.admin));
+    expect(list.body.items.filter((a: any) => a.government.ibgeCode === PELOTAS)).toHaveLength(1);
+
+    const issuedAlone = await readyForSeal(ISSUED_ON_PAGE, 10);
+    await readyForSeal(BATCH_ON_PAGE, 11);
+    const certifier = (await signIn(app.baseUrl, 'certificadora@ufrgs.test', PASSWORD)).cookie;
+    const home = await page(`/certificacao?ano=${YEAR}`, certifier);
+    const csrf = hidden(home, '_csrf')!;
+    const issueKey = new RegExp(
+      `name="assessmentId" value="${issuedAlone}">\\s*<input type="hidden" name="idempotencyKey" value="([^"]+)"`,
+    ).exec(home)![1];
+    const issueForm = () => new URLSearchParams({ _csrf: csrf, assessmentId: issuedAlone, idempotencyKey: issueKey });
+    const issued = await Promise.all([
+      post('/certificacao/emitir', certifier, issueForm()),
+      post('/certificacao/emitir', certifier, issueForm()),
+    ]);
+    expect(issued.map((r) => r.status)).toEqual([303, 303]);
+    expect(issued[0].headers.get('location')).toMatch(new RegExp(`^/certificacao\\?ano=${YEAR}&emitido=MC-`));
+    expect(issued[1].headers.get('location')).toBe(issued[0].headers.get('location'));
+    expect((await seals()).filter((s) => s.ibgeCode === ISSUED_ON_PAGE)).toHaveLength(1);
+
+    const batchForm = (key?: string) =>
+      new URLSearchParams({ _csrf: csrf, ano: String(YEAR), ...(key ? { idempotencyKey: key } : {}) });
+    const batchKey = /name="ano" value="\d+">\s*<input type="hidden" name="idempotencyKey" value="([^"]+)"/.exec(
+      home,
+    )![1];
+    const batches = await Promise.all([
+      post('/certificacao/lotes', certifier, batchForm(batchKey)),
+      post('/certificacao/lotes', certifier, batchForm(batchKey)),
+    ]);
+    const batchPage = batches[0].headers.get('location')!;
+    expect(batchPage).toMatch(/^\/certificacao\/lotes\/[0-9a-f-]{36}$/);
+    expect(batches[1].headers.get('location')).toBe(batchPage);
+    for (;;) {
+      const p = await send('GET', `/api/certificate-batches/${batchPage.split('/').pop()}`, {
+        token: tokens.certifier,
+      });
+      if (p.body.status === 'done') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect((await seals()).filter((s) => s.ibgeCode === BATCH_ON_PAGE)).toHaveLength(1);
+
+    // The same form again leads to the same batch; a new one finds nothing to issue, and the page says so.
+    expect((await post('/certificacao/lotes', certifier, batchForm(batchKey))).headers.get('location')).toBe(batchPage);
+    const nothing = await post('/certificacao/lotes', certifier, batchForm(randomUUID()));
+    expect(nothing.headers.get('location')).toBe(`/certificacao?ano=${YEAR}&lote=nenhum`);
+    expect(await page(nothing.headers.get('location')!, certifier)).toContain(
+      `Não há selos a emitir na edição ${YEAR}`,
+    );
   }, 240_000);
 });

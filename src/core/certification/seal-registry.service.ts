@@ -52,8 +52,15 @@ export class SealRegistryService {
     }));
   }
 
-  /** The public page of an edition's seals: the edition must exist; the list may be filtered by state. */
-  async certifiedPage(year: number, uf?: string) {
+  /**
+   * The public page of an edition's seals: the edition must exist; the list may be filtered by state, and is
+   * given a page at a time with the counts of the whole list.
+   */
+  async certifiedPage(
+    year: number,
+    uf?: string,
+    paging: { limit: number; offset: number } = { limit: 100, offset: 0 },
+  ) {
     const editions = (
       (await this.dataSource.query('SELECT year FROM editions ORDER BY year')) as { year: number }[]
     ).map((e) => e.year);
@@ -64,7 +71,14 @@ export class SealRegistryService {
     }
     // A re-issued seal is listed once, under its newest number.
     const seals = (await this.listForEdition(year)).filter((s) => !s.replacedBy && (!uf || s.uf === uf));
-    return { year, editions, seals, counts: countSeals(seals, this.clock.today()) };
+    return {
+      year,
+      editions,
+      seals: seals.slice(paging.offset, paging.offset + paging.limit),
+      total: seals.length,
+      ...paging,
+      counts: countSeals(seals, this.clock.today()),
+    };
   }
 
   /** Public status of a seal number. */

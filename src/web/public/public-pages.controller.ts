@@ -16,7 +16,6 @@ import { buildProgressModel } from '../official/takeaway/progress-view';
 import { WebExceptionFilter } from '../web-exception.filter';
 import { type WebRequest, WebPagesService } from '../web-pages.service';
 import {
-  buildCertified,
   buildDashboard,
   buildPractices,
   buildVerdict,
@@ -24,6 +23,7 @@ import {
   MEASURES,
   type VerdictSource,
 } from './public-view';
+import { buildCertified, certifiedPaging } from './certified-view';
 
 const UF = /^[A-Z]{2}$/;
 const YEAR = /^\d{4}$/;
@@ -72,7 +72,7 @@ export class PublicPagesController {
         sealYear: year,
         totals: d.totals,
         certified: certified ? buildCertified(certified, lang).seals.slice(0, 12) : [],
-        certifiedCount: certified?.seals.length ?? 0,
+        certifiedCount: certified?.total ?? 0,
         practices: buildPractices(practices, {}, this.groups(), lang).items,
         number: '',
         numberError: null,
@@ -169,7 +169,11 @@ export class PublicPagesController {
     const asked = (req.query as Record<string, unknown>).uf;
     const uf = typeof asked === 'string' && asked.trim() ? asked.trim().toUpperCase() : null;
     const bad = uf !== null && !UF.test(uf);
-    const page = await this.registry.certifiedPage(Number(year), bad ? undefined : (uf ?? undefined));
+    const page = await this.registry.certifiedPage(
+      Number(year),
+      bad ? undefined : (uf ?? undefined),
+      certifiedPaging((req.query as Record<string, unknown>).pagina),
+    );
     const errors = bad ? [{ field: 'uf', text: translate('web.public.filter.uf-invalid', lang) }] : [];
     return this.pages.send(
       req,
@@ -183,7 +187,7 @@ export class PublicPagesController {
         mainForm: 'certified-filter',
         styles: STYLES,
       },
-      { ...buildCertified(page, lang), uf: uf ?? '', ufError: errors[0]?.text ?? null },
+      { ...buildCertified(page, lang, bad ? null : uf), uf: uf ?? '', ufError: errors[0]?.text ?? null },
     );
   }
 

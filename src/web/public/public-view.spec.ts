@@ -1,5 +1,6 @@
 import type { NationalDashboard } from '../../core/dashboard/dashboard.service';
-import { buildCertified, buildDashboard, buildPractices, buildVerdict } from './public-view';
+import { buildCertified } from './certified-view';
+import { buildDashboard, buildPractices, buildVerdict } from './public-view';
 
 const state = (uf: string, name: string, enrolled: number, certified: number, medianIndex: number | null) => ({
   uf,
@@ -165,6 +166,9 @@ describe('buildCertified and buildPractices', () => {
             verificationUrl: 'https://selo.test/verify/MC-2025-00002',
           },
         ],
+        total: 1,
+        limit: 100,
+        offset: 0,
       },
       'pt-BR',
     );
@@ -177,6 +181,41 @@ describe('buildCertified and buildPractices', () => {
       governmentHref: '/governos/43',
     });
     expect(page.editions.map((e) => e.current)).toEqual([false, true]);
+    expect(page.pager).toBeNull();
+  });
+
+  it('gives a long list a page at a time, with the state filter kept in the links', () => {
+    const seal = {
+      number: 'MC-2025-00002',
+      ibgeCode: '4314902',
+      name: 'Porto Alegre',
+      uf: 'RS',
+      kind: 'municipality',
+      issuedAt: '2025-11-30T10:00:00.000Z',
+      validFrom: null,
+      validUntil: '2026-11-30',
+      status: 'valid' as const,
+      levelLabel: null,
+      verificationUrl: 'https://selo.test/verify/MC-2025-00002',
+    };
+    const source = (offset: number) => ({
+      year: 2025,
+      editions: [2025],
+      counts: { issued: 2538, valid: 2538, expired: 0, revoked: 0 },
+      seals: [seal],
+      total: 2538,
+      limit: 100,
+      offset,
+    });
+    expect(buildCertified(source(100), 'pt-BR', 'RS').pager).toEqual({
+      text: 'Selos 101 a 101 de 2538 (página 2 de 26)',
+      previous: '/certificados/2025?uf=RS',
+      next: '/certificados/2025?uf=RS&pagina=3',
+    });
+    expect(buildCertified(source(2500), 'en').pager).toMatchObject({
+      previous: '/certificados/2025?pagina=25',
+      next: null,
+    });
   });
 
   it('names the chosen filters in words and pages with them kept', () => {

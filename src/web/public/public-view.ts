@@ -298,56 +298,6 @@ export function buildDashboard(d: NationalDashboard, measure: Measure, lang: Lan
   };
 }
 
-/** The registry's page of an edition's seals (see SealRegistryService.certifiedPage). */
-export interface CertifiedSource {
-  readonly year: number;
-  readonly editions: readonly number[];
-  readonly seals: readonly {
-    readonly number: string;
-    readonly ibgeCode: string;
-    readonly name: string;
-    readonly uf: string;
-    readonly kind: string;
-    readonly issuedAt: string;
-    readonly validFrom: string | null;
-    readonly validUntil: string;
-    readonly status: 'valid' | 'expired' | 'revoked';
-    readonly levelLabel: LocalizedText | null;
-    readonly verificationUrl: string;
-  }[];
-  readonly counts: {
-    readonly issued: number;
-    readonly valid: number;
-    readonly expired: number;
-    readonly revoked: number;
-  };
-}
-
-/** The certified governments of an edition, each with its seal's status in words and its verification link. */
-export function buildCertified(page: CertifiedSource, lang: Language) {
-  const t = (key: MessageKey, params = {}) => translate(key, lang, params);
-  return {
-    year: page.year,
-    heading: t('web.public.certified.heading', { year: page.year }),
-    editions: page.editions.map((y) => ({ year: y, href: `/certificados/${y}`, current: y === page.year })),
-    counts: page.counts,
-    seals: page.seals.map((s) => ({
-      number: s.number,
-      government: `${s.name} (${s.uf})`,
-      kind: t(s.kind === 'state' ? 'web.public.certified.kind.state' : 'web.public.certified.kind.municipality'),
-      governmentHref: `/governos/${s.ibgeCode}`,
-      level: s.levelLabel?.[lang] ?? t('web.public.certified.no-level'),
-      validity: t('web.public.verify.validity', {
-        from: date(s.validFrom ?? s.issuedAt, lang),
-        until: date(s.validUntil, lang),
-      }),
-      status: s.status,
-      statusText: t(`web.public.verify.status.${s.status}`),
-      verificationUrl: s.verificationUrl,
-    })),
-  };
-}
-
 /** The public bank's answer (see GoodPracticesService.publicList). */
 export interface PracticesSource {
   readonly total: number;

@@ -89,6 +89,10 @@ export const webPublic: Record<keyof typeof pt, string> = {
   'web.public.certified.kind.municipality': 'Municipal',
   'web.public.certified.no-level': 'no level',
   'web.public.certified.verify': 'Verify {number}',
+  'web.public.certified.showing': 'Seals {from} to {to} of {total} (page {page} of {pages})',
+  'web.public.certified.pages': 'Pages of the list of seals',
+  'web.public.certified.previous': 'Previous page',
+  'web.public.certified.next': 'Next page',
 
   'web.public.practices.title': 'Good practices',
   'web.public.practices.intro':

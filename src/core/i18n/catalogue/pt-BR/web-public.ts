@@ -87,6 +87,10 @@ export const webPublic = {
   'web.public.certified.kind.municipality': 'Municipal',
   'web.public.certified.no-level': 'sem nível',
   'web.public.certified.verify': 'Verificar {number}',
+  'web.public.certified.showing': 'Selos {from} a {to} de {total} (página {page} de {pages})',
+  'web.public.certified.pages': 'Páginas da lista de selos',
+  'web.public.certified.previous': 'Página anterior',
+  'web.public.certified.next': 'Próxima página',
 
   'web.public.practices.title': 'Boas práticas',
   'web.public.practices.intro':

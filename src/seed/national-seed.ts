@@ -267,6 +267,9 @@ export async function seedNational(
       for (const gov of chunk)
         skipped += await seedGovernment({ seed, gov, editions, taken, columns, catalogue, review, files }, out);
       for (const table of Object.values(out)) await table.flush();
+      // The shared letter and course certificate belong to each seeded government, as its own upload would.
+      const owned = [files.letter.file, files.course.file];
+      for (const gov of chunk) await app.get(FilesService).grant(em, owned, { kind: 'government', id: gov.ibgeCode });
       totals.assessments += out.assessments.total;
       totals.answers += out.answers.total;
       totals.priorities += out.priorities.total;

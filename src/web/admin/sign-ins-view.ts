@@ -48,18 +48,23 @@ function when(iso: string, lang: Language): string {
   }).format(new Date(iso));
 }
 
+/** Browsers name themselves at length: the table shows the start, the whole in a tooltip. */
+const AGENT_SHOWN = 40;
+const shortAgent = (agent: string | null) =>
+  !agent ? '' : agent.length > AGENT_SHOWN ? `${agent.slice(0, AGENT_SHOWN)}…` : agent;
+
 /** One row of the table. */
 export function signInRow(row: SignInView, lang: Language) {
   return {
     when: when(row.attemptedAt, lang),
     datetime: row.attemptedAt,
     email: row.email,
-    account: translate(row.userId ? 'web.admin.sign-ins.known' : 'web.admin.sign-ins.unknown', lang),
     userHref: row.userId ? `/admin/usuarios/${row.userId}` : null,
     outcome: outcomeLabel(row.outcome, lang),
     refused: row.outcome === 'throttled',
     address: row.address,
-    agent: row.userAgent ?? '',
+    agent: shortAgent(row.userAgent),
+    agentFull: row.userAgent && row.userAgent.length > AGENT_SHOWN ? row.userAgent : null,
     delay: row.delayMs > 0 ? translate('web.admin.sign-ins.delay-ms', lang, { ms: row.delayMs }) : '',
   };
 }

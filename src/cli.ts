@@ -4,6 +4,8 @@ import { basename } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { backup, BackupError } from './core/backup/backup';
+import { restore } from './core/backup/restore';
 import { prepareFilesystem } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { GovernmentsService, MunicipalityImportError } from './core/governments/governments.service';
@@ -18,7 +20,10 @@ const USAGE = `Usage:
   node dist/cli.js import-population FILE.csv      set IBGE population estimates (add --year YYYY if the file does not say)
   node dist/cli.js batch-progress BATCH_ID          follow a certificate batch with a progress bar
   node dist/cli.js seed-national [--governments N] [--seed TEXT] [--reset | --remove]
-                                                   deterministic national data: every government, editions 2020-2024`;
+                                                   deterministic national data: every government, editions 2020-2024
+  node dist/cli.js backup DIR                      consistent copy of the database and DATA_DIR's files (the engine may run)
+  node dist/cli.js restore DIR [--force]           put a backup back, checked against its manifest (stop the engine first;
+                                                   --force replaces a database and files already there)`;
 
 async function main(args: string[]): Promise<void> {
   const config = loadConfig();
@@ -90,6 +95,23 @@ async function main(args: string[]): Promise<void> {
       }
       return;
     }
+    case 'backup': {
+      if (!args[1]) throw new Error(USAGE);
+      const b = await backup(config, args[1]);
+      console.log(
+        `Backup in ${b.dir}: database (${b.rows} rows in ${b.tables} tables, schema at ${b.lastMigration}) and ${b.files} files (${b.bytes} bytes), each with its SHA-256 in manifest.json.`,
+      );
+      return;
+    }
+    case 'restore': {
+      const dir = args.slice(1).find((a) => a !== '--force');
+      if (!dir) throw new Error(USAGE);
+      const r = await restore(config, dir, args.includes('--force'));
+      console.log(
+        `Restored the backup of ${r.createdAt}: database (${r.rows} rows, schema at ${r.lastMigration}) at ${config.database.path} and ${r.files} files under ${config.dataDir}, all matching the manifest.`,
+      );
+      return;
+    }
     default:
       throw new Error(USAGE);
   }
@@ -126,7 +148,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   const known =
     error instanceof ConfigError ||
     error instanceof QuestionnaireDefinitionError ||
-    error instanceof MunicipalityImportError;
+    error instanceof MunicipalityImportError ||
+    error instanceof BackupError;
   console.error(known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.message);
   process.exit(1);
 });

@@ -46,7 +46,7 @@ function stopOnSignals(app: NestFastifyApplication, timeoutMs: number): void {
   };
   const onSignal = (signal: NodeJS.Signals) => {
     if (step !== undefined) {
-      logger.warn(`${signal} again: exiting now; still running: ${step}`);
+      logger.warn(`${signal} while stopping: exiting now; still running: ${step}`);
       process.exit(1);
     }
     stepTo(`${signal} received: stopping (at most ${timeoutMs} ms)`);

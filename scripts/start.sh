@@ -8,4 +8,6 @@ bash scripts/setup.sh
 npm run build --silent
 # Demo data (editions 2020-2024, a few governments, a user of each role) unless DEMO_DATA=0.
 export DEMO_DATA="${DEMO_DATA:-1}"
+# The demo users' password is public: this machine only (another HOST needs DEMO_PASSWORD).
+export HOST="${HOST:-127.0.0.1}"
 exec node dist/main.js

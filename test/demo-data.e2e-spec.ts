@@ -240,5 +240,39 @@ describe.each([
       expect(after).toBe(before);
       expect((await app.request('GET', '/api/editions')).body).toHaveLength(5);
     });
+
+    it('takes a password of its own with DEMO_PASSWORD, which then replaces the public one', async () => {
+      await app.close();
+      const own = 'senha-propria-da-demonstracao-7Q';
+      app = await bootApp(testConfig(dir, { DEMO_DATA: '1', DEMO_PASSWORD: own }));
+      for (const user of DEMO_USERS) {
+        const publicOne = await app.request('POST', '/api/auth/login', { email: user.email, password: DEMO_PASSWORD });
+        expect(publicOne.status).toBe(401);
+        expect(typeof (await login(app, user.email, own))).toBe('string');
+      }
+    });
   }
+});
+
+describe('demo data on the network (DEMO_DATA=1 on another interface)', () => {
+  it('is refused with the public password, and served with DEMO_PASSWORD', () => {
+    const { dir, cleanup } = scratchDir();
+    try {
+      expect(() => testConfig(dir, { DEMO_DATA: '1', HOST: '0.0.0.0' })).toThrow(
+        "DEMO_DATA on HOST=0.0.0.0: the demo users' password is public",
+      );
+      expect(() => testConfig(dir, { DEMO_DATA: '1', HOST: '0.0.0.0', DEMO_PASSWORD: 'curta' })).toThrow(
+        'DEMO_PASSWORD must have at least 12 characters',
+      );
+      expect(
+        testConfig(dir, { DEMO_DATA: '1', HOST: '0.0.0.0', DEMO_PASSWORD: 'senha-da-oficina-2026' }),
+      ).toMatchObject({
+        host: '0.0.0.0',
+        demoData: true,
+      });
+      expect(testConfig(dir, { DEMO_DATA: '1' })).toMatchObject({ host: '127.0.0.1', demoData: true });
+    } finally {
+      cleanup();
+    }
+  });
 });

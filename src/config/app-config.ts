@@ -36,6 +36,11 @@ export interface AppConfig {
   readonly certificateBatchSize: number;
   /** Load the demonstration data at start (DEMO_DATA=1). */
   readonly demoData: boolean;
+  /**
+   * The demo users' password (DEMO_PASSWORD). Unset, it is the public one of the README, and the demo is then
+   * served on a loopback address only.
+   */
+  readonly demoPassword?: string;
   /** Where the engine's clock starts (CLOCK_START), for demos and tests on another day; unset: the system clock. */
   readonly clockStart?: Date;
   /**
@@ -75,7 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     problems.push(`PORT must be a whole number from 0 to 65535, got "${rawPort}"`);
   }
 
-  const host = env.HOST ?? '0.0.0.0';
+  // This machine only, unless told: a server reachable from the network is a decision of its operator.
+  const host = env.HOST ?? '127.0.0.1';
   const dataDir = abs(env.DATA_DIR ?? 'data');
   const rawUrl = env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'migracidades.sqlite')}`;
   let database: DatabaseConfig | undefined;
@@ -129,6 +135,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
 
+  const demoData = env.DEMO_DATA === '1' || env.DEMO_DATA === 'true';
+  const demoPassword = env.DEMO_PASSWORD === '' ? undefined : env.DEMO_PASSWORD;
+  if (demoPassword !== undefined && demoPassword.length < 12)
+    problems.push('DEMO_PASSWORD must have at least 12 characters');
+  if (demoData && demoPassword === undefined && !isLoopback(host)) {
+    problems.push(
+      `DEMO_DATA on HOST=${host}: the demo users' password is public (it is in the README), so the demo is served on ` +
+        '127.0.0.1 only; set HOST=127.0.0.1, or DEMO_PASSWORD to a password of your own (12+ characters)',
+    );
+  }
+
   if (problems.length > 0 || !database) throw new ConfigError(problems);
   return {
     templatesDir: abs(env.TEMPLATES_DIR ?? 'templates'),
@@ -146,11 +163,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mailFrom: env.MAIL_FROM ?? 'MigraCidades <nao-responda@migracidades.local>',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024),
-    demoData: env.DEMO_DATA === '1' || env.DEMO_DATA === 'true',
+    demoData,
+    demoPassword,
     clockStart,
     vlibras: env.VLIBRAS === '1' || env.VLIBRAS === 'true',
     trustProxy,
   };
+}
+
+/** An address only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** The names proxy-addr (Fastify's `trustProxy`) knows for the private ranges. */

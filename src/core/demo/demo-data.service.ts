@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AnswerEntity } from '../assessment/answer.entity';
 import type { AnswerSaveDto, EvidenceRefDto, ReviewDecisionDto } from '../assessment/assessment.dto';
@@ -11,6 +11,7 @@ import { EnrolmentService } from '../assessment/enrolment.service';
 import { PrioritiesService } from '../assessment/priorities.service';
 import type { Actor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
+import { verifyPassword } from '../auth/password';
 import { UserEntity } from '../auth/user.entity';
 import { CertificationService } from '../certification/certification.service';
 import { Clock } from '../clock/clock';
@@ -85,12 +86,35 @@ export class DemoDataService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demoData) return;
-    if (await this.dataSource.getRepository(UserEntity).existsBy({ email: DEMO_USERS[1].email })) return;
-    const started = performance.now();
-    await this.load();
-    this.logger.log(
-      `Demo data loaded in ${Math.round(performance.now() - started)} ms; users ${DEMO_USERS.map((u) => u.email).join(', ')} (password "${DEMO_PASSWORD}")`,
-    );
+    if (await this.dataSource.getRepository(UserEntity).existsBy({ email: DEMO_USERS[1].email })) {
+      if (this.config.demoPassword) await this.replacePublicPassword(this.config.demoPassword);
+    } else {
+      const started = performance.now();
+      await this.load();
+      this.logger.log(`Demo data loaded in ${Math.round(performance.now() - started)} ms.`);
+    }
+    this.announce();
+  }
+
+  /** Every start in demo mode says so plainly, with the users and how they sign in. */
+  private announce(): void {
+    const password = this.config.demoPassword
+      ? 'the password set by DEMO_PASSWORD'
+      : `the public password "${DEMO_PASSWORD}" (served on ${this.config.host} only)`;
+    this.logger.warn('DEMO MODE: demonstration data, not for real governments. Start without DEMO_DATA for that.');
+    this.logger.warn(`Demo users, with ${password}:`);
+    for (const u of DEMO_USERS) this.logger.warn(`  ${u.email.padEnd(28)} ${u.role}`);
+  }
+
+  /** Demo users still on the README's password get the one DEMO_PASSWORD sets (their sessions end). */
+  private async replacePublicPassword(password: string): Promise<void> {
+    const users = await this.dataSource.getRepository(UserEntity).findBy({ email: In(DEMO_USERS.map((u) => u.email)) });
+    const admin = users.find((u) => u.email === DEMO_USERS[0].email);
+    if (!admin) return;
+    const by: Actor = { id: admin.id, email: admin.email, name: admin.name, role: 'admin', governmentCode: null };
+    for (const user of users) {
+      if (await verifyPassword(DEMO_PASSWORD, user.passwordHash)) await this.auth.resetPassword(by, user.id, password);
+    }
   }
 
   async load(): Promise<void> {
@@ -121,7 +145,8 @@ export class DemoDataService implements OnApplicationBootstrap {
     const actors: Actor[] = await Promise.all(
       DEMO_USERS.map(async (u) => {
         const existing = await this.dataSource.getRepository(UserEntity).findOneBy({ email: u.email });
-        const user = existing ?? (await this.auth.createUser(null, { ...u, password: DEMO_PASSWORD }));
+        const password = this.config.demoPassword ?? DEMO_PASSWORD;
+        const user = existing ?? (await this.auth.createUser(null, { ...u, password }));
         return {
           id: user.id,
           email: user.email,

@@ -1,79 +1,30 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { ADMIN, auth, createEdition, createUser, driveToPriorities, enrol, login } from './support/lifecycle';
-import { httpClient, REPO_ASSESSMENTS, REPO_TEMPLATES, scratchDir } from './support/test-app';
+import { compileServer, freePort, ROOT, ServerProcess, serverEnv, waitFor } from './support/server-process';
+import { scratchDir } from './support/test-app';
 
-const ROOT = resolve(__dirname, '..');
-const DIST = join(ROOT, '.tmp', 'dist-batch-test');
 const GOVERNMENTS = 16;
-
-function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => res(port));
-    });
-  });
-}
-
-async function waitFor<T>(what: () => Promise<T | undefined>, timeoutMs: number, pollMs = 50): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await what().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, pollMs));
-  }
-}
 
 describe('batch issuance survives a crash: every seal exactly once', () => {
   let dir: string;
   let cleanup: () => void;
-  let port: number;
-  let child: ChildProcess | undefined;
-  const env = () => ({
-    ...process.env,
-    DATA_DIR: join(dir, 'data'),
-    ASSESSMENTS_DIR: REPO_ASSESSMENTS,
-    TEMPLATES_DIR: REPO_TEMPLATES,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    RENDER_PAGES: '1',
-    CERTIFICATE_BATCH_SIZE: '2',
-    LOG_LEVEL: 'error',
-    DEMO_DATA: '0',
-  });
-  const client = () => httpClient(`http://127.0.0.1:${port}`);
-
-  async function startServer(): Promise<void> {
-    child = spawn(process.execPath, [join(DIST, 'main.js')], {
-      cwd: ROOT,
-      env: env(),
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    await waitFor(
-      async () => ((await client().request('GET', '/api/health')).status === 200 ? true : undefined),
-      60_000,
-      100,
-    );
-  }
+  let dist: string;
+  let env: NodeJS.ProcessEnv;
+  let server: ServerProcess;
+  const client = () => server.client();
+  const startServer = () => server.start();
 
   beforeAll(async () => {
     // The server runs as its own process so that it can really be killed: compile it once.
-    execFileSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', DIST],
-      { cwd: ROOT },
-    );
+    dist = compileServer('dist-batch-test');
     ({ dir, cleanup } = scratchDir());
-    port = await freePort();
+    env = serverEnv(join(dir, 'data'), await freePort(), { RENDER_PAGES: '1', CERTIFICATE_BATCH_SIZE: '2' });
+    server = new ServerProcess(dist, env);
     await startServer();
   }, 180_000);
   afterAll(() => {
-    child?.kill('SIGKILL');
+    server?.kill();
     cleanup?.();
   });
 
@@ -103,12 +54,8 @@ describe('batch issuance survives a crash: every seal exactly once', () => {
       60_000,
       20,
     );
-    const browsers = execFileSync('pgrep', ['-P', String(child!.pid)], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .map(Number);
-    child!.kill('SIGKILL');
-    await new Promise((r) => child!.once('exit', r));
+    const browsers = server.children();
+    await server.stop('SIGKILL');
     expect(atKill.done).toBeLessThan(GOVERNMENTS);
     // The killed server's Chromium goes with it (it talks over a pipe that closed), not left behind.
     const alive = (pid: number) => {
@@ -149,9 +96,9 @@ describe('batch issuance survives a crash: every seal exactly once', () => {
     expect(new Set(seals.map((s) => s.ibgeCode))).toEqual(new Set(rs.map((g) => g.ibgeCode)));
     expect(seals.every((s) => s.status === 'valid')).toBe(true);
 
-    const cli = execFileSync(process.execPath, [join(DIST, 'cli.js'), 'batch-progress', batchId], {
+    const cli = execFileSync(process.execPath, [join(dist, 'cli.js'), 'batch-progress', batchId], {
       cwd: ROOT,
-      env: env(),
+      env,
       encoding: 'utf8',
     });
     expect(cli).toContain(`${GOVERNMENTS}/${GOVERNMENTS} emitidos, 0 com falha`);
@@ -178,11 +125,7 @@ describe('batch issuance survives a crash: every seal exactly once', () => {
       async () => {
         const p = await progress();
         if (p.failures.length > 0 || p.retried > 0) return p;
-        const browsers = execFileSync('pgrep', ['-P', String(child!.pid)], { encoding: 'utf8' })
-          .trim()
-          .split('\n')
-          .filter(Boolean);
-        for (const pid of browsers) process.kill(Number(pid), 'SIGKILL');
+        for (const pid of server.children()) process.kill(pid, 'SIGKILL');
         return undefined;
       },
       60_000,

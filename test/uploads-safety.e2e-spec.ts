@@ -23,6 +23,7 @@ import {
   login,
   samplePdf,
 } from './support/lifecycle';
+import { answerAndSubmit, reviewAndApprove } from './support/diagnosis';
 import { bootApp, type RunningApp } from './support/test-app';
 
 const CANOAS = '4304606';
@@ -281,6 +282,22 @@ describe('uploads: Office archives, PDFs and images checked by content; files bo
       }
       expect(await owners()).toEqual(live);
       expect((await read(poa, t.poa, canoasLaw)).status).toBe(200);
+    });
+
+    it("carries a file into the government's next assessment, where it reads and can be confirmed", async () => {
+      const law = (group: string, item: { key: string }) =>
+        group === 'governance' && item.key === 'local-policy' ? [{ file: canoasLaw, fileName: 'lei.pdf' }] : undefined;
+      await answerAndSubmit(app, t.canoas, canoas, undefined, law);
+      await reviewAndApprove(app, t.reviewer, canoas);
+      await createEdition(app, t.admin, 2026);
+      const next = (await enrol(app, t.canoas, 2026, CANOAS)).id;
+      const view = (await app.request('GET', `/api/assessments/${next}`, undefined, auth(t.canoas))).body;
+      const carried = view.groups
+        .find((g: any) => g.group === 'governance')
+        .items.find((i: any) => i.key === 'local-policy').answer;
+      expect(carried).toMatchObject({ carried: true, evidence: [expect.objectContaining({ file: canoasLaw })] });
+      expect((await read(next, t.canoas, canoasLaw)).status).toBe(200);
+      expect((await save(next, t.canoas, [evidenceSave(canoasLaw, carried.version)])).status).toBe(200);
     });
   });
 

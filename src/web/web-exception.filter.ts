@@ -7,6 +7,9 @@ import { resumeOf } from './session/resume';
 import { sendSignIn } from './session/sign-in-page';
 import { type WebRequest, WebPagesService } from './web-pages.service';
 
+/** The longest address a sign-in redirect carries back (`next`); browsers and proxies cap a header near 8 KB. */
+const MAX_NEXT = 2000;
+
 /**
  * Errors on pages are pages: without a session the browser goes to the sign-in form (and comes back after),
  * anything else is shown in the reader's language inside the layout.
@@ -34,7 +37,8 @@ export class WebExceptionFilter implements ExceptionFilter {
         });
         return;
       }
-      const next = request.method === 'GET' ? request.url : '/inicio';
+      // An address too long to carry back would make the redirect's header overflow: start from home instead.
+      const next = request.method === 'GET' && request.url.length <= MAX_NEXT ? request.url : '/inicio';
       this.pages.redirect(reply, `/entrar?next=${encodeURIComponent(next)}`);
       return;
     }

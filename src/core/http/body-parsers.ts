@@ -21,6 +21,11 @@ export function registerBodyParsers(app: NestFastifyApplication): void {
     parseJson(request as never, text, done);
   });
 
+  // A form posted without a body is an empty form (the pages read its fields; `undefined.field` would be a 500).
+  fastify.addHook('preValidation', async (request) => {
+    if (request.body === undefined || request.body === null) request.body = {};
+  });
+
   app.useBodyParser('application/x-www-form-urlencoded', options, (_request, body, done) => {
     // maxKeys 0: every field is read and counted, rather than the extra ones dropped without a word.
     const form = parseQueryString(body.toString('utf8'), '&', '=', { maxKeys: 0 });

@@ -18,6 +18,7 @@ import {
   malformedQuery,
   MIME_TYPES,
   nastyString,
+  PAGE_QUERY_NAMES,
   type Schema,
 } from './support/malformed-requests';
 import { listRoutes } from './support/routes';
@@ -143,7 +144,9 @@ function fuzzRoutes(app: RunningApp, doc: OpenApi): FuzzRoute[] {
       params,
       roles,
       page,
-      query: (operation?.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => String(p.name)),
+      query: page
+        ? PAGE_QUERY_NAMES
+        : (operation?.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => String(p.name)),
       json: content['application/json'] ? resolve(content['application/json'].schema, doc) : undefined,
       multipart: multipart
         ? Object.keys(resolve(multipart, doc)?.properties ?? {})
@@ -159,6 +162,9 @@ const allowed = (route: FuzzRoute, identity: Identity) =>
 
 /** How a connection ends when the server refuses a request before reading it all (413, 431). */
 const CLOSED = /^(ECONNRESET|EPIPE|UND_ERR_SOCKET)$/;
+
+/** Pages that act on any form, even an empty one: signing out, renewing the session. */
+const ACTS_WITHOUT_INPUT = new Set(['/sair', '/sessao/renovar']);
 
 /** Answers that render a PDF with Chromium: seconds each, and they keep what they render. */
 const RENDERS = /\.pdf$/;
@@ -305,9 +311,15 @@ describe('fuzz: malformed requests to every route never answer 5xx and change no
     }
   }
 
-  /** Whether every request of this kind to this route carries input that the route's validation refuses. */
+  /**
+   * Whether every request of this kind to this route carries input that the route refuses: a malformed JSON
+   * body (unknown fields are refused), a multipart upload of junk, or a random form to a page of no parameters
+   * that needs its fields (the pages that act on an empty form are left out).
+   */
   const refusedInput = (kind: FuzzKind, route: FuzzRoute) =>
-    !route.page && ((kind === 'bodies' && !!route.json) || (kind === 'multipart' && !!route.multipart));
+    route.page
+      ? kind === 'bodies' && route.params.length === 0 && !ACTS_WITHOUT_INPUT.has(route.path)
+      : (kind === 'bodies' && !!route.json) || (kind === 'multipart' && !!route.multipart);
 
   /**
    * Whether a request could do what its route does: a state-changing route (or one that renders a PDF), called
@@ -366,7 +378,7 @@ describe('fuzz: malformed requests to every route never answer 5xx and change no
     return refused ?? { name: 'browser without token', role: null, headers: { cookie: 'mc_csrf=a' } };
   }
 
-  /** The varied part of a request; `strict`: only bodies the route's validation is sure to refuse (JSON). */
+  /** The varied part of a request; `strict`: only the bodies `refusedInput` counts on (JSON, or a page's form). */
   function partsOf(
     kind: FuzzKind,
     route: FuzzRoute,
@@ -375,7 +387,9 @@ describe('fuzz: malformed requests to every route never answer 5xx and change no
     const jsonBody = malformedJsonBody(route.json).map((body) => ({ 'content-type': 'application/json', body }));
     const formBody = malformedForm().map((body) => ({ 'content-type': 'application/x-www-form-urlencoded', body }));
     const body = strict
-      ? jsonBody
+      ? route.page
+        ? formBody
+        : jsonBody
       : route.page
         ? fc.oneof(formBody, jsonBody)
         : fc.oneof({ weight: 4, arbitrary: jsonBody }, formBody);

@@ -163,6 +163,42 @@ const FORM_NAMES = [
   'a[b][c]',
   '__proto__[x]',
   'answers[0]',
+  'ano',
+  'assessmentId',
+];
+
+/** The names the pages read from their query strings (filters, pages, notices after a redirect). */
+export const PAGE_QUERY_NAMES = [
+  'q',
+  'ano',
+  'pagina',
+  'situacao',
+  'criada',
+  'uf',
+  'revisor',
+  'edicao',
+  'salvo',
+  'reemitido',
+  'filtro',
+  'emitido',
+  'revogado',
+  'resultado',
+  'registrado',
+  'prorrogado',
+  'papel',
+  'lote',
+  'inscricao',
+  'feito',
+  'enviado',
+  'endereco',
+  'email',
+  'numero',
+  'lang',
+  'next',
+  'offset',
+  'limit',
+  'group',
+  'edition',
 ];
 
 /** A URL-encoded form: nasty values, repeated or bracketed names, broken escapes, too many fields. */
@@ -187,8 +223,13 @@ export const malformedQuery = (names: readonly string[]): fc.Arbitrary<string> =
   const pair = fc
     .tuple(name, fc.oneof(nastyString(), fc.constantFrom('-1', '0', '99999999999999999999', '1.5', '', 'a,b')))
     .map(([k, v]) => `${encode(k)}=${encode(v)}`);
+  // A name given twice arrives as a list where the route expects one value.
+  const twice = fc
+    .tuple(name, nastyString(), nastyString())
+    .map(([k, a, b]) => `${encode(k)}=${encode(a)}&${encode(k)}=${encode(b)}`);
   return fc.oneof(
     { weight: 5, arbitrary: fc.array(pair, { minLength: 1, maxLength: 6 }).map((p) => p.join('&')) },
+    { weight: 2, arbitrary: twice },
     { weight: 2, arbitrary: fc.constantFrom('%', 'limit=%zz', 'uf=%E0%A4%A', 'a[b]=1&a[b][c]=2', '__proto__[x]=1') },
     { weight: 1, arbitrary: fc.constant(`q=${'w'.repeat(6000)}`) },
   );

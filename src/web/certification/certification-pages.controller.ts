@@ -65,11 +65,11 @@ export class CertificationPagesController {
       );
     }
     const readiness = readinessView((await this.certification.readiness(year)).assessments, lang);
-    const search = (query.q ?? '').trim();
+    const search = typeof query.q === 'string' ? query.q.trim() : '';
     const found = searchSeals(await this.registry.listForEdition(year), search, Number(query.pagina ?? 1));
     const link = (page: number) =>
       `/certificacao?${new URLSearchParams({ ano: String(year), q: search, pagina: String(page) })}`;
-    const issued = query.emitido ? await this.registry.verify(query.emitido) : null;
+    const issued = typeof query.emitido === 'string' ? await this.registry.verify(query.emitido) : null;
     const notice =
       issued && issued.status !== 'unknown'
         ? this.pages.text(req, 'web.certification.issued-notice', {
@@ -144,7 +144,8 @@ export class CertificationPagesController {
     @Req() req: WebRequest,
     @Res() reply: FastifyReply,
   ) {
-    const year = Number(body.ano);
+    // A year that is not one (a field sent twice, a word) finds no edition rather than reaching the query as NaN.
+    const year = typeof body.ano === 'string' && /^\d{4}$/.test(body.ano) ? Number(body.ano) : 0;
     const done = await this.idempotency.once(this.formKey(actor, req, body), async () => {
       try {
         return seeOther(`/certificacao/lotes/${(await this.batches.start(actor, year)).id}`);
@@ -226,7 +227,7 @@ export class CertificationPagesController {
     @Req() req: WebRequest,
     @Res() reply: FastifyReply,
   ) {
-    const reason = (body.reason ?? '').trim();
+    const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
     const problem = await this.reasonProblem(req, 'revoke-reason', reason, () =>
       this.certification.revoke(actor, number, reason),
     );
@@ -243,7 +244,7 @@ export class CertificationPagesController {
     @Req() req: WebRequest,
     @Res() reply: FastifyReply,
   ) {
-    const reason = (body.reason ?? '').trim();
+    const reason = typeof body.reason === 'string' ? body.reason.trim() : '';
     let replacement = '';
     const problem = await this.reasonProblem(req, 'reissue-reason', reason, async () => {
       replacement = (await this.certification.reissue(actor, number, reason)).number;

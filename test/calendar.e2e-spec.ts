@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { answerAndSubmit, reviewAndApprove, setPriorities } from './support/diagnosis';
 import {
   ADMIN,
@@ -287,4 +288,21 @@ describe('the calendar: enrolment window, diagnosis deadline and its extensions;
     const complete = (await app.request('GET', `/api/assessments/${id}`, undefined, auth(t.poa))).body.stages;
     expect(complete[0].status).toBe('complete');
   }, 120_000);
+
+  it('records an edition\u2019s change in the trail only when something changes', async () => {
+    const db = app.app.get(DataSource);
+    const updates = async () =>
+      ((await db.query(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'edition.update'`)) as { n: number }[])[0].n;
+    const before = await updates();
+    const edition = (await app.request('GET', '/api/editions/2024')).body;
+    for (const body of [{}, { calendar: edition.calendar }]) {
+      const r = await app.request('PATCH', '/api/editions/2024', body, auth(t.admin));
+      expect(r.status).toBe(200);
+      expect(r.body.calendar).toEqual(edition.calendar);
+    }
+    expect(await updates()).toBe(before);
+    const later = { ...edition.calendar, certificationDate: '2024-10-30' };
+    expect((await app.request('PATCH', '/api/editions/2024', { calendar: later }, auth(t.admin))).status).toBe(200);
+    expect(await updates()).toBe(before + 1);
+  });
 });

@@ -209,6 +209,7 @@ describe('security headers on every response, and a policy the pages live with',
 describe('behind a proxy: HSTS under an https PUBLIC_URL, and TRUST_PROXY names the client', () => {
   let proxied: RunningApp;
   let direct: RunningApp;
+  let tlsAtProxy: RunningApp;
   const cleanups: (() => void)[] = [];
 
   beforeAll(async () => {
@@ -219,11 +220,13 @@ describe('behind a proxy: HSTS under an https PUBLIC_URL, and TRUST_PROXY names 
     };
     proxied = await boot({ PUBLIC_URL: 'https://selo.migracidades.example', TRUST_PROXY: 'loopback' });
     direct = await boot({});
+    tlsAtProxy = await boot({ TRUST_PROXY: 'loopback' });
   }, 120_000);
 
   afterAll(async () => {
     await proxied?.close();
     await direct?.close();
+    await tlsAtProxy?.close();
     cleanups.forEach((c) => c());
   });
 
@@ -253,6 +256,18 @@ describe('behind a proxy: HSTS under an https PUBLIC_URL, and TRUST_PROXY names 
     const r = await fetch(`${proxied.baseUrl}/api/health`);
     expect(r.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
     expectSecureHeaders(r);
+  });
+
+  it('marks the cookies Secure when the proxy says the browser came over TLS, and only a trusted proxy', async () => {
+    const cookies = async (app: RunningApp, proto?: string) =>
+      (await fetch(`${app.baseUrl}/entrar`, { headers: proto ? { 'x-forwarded-proto': proto } : {} })).headers
+        .getSetCookie()
+        .join(' | ');
+    expect(await cookies(tlsAtProxy, 'https')).toMatch(/; Secure/);
+    expect(await cookies(tlsAtProxy)).not.toMatch(/Secure/);
+    // Without TRUST_PROXY anyone could send the header: the connection's own protocol counts.
+    expect(await cookies(direct, 'https')).not.toMatch(/Secure/);
+    expect(await cookies(proxied)).toMatch(/; Secure/);
   });
 
   it.each([

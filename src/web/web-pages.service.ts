@@ -75,12 +75,23 @@ export class WebPagesService {
     this.vlibras = config.vlibras;
   }
 
+  /**
+   * Cookies are Secure under an https PUBLIC_URL, and on any request that came over TLS (behind a proxy that
+   * TRUST_PROXY names, the protocol it forwarded).
+   */
+  private secureFor(reply: FastifyReply): boolean {
+    return this.secure || reply.request.protocol === 'https';
+  }
+
   /** The request's language, remembering a `?lang=` choice in a cookie. */
   lang(request: WebRequest, reply: FastifyReply): Language {
     if (request.webLang) return request.webLang;
     const { lang, chosen } = languageOf(request);
     if (chosen)
-      this.addCookie(reply, serializeCookie(LANG_COOKIE, lang, { secure: this.secure, maxAgeSeconds: 31_536_000 }));
+      this.addCookie(
+        reply,
+        serializeCookie(LANG_COOKIE, lang, { secure: this.secureFor(reply), maxAgeSeconds: 31_536_000 }),
+      );
     request.webLang = lang;
     return lang;
   }
@@ -99,7 +110,7 @@ export class WebPagesService {
     let token = readCookies(request)[CSRF_COOKIE];
     if (!token) {
       token = newCsrfToken();
-      this.addCookie(reply, serializeCookie(CSRF_COOKIE, token, { secure: this.secure }));
+      this.addCookie(reply, serializeCookie(CSRF_COOKIE, token, { secure: this.secureFor(reply) }));
     }
     request.webCsrf = token;
     return token;
@@ -109,18 +120,21 @@ export class WebPagesService {
   async startSession(request: WebRequest, reply: FastifyReply, actor: Actor): Promise<void> {
     await this.renewSession(reply, actor);
     request.webCsrf = newCsrfToken();
-    this.addCookie(reply, serializeCookie(CSRF_COOKIE, request.webCsrf, { secure: this.secure }));
+    this.addCookie(reply, serializeCookie(CSRF_COOKIE, request.webCsrf, { secure: this.secureFor(reply) }));
     request.actor = actor;
   }
 
   async renewSession(reply: FastifyReply, actor: Actor): Promise<number> {
     const { token, expiresIn } = await this.auth.sessionToken(actor);
-    this.addCookie(reply, serializeCookie(SESSION_COOKIE, token, { secure: this.secure, maxAgeSeconds: expiresIn }));
+    this.addCookie(
+      reply,
+      serializeCookie(SESSION_COOKIE, token, { secure: this.secureFor(reply), maxAgeSeconds: expiresIn }),
+    );
     return expiresIn;
   }
 
   endSession(reply: FastifyReply): void {
-    this.addCookie(reply, serializeCookie(SESSION_COOKIE, '', { secure: this.secure, maxAgeSeconds: 0 }));
+    this.addCookie(reply, serializeCookie(SESSION_COOKIE, '', { secure: this.secureFor(reply), maxAgeSeconds: 0 }));
   }
 
   /** The signed-in actor on a public page (the guard sets it on the others), or null. */

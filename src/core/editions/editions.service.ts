@@ -160,8 +160,10 @@ export class EditionsService {
         changed.map((slug) => ({ field: `pinnedVersions.${slug}`, message: message('editions.pinned-locked') })),
       );
     }
+    const after = { ...before, calendar: { ...(input.calendar ?? before.calendar) }, ...settings };
+    // A change that changes nothing (an empty body, the values it already has) is no act for the trail.
+    if (JSON.stringify(after) === JSON.stringify(before)) return after;
     return this.dataSource.transaction(async (em) => {
-      const after = { ...before, calendar: { ...(input.calendar ?? before.calendar) }, ...settings };
       await em.update(
         EditionEntity,
         { year },

@@ -1,5 +1,5 @@
-import { createDeflateRaw, crc32 as zlibCrc32, deflateRawSync, deflateSync } from 'node:zlib';
-import { samplePdf } from '../fixtures/sample-files';
+import { createDeflateRaw, crc32 as zlibCrc32, deflateSync } from 'node:zlib';
+import { samplePdf, type ZipEntry, zipArchive } from '../fixtures/sample-files';
 
 /**
  * Hostile and well-formed files built byte by byte for the upload checks: ZIP archives (deflated, with what
@@ -9,74 +9,9 @@ import { samplePdf } from '../fixtures/sample-files';
 // Node 20.15+ has zlib.crc32; its types may not say so yet.
 const crc32 = zlibCrc32 as unknown as (data: Uint8Array, previous?: number) => number;
 
-export interface CraftedEntry {
-  readonly name: string;
-  readonly data?: string | Buffer;
-  /** Already deflated data, with the size and CRC of what it inflates to (a bomb too large to hold inflated). */
-  readonly deflated?: { readonly bytes: Buffer; readonly size: number; readonly crc: number };
-  /** Kept as is (method 0) instead of deflated. */
-  readonly stored?: boolean;
-  /** Sets the "encrypted" flag (the data is not really encrypted: the flag alone must be refused). */
-  readonly encrypted?: boolean;
-  /** The uncompressed size written in the headers, instead of the real one. */
-  readonly declaredSize?: number;
-}
-
-const u16 = (n: number) => {
-  const b = Buffer.alloc(2);
-  b.writeUInt16LE(n);
-  return b;
-};
-const u32 = (n: number) => {
-  const b = Buffer.alloc(4);
-  b.writeUInt32LE(n >>> 0);
-  return b;
-};
-
-/** A ZIP archive: local headers, central directory and end record, each entry deflated unless `stored`. */
-export function zipArchive(entries: readonly CraftedEntry[]): Buffer {
-  const dosDate = ((2025 - 1980) << 9) | (6 << 5) | 1;
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const { bytes, size, crc, method } = encode(entry);
-    const flags = entry.encrypted ? 0x01 : 0;
-    const common = Buffer.concat([u16(20), u16(flags), u16(method), u16(0), u16(dosDate)]);
-    const sizes = Buffer.concat([u32(crc), u32(bytes.length), u32(entry.declaredSize ?? size)]);
-    const local = Buffer.concat([u32(0x04034b50), common, sizes, u16(name.length), u16(0), name, bytes]);
-    centrals.push(
-      Buffer.concat([
-        u32(0x02014b50),
-        u16(20),
-        common,
-        sizes,
-        u16(name.length),
-        u16(0),
-        u16(0),
-        u16(0),
-        u16(0),
-        u32(0),
-        u32(offset),
-        name,
-      ]),
-    );
-    locals.push(local);
-    offset += local.length;
-  }
-  const central = Buffer.concat(centrals);
-  const count = u16(entries.length);
-  const end = Buffer.concat([u32(0x06054b50), u16(0), u16(0), count, count, u32(central.length), u32(offset), u16(0)]);
-  return Buffer.concat([...locals, central, end]);
-}
-
-function encode(entry: CraftedEntry): { bytes: Buffer; size: number; crc: number; method: number } {
-  if (entry.deflated) return { ...entry.deflated, method: 8 };
-  const data = Buffer.isBuffer(entry.data) ? entry.data : Buffer.from(entry.data ?? '', 'utf8');
-  const bytes = entry.stored ? data : deflateRawSync(data, { level: 9 });
-  return { bytes, size: data.length, crc: crc32(data), method: entry.stored ? 0 : 8 };
-}
+/** An entry of `zipArchive` (one ZIP writer serves the sample files and these). */
+export type CraftedEntry = ZipEntry;
+export { zipArchive };
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 

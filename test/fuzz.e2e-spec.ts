@@ -22,6 +22,7 @@ import {
 } from './support/malformed-requests';
 import { listRoutes } from './support/routes';
 import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
+import { formSignIn } from './support/form-sign-in';
 
 /** How many requests of each kind: 10,200 in all. */
 const COUNTS: Record<FuzzKind, number> = { bodies: 3600, queries: 2000, paths: 2000, headers: 1600, multipart: 1000 };
@@ -100,17 +101,7 @@ async function digest(databasePath: string, dataDir: string): Promise<Record<str
 
 /** Signs in through the sign-in form: the session cookie and the page's CSRF token. */
 async function browserSession(app: RunningApp, email: string): Promise<{ cookie: string; csrf: string }> {
-  const form = await fetch(`${app.baseUrl}/entrar`);
-  const csrfCookie = form.headers.getSetCookie()[0].split(';')[0];
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
-  const r = await fetch(`${app.baseUrl}/entrar`, {
-    method: 'POST',
-    headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrf, email, password: PASSWORD, next: '/inicio' }),
-    redirect: 'manual',
-  });
-  const session = r.headers.getSetCookie().map((c) => c.split(';')[0]);
-  return { cookie: [csrfCookie, ...session.filter((c) => !c.startsWith('mc_csrf='))].join('; '), csrf };
+  return formSignIn(app, email, PASSWORD);
 }
 
 type OpenApi = {

@@ -1,22 +1,12 @@
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/core/demo/demo-cast';
+import { formSignIn } from './support/form-sign-in';
 import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
 
-/** Signs in through the form as a browser without JavaScript would: cookies by hand, CSRF from the page. */
+/** Signs in through the form as a browser without JavaScript would. */
 async function signIn(app: RunningApp, email: string): Promise<string> {
-  const form = await fetch(`${app.baseUrl}/entrar`);
-  const csrfCookie = form.headers.getSetCookie()[0].split(';')[0];
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1];
-  const r = await fetch(`${app.baseUrl}/entrar`, {
-    method: 'POST',
-    headers: { cookie: csrfCookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrf, email, password: DEMO_PASSWORD, next: '/inicio' }),
-    redirect: 'manual',
-  });
-  expect(r.status).toBe(303);
-  return r.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const { status, cookie } = await formSignIn(app, email, DEMO_PASSWORD);
+  expect(status).toBe(303);
+  return cookie;
 }
 
 describe('web pages on the demonstration data', () => {

@@ -1,7 +1,6 @@
 import { STATE_LABELS, type AssessmentState } from '../../core/assessment/assessment-state';
 import type { EvidenceRef } from '../../core/assessment/assessment.types';
-import { brasiliaTime } from '../../core/assessment/item-name';
-import { formatDate, type Language, type MessageKey, translate } from '../../core/i18n/message';
+import { type Language, type MessageKey, translate } from '../../core/i18n/message';
 import type { AnswerValue, Questionnaire, QuestionnaireItem } from '../../core/questionnaire/questionnaire.types';
 import { itemId, valueLabel } from '../official/diagnosis/diagnosis-view';
 

@@ -1,0 +1,88 @@
+import { DataSource } from 'typeorm';
+import {
+  asBoolean,
+  asJson,
+  asNumber,
+  asTimestampText,
+  greatest,
+  isoTimestamp,
+  jsonNumber,
+  jsonText,
+  least,
+  likeInsensitive,
+  rawQuery,
+  type SqlDialect,
+  sqlFor,
+} from './portable-sql';
+
+describe('sqlFor', () => {
+  it('leaves SQLite text as written', () => {
+    expect(sqlFor('sqlite', 'SELECT * FROM t WHERE a = ? AND b = ?')).toBe('SELECT * FROM t WHERE a = ? AND b = ?');
+  });
+
+  it('numbers the placeholders for PostgreSQL', () => {
+    expect(sqlFor('postgres', 'INSERT INTO t (a, b) VALUES (?, ?), (?, ?)')).toBe(
+      'INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4)',
+    );
+  });
+
+  it('keeps a ? inside string literals, quoted names and comments', () => {
+    const text = `SELECT 'why?', 'it''s ?', "odd?name" FROM t -- any?\nWHERE a = ? /* b = ? */ AND c = ?`;
+    expect(sqlFor('postgres', text)).toBe(
+      `SELECT 'why?', 'it''s ?', "odd?name" FROM t -- any?\nWHERE a = $1 /* b = ? */ AND c = $2`,
+    );
+  });
+});
+
+describe('results read the same from both drivers', () => {
+  it('numbers, JSON, booleans and timestamps', () => {
+    expect([asNumber('42'), asNumber(42), asNumber(null), asNumber(null, 'nullable')]).toEqual([42, 42, 0, null]);
+    expect([asJson('{"a":1}'), asJson({ a: 1 }), asJson(null)]).toEqual([{ a: 1 }, { a: 1 }, null]);
+    expect([asBoolean(1), asBoolean(true), asBoolean(0), asBoolean(false), asBoolean(null)]).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(asTimestampText(new Date('2026-12-01T20:51:49.123Z'))).toBe('2026-12-01 20:51:49.123');
+    expect(asTimestampText('2026-12-01 20:51:49.123')).toBe('2026-12-01 20:51:49.123');
+  });
+});
+
+/** The fragments run on a real database: SQLite always, PostgreSQL when the tests are given one. */
+const databases: [SqlDialect, () => DataSource][] = [
+  ['sqlite', () => new DataSource({ type: 'sqlite', database: ':memory:' })],
+];
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (pgUrl?.startsWith('postgres')) databases.push(['postgres', () => new DataSource({ type: 'postgres', url: pgUrl })]);
+
+describe.each(databases)('the fragments on %s', (dialect, open) => {
+  let db: DataSource;
+  beforeAll(async () => {
+    db = await open().initialize();
+  });
+  afterAll(() => db.destroy());
+
+  it('reads JSON fields, compares, formats timestamps and binds placeholders', async () => {
+    const json = dialect === 'postgres' ? `CAST(? AS jsonb)` : '?';
+    const stamp = dialect === 'postgres' ? `CAST(? AS timestamp)` : '?';
+    const [row] = await rawQuery<Record<string, unknown>>(
+      db,
+      `SELECT ${jsonText(dialect, 'j', 'by.id')} AS "by", ${jsonNumber(dialect, 'j', 'index.index')} * 2 AS "twice",
+         ${least(dialect, '3', '?')} AS "low", ${greatest(dialect, '3', '?')} AS "high",
+         'ABC' ${likeInsensitive(dialect)} ? AS "like", ${isoTimestamp(dialect, 's')} AS "iso", 'what?' AS "q"
+       FROM (SELECT ${json} AS j, ${stamp} AS s) AS t`,
+      [5, 5, '%b%', '{"by":{"id":"u-1"},"index":{"index":12.5}}', '2026-12-01 20:51:49.123'],
+    );
+    expect({ ...row, like: asBoolean(row.like), low: asNumber(row.low), high: asNumber(row.high) }).toEqual({
+      by: 'u-1',
+      twice: 25,
+      low: 3,
+      high: 5,
+      like: true,
+      iso: '2026-12-01T20:51:49.123Z',
+      q: 'what?',
+    });
+  });
+});

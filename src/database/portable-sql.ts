@@ -1,0 +1,138 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Raw SQL written once for SQLite and PostgreSQL. Write `?` placeholders and SQL both accept
+ * (`CURRENT_TIMESTAMP`, `ON CONFLICT`, `RETURNING`, `COALESCE`, `CASE`, `COUNT(*) FILTER (WHERE …)`,
+ * `TRUE`/`FALSE`); use the fragments below only where the two truly differ, and the `as…` helpers to read
+ * results the same way (pg returns COUNT/SUM as strings, timestamps as Date, json/jsonb already parsed).
+ * Never use PostgreSQL's jsonb `?` operators: every `?` outside quotes and comments is a placeholder.
+ */
+export type SqlDialect = 'sqlite' | 'postgres';
+
+/** Anything raw SQL can run on: a DataSource, or an EntityManager (a transaction's). */
+export type SqlRunner = DataSource | EntityManager;
+
+/** The dialect a DataSource or EntityManager speaks. */
+export function dialectOfRunner(db: SqlRunner): SqlDialect {
+  const source = 'connection' in db ? db.connection : db;
+  return source.options.type === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+/** The text to send: unchanged for SQLite; for PostgreSQL `?` becomes `$1…$n` outside literals and comments. */
+export function sqlFor(dialect: SqlDialect, text: string): string {
+  return dialect === 'postgres' ? numberPlaceholders(text) : text;
+}
+
+/** Runs one raw query written with `?` placeholders on whichever database `db` is. */
+export async function rawQuery<T = Record<string, unknown>>(
+  db: SqlRunner,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<T[]> {
+  return (await db.query(sqlFor(dialectOfRunner(db), text), [...params])) as T[];
+}
+
+/** Skips a quoted run ('…', "…" with doubled quotes) or a comment starting at `i`; returns the index after it. */
+function skipQuotedOrComment(text: string, i: number): number {
+  const c = text[i];
+  if (c === "'" || c === '"') {
+    let j = i + 1;
+    while (j < text.length) {
+      if (text[j] === c && text[j + 1] === c) j += 2;
+      else if (text[j] === c) return j + 1;
+      else j++;
+    }
+    return j;
+  }
+  if (c === '-' && text[i + 1] === '-') {
+    const end = text.indexOf('\n', i);
+    return end < 0 ? text.length : end;
+  }
+  if (c === '/' && text[i + 1] === '*') {
+    const end = text.indexOf('*/', i + 2);
+    return end < 0 ? text.length : end + 2;
+  }
+  return i;
+}
+
+function numberPlaceholders(text: string): string {
+  let out = '';
+  let n = 0;
+  let i = 0;
+  while (i < text.length) {
+    const after = skipQuotedOrComment(text, i);
+    if (after > i) {
+      out += text.slice(i, after);
+      i = after;
+    } else {
+      out += text[i] === '?' ? `$${++n}` : text[i];
+      i++;
+    }
+  }
+  return out;
+}
+
+/** `{a,b}` path text of a dotted JSON path, for PostgreSQL's `#>>`. */
+const pgPath = (path: string) => `'{${path.split('.').join(',')}}'`;
+
+/** A field of a JSON column as text (`path` dotted, e.g. `index.index`). On SQLite a number stays a number. */
+export function jsonText(dialect: SqlDialect, column: string, path: string): string {
+  return dialect === 'postgres' ? `(${column} #>> ${pgPath(path)})` : `json_extract(${column}, '$.${path}')`;
+}
+
+/** A numeric field of a JSON column, as a number on both. */
+export function jsonNumber(dialect: SqlDialect, column: string, path: string): string {
+  return dialect === 'postgres'
+    ? `CAST(${column} #>> ${pgPath(path)} AS DOUBLE PRECISION)`
+    : `json_extract(${column}, '$.${path}')`;
+}
+
+/** A timestamp column as ISO 8601 text in UTC with milliseconds (`2026-12-01T20:51:49.123Z`). */
+export function isoTimestamp(dialect: SqlDialect, column: string): string {
+  return dialect === 'postgres'
+    ? `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+    : `strftime('%Y-%m-%dT%H:%M:%fZ', ${column})`;
+}
+
+/** The smallest of several values (SQLite's two-argument MIN, PostgreSQL's LEAST). */
+export function least(dialect: SqlDialect, ...values: string[]): string {
+  return `${dialect === 'postgres' ? 'LEAST' : 'MIN'}(${values.join(', ')})`;
+}
+
+/** The largest of several values (SQLite's two-argument MAX, PostgreSQL's GREATEST). */
+export function greatest(dialect: SqlDialect, ...values: string[]): string {
+  return `${dialect === 'postgres' ? 'GREATEST' : 'MAX'}(${values.join(', ')})`;
+}
+
+/** The case-insensitive LIKE: SQLite's LIKE already ignores ASCII case, PostgreSQL's needs ILIKE. */
+export function likeInsensitive(dialect: SqlDialect): string {
+  return dialect === 'postgres' ? 'ILIKE' : 'LIKE';
+}
+
+/** A COUNT or SUM: a number from SQLite, a bigint string from PostgreSQL. NULL stays null. */
+export function asNumber(value: unknown): number;
+export function asNumber(value: unknown, orNull: 'nullable'): number | null;
+export function asNumber(value: unknown, orNull?: 'nullable'): number | null {
+  if (value === null || value === undefined) return orNull ? null : 0;
+  return Number(value);
+}
+
+/** A JSON value read raw: text from SQLite, already parsed from PostgreSQL's json/jsonb. */
+export function asJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** A boolean read raw: 0/1 from SQLite, true/false from PostgreSQL. */
+export function asBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 't';
+}
+
+/**
+ * A timestamp read raw, in the form SQLite keeps it (`YYYY-MM-DD HH:MM:SS.SSS`, UTC): PostgreSQL's
+ * driver hands over a Date. NULL stays null.
+ */
+export function asTimestampText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
+  return String(value);
+}

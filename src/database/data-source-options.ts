@@ -31,6 +31,7 @@ import { ReviewQueueIndex1765550000000 } from './migrations/1765550000000-Review
 import { SignIns1765600000000 } from './migrations/1765600000000-SignIns';
 import { FileOwners1765700000000 } from './migrations/1765700000000-FileOwners';
 import { IdempotencyKeys1765800000000 } from './migrations/1765800000000-IdempotencyKeys';
+import { BatchClaims1765900000000 } from './migrations/1765900000000-BatchClaims';
 
 export const ENTITIES = [
   GovernmentEntity,
@@ -66,6 +67,7 @@ export const MIGRATIONS = [
   SignIns1765600000000,
   FileOwners1765700000000,
   IdempotencyKeys1765800000000,
+  BatchClaims1765900000000,
 ];
 
 /** One definition of the database for the app, the CLI and the tests: the schema always comes from migrations. */

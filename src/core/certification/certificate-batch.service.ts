@@ -12,13 +12,22 @@ import { DomainError } from '../errors/domain-error';
 import { message } from '../i18n/message';
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import { CertificateEntity } from './certificate.entity';
+import { asNumber, asTimestampText, dialectOfRunner, rawQuery } from '../../database/portable-sql';
+import { BatchClaims } from './batch-claims';
 import { certificationEligibility, wouldBeExpired } from './certification-rules';
 import { CertificationService } from './certification.service';
 
 const MAX_ATTEMPTS = 3;
+/** PostgreSQL: how often a process looks for batches that another process started, to take part in them. */
+const JOIN_EVERY_MS = 2_000;
 
-/** SQLite's datetime('now') ("2026-12-01 14:00:00", UTC) as ISO. */
-const sqliteUtc = (value: string) => `${value.replace(' ', 'T')}Z`;
+/** A timestamp as the database gives it (SQLite's "2026-12-01 14:00:00" UTC text, or a Date from pg) as ISO. */
+const utcIso = (value: unknown) => `${asTimestampText(value)!.replace(' ', 'T')}Z`;
+
+/** The unique index that keeps one running batch per edition refused an insert (SQLite's or PostgreSQL's words). */
+const isRunningBatchConflict = (e: Error & { driverError?: { constraint?: string } }) =>
+  /UNIQUE constraint failed: certificate_batches\.edition_year/.test(e.message) ||
+  e.driverError?.constraint === 'uq_certificate_batches_running';
 
 export interface BatchProgress {
   readonly id: string;
@@ -46,30 +55,52 @@ export interface BatchStart extends BatchProgress {
  * Issues every eligible seal of an edition as one job. Each seal is issued in one transaction that also
  * marks its batch item done, so a crash leaves no half-issued seal; numbers come from a counter, so none is
  * used twice; a failed PDF is retried (up to three attempts) without stopping the others; and a job that was
- * running when the process stopped resumes at the next start.
+ * running when the process stopped resumes at the next start. Chunks are claimed (BatchClaims), so that on
+ * PostgreSQL every process of the deployment takes part in a running batch (it looks for one every two
+ * seconds) and each seal is printed by one of them; SQLite runs one process.
  */
 @Injectable()
 export class CertificateBatchService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(CertificateBatchService.name);
   private readonly running = new Map<string, Promise<void>>();
+  private readonly claims: BatchClaims;
   private stopping = false;
+  private timer?: NodeJS.Timeout;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly certification: CertificationService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.claims = new BatchClaims(dataSource);
+  }
 
   onApplicationBootstrap(): void {
-    void this.dataSource
-      .query(`SELECT id FROM certificate_batches WHERE status = 'running'`)
-      .then((rows: { id: string }[]) => {
-        for (const { id } of rows) {
-          this.logger.log(`Resuming certificate batch ${id}`);
-          this.launch(id);
-        }
-      });
+    void this.claims
+      .releaseAllOnSqlite()
+      .then(() => this.takePart(true))
+      .catch((e: Error) => this.logger.error(`Could not resume certificate batches: ${e.message}`));
+    if (dialectOfRunner(this.dataSource) !== 'postgres') return;
+    this.timer = setInterval(
+      () => void this.takePart(false).catch((e: Error) => this.logger.error(e.message)),
+      JOIN_EVERY_MS,
+    );
+    this.timer.unref();
+  }
+
+  /** Runs here every batch still running that this process is not running yet (at start: resumes them). */
+  private async takePart(atStart: boolean): Promise<void> {
+    if (this.stopping) return;
+    const rows = await rawQuery<{ id: string }>(
+      this.dataSource,
+      `SELECT id FROM certificate_batches WHERE status = 'running'`,
+    );
+    for (const { id } of rows) {
+      if (this.running.has(id)) continue;
+      if (atStart) this.logger.log(`Resuming certificate batch ${id}`);
+      this.launch(id);
+    }
   }
 
   /**
@@ -78,8 +109,11 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
    */
   async stop(): Promise<string[]> {
     this.stopping = true;
+    clearInterval(this.timer);
     const ids = [...this.running.keys()];
     await Promise.allSettled([...this.running.values()]);
+    // What this process had claimed and not done goes back to the other processes at once, not after the lease.
+    await this.claims.releaseHeld().catch((e: Error) => this.logger.error(`Could not release claims: ${e.message}`));
     return ids;
   }
 
@@ -100,9 +134,7 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
     if (running) return { ...(await this.progress(running)), alreadyRunning: true };
     await this.refuseIfExpired(edition);
     const { id, created } = await this.createBatch(actor, edition).catch(async (e: Error) => {
-      const winner = /UNIQUE constraint failed: certificate_batches\.edition_year/.test(e.message)
-        ? await this.runningBatch(this.dataSource.manager, year)
-        : null;
+      const winner = isRunningBatchConflict(e) ? await this.runningBatch(this.dataSource.manager, year) : null;
       if (!winner) throw e;
       return { id: winner, created: false };
     });
@@ -111,10 +143,11 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
   }
 
   private async runningBatch(em: EntityManager, year: number): Promise<string | null> {
-    const [row] = (await em.query(
+    const [row] = await rawQuery<{ id: string }>(
+      em,
       `SELECT id FROM certificate_batches WHERE edition_year = ? AND status = 'running' LIMIT 1`,
       [year],
-    )) as { id: string }[];
+    );
     return row?.id ?? null;
   }
 
@@ -154,13 +187,15 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
         throw new DomainError('NOTHING_TO_ISSUE', message('certification.batch-nothing-to-issue', { year }));
       }
       const id = randomUUID();
-      await em.query(
+      await rawQuery(
+        em,
         `INSERT INTO certificate_batches (id, edition_year, status, created_by) VALUES (?, ?, 'running', ?)`,
         [id, year, actor.id],
       );
       for (let i = 0; i < eligible.length; i += 200) {
         const chunk = eligible.slice(i, i + 200);
-        await em.query(
+        await rawQuery(
+          em,
           `INSERT INTO certificate_batch_items (batch_id, assessment_id) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`,
           chunk.flatMap((a) => [id, a.id]),
         );
@@ -170,30 +205,33 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
   }
 
   async progress(id: string): Promise<BatchProgress> {
-    const [batch] = (await this.dataSource.query(
-      `SELECT id, edition_year, status, created_at, finished_at FROM certificate_batches WHERE id = ?`,
-      [id],
-    )) as {
+    const db = this.dataSource;
+    const [batch] = await rawQuery<{
       id: string;
       edition_year: number;
       status: 'running' | 'done';
-      created_at: string;
-      finished_at: string | null;
-    }[];
+      created_at: unknown;
+      finished_at: unknown;
+    }>(db, `SELECT id, edition_year, status, created_at, finished_at FROM certificate_batches WHERE id = ?`, [id]);
     if (!batch) throw new DomainError('BATCH_NOT_FOUND', message('certification.batch-not-found'));
-    const counts = (await this.dataSource.query(
-      `SELECT status, COUNT(*) AS n FROM certificate_batch_items WHERE batch_id = ? GROUP BY status`,
-      [id],
-    )) as { status: string; n: number }[];
+    const counts = (
+      await rawQuery<{ status: string; n: unknown }>(
+        db,
+        `SELECT status, COUNT(*) AS n FROM certificate_batch_items WHERE batch_id = ? GROUP BY status`,
+        [id],
+      )
+    ).map((c) => ({ status: c.status, n: asNumber(c.n) }));
     const count = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
-    const failures = (await this.dataSource.query(
-      `SELECT assessment_id AS assessmentId, attempts, error FROM certificate_batch_items WHERE batch_id = ? AND error IS NOT NULL AND status <> 'issued'`,
+    const failures = await rawQuery<BatchProgress['failures'][number]>(
+      db,
+      `SELECT assessment_id AS "assessmentId", attempts, error FROM certificate_batch_items WHERE batch_id = ? AND error IS NOT NULL AND status <> 'issued'`,
       [id],
-    )) as BatchProgress['failures'];
-    const [{ retried }] = (await this.dataSource.query(
+    );
+    const [{ retried }] = await rawQuery<{ retried: unknown }>(
+      db,
       `SELECT COUNT(*) AS retried FROM certificate_batch_items WHERE batch_id = ? AND status = 'issued' AND attempts > 0`,
       [id],
-    )) as { retried: number }[];
+    );
     return {
       id,
       editionYear: batch.edition_year,
@@ -202,10 +240,10 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
       done: count('issued'),
       failed: count('failed'),
       pending: count('pending'),
-      retried,
+      retried: asNumber(retried),
       failures,
-      startedAt: sqliteUtc(batch.created_at),
-      finishedAt: batch.finished_at ? sqliteUtc(batch.finished_at) : null,
+      startedAt: utcIso(batch.created_at),
+      finishedAt: batch.finished_at ? utcIso(batch.finished_at) : null,
     };
   }
 
@@ -217,38 +255,41 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
     this.running.set(id, run);
   }
 
+  /** Issues claimed chunks until none is left, then ends the batch if no other process still holds a chunk. */
   private async run(id: string): Promise<void> {
-    const [batch] = (await this.dataSource.query(`SELECT created_by FROM certificate_batches WHERE id = ?`, [id])) as {
-      created_by: string;
-    }[];
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: batch.created_by });
-    const actor: Actor = {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      governmentCode: user.governmentCode,
-    };
-    const queue = (await this.dataSource.query(
-      `SELECT assessment_id AS id FROM certificate_batch_items WHERE batch_id = ? AND status = 'pending' ORDER BY rowid`,
-      [id],
-    )) as { id: string }[];
+    const actor = await this.creatorOf(id);
     // Each worker prints a chunk of seals as one document while the other's chunk is split and recorded.
     const size = this.config.certificateBatchSize;
     const worker = async () => {
-      for (let chunk = queue.splice(0, size); chunk.length > 0 && !this.stopping; chunk = queue.splice(0, size)) {
-        await this.issueChunk(
-          id,
-          chunk.map((c) => c.id),
-          actor,
-        );
+      while (!this.stopping) {
+        const { token, ids } = await this.claims.claim(id, size);
+        if (ids.length === 0) return;
+        await this.issueChunk(id, ids, actor);
+        if (!this.stopping) this.claims.finished(token);
       }
     };
     await Promise.all(Array.from({ length: this.config.renderPages }, worker));
     if (this.stopping) return;
+    // The last process to finish its part ends the batch: each checks after its own commits.
     await this.dataSource.transaction((em) =>
-      em.query(`UPDATE certificate_batches SET status = 'done', finished_at = datetime('now') WHERE id = ?`, [id]),
+      rawQuery(
+        em,
+        `UPDATE certificate_batches SET status = 'done', finished_at = CURRENT_TIMESTAMP
+         WHERE id = ? AND status = 'running'
+           AND NOT EXISTS (SELECT 1 FROM certificate_batch_items WHERE batch_id = ? AND status = 'pending')`,
+        [id, id],
+      ),
     );
+  }
+
+  private async creatorOf(id: string): Promise<Actor> {
+    const [batch] = await rawQuery<{ created_by: string }>(
+      this.dataSource,
+      `SELECT created_by FROM certificate_batches WHERE id = ?`,
+      [id],
+    );
+    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: batch.created_by });
+    return { id: user.id, email: user.email, name: user.name, role: user.role, governmentCode: user.governmentCode };
   }
 
   /** The chunk in one print and one transaction; what fails or is refused there is retried one by one. */
@@ -304,7 +345,8 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
   private async recordFailure(batchId: string, assessmentId: string, error: Error, attempt: number): Promise<void> {
     const last = attempt >= MAX_ATTEMPTS;
     await this.dataSource.transaction((em) =>
-      em.query(
+      rawQuery(
+        em,
         `UPDATE certificate_batch_items SET attempts = attempts + 1, error = ?, status = ? WHERE batch_id = ? AND assessment_id = ?`,
         [error.message.slice(0, 1000), last ? 'failed' : 'pending', batchId, assessmentId],
       ),
@@ -312,13 +354,9 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
     this.logger.warn(`Seal for ${assessmentId} failed (attempt ${attempt}/${MAX_ATTEMPTS}): ${error.message}`);
   }
 
-  private async markIssued(
-    db: { query: DataSource['query'] },
-    batchId: string,
-    assessmentId: string,
-    number: string,
-  ): Promise<void> {
-    await db.query(
+  private async markIssued(db: EntityManager, batchId: string, assessmentId: string, number: string): Promise<void> {
+    await rawQuery(
+      db,
       `UPDATE certificate_batch_items SET status = 'issued', certificate_number = ? WHERE batch_id = ? AND assessment_id = ?`,
       [number, batchId, assessmentId],
     );

@@ -10,6 +10,7 @@ import { AuthService, type UserView } from '../auth/auth.service';
 import { Clock } from '../clock/clock';
 import { EditionEntity } from '../editions/edition.entity';
 import { sealValidUntil, stagesOf } from '../editions/edition-rules';
+import { dialectOfRunner, rawQuery } from '../../database/portable-sql';
 import { DomainError } from '../errors/domain-error';
 import { FilesService } from '../files/files.service';
 import { GovernmentEntity } from '../governments/government.entity';
@@ -387,16 +388,29 @@ export class CertificationService {
     });
   }
 
-  /** Reserves the edition's next seal numbers; a failed issuance leaves a gap, never a duplicate. */
+  /**
+   * Reserves the edition's next seal numbers from the edition's counter row, moved by one statement that every
+   * process of the deployment goes through (PostgreSQL holds the row locked until the commit, SQLite has one
+   * writer): numbers are never read as MAX()+1 nor kept in memory, so no two processes give the same one. The
+   * reservation commits before the seals are printed (a number is printed and signed into its seal, and holding
+   * the counter through a print would make every process print in turn): a failed issuance leaves a gap, never
+   * a duplicate.
+   */
   private async reserveNumbers(year: number, count: number): Promise<string[]> {
     const last = await this.workflow.dataSource.transaction(async (em) => {
-      await em.query(
-        `INSERT INTO certificate_counters (edition_year, last) VALUES (?, ?) ON CONFLICT (edition_year) DO UPDATE SET last = last + ?`,
-        [year, count, count],
+      const bump = `INSERT INTO certificate_counters (edition_year, last) VALUES (?, ?)
+        ON CONFLICT (edition_year) DO UPDATE SET last = certificate_counters.last + ?`;
+      if (dialectOfRunner(em) === 'postgres') {
+        const [row] = await rawQuery<{ last: number }>(em, `${bump} RETURNING last`, [year, count, count]);
+        return Number(row.last);
+      }
+      // SQLite: TypeORM runs an INSERT without reading its rows, so the new value is read in the same transaction.
+      await rawQuery(em, bump, [year, count, count]);
+      const [row] = await rawQuery<{ last: number }>(
+        em,
+        'SELECT last FROM certificate_counters WHERE edition_year = ?',
+        [year],
       );
-      const [row] = (await em.query('SELECT last FROM certificate_counters WHERE edition_year = ?', [year])) as {
-        last: number;
-      }[];
       return row.last;
     });
     return Array.from({ length: count }, (_, i) => `MC-${year}-${String(last - count + 1 + i).padStart(5, '0')}`);
@@ -414,10 +428,11 @@ export class CertificationService {
     });
     const names = new Map(
       (
-        (await em.query(
+        await rawQuery<{ code: string; name: string; uf: string; kind: string }>(
+          em,
           `SELECT g.ibge_code AS code, g.name, g.uf, g.kind FROM governments g JOIN assessments a ON a.government_code = g.ibge_code WHERE a.edition_year = ?`,
           [year],
-        )) as { code: string; name: string; uf: string; kind: string }[]
+        )
       ).map((g) => [g.code, g]),
     );
     const rows = assessments.map((a) => {

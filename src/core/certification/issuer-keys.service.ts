@@ -4,10 +4,11 @@ import {
   createPublicKey,
   generateKeyPairSync,
   type KeyObject,
+  randomUUID,
   sign,
   verify,
 } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -40,12 +41,7 @@ export class IssuerKeysService implements OnModuleInit {
   onModuleInit(): void {
     const dir = join(this.config.dataDir, 'keys');
     const file = join(dir, 'issuer-ed25519.pem');
-    if (!existsSync(file)) {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const { privateKey } = generateKeyPairSync('ed25519');
-      writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-      this.logger.log(`Issuer key created at ${file}`);
-    }
+    if (!existsSync(file)) this.createKey(dir, file);
     this.privateKey = createPrivateKey(readFileSync(file));
     this.publicKey = createPublicKey(this.privateKey);
     const { x } = this.publicKey.export({ format: 'jwk' }) as { x: string };
@@ -57,6 +53,25 @@ export class IssuerKeysService implements OnModuleInit {
     );
     // The key id is the DID verification method's id, so JWS headers, the JWKS and did.json agree.
     this.jwk = { kty: 'OKP', crv: 'Ed25519', x, kid: `${this.did}#${thumbprint}`, alg: 'EdDSA', use: 'sig' };
+  }
+
+  /**
+   * Writes a new key beside its place and links it there: several processes sharing DATA_DIR that start at once
+   * each find the key whole, and the first link wins (the others read the winner's key, never their own).
+   */
+  private createKey(dir: string, file: string): void {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const draft = `${file}.${process.pid}.${randomUUID()}`;
+    const { privateKey } = generateKeyPairSync('ed25519');
+    writeFileSync(draft, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+    try {
+      linkSync(draft, file);
+      this.logger.log(`Issuer key created at ${file}`);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    } finally {
+      unlinkSync(draft);
+    }
   }
 
   /** did:web of PUBLIC_URL, e.g. did:web:migracidades.ufrgs.br or did:web:localhost%3A3000. */

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PDFDocument } from 'pdf-lib';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { asTimestampText, rawQuery } from '../../database/portable-sql';
 import { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain-error';
 import { GovernmentEntity } from '../governments/government.entity';
@@ -26,11 +27,7 @@ export class SealRegistryService {
 
   /** The seals of an edition, for the public list of certified governments. */
   async listForEdition(year: number) {
-    const rows = (await this.dataSource.query(
-      `SELECT c.number, c.government_code AS ibgeCode, g.name, g.uf, g.kind, c.issued_at AS issuedAt, c.valid_from AS validFrom, c.valid_until AS validUntil, c.level, c.revoked_at AS revokedAt, c.replaced_by AS replacedBy
-       FROM certificates c JOIN governments g ON g.ibge_code = c.government_code WHERE c.edition_year = ? ORDER BY c.number`,
-      [year],
-    )) as {
+    const rows = await rawQuery<{
       number: string;
       ibgeCode: string;
       name: string;
@@ -40,13 +37,20 @@ export class SealRegistryService {
       validFrom: string;
       validUntil: string;
       level: string | null;
-      revokedAt: string | null;
+      revokedAt: string | Date | null;
       replacedBy: string | null;
-    }[];
+    }>(
+      this.dataSource,
+      `SELECT c.number, c.government_code AS "ibgeCode", g.name, g.uf, g.kind, c.issued_at AS "issuedAt", c.valid_from AS "validFrom", c.valid_until AS "validUntil", c.level, c.revoked_at AS "revokedAt", c.replaced_by AS "replacedBy"
+       FROM certificates c JOIN governments g ON g.ibge_code = c.government_code WHERE c.edition_year = ? ORDER BY c.number`,
+      [year],
+    );
     const today = this.clock.today();
-    return rows.map((r) => ({
+    return rows.map(({ revokedAt: revoked, ...r }) => ({
       ...r,
-      status: sealStatus({ revokedAt: r.revokedAt ? new Date(r.revokedAt) : null, validUntil: r.validUntil }, today),
+      // SQLite's text as it is, PostgreSQL's Date as that text.
+      revokedAt: asTimestampText(revoked),
+      status: sealStatus({ revokedAt: revoked ? new Date(revoked) : null, validUntil: r.validUntil }, today),
       levelLabel: levelLabel(r.level),
       verificationUrl: verificationUrl(this.config.publicUrl, r.number),
     }));
@@ -61,9 +65,9 @@ export class SealRegistryService {
     uf?: string,
     paging: { limit: number; offset: number } = { limit: 100, offset: 0 },
   ) {
-    const editions = (
-      (await this.dataSource.query('SELECT year FROM editions ORDER BY year')) as { year: number }[]
-    ).map((e) => e.year);
+    const editions = (await rawQuery<{ year: number }>(this.dataSource, 'SELECT year FROM editions ORDER BY year')).map(
+      (e) => e.year,
+    );
     if (!editions.includes(year)) {
       throw new DomainError('EDITION_NOT_FOUND', message('certification.edition-not-found', { year }), [
         { field: 'year', message: message('certification.editions-known', { editions: { list: editions } }) },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { rawQuery } from '../../database/portable-sql';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, requireRole } from '../auth/actor';
 import { DomainError } from '../errors/domain-error';
@@ -47,10 +48,11 @@ export class SignatoriesService {
     const rows =
       unique.length === 0
         ? []
-        : ((await this.dataSource.query(
+        : await rawQuery<Row>(
+            this.dataSource,
             `SELECT * FROM edition_signatories WHERE edition_year IN (${unique.map(() => '?').join(', ')})`,
             unique,
-          )) as Row[]);
+          );
     const found = new Map(rows.map((r) => [r.edition_year, fromRow(r)]));
     return new Map(unique.map((y) => [y, found.get(y) ?? defaultSignatories(y)]));
   }
@@ -76,9 +78,10 @@ export class SignatoriesService {
       actor.id,
     ];
     await this.dataSource.transaction(async (em) => {
-      await em.query(
+      await rawQuery(
+        em,
         `INSERT INTO edition_signatories (edition_year, university_name, university_title, university_signature, iom_name, iom_title, iom_signature, university_logo, iom_logo, updated_by, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)
          ON CONFLICT (edition_year) DO UPDATE SET university_name = excluded.university_name, university_title = excluded.university_title,
            university_signature = excluded.university_signature, iom_name = excluded.iom_name, iom_title = excluded.iom_title,
            iom_signature = excluded.iom_signature, university_logo = excluded.university_logo, iom_logo = excluded.iom_logo,
@@ -102,7 +105,7 @@ export class SignatoriesService {
   }
 
   private async requireEdition(year: number): Promise<void> {
-    const [edition] = (await this.dataSource.query('SELECT year FROM editions WHERE year = ?', [year])) as unknown[];
+    const [edition] = await rawQuery(this.dataSource, 'SELECT year FROM editions WHERE year = ?', [year]);
     if (!edition) throw new DomainError('EDITION_NOT_FOUND', message('certification.edition-not-found', { year }));
   }
 }

@@ -4,8 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Clock } from '../clock/clock';
+import { asNumber, rawQuery } from '../../database/portable-sql';
 import { DomainError } from '../errors/domain-error';
 import { message } from '../i18n/message';
+import { ADVISORY_LOCKS, lockForTransaction } from '../notifications/advisory-lock';
 import { IssuerKeysService } from './issuer-keys.service';
 import {
   allocateSlots,
@@ -44,22 +46,27 @@ export class StatusListService {
 
   /**
    * Reserves positions for seals about to be signed, in a transaction of their own (as seal numbers are):
-   * a seal that then fails to be issued leaves its position unused, and no two seals ever share one.
+   * a seal that then fails to be issued leaves its position unused, and no two seals ever share one (on
+   * PostgreSQL the processes choose in turn, under an advisory lock held to the commit).
    */
   async reserve(count: number): Promise<StatusSlot[]> {
     if (count === 0) return [];
     return this.dataSource.transaction(async (em) => {
-      const [{ list }] = (await em.query(`SELECT COALESCE(MAX("list"), 1) AS list FROM "status_list_slots"`)) as {
-        list: number;
-      }[];
+      await lockForTransaction(em, ADVISORY_LOCKS.statusListSlots);
+      const [row] = await rawQuery<{ list: unknown }>(
+        em,
+        `SELECT COALESCE(MAX("list"), 1) AS list FROM "status_list_slots"`,
+      );
+      const list = asNumber(row.list);
       const taken = (
-        (await em.query(`SELECT "idx" FROM "status_list_slots" WHERE "list" = ?`, [list])) as { idx: number }[]
+        await rawQuery<{ idx: number }>(em, `SELECT "idx" FROM "status_list_slots" WHERE "list" = ?`, [list])
       ).map((r) => r.idx);
       const slots = allocateSlots({ list, taken }, count, (n) => randomInt(n));
       const reservedAt = this.clock.now().toISOString();
       for (let i = 0; i < slots.length; i += 200) {
         const chunk = slots.slice(i, i + 200);
-        await em.query(
+        await rawQuery(
+          em,
           `INSERT INTO "status_list_slots" ("list", "idx", "reserved_at") VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
           chunk.flatMap((s) => [s.list, s.index, reservedAt]),
         );
@@ -70,19 +77,22 @@ export class StatusListService {
 
   /** The signed BitstringStatusListCredential of a list (VC-JWT), re-signed only when a revocation changed it. */
   async credential(list: number): Promise<string> {
-    const [{ last }] = (await this.dataSource.query(
+    const [row] = await rawQuery<{ last: unknown }>(
+      this.dataSource,
       `SELECT COALESCE(MAX("list"), 1) AS last FROM "status_list_slots"`,
-    )) as { last: number }[];
+    );
+    const last = asNumber(row.last);
     if (!Number.isInteger(list) || list < 1 || list > last)
       throw new DomainError(
         'STATUS_LIST_NOT_FOUND',
         message('credentials.status-list-not-found', { list: String(list) }),
       );
     const revoked = (
-      (await this.dataSource.query(
+      await rawQuery<{ idx: number }>(
+        this.dataSource,
         `SELECT "status_index" AS idx FROM "certificates" WHERE "status_list" = ? AND "revoked_at" IS NOT NULL ORDER BY "status_index"`,
         [list],
-      )) as { idx: number }[]
+      )
     ).map((r) => r.idx);
     const key = revoked.join(',');
     const cached = this.signed.get(list);

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { asBoolean, asNumber, rawQuery } from '../../database/portable-sql';
 import type { SealCounts } from '../certification/certification-rules';
 import { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain-error';
 import type { LocalizedText } from '../i18n/localized-text';
 import { message } from '../i18n/message';
+import { FactsCache, type FactsEntries } from '../progress/facts-cache';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import {
   bandOf,
@@ -70,33 +72,24 @@ export interface NationalDashboard {
  */
 @Injectable()
 export class DashboardService {
-  private states?: Promise<{ uf: string; ibgeCode: string; name: string; region: string }[]>;
-  /** Dashboards already computed, by edition, with the facts version they were computed at. */
-  private readonly cache = new Map<
-    number | undefined,
-    { version: number; dashboard: Promise<Omit<NationalDashboard, 'seals'>> }
-  >();
+  /** Dashboards already computed, by edition, at the facts version they were computed at. */
+  private readonly facts: FactsCache;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogue: QuestionnaireCatalogue,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.facts = new FactsCache(dataSource);
+  }
 
   /**
    * Computed once per change of the data: triggers bump `facts_version` whenever an assessment, a priority or
-   * an edition changes, and a dashboard computed at an older version is computed again.
+   * an edition changes (in whichever process), and a dashboard computed at an older version is computed again.
    */
   async national(edition?: number): Promise<NationalDashboard> {
-    const [{ version }] = (await this.dataSource.query(`SELECT version FROM facts_version WHERE id = 1`)) as {
-      version: number;
-    }[];
-    const cached = this.cache.get(edition);
-    if (cached?.version === version) return this.withSeals(await cached.dashboard);
-    const dashboard = this.compute(edition);
-    this.cache.set(edition, { version, dashboard });
-    dashboard.catch(() => this.cache.delete(edition));
-    return this.withSeals(await dashboard);
+    const facts = await this.facts.current();
+    return this.withSeals(await facts.get(`dashboard:${edition ?? 'latest'}`, () => this.compute(facts, edition)));
   }
 
   /**
@@ -106,17 +99,23 @@ export class DashboardService {
    */
   private async withSeals(d: Omit<NationalDashboard, 'seals'>): Promise<NationalDashboard> {
     const today = this.clock.today();
-    const rows = (await this.dataSource.query(
+    const rows = await rawQuery<Record<keyof SealCounts, unknown> & { year: number }>(
+      this.dataSource,
       `SELECT edition_year AS year, COUNT(*) AS issued,
-         SUM(revoked_at IS NULL AND valid_until >= ?) AS valid,
-         SUM(revoked_at IS NULL AND valid_until < ?) AS expired,
-         SUM(revoked_at IS NOT NULL) AS revoked
+         COUNT(*) FILTER (WHERE revoked_at IS NULL AND valid_until >= ?) AS valid,
+         COUNT(*) FILTER (WHERE revoked_at IS NULL AND valid_until < ?) AS expired,
+         COUNT(*) FILTER (WHERE revoked_at IS NOT NULL) AS revoked
        FROM certificates WHERE replaced_by IS NULL GROUP BY edition_year`,
       [today, today],
-    )) as (SealCounts & { year: number })[];
+    );
     const ofYear = (year: number): SealCounts => {
       const r = rows.find((x) => x.year === year);
-      return { issued: r?.issued ?? 0, valid: r?.valid ?? 0, expired: r?.expired ?? 0, revoked: r?.revoked ?? 0 };
+      return {
+        issued: asNumber(r?.issued),
+        valid: asNumber(r?.valid),
+        expired: asNumber(r?.expired),
+        revoked: asNumber(r?.revoked),
+      };
     };
     return {
       ...d,
@@ -125,17 +124,18 @@ export class DashboardService {
     };
   }
 
-  private async compute(edition?: number): Promise<Omit<NationalDashboard, 'seals'>> {
+  private async compute(facts: FactsEntries, edition?: number): Promise<Omit<NationalDashboard, 'seals'>> {
     const db = this.dataSource;
     // Two queries rather than a join: counting the facts on their own index is several times faster.
     const counts = new Map(
       (
-        (await db.query(
-          `SELECT edition_year AS year, COUNT(*) AS enrolled, SUM(state = 'certified') AS certified FROM assessment_facts GROUP BY edition_year`,
-        )) as { year: number; enrolled: number; certified: number }[]
-      ).map((c) => [c.year, c]),
+        await rawQuery<{ year: number; enrolled: unknown; certified: unknown }>(
+          db,
+          `SELECT edition_year AS year, COUNT(*) AS enrolled, COUNT(*) FILTER (WHERE state = 'certified') AS certified FROM assessment_facts GROUP BY edition_year`,
+        )
+      ).map((c) => [c.year, { enrolled: asNumber(c.enrolled), certified: asNumber(c.certified) }]),
     );
-    const editions = ((await db.query('SELECT year FROM editions ORDER BY year')) as { year: number }[]).map(
+    const editions = (await rawQuery<{ year: number }>(db, 'SELECT year FROM editions ORDER BY year')).map(
       ({ year }) => ({
         year,
         enrolled: counts.get(year)?.enrolled ?? 0,
@@ -155,20 +155,21 @@ export class DashboardService {
     }
 
     // One row per enrolled government, sorted by index: states, regions and the national spread from it.
-    const rows = (await db.query(
+    const rows = await rawQuery<{ uf: string; region: string; certified: unknown; score: number | null }>(
+      db,
       `SELECT uf, region, state = 'certified' AS certified, index_score AS score FROM assessment_facts WHERE edition_year = ? ORDER BY index_score`,
       [year],
-    )) as { uf: string; region: string; certified: number; score: number | null }[];
+    );
     const place = (subset: typeof rows): PlaceFigures => {
       const scores = subset.filter((r) => r.score !== null).map((r) => r.score!);
       return {
         enrolled: subset.length,
-        certified: subset.filter((r) => r.certified).length,
+        certified: subset.filter((r) => asBoolean(r.certified)).length,
         scored: scores.length,
         medianIndex: quantile(scores, 0.5),
       };
     };
-    const states = (await this.stateList()).map((s) => ({ ...s, ...place(rows.filter((r) => r.uf === s.uf)) }));
+    const states = (await this.stateList(facts)).map((s) => ({ ...s, ...place(rows.filter((r) => r.uf === s.uf)) }));
     const regions = [...new Set(states.map((s) => s.region))]
       .sort()
       .map((region) => ({ region, ...place(rows.filter((r) => r.region === region)) }));
@@ -176,10 +177,13 @@ export class DashboardService {
     const indexBands = new Map<number, number>();
     for (const s of indexScores) indexBands.set(bandOf(s), (indexBands.get(bandOf(s)) ?? 0) + 1);
 
-    const bands = (await db.query(
-      `SELECT group_slug AS grp, band, n FROM group_band_counts WHERE edition_year = ? AND n > 0`,
-      [year],
-    )) as { grp: string; band: number; n: number }[];
+    const bands = (
+      await rawQuery<{ grp: string; band: number; n: unknown }>(
+        db,
+        `SELECT group_slug AS grp, band, n FROM group_band_counts WHERE edition_year = ? AND n > 0`,
+        [year],
+      )
+    ).map((b) => ({ ...b, n: asNumber(b.n) }));
     const groups = await Promise.all(
       this.catalogue.groups().map(async ({ definition, latest }) => {
         const own = bands.filter((b) => b.grp === definition.slug);
@@ -197,18 +201,25 @@ export class DashboardService {
       }),
     );
 
-    const chosen = (await db.query(
-      `SELECT group_slug AS grp, COUNT(*) AS priorities, COUNT(DISTINCT assessment_id) AS governments FROM priority_facts WHERE edition_year = ? GROUP BY group_slug`,
-      [year],
-    )) as { grp: string; priorities: number; governments: number }[];
+    const chosen = (
+      await rawQuery<{ grp: string; priorities: unknown; governments: unknown }>(
+        db,
+        `SELECT group_slug AS grp, COUNT(*) AS priorities, COUNT(DISTINCT assessment_id) AS governments FROM priority_facts WHERE edition_year = ? GROUP BY group_slug`,
+        [year],
+      )
+    ).map((c) => ({ grp: c.grp, priorities: asNumber(c.priorities), governments: asNumber(c.governments) }));
     const withPriorities =
       chosen.length === 0
         ? 0
-        : (
-            (await db.query(`SELECT COUNT(DISTINCT assessment_id) AS n FROM priority_facts WHERE edition_year = ?`, [
-              year,
-            ])) as { n: number }[]
-          )[0].n;
+        : asNumber(
+            (
+              await rawQuery<{ n: unknown }>(
+                db,
+                `SELECT COUNT(DISTINCT assessment_id) AS n FROM priority_facts WHERE edition_year = ?`,
+                [year],
+              )
+            )[0].n,
+          );
     const names = new Map(groups.map((g) => [g.group, g.name]));
     const priorities = chosen
       .map((c) => ({
@@ -243,18 +254,22 @@ export class DashboardService {
     const ranks = quantileRanks(count, p);
     if (!ranks) return null;
     const values = (
-      (await this.dataSource.query(
+      await rawQuery<{ score: number }>(
+        this.dataSource,
         `SELECT score FROM group_facts WHERE edition_year = ? AND group_slug = ? AND score IS NOT NULL ORDER BY score LIMIT 2 OFFSET ?`,
         [year, group, ranks.lower],
-      )) as { score: number }[]
+      )
     ).map((r) => r.score);
     return interpolate(values[0], values[1], ranks.weight);
   }
 
-  private stateList() {
-    this.states ??= this.dataSource.query(
-      `SELECT uf, ibge_code AS ibgeCode, name, region FROM governments WHERE kind = 'state' ORDER BY uf`,
-    ) as Promise<{ uf: string; ibgeCode: string; name: string; region: string }[]>;
-    return this.states;
+  /** The 27 states, kept with the facts (a change of a government's place bumps the facts version too). */
+  private stateList(facts: FactsEntries) {
+    return facts.get('dashboard:states', () =>
+      rawQuery<{ uf: string; ibgeCode: string; name: string; region: string }>(
+        this.dataSource,
+        `SELECT uf, ibge_code AS "ibgeCode", name, region FROM governments WHERE kind = 'state' ORDER BY uf`,
+      ),
+    );
   }
 }

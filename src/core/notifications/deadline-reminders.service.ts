@@ -9,6 +9,7 @@ import { DeadlineExtensionEntity } from '../editions/deadline-extension.entity';
 import { EditionEntity } from '../editions/edition.entity';
 import { GovernmentEntity } from '../governments/government.entity';
 import { translate } from '../i18n/message';
+import { ADVISORY_LOCKS, tryLockForTransaction } from './advisory-lock';
 import { NotificationsService } from './notifications.service';
 
 const REMINDER_DAYS = 7;
@@ -22,7 +23,9 @@ function addDays(date: string, days: number): string {
 
 /**
  * Seven days before a government's diagnosis deadline (the edition's, or the one an administrator extended it to),
- * governments that have not submitted are reminded, once per deadline.
+ * governments that have not submitted are reminded, once per deadline. Every process of a deployment runs the
+ * sweep: on PostgreSQL one at a time (an advisory lock; a process that finds it held skips its turn), and each
+ * reminder is recorded under a unique key (`dedupe_key`), so none is sent twice.
  */
 @Injectable()
 export class DeadlineRemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -46,12 +49,13 @@ export class DeadlineRemindersService implements OnApplicationBootstrap, OnAppli
     clearInterval(this.timer);
   }
 
-  /** Sends the reminders due on `today` (YYYY-MM-DD); safe to run any number of times. */
+  /** Sends the reminders due on `today` (YYYY-MM-DD); safe to run any number of times, in any number of processes. */
   async run(today = this.clock.today()): Promise<{ reminded: number }> {
     const target = addDays(today, REMINDER_DAYS);
     const editions = await this.dataSource.getRepository(EditionEntity).find();
     let reminded = 0;
     await this.dataSource.transaction(async (em) => {
+      if (!(await tryLockForTransaction(em, ADVISORY_LOCKS.deadlineReminders))) return;
       for (const edition of editions) {
         const deadlines = await this.deadlinesOf(em, edition);
         const extendedToTarget = [...deadlines].filter(([, until]) => until === target).map(([code]) => code);

@@ -6,6 +6,7 @@ import { type DataSource, type EntityManager, In, LessThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { Actor } from '../auth/actor';
 import { UserEntity } from '../auth/user.entity';
+import { ADVISORY_LOCKS, unlessRunningElsewhere } from './advisory-lock';
 import { NotificationEntity } from './notification.entity';
 import { Clock } from '../clock/clock';
 import { type MessageKey, type MessageParams, translate } from '../i18n/message';
@@ -119,16 +120,23 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     return [...byEmail.values()];
   }
 
-  /** Sends what is pending, one delivery run at a time. */
+  /**
+   * Sends what is pending, one delivery run at a time in the whole deployment: on PostgreSQL the processes
+   * take turns by an advisory lock (a process that finds it held leaves the outbox to the one holding it), so
+   * that two processes never send the same message.
+   */
   deliver(): Promise<void> {
     this.delivering = this.delivering
-      .then(() => this.deliverPending())
+      .then(async () => {
+        if (!this.transport || !this.dataSource.isInitialized) return;
+        await unlessRunningElsewhere(this.dataSource, ADVISORY_LOCKS.notificationDelivery, () => this.deliverPending());
+      })
       .catch((e: Error) => this.logger.error(e.message));
     return this.delivering;
   }
 
   private async deliverPending(): Promise<void> {
-    if (!this.transport || !this.dataSource.isInitialized) return;
+    if (!this.transport) return;
     const repo = this.dataSource.getRepository(NotificationEntity);
     const pending = await repo.find({
       where: { status: In(['pending', 'failed']), attempts: LessThan(MAX_ATTEMPTS) },

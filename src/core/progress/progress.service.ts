@@ -12,6 +12,7 @@ import { isMessageKey, joinTexts, message, type MessageParam } from '../i18n/mes
 import { GovernmentEntity } from '../governments/government.entity';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import type { VersionChains } from './compare-editions';
+import { FactsCache, type FactsEntries } from './facts-cache';
 import { buildHistory, type EditionRecord, type GovernmentHistory } from './history';
 import {
   compareWithPeers,
@@ -70,12 +71,14 @@ export class ProgressService {
    * Peer summaries by edition, kind and set, valid while `facts_version` (bumped by the triggers on every
    * change of scores) stays the same: a few dozen sets per edition serve every government's page.
    */
-  private summaries: { version: number; byKey: Map<string, Promise<PeerSummary>> } = { version: -1, byKey: new Map() };
+  private readonly facts: FactsCache;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly catalogue: QuestionnaireCatalogue,
-  ) {}
+  ) {
+    this.facts = new FactsCache(dataSource);
+  }
 
   /** Every published questionnaire version, by group: what the comparisons map item keys with. */
   versionChains(): VersionChains {
@@ -197,7 +200,7 @@ export class ProgressService {
       params: {},
     });
 
-    const summaries = await this.currentSummaries();
+    const summaries = await this.facts.current();
     const peers: PeerSet[] = [];
     for (const { scope, label, band, where, params } of scopes) {
       const summary = await this.summary(summaries, editionYear, government.kind, where, params);
@@ -216,30 +219,17 @@ export class ProgressService {
     };
   }
 
-  private async currentSummaries(): Promise<Map<string, Promise<PeerSummary>>> {
-    const [{ version }] = (await this.dataSource.query(`SELECT "version" FROM "facts_version" WHERE "id" = 1`)) as {
-      version: number;
-    }[];
-    if (this.summaries.version !== version) this.summaries = { version, byKey: new Map() };
-    return this.summaries.byKey;
-  }
-
   private summary(
-    cache: Map<string, Promise<PeerSummary>>,
+    facts: FactsEntries,
     editionYear: number,
     kind: string,
     where: string,
     params: Record<string, unknown>,
   ): Promise<PeerSummary> {
-    const key = JSON.stringify([editionYear, kind, where, params]);
-    let summary = cache.get(key);
-    if (!summary) {
+    return facts.get(`peers:${JSON.stringify([editionYear, kind, where, params])}`, async () => {
       const order = this.catalogue.groups().map((g) => g.definition.slug);
-      summary = this.members(editionYear, kind, where, params).then((members) => summarisePeers(members, order));
-      summary.catch(() => cache.delete(key));
-      cache.set(key, summary);
-    }
-    return summary;
+      return summarisePeers(await this.members(editionYear, kind, where, params), order);
+    });
   }
 
   /**

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { dialectOfRunner, rawQuery } from '../../database/portable-sql';
+
+/** A chunk is printed and recorded in seconds; a process that died gives its chunk back after this. */
+const LEASE_MS = 10 * 60_000;
+
+/**
+ * The chunks of a certificate batch as processes take them: a claim marks pending items as this process's for a
+ * lease, so that two processes on one PostgreSQL database share a batch without printing the same seals
+ * (`FOR UPDATE SKIP LOCKED`: a process never waits for the rows another is claiming). A seal is still issued
+ * at most once whatever the leases do: the database keeps one current seal per assessment
+ * (`idx_certificates_current`) and the assessment's move to "certified" checks its row version.
+ * SQLite runs one process: its claims are serialised by its single writer, and any claim found at start is
+ * from a process that stopped (`releaseAll`).
+ */
+export class BatchClaims {
+  /** This process's claims still being worked on, given back when it stops. */
+  private readonly held = new Set<string>();
+  /** Claims are named `<process>-<n>`: which process took which chunk reads from the items. */
+  private readonly process = randomUUID().slice(0, 8);
+  private claims = 0;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Up to `size` pending items of the batch that no live claim holds, now this process's (under `token`). */
+  async claim(batchId: string, size: number): Promise<{ token: string; ids: string[] }> {
+    const token = `${this.process}-${++this.claims}`;
+    const now = Date.now();
+    const params = [token, now + LEASE_MS, batchId, batchId, now, size];
+    const ids = await this.dataSource.transaction(async (em) => {
+      if (dialectOfRunner(em) === 'postgres') {
+        const rows = await rawQuery<{ assessment_id: string }>(
+          em,
+          `UPDATE certificate_batch_items SET claimed_by = ?, claimed_until = ?
+           WHERE batch_id = ? AND assessment_id IN (
+             SELECT assessment_id FROM certificate_batch_items
+             WHERE batch_id = ? AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < ?)
+             ORDER BY assessment_id LIMIT ? FOR UPDATE SKIP LOCKED)
+           RETURNING assessment_id`,
+          params,
+        );
+        return rows.map((r) => r.assessment_id).sort();
+      }
+      // SQLite: one writer at a time, so the rows just claimed are read back in the same transaction.
+      await rawQuery(
+        em,
+        `UPDATE certificate_batch_items SET claimed_by = ?, claimed_until = ?
+         WHERE batch_id = ? AND rowid IN (
+           SELECT rowid FROM certificate_batch_items
+           WHERE batch_id = ? AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < ?)
+           ORDER BY rowid LIMIT ?)`,
+        params,
+      );
+      const rows = await rawQuery<{ assessment_id: string }>(
+        em,
+        `SELECT assessment_id FROM certificate_batch_items WHERE claimed_by = ? ORDER BY rowid`,
+        [token],
+      );
+      return rows.map((r) => r.assessment_id);
+    });
+    if (ids.length > 0) this.held.add(token);
+    return { token, ids };
+  }
+
+  /** The claim's items are issued, failed or given back by the retries: nothing left to release. */
+  finished(token: string): void {
+    this.held.delete(token);
+  }
+
+  /** The claims this process holds on items still pending (as when it stops mid-batch), free for any process now. */
+  async releaseHeld(): Promise<void> {
+    const tokens = [...this.held];
+    this.held.clear();
+    if (tokens.length === 0) return;
+    await this.dataSource.transaction((em) =>
+      rawQuery(
+        em,
+        `UPDATE certificate_batch_items SET claimed_by = NULL, claimed_until = NULL
+         WHERE status = 'pending' AND claimed_by IN (${tokens.map(() => '?').join(', ')})`,
+        tokens,
+      ),
+    );
+  }
+
+  /** SQLite at start: the only process there is, so every claim left is from one that stopped. */
+  async releaseAllOnSqlite(): Promise<void> {
+    if (dialectOfRunner(this.dataSource) !== 'sqlite') return;
+    await this.dataSource.transaction((em) =>
+      rawQuery(
+        em,
+        `UPDATE certificate_batch_items SET claimed_by = NULL, claimed_until = NULL
+         WHERE status = 'pending' AND claimed_by IS NOT NULL`,
+      ),
+    );
+  }
+}

@@ -7,6 +7,7 @@ import {
   greatest,
   isoTimestamp,
   jsonNumber,
+  jsonPart,
   jsonText,
   least,
   likeInsensitive,
@@ -50,6 +51,10 @@ describe('results read the same from both drivers', () => {
   });
 });
 
+/** The same instant as each stores it: SQLite as TypeORM writes it (UTC), PostgreSQL with its zone. */
+const stampOf = (dialect: SqlDialect) =>
+  dialect === 'postgres' ? '2026-12-01 17:51:49.123-03' : '2026-12-01 20:51:49.123';
+
 /** The fragments run on a real database: SQLite always, PostgreSQL when the tests are given one. */
 const databases: [SqlDialect, () => DataSource][] = [
   ['sqlite', () => new DataSource({ type: 'sqlite', database: ':memory:' })],
@@ -66,18 +71,26 @@ describe.each(databases)('the fragments on %s', (dialect, open) => {
 
   it('reads JSON fields, compares, formats timestamps and binds placeholders', async () => {
     const json = dialect === 'postgres' ? `CAST(? AS jsonb)` : '?';
-    const stamp = dialect === 'postgres' ? `CAST(? AS timestamp)` : '?';
+    const stamp = dialect === 'postgres' ? `CAST(? AS timestamptz)` : '?';
     const [row] = await rawQuery<Record<string, unknown>>(
       db,
       `SELECT ${jsonText(dialect, 'j', 'by.id')} AS "by", ${jsonNumber(dialect, 'j', 'index.index')} * 2 AS "twice",
+         ${jsonPart(dialect, 'j', 'by')} AS "part",
          ${least(dialect, '3', '?')} AS "low", ${greatest(dialect, '3', '?')} AS "high",
          'ABC' ${likeInsensitive(dialect)} ? AS "like", ${isoTimestamp(dialect, 's')} AS "iso", 'what?' AS "q"
        FROM (SELECT ${json} AS j, ${stamp} AS s) AS t`,
-      [5, 5, '%b%', '{"by":{"id":"u-1"},"index":{"index":12.5}}', '2026-12-01 20:51:49.123'],
+      [5, 5, '%b%', '{"by":{"id":"u-1"},"index":{"index":12.5}}', stampOf(dialect)],
     );
-    expect({ ...row, like: asBoolean(row.like), low: asNumber(row.low), high: asNumber(row.high) }).toEqual({
+    expect({
+      ...row,
+      part: asJson(row.part),
+      like: asBoolean(row.like),
+      low: asNumber(row.low),
+      high: asNumber(row.high),
+    }).toEqual({
       by: 'u-1',
       twice: 25,
+      part: { id: 'u-1' },
       low: 3,
       high: 5,
       like: true,

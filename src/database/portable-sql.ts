@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { type Dialect, dialectOf } from './dialect';
 
 /**
  * Raw SQL written once for SQLite and PostgreSQL. Write `?` placeholders and SQL both accept
@@ -7,16 +8,13 @@ import type { DataSource, EntityManager } from 'typeorm';
  * results the same way (pg returns COUNT/SUM as strings, timestamps as Date, json/jsonb already parsed).
  * Never use PostgreSQL's jsonb `?` operators: every `?` outside quotes and comments is a placeholder.
  */
-export type SqlDialect = 'sqlite' | 'postgres';
+export type SqlDialect = Dialect;
 
 /** Anything raw SQL can run on: a DataSource, or an EntityManager (a transaction's). */
 export type SqlRunner = DataSource | EntityManager;
 
-/** The dialect a DataSource or EntityManager speaks. */
-export function dialectOfRunner(db: SqlRunner): SqlDialect {
-  const source = 'connection' in db ? db.connection : db;
-  return source.options.type === 'postgres' ? 'postgres' : 'sqlite';
-}
+/** The dialect a DataSource or EntityManager speaks (dialect.ts's dialectOf, under the name callers use here). */
+export const dialectOfRunner: (db: SqlRunner) => SqlDialect = dialectOf;
 
 /** The text to send: unchanged for SQLite; for PostgreSQL `?` becomes `$1…$n` outside literals and comments. */
 export function sqlFor(dialect: SqlDialect, text: string): string {
@@ -29,7 +27,7 @@ export async function rawQuery<T = Record<string, unknown>>(
   text: string,
   params: readonly unknown[] = [],
 ): Promise<T[]> {
-  return (await db.query(sqlFor(dialectOfRunner(db), text), [...params])) as T[];
+  return (await db.query(sqlFor(dialectOf(db), text), [...params])) as T[];
 }
 
 /** Skips a quoted run ('…', "…" with doubled quotes) or a comment starting at `i`; returns the index after it. */
@@ -80,6 +78,11 @@ export function jsonText(dialect: SqlDialect, column: string, path: string): str
   return dialect === 'postgres' ? `(${column} #>> ${pgPath(path)})` : `json_extract(${column}, '$.${path}')`;
 }
 
+/** A JSON object or array inside a JSON column: JSON text from SQLite, parsed from pg (read it with asJson). */
+export function jsonPart(dialect: SqlDialect, column: string, path: string): string {
+  return dialect === 'postgres' ? `(${column} #> ${pgPath(path)})` : `json_extract(${column}, '$.${path}')`;
+}
+
 /** A numeric field of a JSON column, as a number on both. */
 export function jsonNumber(dialect: SqlDialect, column: string, path: string): string {
   return dialect === 'postgres'
@@ -87,10 +90,13 @@ export function jsonNumber(dialect: SqlDialect, column: string, path: string): s
     : `json_extract(${column}, '$.${path}')`;
 }
 
-/** A timestamp column as ISO 8601 text in UTC with milliseconds (`2026-12-01T20:51:49.123Z`). */
+/**
+ * A timestamp column as ISO 8601 text in UTC with milliseconds (`2026-12-01T20:51:49.123Z`). On PostgreSQL
+ * the column is a timestamptz (an instant), shown in UTC whatever the session's time zone.
+ */
 export function isoTimestamp(dialect: SqlDialect, column: string): string {
   return dialect === 'postgres'
-    ? `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+    ? `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
     : `strftime('%Y-%m-%dT%H:%M:%fZ', ${column})`;
 }
 

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor';
 import { UserEntity } from '../auth/user.entity';
 import { Clock } from '../clock/clock';
 import { EditionsService } from '../editions/editions.service';
+import { dialectOf } from '../../database/dialect';
+import { groupWriter } from '../../database/serialize-transactions';
+import type { Outcome } from '../../database/write-queue';
+import type { AuditChange } from '../audit/audit.service';
+import { type Actor, requireGovernmentAccess } from '../auth/actor';
 import { DomainError, type FieldProblem } from '../errors/domain-error';
 import type { LocalizedText } from '../i18n/localized-text';
 import { message } from '../i18n/message';
@@ -23,6 +27,20 @@ import type { EvidenceRef } from './assessment.types';
 import type { AnswerSaveDto } from './assessment.dto';
 import { answerLabel, brasiliaTime, itemName } from './item-name';
 
+/** One PUT of answers, as the group writer takes it. */
+interface SaveRequest {
+  readonly actor: Actor;
+  readonly id: string;
+  readonly saves: readonly AnswerSaveDto[];
+}
+
+export interface SaveResult {
+  readonly state: AssessmentEntity['state'];
+  readonly saved: { group: string; itemKey: string; version: number }[];
+}
+
+const answerKey = (assessmentId: string, group: string, itemKey: string) => `${assessmentId}/${group}/${itemKey}`;
+
 /** The officials' side of the diagnosis: answers with autosave, evidence, submission (enrolment: EnrolmentService). */
 @Injectable()
 export class DiagnosisService {
@@ -32,7 +50,11 @@ export class DiagnosisService {
     private readonly files: FilesService,
     private readonly editions: EditionsService,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.submitSave = groupWriter(workflow.dataSource, (em, requests) => this.writeSaves(em, requests));
+  }
+
+  private readonly submitSave: (request: SaveRequest) => Promise<SaveResult>;
 
   async uploadEvidence(actor: Actor, id: string, file: UploadedFile | undefined): Promise<EvidenceRef> {
     await this.editions.requireDiagnosisOpen(actor, id);
@@ -64,142 +86,216 @@ export class DiagnosisService {
 
   /**
    * Saves answers (one or a batch, as autosave sends them), all or nothing. Each save names the version it
-   * changes; a stale one is refused with 409 and the current value, never overwritten.
+   * changes; a stale one is refused with 409 and the current value, never overwritten. Saves arriving
+   * together share one transaction (group commit, src/database/write-queue.ts): each is checked on its own
+   * and answered after the commit.
    */
-  async saveAnswers(actor: Actor, id: string, saves: readonly AnswerSaveDto[]) {
+  async saveAnswers(actor: Actor, id: string, saves: readonly AnswerSaveDto[]): Promise<SaveResult> {
     await this.editions.requireDiagnosisOpen(actor, id);
-    return this.workflow.dataSource.transaction(async (em) => {
-      let assessment = await this.workflow.load(em, actor, id);
-      if (actor.role !== 'official') {
-        throw new DomainError('FORBIDDEN', message('diagnosis.officials-only'));
+    return this.submitSave({ actor, id, saves });
+  }
+
+  /** A group of saves in one transaction: read once, each checked in order in memory, then written at once. */
+  private async writeSaves(em: EntityManager, requests: readonly SaveRequest[]): Promise<Outcome<SaveResult>[]> {
+    const assessments = await this.assessmentsFor(em, requests);
+    const current = await this.answersFor(em, requests);
+    const answerRows: AnswerEntity[] = [];
+    const trail: { actor: Actor; change: AuditChange }[] = [];
+    const outcomes: Outcome<SaveResult>[] = [];
+    for (const request of requests) {
+      try {
+        const planned = await this.plan(em, request, assessments.get(request.id), current);
+        for (const row of planned.rows) current.set(answerKey(row.assessmentId, row.groupSlug, row.itemKey), row);
+        answerRows.push(...planned.rows);
+        trail.push(...planned.changes.map((change) => ({ actor: request.actor, change })));
+        outcomes.push({ ok: planned.result });
+      } catch (refused) {
+        outcomes.push({ refused });
       }
-      this.requireEditable(assessment);
-      const fields: FieldProblem[] = [];
-      const seen = new Set<string>();
-      const evidenceOf = new Map<AnswerSaveDto, EvidenceRef[]>();
-      for (const [i, s] of saves.entries()) {
-        const where = `answers.${i}`;
-        const version = assessment.versions[s.group];
-        if (version === undefined) {
-          fields.push({
-            field: `${where}.group`,
-            code: 'UNKNOWN_GROUP',
-            message: message('diagnosis.unknown-group'),
-          });
-          continue;
-        }
-        if (seen.has(`${s.group}/${s.itemKey}`))
-          fields.push({
-            field: `${where}.itemKey`,
-            code: 'DUPLICATE',
-            message: message('diagnosis.duplicate-item'),
-          });
-        seen.add(`${s.group}/${s.itemKey}`);
-        const questionnaire = this.catalogue.version(s.group, version);
-        const item = questionnaire.items.find((it) => it.key === s.itemKey);
-        const problems =
-          s.value === null
-            ? item
-              ? []
-              : validateAnswers(questionnaire, { [s.itemKey]: 'x' }, [
-                  ...this.catalogue.group(s.group).versions.values(),
-                ])
-            : validateAnswers(questionnaire, { [s.itemKey]: s.value as AnswerValue }, [
-                ...this.catalogue.group(s.group).versions.values(),
-              ]);
-        for (const p of problems) fields.push({ field: `${where}.value`, code: p.code, message: p.message });
-        if (problems.length === 0 && !(await this.valueFileOwned(em, assessment, s.value)))
-          fields.push({
-            field: `${where}.value`,
-            code: 'INVALID_EVIDENCE',
-            message: message('diagnosis.evidence.not-uploaded'),
-          });
-        for (const [j, e] of (s.evidence ?? []).entries()) {
-          const checked = await this.checkEvidence(em, assessment, e);
-          if ('problem' in checked)
-            fields.push({ field: `${where}.evidence.${j}`, code: 'INVALID_EVIDENCE', message: checked.problem });
-          else evidenceOf.set(s, [...(evidenceOf.get(s) ?? []), checked.ref]);
-        }
-        if (item && item.evidence === 'none' && item.type !== 'evidence' && (s.evidence ?? []).length > 0) {
-          fields.push({
-            field: `${where}.evidence`,
-            code: 'EVIDENCE_NOT_EXPECTED',
-            message: message('diagnosis.evidence-not-expected'),
-          });
-        }
+    }
+    if (answerRows.length > 0) await em.upsert(AnswerEntity, answerRows, ['assessmentId', 'groupSlug', 'itemKey']);
+    await this.workflow.audit.recordEach(em, trail);
+    return outcomes;
+  }
+
+  /** The group's assessments, read once; on PostgreSQL locked, so that concurrent saves of one take turns. */
+  private async assessmentsFor(em: EntityManager, requests: readonly SaveRequest[]) {
+    const query = em
+      .createQueryBuilder(AssessmentEntity, 'a')
+      .where('a.id IN (:...ids)', { ids: [...new Set(requests.map((r) => r.id))] });
+    if (dialectOf(em) === 'postgres') query.setLock('pessimistic_write');
+    return new Map((await query.getMany()).map((a) => [a.id, a]));
+  }
+
+  private async answersFor(em: EntityManager, requests: readonly SaveRequest[]): Promise<Map<string, AnswerEntity>> {
+    const keys = requests.flatMap((r) =>
+      r.saves.map((s) => ({ assessmentId: r.id, groupSlug: s.group, itemKey: s.itemKey })),
+    );
+    const rows = keys.length > 0 ? await em.findBy(AnswerEntity, keys) : [];
+    return new Map(rows.map((a) => [answerKey(a.assessmentId, a.groupSlug, a.itemKey), a]));
+  }
+
+  /**
+   * One request checked against what the group holds so far (an earlier save of the same group counts):
+   * access, state, values, versions. Throws its refusal; nothing is written before every check has passed
+   * (the first save of an enrolled assessment moves it to the diagnosis, after them).
+   */
+  private async plan(
+    em: EntityManager,
+    { actor, id, saves }: SaveRequest,
+    found: AssessmentEntity | undefined,
+    answers: ReadonlyMap<string, AnswerEntity>,
+  ): Promise<{ rows: AnswerEntity[]; changes: AuditChange[]; result: SaveResult }> {
+    if (!found) throw new DomainError('ASSESSMENT_NOT_FOUND', message('workflow.assessment-not-found'), [], { id });
+    requireGovernmentAccess(actor, found.governmentCode);
+    if (actor.role !== 'official') throw new DomainError('FORBIDDEN', message('diagnosis.officials-only'));
+    this.requireEditable(found);
+    const evidenceOf = await this.checkValues(em, found, saves);
+    const current = (s: AnswerSaveDto) => answers.get(answerKey(id, s.group, s.itemKey));
+    const conflicts = saves.filter((s) => (current(s)?.version ?? 0) !== s.expectedVersion);
+    if (conflicts.length > 0) throw await this.staleError(em, actor, found, conflicts, current);
+    this.requireSentBack(found, saves, current);
+    const assessment =
+      found.state === 'enrolled' ? await this.workflow.move(em, found, 'start-diagnosis', actor) : found;
+    const rows: AnswerEntity[] = [];
+    const changes: AuditChange[] = [];
+    const saved = [];
+    for (const s of saves) {
+      const before = current(s);
+      // A null value clears the answer and its evidence; the row stays, so that its version keeps counting.
+      const cleared = s.value === null;
+      if (cleared && !before) {
+        saved.push({ group: s.group, itemKey: s.itemKey, version: 0 });
+        continue;
       }
-      if (fields.length > 0) {
-        throw new DomainError(
-          'INVALID_ANSWERS',
-          message('diagnosis.invalid-answers', { count: fields.length }),
-          fields,
-        );
-      }
-      const existing = await em.findBy(
-        AnswerEntity,
-        saves.map((s) => ({ assessmentId: id, groupSlug: s.group, itemKey: s.itemKey })),
-      );
-      const current = (s: AnswerSaveDto) => existing.find((a) => a.groupSlug === s.group && a.itemKey === s.itemKey);
-      const conflicts = saves.filter((s) => (current(s)?.version ?? 0) !== s.expectedVersion);
-      if (conflicts.length > 0) throw await this.staleError(em, actor, assessment, conflicts, current);
-      if (assessment.state === 'changes-requested') {
-        const locked = saves.filter((s) => current(s)?.reviewStatus !== 'sent-back');
-        if (locked.length > 0) {
-          throw new DomainError(
-            'ASSESSMENT_LOCKED',
-            message('diagnosis.only-sent-back', {
-              items: { list: locked.map((s) => this.workflow.itemName(assessment, s)) },
-            }),
-            locked.map((s) => ({
-              field: `answers.${s.group}.${s.itemKey}`,
-              code: 'NOT_SENT_BACK',
-              message: this.workflow.itemName(assessment, s),
-            })),
-            { currentState: assessment.state },
-          );
-        }
-      }
-      if (assessment.state === 'enrolled')
-        assessment = await this.workflow.move(em, assessment, 'start-diagnosis', actor);
-      const saved = [];
-      for (const s of saves) {
-        const before = current(s);
-        // A null value clears the answer and its evidence; the row stays, so that its version keeps counting.
-        const cleared = s.value === null;
-        if (cleared && !before) {
-          saved.push({ group: s.group, itemKey: s.itemKey, version: 0 });
-          continue;
-        }
-        const row = em.create(AnswerEntity, {
-          assessmentId: id,
-          groupSlug: s.group,
-          itemKey: s.itemKey,
-          value: s.value as AnswerValue | null,
-          evidence: cleared ? null : s.evidence ? (evidenceOf.get(s) ?? []) : (before?.evidence ?? null),
-          version: (before?.version ?? 0) + 1,
-          carried: false,
-          changedRound: assessment.round,
-          reviewStatus: 'pending',
-          reviewerRating: null,
-          reviewNote: before?.reviewStatus === 'sent-back' ? before.reviewNote : null,
-          reviewedRound: before?.reviewedRound ?? null,
-          updatedBy: actor.id,
-        });
-        await em.save(AnswerEntity, row);
-        saved.push({ group: s.group, itemKey: s.itemKey, version: row.version });
-        await this.workflow.audit.record(em, actor, {
-          action: cleared ? 'answer.clear' : 'answer.save',
-          entity: 'answer',
-          entityId: `${id}/${s.group}/${s.itemKey}`,
-          assessmentId: id,
-          before: before
-            ? { value: before.value, evidence: before.evidence, version: before.version, carried: before.carried }
-            : null,
-          after: { value: row.value, evidence: row.evidence, version: row.version },
-        });
-      }
-      return { state: assessment.state, saved };
+      const evidence = cleared ? null : s.evidence ? (evidenceOf.get(s) ?? []) : (before?.evidence ?? null);
+      const row = this.answerRow(actor, assessment, s, before, evidence);
+      rows.push(row);
+      saved.push({ group: s.group, itemKey: s.itemKey, version: row.version });
+      changes.push({
+        action: cleared ? 'answer.clear' : 'answer.save',
+        entity: 'answer',
+        entityId: `${id}/${s.group}/${s.itemKey}`,
+        assessmentId: id,
+        before: before
+          ? { value: before.value, evidence: before.evidence, version: before.version, carried: before.carried }
+          : null,
+        after: { value: row.value, evidence: row.evidence, version: row.version },
+      });
+    }
+    return { rows, changes, result: { state: assessment.state, saved } };
+  }
+
+  private answerRow(
+    actor: Actor,
+    assessment: AssessmentEntity,
+    s: AnswerSaveDto,
+    before: AnswerEntity | undefined,
+    evidence: EvidenceRef[] | null,
+  ): AnswerEntity {
+    return Object.assign(new AnswerEntity(), {
+      assessmentId: assessment.id,
+      groupSlug: s.group,
+      itemKey: s.itemKey,
+      value: s.value as AnswerValue | null,
+      evidence,
+      version: (before?.version ?? 0) + 1,
+      carried: false,
+      changedRound: assessment.round,
+      reviewStatus: 'pending' as const,
+      reviewerRating: null,
+      reviewNote: before?.reviewStatus === 'sent-back' ? before.reviewNote : null,
+      reviewedRound: before?.reviewedRound ?? null,
+      updatedBy: actor.id,
+      updatedAt: new Date(),
     });
+  }
+
+  /** Every value and evidence checked (400 naming each field); the evidence of each save as stored. */
+  private async checkValues(
+    em: EntityManager,
+    assessment: AssessmentEntity,
+    saves: readonly AnswerSaveDto[],
+  ): Promise<Map<AnswerSaveDto, EvidenceRef[]>> {
+    const fields: FieldProblem[] = [];
+    const seen = new Set<string>();
+    const evidenceOf = new Map<AnswerSaveDto, EvidenceRef[]>();
+    for (const [i, s] of saves.entries()) {
+      const where = `answers.${i}`;
+      const version = assessment.versions[s.group];
+      if (version === undefined) {
+        fields.push({
+          field: `${where}.group`,
+          code: 'UNKNOWN_GROUP',
+          message: message('diagnosis.unknown-group'),
+        });
+        continue;
+      }
+      if (seen.has(`${s.group}/${s.itemKey}`))
+        fields.push({
+          field: `${where}.itemKey`,
+          code: 'DUPLICATE',
+          message: message('diagnosis.duplicate-item'),
+        });
+      seen.add(`${s.group}/${s.itemKey}`);
+      const questionnaire = this.catalogue.version(s.group, version);
+      const item = questionnaire.items.find((it) => it.key === s.itemKey);
+      const problems =
+        s.value === null
+          ? item
+            ? []
+            : validateAnswers(questionnaire, { [s.itemKey]: 'x' }, [...this.catalogue.group(s.group).versions.values()])
+          : validateAnswers(questionnaire, { [s.itemKey]: s.value as AnswerValue }, [
+              ...this.catalogue.group(s.group).versions.values(),
+            ]);
+      for (const p of problems) fields.push({ field: `${where}.value`, code: p.code, message: p.message });
+      if (problems.length === 0 && !(await this.valueFileOwned(em, assessment, s.value)))
+        fields.push({
+          field: `${where}.value`,
+          code: 'INVALID_EVIDENCE',
+          message: message('diagnosis.evidence.not-uploaded'),
+        });
+      for (const [j, e] of (s.evidence ?? []).entries()) {
+        const checked = await this.checkEvidence(em, assessment, e);
+        if ('problem' in checked)
+          fields.push({ field: `${where}.evidence.${j}`, code: 'INVALID_EVIDENCE', message: checked.problem });
+        else evidenceOf.set(s, [...(evidenceOf.get(s) ?? []), checked.ref]);
+      }
+      if (item && item.evidence === 'none' && item.type !== 'evidence' && (s.evidence ?? []).length > 0) {
+        fields.push({
+          field: `${where}.evidence`,
+          code: 'EVIDENCE_NOT_EXPECTED',
+          message: message('diagnosis.evidence-not-expected'),
+        });
+      }
+    }
+    if (fields.length > 0) {
+      throw new DomainError('INVALID_ANSWERS', message('diagnosis.invalid-answers', { count: fields.length }), fields);
+    }
+    return evidenceOf;
+  }
+
+  /** After changes were requested, only the items sent back may change. */
+  private requireSentBack(
+    assessment: AssessmentEntity,
+    saves: readonly AnswerSaveDto[],
+    current: (s: AnswerSaveDto) => AnswerEntity | undefined,
+  ): void {
+    if (assessment.state !== 'changes-requested') return;
+    const locked = saves.filter((s) => current(s)?.reviewStatus !== 'sent-back');
+    if (locked.length === 0) return;
+    throw new DomainError(
+      'ASSESSMENT_LOCKED',
+      message('diagnosis.only-sent-back', {
+        items: { list: locked.map((s) => this.workflow.itemName(assessment, s)) },
+      }),
+      locked.map((s) => ({
+        field: `answers.${s.group}.${s.itemKey}`,
+        code: 'NOT_SENT_BACK',
+        message: this.workflow.itemName(assessment, s),
+      })),
+      { currentState: assessment.state },
+    );
   }
 
   /** An evidence item's value naming a file ({"file": sha256}) must name one uploaded for this assessment. */

@@ -23,11 +23,19 @@ export class AuditService {
   ) {}
 
   async record(em: EntityManager, actor: Actor | null, ...changes: AuditChange[]): Promise<void> {
-    if (changes.length === 0) return;
+    await this.recordEach(
+      em,
+      changes.map((change) => ({ actor, change })),
+    );
+  }
+
+  /** Changes each by its own actor, in one insert (a group of autosaves sharing a transaction). */
+  async recordEach(em: EntityManager, entries: readonly { actor: Actor | null; change: AuditChange }[]): Promise<void> {
+    if (entries.length === 0) return;
     const at = this.clock.now().toISOString();
     await em.insert(
       AuditEntryEntity,
-      changes.map((c) => ({
+      entries.map(({ actor, change: c }) => ({
         at,
         actorId: actor?.id ?? null,
         actorRole: actor?.role ?? 'system',

@@ -1,0 +1,331 @@
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { Pool } from 'undici';
+import { createApp } from '../app.factory';
+import { loadConfig } from '../config/app-config';
+import { projectRoot } from '../config/project-root';
+import { AssessmentEntity } from '../core/assessment/assessment.entity';
+import { EnrolmentService } from '../core/assessment/enrolment.service';
+import type { Actor } from '../core/auth/actor';
+import { AuthService } from '../core/auth/auth.service';
+import { UserEntity } from '../core/auth/user.entity';
+import { Clock } from '../core/clock/clock';
+import { minimalPdf } from '../core/demo/minimal-pdf';
+import { EditionsService } from '../core/editions/editions.service';
+import { GovernmentEntity } from '../core/governments/government.entity';
+import { QuestionnaireCatalogue } from '../core/questionnaire/questionnaire-catalogue.service';
+import { arg } from './page-timing';
+
+/**
+ * `npm run bench:load`: throughput under concurrent keep-alive connections (50 and 200, `--seconds` each,
+ * default 10) against the built engine in its own process, on SQLite (a fresh file) or on the PostgreSQL of
+ * `DATABASE_URL=postgres://…`. Prints requests per second, p50, p99 and errors for a bare route, autosave with
+ * group commit, autosave with one transaction per save (GROUP_COMMIT=off, a second server on the same data,
+ * same run) and the main read pages. Each connection is one official autosaving a note item of their own
+ * assessment (authentication, version check and audit entry included). Asserts nothing.
+ */
+
+const root = projectRoot();
+const LEVELS = [50, 200];
+const WRITERS = Math.max(...LEVELS);
+
+interface Writer {
+  readonly token: string;
+  readonly assessmentId: string;
+  readonly items: { group: string; itemKey: string }[];
+}
+
+interface Seeded {
+  readonly writers: Writer[];
+  readonly reviewerToken: string;
+  readonly year: number;
+}
+
+interface Phase {
+  readonly requests: number;
+  readonly errors: number;
+  readonly seconds: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** Each connection's next request; true when the answer was the expected one. */
+type Step = (pool: Pool, connection: number) => Promise<boolean>;
+
+async function main(): Promise<void> {
+  const seconds = arg('seconds', 10);
+  const dir = join(root, '.tmp', `bench-load-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const env = serverEnv(dir);
+  try {
+    console.log(`Database: ${describe(env.DATABASE_URL!)}. Seeding ${WRITERS} officials and assessments...`);
+    const seeded = await seed(env);
+    const versions = new Map<string, number>();
+    const rows: [string, number, Phase][] = [];
+    // --only TEXT: the phases whose name holds TEXT (to profile one of them).
+    const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
+    const run = async (name: string, step: Step) => {
+      if (!name.includes(only)) return;
+      for (const c of LEVELS) {
+        const phase = await load(env.PORT!, c, seconds, step);
+        rows.push([name, c, phase]);
+        console.log(`  ${name}, ${c} connections: ${Math.round(phase.requests / phase.seconds)}/s`);
+      }
+    };
+    await withServer(env, {}, async () => {
+      await run('bare route: GET /api/health', (pool) => expect200(pool, '/api/health'));
+      await run('autosave, group commit', autosave(seeded, versions));
+      await run('diagnosis page: GET /avaliacoes/:id', (pool, c) =>
+        expect200(pool, `/avaliacoes/${seeded.writers[c].assessmentId}`, seeded.writers[c].token),
+      );
+      await run('review queue: GET /revisao', (pool) => expect200(pool, '/revisao', seeded.reviewerToken));
+      await run('dashboard: GET /painel', (pool) => expect200(pool, `/painel?edition=${seeded.year}`));
+    });
+    await withServer(env, { GROUP_COMMIT: 'off' }, () =>
+      run('autosave, one transaction per save (GROUP_COMMIT=off)', autosave(seeded, versions)),
+    );
+    printTable(describe(env.DATABASE_URL!), seconds, rows);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function serverEnv(dir: string): NodeJS.ProcessEnv {
+  const url = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+  return {
+    ...process.env,
+    DATA_DIR: join(dir, 'data'),
+    DATABASE_URL: url ?? `sqlite:${join(dir, 'data', 'migracidades.sqlite')}`,
+    ASSESSMENTS_DIR: join(root, 'assessments'),
+    TEMPLATES_DIR: join(root, 'templates'),
+    HOST: '127.0.0.1',
+    PORT: String(arg('port', 38_000 + (process.pid % 1000))),
+    LOG_LEVEL: 'error',
+    DEMO_DATA: '0',
+  };
+}
+
+const describe = (url: string) =>
+  url.startsWith('postgres') ? `PostgreSQL (${url.replace(/\/\/[^@]*@/, '//…@')})` : 'SQLite (WAL, synchronous=FULL)';
+
+/**
+ * In the engine's own process, once: a new edition, one government enrolled through the service and its
+ * assessment copied to the others, an official per government (one password hash, copied) and a reviewer;
+ * each gets a token for a session of its own.
+ */
+async function seed(env: NodeJS.ProcessEnv): Promise<Seeded> {
+  const app = await createApp(loadConfig(env, root));
+  try {
+    const db = app.get(DataSource);
+    const auth = app.get(AuthService);
+    const clock = app.get(Clock);
+    const year = await freeYear(db, clock.year());
+    const day = (offset: number) => new Date(clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    await app.get(EditionsService).create(null, {
+      year,
+      calendar: {
+        enrolmentOpens: day(-30),
+        enrolmentCloses: day(30),
+        diagnosisDeadline: day(60),
+        reviewDeadline: day(90),
+        certificationDate: day(120),
+      },
+    });
+    const codes = (
+      (await db
+        .getRepository(GovernmentEntity)
+        .createQueryBuilder('g')
+        .select('g.ibgeCode', 'code')
+        .orderBy('g.ibgeCode')
+        .limit(WRITERS)
+        .getRawMany()) as { code: string }[]
+    ).map((r) => r.code);
+    const tag = `${year}-${randomUUID().slice(0, 8)}`;
+    const admin = asActor(await auth.createUser(null, user(`admin-${tag}`, 'admin')));
+    const reviewer = asActor(await auth.createUser(null, user(`reviewer-${tag}`, 'reviewer')));
+    const first = asActor(
+      await auth.createUser(null, { ...user(`official0-${tag}`, 'official'), governmentCode: codes[0] }),
+    );
+    const template = await app.get(EnrolmentService).enrol(
+      admin,
+      year,
+      {
+        governmentCode: codes[0],
+        focalPerson: { name: 'Focal', email: `focal-${tag}@bench.local`, department: 'SMDH' },
+        substitutes: [],
+        migrantService: { name: 'CRAI', phone: '(51) 3289-0000', email: 'crai@bench.local', address: 'Rua A, 1' },
+      },
+      { field: 'letterOfIntent', fileName: 'carta.pdf', declaredMime: 'application/pdf', bytes: minimalPdf('Carta') },
+    );
+    const ids = [template.id, ...codes.slice(1).map(() => randomUUID())];
+    const officials = [first.id, ...codes.slice(1).map(() => randomUUID())];
+    await db.transaction(async (em) => {
+      const row = await em.findOneByOrFail(AssessmentEntity, { id: template.id });
+      const official = await em.findOneByOrFail(UserEntity, { id: first.id });
+      for (const [i, code] of codes.entries()) {
+        if (i === 0) continue;
+        await em.insert(AssessmentEntity, { ...row, id: ids[i], governmentCode: code });
+        await em.insert(UserEntity, {
+          ...official,
+          id: officials[i],
+          email: `official${i}-${tag}@bench.local`,
+          governmentCode: code,
+        });
+      }
+    });
+    const catalogue = app.get(QuestionnaireCatalogue);
+    const items = Object.entries(template.versions).flatMap(([group, version]) =>
+      catalogue
+        .version(group, version)
+        .items.filter((i) => i.key === `${group}-notes`)
+        .map((i) => ({ group, itemKey: i.key })),
+    );
+    const token = async (id: string, role: Actor['role']) =>
+      (await auth.sessionToken({ id, role, sessionId: randomUUID() })).token;
+    return {
+      writers: await Promise.all(
+        ids.map(async (assessmentId, i) => ({ assessmentId, items, token: await token(officials[i], 'official') })),
+      ),
+      reviewerToken: await token(reviewer.id, 'reviewer'),
+      year,
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+const user = (name: string, role: Actor['role']) => ({
+  email: `${name}@bench.local`,
+  name,
+  password: `bench-${randomUUID()}`,
+  role,
+});
+
+const asActor = (u: { id: string; email: string; name: string; role: Actor['role']; governmentCode: string | null }) =>
+  ({ id: u.id, email: u.email, name: u.name, role: u.role, governmentCode: u.governmentCode }) as Actor;
+
+/** This year, or the first later one without an edition (a PostgreSQL database may hold earlier runs). */
+async function freeYear(db: DataSource, from: number): Promise<number> {
+  const taken = new Set(
+    (
+      (await db.createQueryBuilder().select('e.year', 'year').from('editions', 'e').getRawMany()) as { year: number }[]
+    ).map((r) => Number(r.year)),
+  );
+  let year = from;
+  while (taken.has(year)) year++;
+  return year;
+}
+
+/** Each connection is one official saving its note items in turn, naming the version it changes. */
+function autosave(seeded: Seeded, versions: Map<string, number>): Step {
+  const seq = new Map<number, number>();
+  return async (pool, c) => {
+    const w = seeded.writers[c];
+    const n = (seq.get(c) ?? 0) + 1;
+    seq.set(c, n);
+    const item = w.items[n % w.items.length];
+    const key = `${w.assessmentId}/${item.group}/${item.itemKey}`;
+    const body = JSON.stringify({
+      answers: [{ ...item, value: `connection ${c}, save ${n}`, expectedVersion: versions.get(key) ?? 0 }],
+    });
+    const res = await pool.request({
+      method: 'PUT',
+      path: `/api/assessments/${w.assessmentId}/answers`,
+      headers: { authorization: `Bearer ${w.token}`, 'content-type': 'application/json' },
+      body,
+    });
+    const answer = (await res.body.json()) as { saved?: { version: number }[] };
+    if (res.statusCode !== 200) return false;
+    versions.set(key, answer.saved![0].version);
+    return true;
+  };
+}
+
+async function expect200(pool: Pool, path: string, token?: string): Promise<boolean> {
+  const res = await pool.request({
+    method: 'GET',
+    path,
+    headers: token ? { cookie: `mc_session=${token}` } : {},
+  });
+  await res.body.dump();
+  return res.statusCode === 200;
+}
+
+/** `connections` keep-alive connections, each sending its next request when the last is answered. */
+async function load(port: string, connections: number, seconds: number, step: Step): Promise<Phase> {
+  const pool = new Pool(`http://127.0.0.1:${port}`, { connections, pipelining: 1 });
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async (_, c) => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        const ok = await step(pool, c).catch(() => false);
+        latencies.push(performance.now() - t);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
+  return { requests: latencies.length - errors, errors, seconds: elapsed, p50: at(0.5), p99: at(0.99) };
+}
+
+/** The built engine (main.js beside this bench's folder) in a process of its own for `work`, then stopped with SIGTERM. */
+async function withServer(env: NodeJS.ProcessEnv, extra: Record<string, string>, work: () => Promise<void>) {
+  // --profile: the server writes a CPU profile (.cpuprofile, for Chrome's DevTools) into .tmp/load-profiles.
+  const profile = process.argv.includes('--profile')
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(root, '.tmp', 'load-profiles')}`]
+    : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, join(__dirname, '..', 'main.js')], {
+    cwd: root,
+    env: { ...env, ...extra },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise((r) => child.once('exit', r));
+  try {
+    await waitForHealth(env.PORT!);
+    await work();
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function waitForHealth(port: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the engine did not answer its health check within 60 s');
+}
+
+function printTable(database: string, seconds: number, rows: [string, number, Phase][]): void {
+  console.log(`\nLoad on ${database}, ${seconds} s per phase, keep-alive connections on 127.0.0.1:`);
+  console.table(
+    rows.map(([name, c, p]) => ({
+      route: name,
+      connections: c,
+      'answered/s': Math.round(p.requests / p.seconds),
+      p50: `${p.p50.toFixed(1)} ms`,
+      p99: `${p.p99.toFixed(1)} ms`,
+      errors: p.errors,
+    })),
+  );
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

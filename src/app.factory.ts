@@ -23,9 +23,10 @@ import { createValidationPipe } from './core/http/validation';
 
 /** Creates the folders the engine writes to, or says which one it cannot use. */
 export function prepareFilesystem(config: AppConfig): void {
+  const sqliteFile = config.database.type === 'sqlite' ? config.database.path : undefined;
   for (const [name, dir] of [
     ['DATA_DIR', config.dataDir],
-    ['DATABASE_URL', dirname(config.database.path)],
+    ...(sqliteFile ? [['DATABASE_URL', dirname(sqliteFile)] as const] : []),
   ] as const) {
     try {
       mkdirSync(dir, { recursive: true });
@@ -36,7 +37,7 @@ export function prepareFilesystem(config: AppConfig): void {
       ]);
     }
   }
-  keepDataPrivate(config.dataDir, config.database.path);
+  keepDataPrivate(config.dataDir, sqliteFile);
   try {
     accessSync(config.assessmentsDir, constants.R_OK);
   } catch {
@@ -112,6 +113,12 @@ export async function createApp(config: AppConfig, groups?: readonly Type[]): Pr
     ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
-  await app.init();
+  try {
+    await app.init();
+  } catch (e) {
+    // A refused boot lets go of the database (a PostgreSQL pool would keep the process alive).
+    await app.close().catch(() => undefined);
+    throw e;
+  }
   return app;
 }

@@ -7,11 +7,12 @@ import { AppModule } from './app.module';
 import { backup, BackupError } from './core/backup/backup';
 import { restore } from './core/backup/restore';
 import { prepareFilesystem } from './app.factory';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, loadConfig, sqliteFileFor } from './config/app-config';
 import { GovernmentsService, MunicipalityImportError } from './core/governments/governments.service';
 import { PopulationService } from './core/progress/population.service';
 import { QuestionnaireDefinitionError } from './core/questionnaire/questionnaire-definition.error';
 import { dataSourceOptions } from './database/data-source-options';
+import { asNumber, rawQuery } from './database/portable-sql';
 import { runNationalSeedCli } from './seed/national-seed-cli';
 
 const USAGE = `Usage:
@@ -75,7 +76,11 @@ async function main(args: string[]): Promise<void> {
     case 'seed-national': {
       const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
       try {
-        await runNationalSeedCli(app, args.slice(1), config.database.path);
+        await runNationalSeedCli(
+          app,
+          args.slice(1),
+          config.database.type === 'sqlite' ? config.database.path : undefined,
+        );
       } finally {
         await app.close();
       }
@@ -108,7 +113,7 @@ async function main(args: string[]): Promise<void> {
       if (!dir) throw new Error(USAGE);
       const r = await restore(config, dir, args.includes('--force'));
       console.log(
-        `Restored the backup of ${r.createdAt}: database (${r.rows} rows, schema at ${r.lastMigration}) at ${config.database.path} and ${r.files} files under ${config.dataDir}, all matching the manifest.`,
+        `Restored the backup of ${r.createdAt}: database (${r.rows} rows, schema at ${r.lastMigration}) at ${sqliteFileFor(config.database, 'restore')} and ${r.files} files under ${config.dataDir}, all matching the manifest.`,
       );
       return;
     }
@@ -121,17 +126,19 @@ async function main(args: string[]): Promise<void> {
 async function followBatch(ds: DataSource, id: string): Promise<void> {
   const width = 40;
   for (;;) {
-    const [batch] = (await ds.query('SELECT status, edition_year FROM certificate_batches WHERE id = ?', [id])) as {
-      status: string;
-      edition_year: number;
-    }[];
+    const [batch] = await rawQuery<{ status: string; edition_year: number }>(
+      ds,
+      'SELECT status, edition_year FROM certificate_batches WHERE id = ?',
+      [id],
+    );
     if (!batch) throw new Error(`No batch ${id}`);
-    const counts = (await ds.query(
+    const counts = await rawQuery<{ status: string; n: number | string }>(
+      ds,
       'SELECT status, COUNT(*) AS n FROM certificate_batch_items WHERE batch_id = ? GROUP BY status',
       [id],
-    )) as { status: string; n: number }[];
-    const n = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
-    const total = counts.reduce((sum, c) => sum + c.n, 0);
+    );
+    const n = (s: string) => asNumber(counts.find((c) => c.status === s)?.n);
+    const total = counts.reduce((sum, c) => sum + asNumber(c.n), 0);
     const settled = n('issued') + n('failed');
     const filled = total === 0 ? width : Math.round((settled / total) * width);
     const line = `Selo ${batch.edition_year} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${n('issued')}/${total} emitidos, ${n('failed')} com falha`;

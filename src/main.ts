@@ -4,8 +4,9 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, describeDatabase, loadConfig } from './config/app-config';
 import { CertificateBatchService } from './core/certification/certificate-batch.service';
+import { dialectOf } from './database/dialect';
 import { QuestionnaireDefinitionError } from './core/questionnaire/questionnaire-definition.error';
 import { PdfRendererService } from './core/rendering/pdf-renderer.service';
 
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   stopOnSignals(app, shutdownTimeoutMs);
   new Logger('Main').log(
-    `MigraCidades engine on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API docs: /api/docs; database ${config.database.path})`,
+    `MigraCidades engine on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (API docs: /api/docs; database ${describeDatabase(config.database)})`,
   );
 }
 
@@ -78,12 +79,17 @@ async function shutDown(app: NestFastifyApplication, stepTo: (name: string) => v
   if (batches.length > 0) stepTo(`certificate batch(es) ${batches.join(', ')} paused; they resume at the next start`);
   stepTo('closing Chromium');
   await app.get(PdfRendererService).close();
-  stepTo('checkpointing the database (WAL)');
-  const dataSource = app.get(DataSource);
-  const [result] = (await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)')) as { busy: number; log: number }[];
-  if (result?.busy) stepTo('the checkpoint was partial (a reader was busy); closing the database completes it');
+  await checkpointSqlite(app.get(DataSource), stepTo);
   stepTo('closing the database and the remaining services');
   await app.close();
+}
+
+/** SQLite folds its write-ahead log into the database file; PostgreSQL needs nothing of the kind. */
+async function checkpointSqlite(dataSource: DataSource, stepTo: (name: string) => void): Promise<void> {
+  if (dialectOf(dataSource) !== 'sqlite') return;
+  stepTo('checkpointing the database (WAL)');
+  const [result] = (await dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)')) as { busy: number; log: number }[];
+  if (result?.busy) stepTo('the checkpoint was partial (a reader was busy); closing the database completes it');
 }
 
 /** Fastify stops listening and waits for open requests; keep-alive connections idle meanwhile are closed. */

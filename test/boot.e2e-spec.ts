@@ -94,7 +94,13 @@ describe('boot: configuration is validated with clear messages', () => {
   it.each([
     [{ PORT: 'eighty' }, 'PORT must be a whole number from 0 to 65535, got "eighty"'],
     [{ PORT: '70000' }, 'PORT must be a whole number'],
-    [{ DATABASE_URL: 'postgres://u:p@localhost/mc' }, 'DATABASE_URL: PostgreSQL is not supported yet'],
+    [{ DATABASE_URL: 'postgres://u:p@localhost' }, 'DATABASE_URL needs the database name after the host'],
+    [{ DATABASE_URL: 'postgres://localhost/mc' }, 'DATABASE_URL needs a user name'],
+    [{ DATABASE_URL: 'postgres://u:secret@localhost:0/mc' }, 'DATABASE_URL: the port must be from 1 to 65535'],
+    [{ DATABASE_URL: 'postgres://u:secret@localhost:99999/mc' }, '"postgres://u:***@localhost:99999/mc"'],
+    [{ DATABASE_URL: 'postgres://u:p@localhost/mc?schema=Bad-Name' }, '?schema= must be a lower-case name'],
+    [{ DATABASE_URL: 'postgres:u@localhost/mc' }, 'DATABASE_URL must start with postgres://'],
+    [{ DATABASE_URL: 'postgres://u:p@localhost/mc', DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE must be'],
     [{ DATABASE_URL: 'mysql://localhost/mc' }, 'DATABASE_URL must look like sqlite:data/migracidades.sqlite'],
     [{ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL "sqlite:" needs a file path'],
   ])('%j', (env, message) => {
@@ -113,6 +119,20 @@ describe('boot: configuration is validated with clear messages', () => {
       dataDir: '/var/mc',
       database: { path: '/srv/mc/db/x.sqlite' },
     });
+  });
+
+  it('reads a PostgreSQL address, its schema and pool size, and never shows its password in a message', () => {
+    expect(
+      loadConfig({ DATABASE_URL: 'postgresql://mc:pw@db.local:5433/mc?schema=engine', DATABASE_POOL_SIZE: '20' }),
+    ).toMatchObject({
+      database: { type: 'postgres', url: 'postgresql://mc:pw@db.local:5433/mc', schema: 'engine', poolSize: 20 },
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgres://mc:pw@127.0.0.1/mc' }).database).toEqual({
+      type: 'postgres',
+      url: 'postgres://mc:pw@127.0.0.1/mc',
+      poolSize: 10,
+    });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:secret@localhost:99999/mc' })).not.toThrow(/secret/);
   });
 
   it('refuses a DATA_DIR it cannot write to', async () => {

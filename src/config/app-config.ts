@@ -1,11 +1,23 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 
-export interface DatabaseConfig {
+export interface SqliteDatabaseConfig {
   readonly type: 'sqlite';
   /** Absolute path of the SQLite file. */
   readonly path: string;
 }
+
+export interface PostgresDatabaseConfig {
+  readonly type: 'postgres';
+  /** postgres://user:password@host:port/database, as given (the driver reads it). */
+  readonly url: string;
+  /** The schema the engine's tables live in (`?schema=` of the URL); unset: the server's search_path. */
+  readonly schema?: string;
+  /** Connections each app process keeps open (DATABASE_POOL_SIZE, 10 by default). */
+  readonly poolSize: number;
+}
+
+export type DatabaseConfig = SqliteDatabaseConfig | PostgresDatabaseConfig;
 
 export interface AppConfig {
   readonly port: number;
@@ -90,10 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (file.length === 0)
       problems.push('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:data/migracidades.sqlite');
     else database = { type: 'sqlite', path: abs(file) };
-  } else if (/^postgres(ql)?:\/\//.test(rawUrl)) {
-    problems.push('DATABASE_URL: PostgreSQL is not supported yet; use sqlite:<file> (the default)');
+  } else if (/^postgres(ql)?:/.test(rawUrl)) {
+    database = parsePostgresUrl(rawUrl, env.DATABASE_POOL_SIZE ?? '10', problems);
   } else {
-    problems.push(`DATABASE_URL must look like sqlite:data/migracidades.sqlite, got "${rawUrl}"`);
+    problems.push(
+      `DATABASE_URL must look like sqlite:data/migracidades.sqlite or postgres://user:password@host:5432/database, got "${redactPassword(rawUrl)}"`,
+    );
   }
 
   const assessmentsDir = abs(env.ASSESSMENTS_DIR ?? 'assessments');
@@ -169,6 +183,59 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     vlibras: env.VLIBRAS === '1' || env.VLIBRAS === 'true',
     trustProxy,
   };
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** postgres://user:password@host[:port]/database[?schema=name]: refused, naming the part, when it cannot work. */
+function parsePostgresUrl(raw: string, rawPool: string, problems: string[]): PostgresDatabaseConfig | undefined {
+  const shown = redactPassword(raw);
+  const example = 'postgres://user:password@host:5432/database';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`DATABASE_URL is not a valid address ("${shown}"); it must look like ${example}`);
+    return undefined;
+  }
+  const before = problems.length;
+  if (!raw.startsWith(`${url.protocol}//`)) problems.push(`DATABASE_URL must start with postgres://, got "${shown}"`);
+  if (url.hostname === '') problems.push(`DATABASE_URL needs a host, e.g. ${example}, got "${shown}"`);
+  if (url.port !== '' && !(Number(url.port) >= 1 && Number(url.port) <= 65535))
+    problems.push(`DATABASE_URL: the port must be from 1 to 65535, got "${shown}"`);
+  if (url.pathname.replace(/^\//, '') === '' || url.pathname.slice(1).includes('/'))
+    problems.push(`DATABASE_URL needs the database name after the host, e.g. ${example}, got "${shown}"`);
+  if (url.username === '') problems.push(`DATABASE_URL needs a user name, e.g. ${example}, got "${shown}"`);
+  const schema = url.searchParams.get('schema') ?? undefined;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema))
+    problems.push(
+      `DATABASE_URL: ?schema= must be a lower-case name of letters, digits and _ (up to 63, not starting with a digit), got "${schema}"`,
+    );
+  const poolSize = Number(rawPool);
+  if (!/^\d+$/.test(rawPool) || poolSize < 1 || poolSize > 200)
+    problems.push(`DATABASE_POOL_SIZE must be a whole number from 1 to 200, got "${rawPool}"`);
+  if (problems.length > before) return undefined;
+  url.searchParams.delete('schema');
+  return { type: 'postgres', url: url.toString(), poolSize, ...(schema === undefined ? {} : { schema }) };
+}
+
+/** A database address fit for a message or a log: the password replaced by ***. */
+export function redactPassword(raw: string): string {
+  return raw.replace(/^([a-z]+:\/\/[^:/@]*:)[^@/]*@/i, '$1***@');
+}
+
+/** Where the data is, for a log line: the SQLite file, or the PostgreSQL address without its password. */
+export function describeDatabase(db: DatabaseConfig): string {
+  if (db.type === 'sqlite') return db.path;
+  return `${redactPassword(db.url)}${db.schema ? ` (schema ${db.schema})` : ''}`;
+}
+
+/** The SQLite file of a feature that works on the file itself; on PostgreSQL, what to use instead. */
+export function sqliteFileFor(db: DatabaseConfig, feature: string): string {
+  if (db.type === 'sqlite') return db.path;
+  throw new ConfigError([
+    `${feature} works on the SQLite file only; on PostgreSQL use its own tools (pg_dump to back up, pg_restore to restore)`,
+  ]);
 }
 
 /** An address only this machine reaches. */

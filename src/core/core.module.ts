@@ -1,8 +1,7 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../database/data-source-options';
+import { dataSourceOptions, openDataSource } from '../database/data-source-options';
 import { serializeTransactions } from '../database/serialize-transactions';
 import { Clock } from './clock/clock';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -27,7 +26,7 @@ export class CoreModule {
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config.database),
-          dataSourceFactory: async (options) => serializeTransactions(await new DataSource(options!).initialize()),
+          dataSourceFactory: async (options) => serializeTransactions(await openDataSource(options!)),
         }),
         IdempotencyModule,
         IndicatorRegistryModule,

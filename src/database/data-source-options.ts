@@ -1,5 +1,5 @@
-import type { DataSourceOptions } from 'typeorm';
-import type { DatabaseConfig } from '../config/app-config';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig, PostgresDatabaseConfig } from '../config/app-config';
 import { GovernmentEntity } from '../core/governments/government.entity';
 import { PublishedVersionEntity } from '../core/questionnaire/published-version.entity';
 import { AnswerEntity } from '../core/assessment/answer.entity';
@@ -31,6 +31,7 @@ import { ReviewQueueIndex1765550000000 } from './migrations/1765550000000-Review
 import { SignIns1765600000000 } from './migrations/1765600000000-SignIns';
 import { FileOwners1765700000000 } from './migrations/1765700000000-FileOwners';
 import { IdempotencyKeys1765800000000 } from './migrations/1765800000000-IdempotencyKeys';
+import { types as pgTypes } from 'pg';
 import { BatchClaims1765900000000 } from './migrations/1765900000000-BatchClaims';
 
 export const ENTITIES = [
@@ -72,16 +73,72 @@ export const MIGRATIONS = [
 
 /** One definition of the database for the app, the CLI and the tests: the schema always comes from migrations. */
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
-  return {
-    type: 'sqlite',
-    database: db.path,
+  const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: true,
-    migrationsTransactionMode: 'each',
+    migrationsTransactionMode: 'each' as const,
     synchronize: false,
-    enableWAL: true,
-    busyTimeout: 10000,
-    logging: ['error', 'warn'],
+    logging: ['error' as const, 'warn' as const],
   };
+  if (db.type === 'postgres') return { ...common, ...postgresOptions(db) };
+  return { ...common, type: 'sqlite', database: db.path, enableWAL: true, busyTimeout: 10000 };
+}
+
+/** The 3802 (jsonb) and 114 (json) type ids of PostgreSQL. */
+const JSON_TYPES = new Set([3802, 114]);
+
+/**
+ * Every connection talks UTC and finds the engine's tables first (`search_path`), so that raw SQL needs no schema
+ * name. JSON comes back as its text, as from SQLite: TypeORM's simple-json then parses it (a JSON string such as
+ * `"12"` would otherwise reach it already parsed, and be parsed again into a number), and raw queries read the
+ * same on both databases.
+ */
+function postgresOptions(db: PostgresDatabaseConfig) {
+  const settings = ['-c timezone=UTC', ...(db.schema ? [`-c search_path=${db.schema}`] : [])];
+  return {
+    type: 'postgres' as const,
+    url: db.url,
+    schema: db.schema,
+    poolSize: db.poolSize,
+    extra: {
+      options: settings.join(' '),
+      types: {
+        getTypeParser: (oid: number, format?: string) =>
+          JSON_TYPES.has(oid) ? (text: string) => text : pgTypes.getTypeParser(oid, format as 'text'),
+      },
+    },
+  };
+}
+
+/**
+ * Opens the database and brings its schema up to date. On PostgreSQL the schema of the URL is created when missing,
+ * and the migrations run under an advisory lock, so that app processes starting together migrate once, in turn.
+ */
+export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
+  if (options.type !== 'postgres' || !options.migrationsRun) return new DataSource(options).initialize();
+  const ds = await new DataSource({ ...options, migrationsRun: false }).initialize();
+  try {
+    await migrateUnderLock(ds, options.schema);
+  } catch (e) {
+    await ds.destroy();
+    throw e;
+  }
+  return ds;
+}
+
+/** Any fixed number: the key of the advisory lock the engine's migrations take. */
+const MIGRATION_LOCK = 1_765_000_001;
+
+async function migrateUnderLock(ds: DataSource, schema: string | undefined): Promise<void> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    if (schema) await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
 }

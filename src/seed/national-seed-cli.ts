@@ -12,7 +12,7 @@ const USAGE = message('seed.cli.usage', {
 export async function runNationalSeedCli(
   app: INestApplicationContext,
   args: readonly string[],
-  databasePath: string,
+  databasePath: string | undefined,
 ): Promise<void> {
   const value = (name: string) => {
     const at = args.indexOf(name);
@@ -47,7 +47,9 @@ export async function runNationalSeedCli(
     if (args.includes('--remove')) return;
   }
   const s = await seedNational(app, { seed: value('--seed'), governments, log: (line) => console.log(line) });
-  const size = [databasePath, `${databasePath}-wal`].filter(existsSync).reduce((sum, f) => sum + statSync(f).size, 0);
+  const size = (databasePath ? [databasePath, `${databasePath}-wal`] : [])
+    .filter(existsSync)
+    .reduce((sum, f) => sum + statSync(f).size, 0);
   console.log(
     translate('seed.cli.done', 'pt-BR', {
       seconds: Math.round(s.seconds * 10) / 10,

@@ -5,6 +5,9 @@ import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
+import { testDatabaseUrl } from './test-database';
+
+export { onPostgres, testDatabaseUrl } from './test-database';
 
 export const REPO_ASSESSMENTS = resolve(__dirname, '../../assessments');
 export const REPO_TEMPLATES = resolve(__dirname, '../../templates');
@@ -26,7 +29,8 @@ export function testConfig(dir: string, env: Record<string, string> = {}): AppCo
   return loadConfig(
     {
       DATA_DIR: join(dir, 'data'),
-      DATABASE_URL: `sqlite:${join(dir, 'data', 'test.sqlite')}`,
+      DATABASE_URL: testDatabaseUrl(dir),
+      DATABASE_POOL_SIZE: '4',
       ASSESSMENTS_DIR: REPO_ASSESSMENTS,
       TEMPLATES_DIR: REPO_TEMPLATES,
       PORT: '0',
@@ -86,7 +90,7 @@ export function httpClient(baseUrl: string): HttpClient {
   };
 }
 
-/** Boots the real application on a SQLite file and listens on 127.0.0.1 at a free port. */
+/** Boots the real application on its test database and listens on 127.0.0.1 at a free port. */
 export async function bootApp(config: AppConfig, groups?: readonly Type[]): Promise<RunningApp> {
   const app = await createApp(config, groups);
   await app.listen(0, '127.0.0.1');

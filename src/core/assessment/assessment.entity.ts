@@ -34,10 +34,10 @@ export class AssessmentEntity {
   @Column({ name: 'score_snapshot', type: 'simple-json', nullable: true })
   scoreSnapshot: ScoreSnapshot | null;
 
-  @Column({ name: 'submitted_at', type: 'datetime', nullable: true })
+  @Column({ name: 'submitted_at', type: Date, nullable: true })
   submittedAt: Date | null;
 
-  @Column({ name: 'approved_at', type: 'datetime', nullable: true })
+  @Column({ name: 'approved_at', type: Date, nullable: true })
   approvedAt: Date | null;
 
   @Column({ name: 'row_version', type: 'integer', default: 1 })

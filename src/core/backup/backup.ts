@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { chmod } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import type { AppConfig } from '../../config/app-config';
+import { type AppConfig, sqliteFileFor } from '../../config/app-config';
 import {
   type BackupManifest,
   DATABASE_COPY,
@@ -40,7 +40,7 @@ export async function backup(config: AppConfig, target: string): Promise<BackupS
   refuseTarget(config, dir);
   await mkdirPrivate(dir);
   const snapshot = join(dir, DATABASE_COPY);
-  await snapshotDatabase(config.database.path, snapshot);
+  await snapshotDatabase(sqliteFileFor(config.database, 'backup'), snapshot);
   const facts = await databaseFacts(snapshot);
   const files = await copyDataDir(config, dir);
   refuseIncomplete(facts.referenced, files);
@@ -64,7 +64,8 @@ export async function backup(config: AppConfig, target: string): Promise<BackupS
 }
 
 function refuseTarget(config: AppConfig, dir: string): void {
-  if (!existsSync(config.database.path)) throw new BackupError(`No database at ${config.database.path}`);
+  const database = sqliteFileFor(config.database, 'backup');
+  if (!existsSync(database)) throw new BackupError(`No database at ${database}`);
   const inside = (parent: string) => dir === parent || dir.startsWith(parent + sep);
   if (inside(config.dataDir)) throw new BackupError(`The backup folder ${dir} must be outside DATA_DIR`);
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new BackupError(`The backup folder ${dir} is not empty`);
@@ -110,7 +111,7 @@ export const storedFilePath = (sha: string) => `files/${sha.slice(0, 2)}/${sha}`
 
 /** Copies DATA_DIR but the database (already snapshot) and files being written (not yet under their name). */
 async function copyDataDir(config: AppConfig, dir: string): Promise<StoredCopy[]> {
-  const skipped = new Set(databaseSidecars(config.database.path));
+  const skipped = new Set(databaseSidecars(sqliteFileFor(config.database, 'backup')));
   // The content-addressed store writes `.<sha>.<random>.tmp` before renaming: those are not files yet.
   const paths = await listFiles(config.dataDir, (p) => skipped.has(p) || /(^|[/\\])\.[^/\\]*\.tmp$/.test(p));
   const copied: StoredCopy[] = [];

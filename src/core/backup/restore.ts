@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { chmod, copyFile, mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { AppConfig } from '../../config/app-config';
+import { type AppConfig, sqliteFileFor } from '../../config/app-config';
 import { MIGRATIONS } from '../../database/data-source-options';
 import {
   type BackupManifest,
@@ -40,7 +40,7 @@ export async function restore(config: AppConfig, source: string, force: boolean)
   for (const f of manifest.files) {
     await writePrivate(join(config.dataDir, f.path), await readFile(join(dir, FILES_COPY, f.path)));
   }
-  await putDatabase(join(dir, DATABASE_COPY), config.database.path);
+  await putDatabase(join(dir, DATABASE_COPY), sqliteFileFor(config.database, 'restore'));
   return {
     files: manifest.files.length,
     rows: Object.values(manifest.database.rows).reduce((a, b) => a + b, 0),
@@ -80,7 +80,7 @@ async function verifyCopies(dir: string, manifest: BackupManifest): Promise<void
 }
 
 async function refuseTarget(config: AppConfig, manifest: BackupManifest, force: boolean): Promise<void> {
-  const database = config.database.path;
+  const database = sqliteFileFor(config.database, 'restore');
   if (existsSync(database) && statSync(database).size > 0 && (await SqliteFile.inUse(database))) {
     throw new BackupError(`The database ${database} is open (is the engine running?): stop it before restoring`);
   }

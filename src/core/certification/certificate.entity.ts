@@ -46,7 +46,7 @@ export class CertificateEntity {
   @Column({ name: 'pdf_sha256', type: 'varchar', length: 64 })
   pdfSha256: string;
 
-  @Column({ name: 'revoked_at', type: 'datetime', nullable: true })
+  @Column({ name: 'revoked_at', type: Date, nullable: true })
   revokedAt: Date | null;
 
   @Column({ name: 'revoked_by', type: 'varchar', length: 36, nullable: true })

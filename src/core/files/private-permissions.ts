@@ -12,11 +12,11 @@ const DATABASE_COMPANIONS = ['', '-wal', '-shm', '-journal'];
  * -wal and -shm included, and what an earlier version left readable by others is tightened now. Folders are
  * tightened only inside DATA_DIR: the database's own folder may be shared (e.g. /var/lib) and is left alone.
  */
-export function keepDataPrivate(dataDir: string, databasePath: string): void {
+export function keepDataPrivate(dataDir: string, databasePath: string | undefined): void {
   // Worker threads share the process's umask and may not set it; the main thread sets it for all.
   if (isMainThread) process.umask(0o077);
   tightenTree(resolve(dataDir));
-  for (const suffix of DATABASE_COMPANIONS) tighten(`${databasePath}${suffix}`, FILE_MODE);
+  if (databasePath) for (const suffix of DATABASE_COMPANIONS) tighten(`${databasePath}${suffix}`, FILE_MODE);
 }
 
 function tightenTree(dir: string): void {

@@ -36,7 +36,7 @@ export class GoodPracticeEntity {
   @Column({ name: 'reviewed_by', type: 'varchar', length: 36, nullable: true })
   reviewedBy: string | null;
 
-  @Column({ name: 'reviewed_at', type: 'datetime', nullable: true })
+  @Column({ name: 'reviewed_at', type: Date, nullable: true })
   reviewedAt: Date | null;
 
   @Column({ name: 'created_by', type: 'varchar', length: 36 })

@@ -51,6 +51,6 @@ export class NotificationEntity {
   @CreateDateColumn({ name: 'created_at' })
   createdAt: Date;
 
-  @Column({ name: 'sent_at', type: 'datetime', nullable: true })
+  @Column({ name: 'sent_at', type: Date, nullable: true })
   sentAt: Date | null;
 }

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dialectOf } from '../dialect';
 
 /**
  * One row per assessment and one per assessment and group, with the figures dashboards read, so that the
@@ -16,6 +17,37 @@ const FILL = (row: string) => `
     SELECT ${row}."id", ${row}."edition_year", json_extract(j.value, '$.group'), json_extract(j.value, '$.score')
     FROM json_each(${row}."score_snapshot", '$.index.groups') j WHERE ${row}."score_snapshot" IS NOT NULL;
   ${BUMP}`;
+
+/**
+ * The same facts on PostgreSQL, kept by PL/pgSQL triggers with the effect of the SQLite ones: an upsert for
+ * `INSERT OR REPLACE`, jsonb operators for `json_extract`/`json_each`, and `trunc` for SQLite's CAST to
+ * INTEGER (which truncates where PostgreSQL's rounds). Functions keep the schema they were created in.
+ */
+const PG_FUNCTION = (name: string, body: string) => `CREATE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql
+  SET search_path FROM CURRENT AS $$ BEGIN ${body} RETURN NULL; END $$`;
+const PG_TRIGGER = (name: string, when: string, table: string, fn: string, condition = '') =>
+  `CREATE TRIGGER "${name}" AFTER ${when} ON "${table}" FOR EACH ROW ${condition} EXECUTE FUNCTION "${fn}"()`;
+const PG_BAND = (row: string) => `LEAST(trunc(${row}."score" / 10)::integer, 9)`;
+const PG_FILL = `
+  INSERT INTO "assessment_facts" ("assessment_id", "edition_year", "government_code", "uf", "region", "kind", "state", "index_score", "index_level")
+    SELECT NEW."id", NEW."edition_year", NEW."government_code", g."uf", g."region", g."kind", NEW."state",
+           (NEW."score_snapshot" -> 'index' ->> 'index')::double precision, NEW."score_snapshot" -> 'index' -> 'level' ->> 'key'
+    FROM "governments" g WHERE g."ibge_code" = NEW."government_code"
+  ON CONFLICT ("assessment_id") DO UPDATE SET "edition_year" = EXCLUDED."edition_year",
+    "government_code" = EXCLUDED."government_code", "uf" = EXCLUDED."uf", "region" = EXCLUDED."region",
+    "kind" = EXCLUDED."kind", "state" = EXCLUDED."state", "index_score" = EXCLUDED."index_score",
+    "index_level" = EXCLUDED."index_level";
+  DELETE FROM "group_facts" WHERE "assessment_id" = NEW."id";
+  IF jsonb_typeof(NEW."score_snapshot" -> 'index' -> 'groups') = 'array' THEN
+    INSERT INTO "group_facts" ("assessment_id", "edition_year", "group_slug", "score")
+      SELECT NEW."id", NEW."edition_year", j ->> 'group', (j ->> 'score')::double precision
+      FROM jsonb_array_elements(NEW."score_snapshot" -> 'index' -> 'groups') j;
+  END IF;
+  ${BUMP}`;
+const PG_ADD_PRIORITY = `INSERT INTO "priority_facts" ("priority_id", "assessment_id", "edition_year", "group_slug")
+    SELECT NEW."id", NEW."assessment_id", a."edition_year", NEW."group_slug" FROM "assessments" a WHERE a."id" = NEW."assessment_id"
+  ON CONFLICT ("priority_id") DO UPDATE SET "assessment_id" = EXCLUDED."assessment_id",
+    "edition_year" = EXCLUDED."edition_year", "group_slug" = EXCLUDED."group_slug";`;
 
 export class ScoreFacts1765000000000 implements MigrationInterface {
   name = 'ScoreFacts1765000000000';
@@ -47,6 +79,7 @@ export class ScoreFacts1765000000000 implements MigrationInterface {
       `CREATE TABLE "facts_version" ("id" integer PRIMARY KEY CHECK ("id" = 1), "version" integer NOT NULL)`,
     );
     await q.query(`INSERT INTO "facts_version" ("id", "version") VALUES (1, 0)`);
+    if (dialectOf(q) === 'postgres') return this.upPostgres(q);
     for (const [table, event] of [
       ['priorities', 'INSERT'],
       ['priorities', 'UPDATE'],
@@ -106,7 +139,94 @@ export class ScoreFacts1765000000000 implements MigrationInterface {
     await q.query(`UPDATE "assessments" SET "state" = "state"`);
   }
 
+  /** From the facts triggers on: the same tables, counters and triggers on PostgreSQL. */
+  private async upPostgres(q: QueryRunner): Promise<void> {
+    await q.query(PG_FUNCTION('facts_version_bump', BUMP));
+    for (const [table, event] of [
+      ['priorities', 'INSERT'],
+      ['priorities', 'UPDATE'],
+      ['priorities', 'DELETE'],
+      ['editions', 'INSERT'],
+      ['editions', 'DELETE'],
+    ]) {
+      await q.query(PG_TRIGGER(`facts_version_${table}_${event.toLowerCase()}`, event, table, 'facts_version_bump'));
+    }
+    await q.query(PG_FUNCTION('assessment_facts_fill', PG_FILL));
+    await q.query(PG_TRIGGER('assessment_facts_insert', 'INSERT', 'assessments', 'assessment_facts_fill'));
+    await q.query(
+      PG_TRIGGER(
+        'assessment_facts_update',
+        'UPDATE OF "state", "score_snapshot", "government_code", "edition_year"',
+        'assessments',
+        'assessment_facts_fill',
+      ),
+    );
+    await q.query(
+      PG_FUNCTION(
+        'assessment_facts_remove',
+        `DELETE FROM "group_facts" WHERE "assessment_id" = OLD."id"; DELETE FROM "assessment_facts" WHERE "assessment_id" = OLD."id"; ${BUMP}`,
+      ),
+    );
+    await q.query(PG_TRIGGER('assessment_facts_delete', 'DELETE', 'assessments', 'assessment_facts_remove'));
+    await q.query(`CREATE INDEX IF NOT EXISTS "idx_priorities_assessment" ON "priorities" ("assessment_id")`);
+
+    await q.query(`CREATE TABLE "group_band_counts" (
+      "edition_year" integer NOT NULL, "group_slug" varchar(64) NOT NULL, "band" integer NOT NULL, "n" integer NOT NULL,
+      PRIMARY KEY ("edition_year", "group_slug", "band")
+    )`);
+    await q.query(
+      PG_FUNCTION(
+        'group_band_counts_add',
+        `INSERT INTO "group_band_counts" AS c VALUES (NEW."edition_year", NEW."group_slug", ${PG_BAND('NEW')}, 1)
+         ON CONFLICT ("edition_year", "group_slug", "band") DO UPDATE SET "n" = c."n" + 1;`,
+      ),
+    );
+    await q.query(
+      PG_FUNCTION(
+        'group_band_counts_remove',
+        `UPDATE "group_band_counts" SET "n" = "n" - 1 WHERE "edition_year" = OLD."edition_year" AND "group_slug" = OLD."group_slug" AND "band" = ${PG_BAND('OLD')};`,
+      ),
+    );
+    const scored = (row: string) => `WHEN (${row}."score" IS NOT NULL)`;
+    await q.query(
+      PG_TRIGGER('group_band_counts_insert', 'INSERT', 'group_facts', 'group_band_counts_add', scored('NEW')),
+    );
+    await q.query(
+      PG_TRIGGER('group_band_counts_delete', 'DELETE', 'group_facts', 'group_band_counts_remove', scored('OLD')),
+    );
+    await q.query(`CREATE TABLE "priority_facts" (
+      "priority_id" varchar(36) PRIMARY KEY NOT NULL, "assessment_id" varchar(36) NOT NULL, "edition_year" integer NOT NULL, "group_slug" varchar(64) NOT NULL
+    )`);
+    await q.query(
+      `CREATE INDEX "idx_priority_facts_group" ON "priority_facts" ("edition_year", "group_slug", "assessment_id")`,
+    );
+    await q.query(`CREATE INDEX "idx_priority_facts_assessment" ON "priority_facts" ("edition_year", "assessment_id")`);
+    await q.query(PG_FUNCTION('priority_facts_add', PG_ADD_PRIORITY));
+    await q.query(
+      PG_FUNCTION(
+        'priority_facts_move',
+        `DELETE FROM "priority_facts" WHERE "priority_id" = OLD."id"; ${PG_ADD_PRIORITY}`,
+      ),
+    );
+    await q.query(PG_FUNCTION('priority_facts_remove', `DELETE FROM "priority_facts" WHERE "priority_id" = OLD."id";`));
+    await q.query(PG_TRIGGER('priority_facts_insert', 'INSERT', 'priorities', 'priority_facts_add'));
+    await q.query(
+      PG_TRIGGER(
+        'priority_facts_update',
+        'UPDATE OF "assessment_id", "group_slug"',
+        'priorities',
+        'priority_facts_move',
+      ),
+    );
+    await q.query(PG_TRIGGER('priority_facts_delete', 'DELETE', 'priorities', 'priority_facts_remove'));
+    await q.query(
+      `INSERT INTO "priority_facts" SELECT p."id", p."assessment_id", a."edition_year", p."group_slug" FROM "priorities" p JOIN "assessments" a ON a."id" = p."assessment_id"`,
+    );
+    await q.query(`UPDATE "assessments" SET "state" = "state"`);
+  }
+
   async down(q: QueryRunner): Promise<void> {
+    if (dialectOf(q) === 'postgres') return this.downPostgres(q);
     for (const t of [
       'group_band_counts_insert',
       'group_band_counts_delete',
@@ -131,5 +251,37 @@ export class ScoreFacts1765000000000 implements MigrationInterface {
     await q.query(`DROP INDEX IF EXISTS "idx_priorities_assessment"`);
     await q.query(`DROP TABLE "group_facts"`);
     await q.query(`DROP TABLE "assessment_facts"`);
+  }
+
+  /** The triggers on the kept tables first; dropping the facts tables drops theirs; the functions go last. */
+  private async downPostgres(q: QueryRunner): Promise<void> {
+    const triggers: [string, string][] = [
+      ['priorities', 'facts_version_priorities_insert'],
+      ['priorities', 'facts_version_priorities_update'],
+      ['priorities', 'facts_version_priorities_delete'],
+      ['editions', 'facts_version_editions_insert'],
+      ['editions', 'facts_version_editions_delete'],
+      ['assessments', 'assessment_facts_insert'],
+      ['assessments', 'assessment_facts_update'],
+      ['assessments', 'assessment_facts_delete'],
+      ['priorities', 'priority_facts_insert'],
+      ['priorities', 'priority_facts_update'],
+      ['priorities', 'priority_facts_delete'],
+    ];
+    for (const [table, name] of triggers) await q.query(`DROP TRIGGER "${name}" ON "${table}"`);
+    for (const t of ['priority_facts', 'group_band_counts', 'facts_version', 'group_facts', 'assessment_facts'])
+      await q.query(`DROP TABLE "${t}"`);
+    await q.query(`DROP INDEX IF EXISTS "idx_priorities_assessment"`);
+    for (const f of [
+      'facts_version_bump',
+      'assessment_facts_fill',
+      'assessment_facts_remove',
+      'group_band_counts_add',
+      'group_band_counts_remove',
+      'priority_facts_add',
+      'priority_facts_move',
+      'priority_facts_remove',
+    ])
+      await q.query(`DROP FUNCTION "${f}"()`);
   }
 }

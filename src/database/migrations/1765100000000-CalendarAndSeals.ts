@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dialectOf } from '../dialect';
 
 /**
  * The calendar enforced and seals valid from their issue: per-government extensions of the diagnosis deadline,
@@ -20,6 +21,7 @@ export class CalendarAndSeals1765100000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX "idx_deadline_extensions_government" ON "deadline_extensions" ("edition_year", "government_code", "created_at")`,
     );
+    if (dialectOf(q) === 'postgres') return this.upPostgres(q);
     await q.query(`ALTER TABLE "editions" ADD COLUMN "seal_validity" text NOT NULL DEFAULT '{"kind":"one-year"}'`);
     await q.query(`ALTER TABLE "certificates" ADD COLUMN "valid_from" varchar(10)`);
     await q.query(`UPDATE "certificates" SET "valid_from" = substr("issued_at", 1, 10)`);
@@ -30,6 +32,20 @@ export class CalendarAndSeals1765100000000 implements MigrationInterface {
         WHEN json_extract("snapshot", '$.index.index') >= 25 THEN 'developing'
         ELSE 'initial' END
       WHERE "level" IS NULL AND json_extract("snapshot", '$.index.index') IS NOT NULL`);
+  }
+
+  /** The same columns on PostgreSQL (the validity as jsonb), and the same level from the snapshot's index. */
+  private async upPostgres(q: QueryRunner): Promise<void> {
+    await q.query(`ALTER TABLE "editions" ADD COLUMN "seal_validity" jsonb NOT NULL DEFAULT '{"kind":"one-year"}'`);
+    await q.query(`ALTER TABLE "certificates" ADD COLUMN "valid_from" varchar(10)`);
+    await q.query(`UPDATE "certificates" SET "valid_from" = substr("issued_at", 1, 10)`);
+    const index = `("snapshot" -> 'index' ->> 'index')::double precision`;
+    await q.query(`UPDATE "certificates" SET "level" = CASE
+        WHEN ${index} >= 75 THEN 'reference'
+        WHEN ${index} >= 50 THEN 'consolidated'
+        WHEN ${index} >= 25 THEN 'developing'
+        ELSE 'initial' END
+      WHERE "level" IS NULL AND ${index} IS NOT NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {

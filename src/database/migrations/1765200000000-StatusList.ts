@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dialectOf } from '../dialect';
 import { allocateSlots } from '../../core/certification/status-list';
 
 /**
@@ -27,6 +28,10 @@ export class StatusList1765200000000 implements MigrationInterface {
     const seals = (await q.query(`SELECT "number" FROM "certificates" ORDER BY "number"`)) as { number: string }[];
     const slots = allocateSlots({ list: 1, taken: [] }, seals.length, (n) => randomInt(n));
     for (const [i, seal] of seals.entries()) {
+      if (dialectOf(q) === 'postgres') {
+        await this.reservePostgres(q, slots[i], seal.number);
+        continue;
+      }
       await q.query(
         `INSERT INTO "status_list_slots" ("list", "idx", "reserved_at") VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
         [slots[i].list, slots[i].index],
@@ -37,6 +42,19 @@ export class StatusList1765200000000 implements MigrationInterface {
         seal.number,
       ]);
     }
+  }
+
+  /** The same reservation on PostgreSQL: numbered placeholders, the same ISO time text. */
+  private async reservePostgres(q: QueryRunner, slot: { list: number; index: number }, seal: string): Promise<void> {
+    await q.query(
+      `INSERT INTO "status_list_slots" ("list", "idx", "reserved_at") VALUES ($1, $2, to_char(CURRENT_TIMESTAMP AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`,
+      [slot.list, slot.index],
+    );
+    await q.query(`UPDATE "certificates" SET "status_list" = $1, "status_index" = $2 WHERE "number" = $3`, [
+      slot.list,
+      slot.index,
+      seal,
+    ]);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dialectOf } from '../dialect';
 
 /**
  * A notification keeps what it says as a catalogue key and its values, besides the Portuguese text of the
@@ -10,7 +11,10 @@ export class NotificationTexts1765300000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "notifications" ADD COLUMN "subject_key" varchar(80)`);
-    await q.query(`ALTER TABLE "notifications" ADD COLUMN "subject_params" text`);
+    // JSON: jsonb on PostgreSQL, text on SQLite.
+    await q.query(
+      `ALTER TABLE "notifications" ADD COLUMN "subject_params" ${dialectOf(q) === 'postgres' ? 'jsonb' : 'text'}`,
+    );
     await q.query(`ALTER TABLE "notifications" ADD COLUMN "link" varchar(300)`);
   }
 

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dialectOf } from '../dialect';
 
 /**
  * The review queue filtered by a status held by thousands of diagnoses (22,809 certified on the national data)
@@ -23,6 +24,14 @@ export class ReviewQueueIndex1765550000000 implements MigrationInterface {
       `CREATE INDEX "idx_assessments_government_queue" ON "assessments" ("government_code", "edition_year", "state", "submitted_at", "id")`,
     );
     await q.query(`DROP INDEX "idx_assessments_government"`);
+    if (dialectOf(q) === 'postgres') {
+      // facts_version_bump() comes from ScoreFacts1765000000000.
+      await q.query(
+        `CREATE TRIGGER "facts_version_governments_update" AFTER UPDATE OF "population", "uf", "region", "kind" ON "governments"
+         FOR EACH ROW EXECUTE FUNCTION "facts_version_bump"()`,
+      );
+      return;
+    }
     await q.query(
       `CREATE TRIGGER "facts_version_governments_update" AFTER UPDATE OF "population", "uf", "region", "kind" ON "governments"
        BEGIN UPDATE "facts_version" SET "version" = "version" + 1; END`,
@@ -30,7 +39,11 @@ export class ReviewQueueIndex1765550000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TRIGGER "facts_version_governments_update"`);
+    await q.query(
+      dialectOf(q) === 'postgres'
+        ? `DROP TRIGGER "facts_version_governments_update" ON "governments"`
+        : `DROP TRIGGER "facts_version_governments_update"`,
+    );
     await q.query(`CREATE INDEX "idx_assessments_government" ON "assessments" ("government_code")`);
     await q.query(`DROP INDEX "idx_assessments_government_queue"`);
     await q.query(`CREATE INDEX "idx_assessments_state" ON "assessments" ("edition_year", "state")`);

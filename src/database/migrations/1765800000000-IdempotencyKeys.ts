@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { dialectOf } from '../dialect';
 
 /**
  * Requests that must do their work once: the responses stored under an `Idempotency-Key` (per user, replayed
@@ -37,6 +38,7 @@ export class IdempotencyKeys1765800000000 implements MigrationInterface {
    * seals and they end, so that the unique index can be built and nothing waiting is dropped.
    */
   private async mergeRunningBatches(q: QueryRunner): Promise<void> {
+    if (dialectOf(q) === 'postgres') return this.mergeRunningBatchesPostgres(q);
     const keeper = `(SELECT k.id FROM certificate_batches k WHERE k.status = 'running' AND k.edition_year = b.edition_year
       ORDER BY k.created_at, k.rowid LIMIT 1)`;
     const duplicates = `SELECT b.id FROM certificate_batches b WHERE b.status = 'running' AND b.id <> ${keeper}`;
@@ -46,6 +48,21 @@ export class IdempotencyKeys1765800000000 implements MigrationInterface {
     await q.query(`DELETE FROM certificate_batch_items WHERE status = 'pending' AND batch_id IN (${duplicates})`);
     await q.query(
       `UPDATE certificate_batches SET status = 'done', finished_at = datetime('now') WHERE id IN (${duplicates})`,
+    );
+  }
+
+  /** The same merge on PostgreSQL, where rows have no rowid: ties on the creation time go by id. */
+  private async mergeRunningBatchesPostgres(q: QueryRunner): Promise<void> {
+    const keeper = `(SELECT k.id FROM certificate_batches k WHERE k.status = 'running' AND k.edition_year = b.edition_year
+      ORDER BY k.created_at, k.id LIMIT 1)`;
+    const duplicates = `SELECT b.id FROM certificate_batches b WHERE b.status = 'running' AND b.id <> ${keeper}`;
+    await q.query(`INSERT INTO certificate_batch_items (batch_id, assessment_id)
+      SELECT ${keeper}, i.assessment_id FROM certificate_batch_items i JOIN certificate_batches b ON b.id = i.batch_id
+      WHERE i.status = 'pending' AND i.batch_id IN (${duplicates})
+      ON CONFLICT DO NOTHING`);
+    await q.query(`DELETE FROM certificate_batch_items WHERE status = 'pending' AND batch_id IN (${duplicates})`);
+    await q.query(
+      `UPDATE certificate_batches SET status = 'done', finished_at = CURRENT_TIMESTAMP WHERE id IN (${duplicates})`,
     );
   }
 }

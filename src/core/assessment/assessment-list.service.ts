@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { asNumber, dialectOfRunner, isoTimestamp, rawQuery, type SqlDialect } from '../../database/portable-sql';
 import type { Actor } from '../auth/actor';
 import { searchKey } from '../governments/ibge-reference';
 import { type AssessmentState, STATE_LABELS } from './assessment-state';
@@ -17,6 +18,12 @@ const ORDER_BY: Record<AssessmentSort, string> = {
   '-index': 'f."index_score" DESC, g."search_name", a."id"',
 };
 
+/** PostgreSQL sorts NULLs first in a descending order, SQLite last: pg is told to do as SQLite does. */
+const orderBy = (sort: AssessmentSort, dialect: SqlDialect) =>
+  dialect === 'postgres'
+    ? ORDER_BY[sort].replace('"index_score" DESC', '"index_score" DESC NULLS LAST')
+    : ORDER_BY[sort];
+
 interface ListRow {
   id: string;
   edition_year: number;
@@ -29,11 +36,8 @@ interface ListRow {
   submitted_at: string | null;
   approved_at: string | null;
   updated_at: string;
-  index_score: number | null;
+  index_score: number | string | null;
 }
-
-/** SQLite's stored datetimes as the ISO strings the other endpoints return. */
-const ISO = (column: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${column})`;
 
 /** Assessments across governments, filtered and paged in SQL: what the staff's lists read. */
 @Injectable()
@@ -63,25 +67,29 @@ export class AssessmentListService {
     const facts = 'LEFT JOIN "assessment_facts" f ON f."assessment_id" = a."id"';
     // The page's ids first, reading only the leading columns of each row; the dates after the (large) score
     // snapshot are read for those rows only. On 28,000 assessments: ~10 ms instead of ~200 ms.
-    const rows: ListRow[] = await this.dataSource.query(
+    const dialect = dialectOfRunner(this.dataSource);
+    const iso = (column: string) => isoTimestamp(dialect, column);
+    const rows = await rawQuery<ListRow>(
+      this.dataSource,
       `SELECT a."id", a."edition_year", a."government_code", g."name", g."uf", g."kind", a."state", a."round",
-        ${ISO('a."submitted_at"')} AS "submitted_at", ${ISO('a."approved_at"')} AS "approved_at",
-        ${ISO('a."updated_at"')} AS "updated_at", f."index_score"
+        ${iso('a."submitted_at"')} AS "submitted_at", ${iso('a."approved_at"')} AS "approved_at",
+        ${iso('a."updated_at"')} AS "updated_at", f."index_score"
       FROM (
         SELECT a."id" FROM "assessments" a ${governments} ${query.sort === '-index' ? facts : ''} ${filter}
-        ORDER BY ${ORDER_BY[query.sort]} LIMIT ? OFFSET ?
+        ORDER BY ${orderBy(query.sort, dialect)} LIMIT ? OFFSET ?
       ) page
       JOIN "assessments" a ON a."id" = page."id" ${governments} ${facts}
-      ORDER BY ${ORDER_BY[query.sort]}`,
+      ORDER BY ${orderBy(query.sort, dialect)}`,
       [...params, query.limit, query.offset],
     );
     const needsGovernment = Boolean(query.uf || query.kind || key);
-    const [{ total }] = (await this.dataSource.query(
+    const [{ total }] = await rawQuery<{ total: number | string }>(
+      this.dataSource,
       `SELECT COUNT(*) AS "total" FROM "assessments" a ${needsGovernment ? governments : ''} ${filter}`,
       params,
-    )) as { total: number }[];
+    );
     return {
-      total,
+      total: asNumber(total),
       limit: query.limit,
       offset: query.offset,
       items: rows.map((r) => ({
@@ -93,7 +101,7 @@ export class AssessmentListService {
         round: r.round,
         submittedAt: r.submitted_at,
         approvedAt: r.approved_at,
-        index: r.index_score,
+        index: asNumber(r.index_score, 'nullable'),
         updatedAt: r.updated_at,
       })),
     };

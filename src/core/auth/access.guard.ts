@@ -4,6 +4,7 @@ import { DomainError } from '../errors/domain-error';
 import { message } from '../i18n/message';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { rawQuery } from '../../database/portable-sql';
 import { ACCESS_RULE, ASSESSMENT_PARAM, type AccessRule } from './access.decorator';
 import { type Actor, requireGovernmentAccess, roleNames } from './actor';
 import { AuthService } from './auth.service';
@@ -56,9 +57,11 @@ export class AccessGuard implements CanActivate {
     ]);
     const assessmentId = param ? request.params?.[param] : undefined;
     if (actor.role === 'official' && assessmentId) {
-      const [row] = (await this.dataSource.query('SELECT government_code FROM assessments WHERE id = ?', [
-        assessmentId,
-      ])) as { government_code: string }[];
+      const [row] = await rawQuery<{ government_code: string }>(
+        this.dataSource,
+        'SELECT government_code FROM assessments WHERE id = ?',
+        [assessmentId],
+      );
       if (row) requireGovernmentAccess(actor, row.government_code);
     }
     request.actor = actor;

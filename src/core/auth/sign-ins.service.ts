@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { rawQuery } from '../../database/portable-sql';
 import { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain-error';
 import { message } from '../i18n/message';
@@ -175,17 +176,17 @@ export class SignInsService {
   async revokeSession(sessionId: string, userId: string, longestLifetimeSeconds: number): Promise<void> {
     // Token times follow the JWT library's clock (the system's), not the engine's.
     const now = Date.now();
-    await this.dataSource.query(
-      'INSERT OR IGNORE INTO revoked_sessions (session_id, user_id, revoked_at, expires_at) VALUES (?, ?, ?, ?)',
+    await rawQuery(
+      this.dataSource,
+      `INSERT INTO revoked_sessions (session_id, user_id, revoked_at, expires_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
       [sessionId, userId, now, now + longestLifetimeSeconds * 1000],
     );
-    await this.dataSource.query('DELETE FROM revoked_sessions WHERE expires_at < ?', [now]);
+    await rawQuery(this.dataSource, 'DELETE FROM revoked_sessions WHERE expires_at < ?', [now]);
   }
 
   async isRevoked(sessionId: string): Promise<boolean> {
-    const rows = (await this.dataSource.query('SELECT 1 FROM revoked_sessions WHERE session_id = ?', [
-      sessionId,
-    ])) as unknown[];
+    const rows = await rawQuery(this.dataSource, 'SELECT 1 FROM revoked_sessions WHERE session_id = ?', [sessionId]);
     return rows.length > 0;
   }
 }

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
+import { asJson, dialectOfRunner, jsonNumber, jsonPart, rawQuery, type SqlDialect } from '../../database/portable-sql';
 import { APPROVED_STATES } from '../assessment/assessment-state';
 import { DomainError } from '../errors/domain-error';
 import { message } from '../i18n/message';
@@ -57,14 +58,20 @@ interface AssessmentPageRow {
   edition_year: number;
   government_code: string;
   state: string;
-  versions: string;
+  versions: unknown;
   idx: number | null;
-  group_scores: string | null;
+  group_scores: unknown;
   name: string;
   uf: string;
   region: string;
   kind: string;
 }
+
+/** An assessment's answers as one JSON array of [group, item, value, reviewer rating] (pg: value may be text). */
+const packedAnswers = (dialect: SqlDialect) =>
+  dialect === 'postgres'
+    ? 'json_agg(json_build_array(group_slug, item_key, CAST(value AS jsonb), CAST(reviewer_rating AS jsonb)))'
+    : 'json_group_array(json_array(group_slug, item_key, json(value), json(reviewer_rating)))';
 
 /** For callers that bypass the HTTP validation (scripts, benchmarks). */
 function requireFormat(format: string): asserts format is ExportFormat {
@@ -124,9 +131,9 @@ export class ExportsService {
 
   private async requireScope(scope: ExportScope): Promise<void> {
     if (scope.editionYear === undefined) return;
-    const [found] = (await this.dataSource.query('SELECT 1 AS found FROM editions WHERE year = ?', [
+    const [found] = await rawQuery(this.dataSource, 'SELECT 1 AS found FROM editions WHERE year = ?', [
       scope.editionYear,
-    ])) as unknown[];
+    ]);
     if (!found) {
       throw new DomainError('EDITION_NOT_FOUND', message('common.edition-not-found', { year: scope.editionYear }));
     }
@@ -167,11 +174,14 @@ export class ExportsService {
   private async *records(scope: ExportScope): AsyncGenerator<ExportRecord> {
     const layout = this.layout();
     const states = APPROVED_STATES.map(() => '?').join(', ');
+    const dialect = dialectOfRunner(this.dataSource);
     let after: [number, string] = [0, ''];
     for (;;) {
-      const page = (await this.dataSource.query(
+      const page = await rawQuery<AssessmentPageRow>(
+        this.dataSource,
         `SELECT a.id, a.edition_year, a.government_code, a.state, a.versions,
-                json_extract(a.score_snapshot, '$.index.index') AS idx, json_extract(a.score_snapshot, '$.index.groups') AS group_scores,
+                ${jsonNumber(dialect, 'a.score_snapshot', 'index.index')} AS idx,
+                ${jsonPart(dialect, 'a.score_snapshot', 'index.groups')} AS group_scores,
                 g.name, g.uf, g.region, g.kind
            FROM assessments a JOIN governments g ON g.ibge_code = a.government_code
           WHERE a.state IN (${states}) ${scope.editionYear === undefined ? '' : 'AND a.edition_year = ?'}
@@ -185,15 +195,16 @@ export class ExportsService {
           after[0],
           after[1],
         ],
-      )) as AssessmentPageRow[];
+      );
       if (page.length === 0) return;
       // One row per assessment with its answers as one JSON text: far fewer objects than a row per answer.
-      const answers = (await this.dataSource.query(
-        `SELECT assessment_id, json_group_array(json_array(group_slug, item_key, json(value), json(reviewer_rating))) AS answers
+      const answers = await rawQuery<{ assessment_id: string; answers: unknown }>(
+        this.dataSource,
+        `SELECT assessment_id, ${packedAnswers(dialect)} AS answers
            FROM answers WHERE assessment_id IN (${page.map(() => '?').join(', ')}) GROUP BY assessment_id`,
         page.map((a) => a.id),
-      )) as { assessment_id: string; answers: string }[];
-      const byAssessment = new Map(answers.map((a) => [a.assessment_id, JSON.parse(a.answers) as PackedAnswer[]]));
+      );
+      const byAssessment = new Map(answers.map((a) => [a.assessment_id, asJson<PackedAnswer[]>(a.answers)]));
       for (const a of page) yield exportRecord(layout, this.source(a, byAssessment.get(a.id) ?? []));
       const last = page[page.length - 1];
       after = [last.edition_year, last.government_code];
@@ -202,7 +213,7 @@ export class ExportsService {
   }
 
   private source(a: AssessmentPageRow, rows: readonly PackedAnswer[]) {
-    const versions = JSON.parse(a.versions) as Record<string, number>;
+    const versions = asJson<Record<string, number>>(a.versions);
     const byGroup = new Map<
       string,
       { itemKey: string; value: AnswerValue | null; reviewerRating: AnswerValue | null }[]
@@ -217,8 +228,7 @@ export class ExportsService {
     for (const [group, version] of Object.entries(versions)) {
       answers[group] = answersAsReviewed(this.catalogue.version(group, version), byGroup.get(group) ?? []);
     }
-    const groupScores =
-      a.group_scores === null ? [] : (JSON.parse(a.group_scores) as { group: string; score: number | null }[]);
+    const groupScores = asJson<{ group: string; score: number | null }[] | null>(a.group_scores) ?? [];
     return {
       ibgeCode: a.government_code,
       government: a.name,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { asJson } from '../../database/portable-sql';
 import { type AssessmentState, EDITABLE_STATES, STATE_LABELS } from '../assessment/assessment-state';
 import { AssessmentWorkflow } from '../assessment/assessment-workflow.service';
 import { AssessmentEntity } from '../assessment/assessment.entity';
@@ -23,8 +24,8 @@ export interface GoodPracticeGroup {
 }
 
 /** SQLite keeps datetimes as UTC "YYYY-MM-DD HH:MM:SS.SSS" text; raw queries return that text. */
-const isoFromSqlite = (value: string | null): string | null =>
-  value ? new Date(`${value.replace(' ', 'T')}Z`).toISOString() : null;
+const isoFromSqlite = (value: string | Date | null): string | null =>
+  value instanceof Date ? value.toISOString() : value ? new Date(`${value.replace(' ', 'T')}Z`).toISOString() : null;
 
 /**
  * Good practices: officials record them while their diagnosis is open, reviewers approve or reject them,
@@ -168,16 +169,16 @@ export class GoodPracticesService {
       .innerJoin(GovernmentEntity, 'g', 'g.ibge_code = a.government_code')
       .where('p.status = :status', { status: 'pending' })
       .select([
-        'p.id AS id',
-        'p.title AS title',
-        'p.description AS description',
-        'p.group_slug AS groupSlug',
-        'p.link AS link',
-        'p.assessment_id AS assessmentId',
-        'a.edition_year AS editionYear',
-        'a.versions AS versions',
-        'g.name AS governmentName',
-        'g.uf AS uf',
+        'p.id AS "id"',
+        'p.title AS "title"',
+        'p.description AS "description"',
+        'p.group_slug AS "groupSlug"',
+        'p.link AS "link"',
+        'p.assessment_id AS "assessmentId"',
+        'a.edition_year AS "editionYear"',
+        'a.versions AS "versions"',
+        'g.name AS "governmentName"',
+        'g.uf AS "uf"',
       ])
       .orderBy('p.created_at', 'ASC')
       .addOrderBy('p.id', 'ASC')
@@ -190,7 +191,7 @@ export class GoodPracticesService {
         link: string | null;
         assessmentId: string;
         editionYear: number;
-        versions: string;
+        versions: unknown;
         governmentName: string;
         uf: string;
       }>();
@@ -201,7 +202,7 @@ export class GoodPracticesService {
       link: r.link,
       assessmentId: r.assessmentId,
       editionYear: r.editionYear,
-      group: this.group(r.groupSlug, (JSON.parse(r.versions) as Record<string, number>)[r.groupSlug]),
+      group: this.group(r.groupSlug, asJson<Record<string, number>>(r.versions)[r.groupSlug]),
       government: { name: r.governmentName, uf: r.uf },
     }));
   }
@@ -227,19 +228,19 @@ export class GoodPracticesService {
     const total = await qb.getCount();
     const rows = await qb
       .select([
-        'p.id AS id',
-        'p.title AS title',
-        'p.description AS description',
-        'p.group_slug AS groupSlug',
-        'p.link AS link',
-        'p.start_year AS startYear',
-        'p.reviewed_at AS approvedAt',
-        'a.edition_year AS editionYear',
-        'a.versions AS versions',
-        'g.ibge_code AS ibgeCode',
-        'g.name AS governmentName',
-        'g.uf AS uf',
-        'g.kind AS kind',
+        'p.id AS "id"',
+        'p.title AS "title"',
+        'p.description AS "description"',
+        'p.group_slug AS "groupSlug"',
+        'p.link AS "link"',
+        'p.start_year AS "startYear"',
+        'p.reviewed_at AS "approvedAt"',
+        'a.edition_year AS "editionYear"',
+        'a.versions AS "versions"',
+        'g.ibge_code AS "ibgeCode"',
+        'g.name AS "governmentName"',
+        'g.uf AS "uf"',
+        'g.kind AS "kind"',
       ])
       .orderBy('a.edition_year', 'DESC')
       .addOrderBy('g.name', 'ASC')
@@ -253,9 +254,9 @@ export class GoodPracticesService {
         groupSlug: string;
         link: string | null;
         startYear: number | null;
-        approvedAt: string | null;
+        approvedAt: string | Date | null;
         editionYear: number;
-        versions: string;
+        versions: unknown;
         ibgeCode: string;
         governmentName: string;
         uf: string;
@@ -269,7 +270,7 @@ export class GoodPracticesService {
         id: r.id,
         title: r.title,
         description: r.description,
-        group: this.group(r.groupSlug, (JSON.parse(r.versions) as Record<string, number>)[r.groupSlug]),
+        group: this.group(r.groupSlug, asJson<Record<string, number>>(r.versions)[r.groupSlug]),
         link: r.link,
         startYear: r.startYear,
         editionYear: r.editionYear,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { asJson, dialectOfRunner, rawQuery } from '../../database/portable-sql';
 import { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain-error';
 import { message } from '../i18n/message';
@@ -39,12 +40,14 @@ export class IdempotencyService {
   async begin(request: IdempotentRequest): Promise<StoredResponse | null> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (em) => {
-      await em.query(`DELETE FROM idempotency_keys WHERE expires_at <= ?`, [now.getTime()]);
-      const [row] = (await em.query(
+      await this.lockKey(em, request);
+      await rawQuery(em, `DELETE FROM idempotency_keys WHERE expires_at <= ?`, [now.getTime()]);
+      const [row] = await rawQuery<KeyRow>(
+        em,
         `SELECT route, request_digest, response_status, response_body, response_headers, created_at
          FROM idempotency_keys WHERE user_id = ? AND "key" = ?`,
         [request.userId, request.key],
-      )) as KeyRow[];
+      );
       const abandoned =
         row && row.response_status === null && now.getTime() - Date.parse(row.created_at) > ABANDONED_AFTER_MS;
       if (row && !abandoned) return this.replay(request, row);
@@ -55,7 +58,8 @@ export class IdempotencyService {
 
   async complete(request: IdempotentRequest, response: StoredResponse): Promise<void> {
     await this.dataSource.transaction((em) =>
-      em.query(
+      rawQuery(
+        em,
         `UPDATE idempotency_keys SET response_status = ?, response_body = ?, response_headers = ?
          WHERE user_id = ? AND "key" = ?`,
         [
@@ -72,7 +76,7 @@ export class IdempotencyService {
   /** Frees the key of a request that failed. */
   async release(request: IdempotentRequest): Promise<void> {
     await this.dataSource.transaction((em) =>
-      em.query(`DELETE FROM idempotency_keys WHERE user_id = ? AND "key" = ? AND response_status IS NULL`, [
+      rawQuery(em, `DELETE FROM idempotency_keys WHERE user_id = ? AND "key" = ? AND response_status IS NULL`, [
         request.userId,
         request.key,
       ]),
@@ -109,10 +113,24 @@ export class IdempotencyService {
     }
   }
 
+  /**
+   * SQLite runs one transaction at a time; on PostgreSQL two requests with the same key would both find it free,
+   * so each takes the key's lock (held until its transaction ends) before looking.
+   */
+  private async lockKey(em: EntityManager, request: IdempotentRequest): Promise<void> {
+    if (dialectOfRunner(em) !== 'postgres') return;
+    await rawQuery(em, `SELECT pg_advisory_xact_lock(hashtext(?))`, [`idempotency:${request.userId}:${request.key}`]);
+  }
+
+  /** Reserves the key, replacing an abandoned reservation as a fresh one (no response). */
   private async reserve(em: EntityManager, request: IdempotentRequest, now: Date): Promise<void> {
-    await em.query(
-      `INSERT OR REPLACE INTO idempotency_keys (user_id, "key", route, request_digest, created_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+    await rawQuery(
+      em,
+      `INSERT INTO idempotency_keys (user_id, "key", route, request_digest, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (user_id, "key") DO UPDATE SET route = excluded.route, request_digest = excluded.request_digest,
+         response_status = NULL, response_body = NULL, response_headers = NULL,
+         created_at = excluded.created_at, expires_at = excluded.expires_at`,
       [
         request.userId,
         request.key,
@@ -142,8 +160,8 @@ export class IdempotencyService {
     }
     return {
       status: row.response_status,
-      body: JSON.parse(row.response_body ?? 'null'),
-      headers: JSON.parse(row.response_headers ?? '{}') as Record<string, string>,
+      body: asJson(row.response_body ?? 'null'),
+      headers: asJson<Record<string, string> | null>(row.response_headers) ?? {},
     };
   }
 }

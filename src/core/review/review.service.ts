@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type EntityManager, MoreThan } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { asNumber, asTimestampText, dialectOfRunner, isoTimestamp, rawQuery } from '../../database/portable-sql';
 import { AnswerEntity } from '../assessment/answer.entity';
 import { type AssessmentState, STATE_LABELS } from '../assessment/assessment-state';
 import { AssessmentWorkflow } from '../assessment/assessment-workflow.service';
@@ -49,6 +50,20 @@ export interface QueuePageFilter {
   readonly reviewer?: string;
   readonly limit: number;
   readonly offset: number;
+}
+
+/** A row of the review queue's API, as stored. */
+interface QueueEntry {
+  id: string;
+  editionYear: number;
+  governmentCode: string;
+  governmentName: string;
+  uf: string;
+  kind: string;
+  state: string;
+  round: number;
+  submittedAt: string | Date | null;
+  updatedAt: string | Date;
 }
 
 interface QueueRow {
@@ -472,22 +487,30 @@ export class ReviewService {
       .createQueryBuilder('a')
       .innerJoin(GovernmentEntity, 'g', 'g.ibge_code = a.government_code')
       .select([
-        'a.id AS id',
-        'a.edition_year AS editionYear',
-        'a.government_code AS governmentCode',
-        'g.name AS governmentName',
-        'g.uf AS uf',
-        'g.kind AS kind',
-        'a.state AS state',
-        'a.round AS round',
-        'a.submitted_at AS submittedAt',
-        'a.updated_at AS updatedAt',
+        'a.id AS "id"',
+        'a.edition_year AS "editionYear"',
+        'a.government_code AS "governmentCode"',
+        'g.name AS "governmentName"',
+        'g.uf AS "uf"',
+        'g.kind AS "kind"',
+        'a.state AS "state"',
+        'a.round AS "round"',
+        'a.submitted_at AS "submittedAt"',
+        'a.updated_at AS "updatedAt"',
       ]);
     if (filter.edition) qb.andWhere('a.edition_year = :edition', { edition: filter.edition });
     if (filter.uf) qb.andWhere('g.uf = :uf', { uf: filter.uf });
     if (filter.status) qb.andWhere('a.state = :status', { status: filter.status });
     else qb.andWhere('a.state IN (:...states)', { states: ['submitted', 'resubmitted', 'in-review'] });
-    return qb.orderBy('a.submitted_at', 'ASC').addOrderBy('g.name', 'ASC').getRawMany();
+    // PostgreSQL sorts NULLs last in an ascending order, SQLite first: pg is told to do as SQLite does.
+    const nulls = dialectOfRunner(this.workflow.dataSource) === 'postgres' ? 'NULLS FIRST' : undefined;
+    const rows = await qb.orderBy('a.submitted_at', 'ASC', nulls).addOrderBy('g.name', 'ASC').getRawMany<QueueEntry>();
+    // The stored text, as SQLite gives it, whichever database (pg's driver gives Dates).
+    return rows.map((r) => ({
+      ...r,
+      submittedAt: asTimestampText(r.submittedAt),
+      updatedAt: asTimestampText(r.updatedAt),
+    }));
   }
 
   /**
@@ -512,21 +535,26 @@ export class ReviewService {
     if (filter.reviewer) add(`${LAST_REVIEWER} = ?`, filter.reviewer);
     const from = `FROM "assessments" a JOIN "governments" g ON g."ibge_code" = a."government_code"
       WHERE ${where.join(' AND ')}`;
-    const order = 'a."submitted_at" ASC, g."search_name" ASC, a."id" ASC';
+    const dialect = dialectOfRunner(this.workflow.dataSource);
+    // PostgreSQL sorts NULLs last in an ascending order, SQLite first: pg is told to do as SQLite does.
+    const order = `a."submitted_at" ASC${dialect === 'postgres' ? ' NULLS FIRST' : ''}, g."search_name" ASC, a."id" ASC`;
     // The page's ids first; the reviewer is looked up for those rows only.
-    const rows: QueueRow[] = await this.workflow.dataSource.query(
+    const rows = await rawQuery<QueueRow>(
+      this.workflow.dataSource,
       `SELECT a."id", a."edition_year", a."government_code", g."name", g."uf", g."kind", a."state", a."round",
-        strftime('%Y-%m-%dT%H:%M:%fZ', a."submitted_at") AS "submitted_at", ${LAST_REVIEWER} AS "reviewer_id"
+        ${isoTimestamp(dialect, 'a."submitted_at"')} AS "submitted_at", ${LAST_REVIEWER} AS "reviewer_id"
       FROM (SELECT a."id" ${from} ORDER BY ${order} LIMIT ? OFFSET ?) page
       JOIN "assessments" a ON a."id" = page."id" JOIN "governments" g ON g."ibge_code" = a."government_code"
       ORDER BY ${order}`,
       [...params, filter.limit, filter.offset],
     );
-    const [{ total }] = (await this.workflow.dataSource.query(`SELECT COUNT(*) AS "total" ${from}`, params)) as {
-      total: number;
-    }[];
+    const [{ total }] = await rawQuery<{ total: number | string }>(
+      this.workflow.dataSource,
+      `SELECT COUNT(*) AS "total" ${from}`,
+      params,
+    );
     return {
-      total,
+      total: asNumber(total),
       limit: filter.limit,
       offset: filter.offset,
       items: rows.map((r) => ({

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Makes the local PostgreSQL 15 ready for the tests (idempotent): installs Debian's package when missing, starts
 # cluster 15/main on 127.0.0.1 only, and creates role migracidades (password migracidades, CREATEDB) and the
-# database migracidades_test it owns. Runs as root (no systemd here; initdb refuses root, pg_ctlcluster does not).
+# database migracidades_test it owns. Runs as root, through sudo otherwise (no systemd needed: pg_ctlcluster starts
+# the cluster as the postgres user).
 set -euo pipefail
+
+if [ "$(id -u)" -ne 0 ]; then exec sudo -E bash "$0" "$@"; fi
 
 VERSION=15
 CLUSTER=main

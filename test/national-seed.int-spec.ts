@@ -4,6 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
+import { asJson, asNumber, dialectOfRunner, jsonNumber, rawQuery } from '../src/database/portable-sql';
 import { AnswerEntity } from '../src/core/assessment/answer.entity';
 import { AssessmentEntity } from '../src/core/assessment/assessment.entity';
 import type { AnswerValue } from '../src/core/questionnaire/questionnaire.types';
@@ -34,9 +35,13 @@ async function dump(ds: DataSource) {
   };
 }
 
+/** Counts read as numbers, whichever database (PostgreSQL's come as text). */
+const counted = <T extends Record<string, unknown>>(rows: T[]) =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, k === 'n' ? asNumber(v) : v])) as T);
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
-describe('national seed (real SQLite files through migrations)', () => {
+describe('national seed (real databases through migrations)', () => {
   const scratches = [scratchDir(), scratchDir()];
   let a: INestApplicationContext;
   let b: INestApplicationContext;
@@ -69,22 +74,30 @@ describe('national seed (real SQLite files through migrations)', () => {
   });
 
   it('seeds every sampled government in every edition, approved and then prioritised or certified', async () => {
-    const rows = (await ds.query(
-      'SELECT edition_year AS year, state, COUNT(*) AS n FROM assessments GROUP BY edition_year, state',
-    )) as { year: number; state: string; n: number }[];
+    const rows = counted(
+      (await ds.query(
+        'SELECT edition_year AS year, state, COUNT(*) AS n FROM assessments GROUP BY edition_year, state',
+      )) as { year: number; state: string; n: number }[],
+    );
     for (const year of EDITIONS) {
       const states = rows.filter((r) => r.year === year);
       expect(states.reduce((s, r) => s + r.n, 0)).toBe(GOVERNMENTS);
       expect(states.map((r) => r.state).every((s) => s === 'certified' || s === 'priorities-set')).toBe(true);
     }
-    const [{ n: withPriorities }] = await ds.query('SELECT COUNT(DISTINCT assessment_id) AS n FROM priorities');
+    const [{ n: withPriorities }] = counted(
+      await ds.query('SELECT COUNT(DISTINCT assessment_id) AS n FROM priorities'),
+    );
     expect(withPriorities).toBeGreaterThan(GOVERNMENTS * EDITIONS.length * 0.9);
-    const [{ n: reported }] = await ds.query(
-      "SELECT COUNT(*) AS n FROM priorities WHERE progress_status IN ('achieved', 'in-progress', 'not-started')",
+    const [{ n: reported }] = counted(
+      await ds.query(
+        "SELECT COUNT(*) AS n FROM priorities WHERE progress_status IN ('achieved', 'in-progress', 'not-started')",
+      ),
     );
     expect(reported).toBeGreaterThan(0);
-    const [{ n: unlinked }] = await ds.query(
-      'SELECT COUNT(*) AS n FROM assessments WHERE edition_year > 2020 AND previous_assessment_id IS NULL',
+    const [{ n: unlinked }] = counted(
+      await ds.query(
+        'SELECT COUNT(*) AS n FROM assessments WHERE edition_year > 2020 AND previous_assessment_id IS NULL',
+      ),
     );
     expect(unlinked).toBe(0);
   });
@@ -98,7 +111,10 @@ describe('national seed (real SQLite files through migrations)', () => {
       d.assessments.filter((r: { edition_year: number }) => r.edition_year !== 2022);
     expect(outside2022(first)).toEqual(outside2022(second));
     const scores = (d: typeof first) =>
-      d.assessments.map((r: { id: string; score_snapshot: string }) => [r.id, JSON.parse(r.score_snapshot).index]);
+      d.assessments.map((r: { id: string; score_snapshot: unknown }) => [
+        r.id,
+        asJson<{ index: unknown }>(r.score_snapshot).index,
+      ]);
     expect(scores(first)).toEqual(scores(second));
     const values = (d: typeof first) =>
       d.answers.map((r: Record<string, unknown>) => [
@@ -145,9 +161,14 @@ describe('national seed (real SQLite files through migrations)', () => {
   }, 300_000); // 600 assessments scored twice each
 
   it('answers each group with the version its edition pins: protection and social assistance v2 from 2021, health v2 from 2024', async () => {
+    const d = dialectOfRunner(ds);
+    const socialAssistance =
+      d === 'postgres'
+        ? `CAST(versions ->> 'social-assistance' AS INTEGER)`
+        : `json_extract(versions, '$."social-assistance"')`;
     const rows = (await ds.query(
-      `SELECT edition_year AS year, json_extract(versions, '$.protection') AS p, json_extract(versions, '$."social-assistance"') AS s,
-              json_extract(versions, '$.health') AS h, COUNT(*) AS n FROM assessments GROUP BY 1, 2, 3, 4 ORDER BY 1`,
+      `SELECT edition_year AS year, ${jsonNumber(d, 'versions', 'protection')} AS p, ${socialAssistance} AS s,
+              ${jsonNumber(d, 'versions', 'health')} AS h, COUNT(*) AS n FROM assessments GROUP BY 1, 2, 3, 4 ORDER BY 1`,
     )) as { year: number; p: number; s: number; h: number }[];
     expect(rows.map((r) => [r.year, r.p, r.s, r.h])).toEqual([
       [2020, 1, 1, 1],
@@ -158,10 +179,11 @@ describe('national seed (real SQLite files through migrations)', () => {
     ]);
     const keys = async (group: string, year: number) =>
       (
-        (await ds.query(
+        await rawQuery<{ item_key: string }>(
+          ds,
           `SELECT DISTINCT item_key FROM answers JOIN assessments a ON a.id = assessment_id WHERE group_slug = ? AND a.edition_year = ?`,
           [group, year],
-        )) as { item_key: string }[]
+        )
       ).map((r) => r.item_key);
     expect(await keys('protection', 2020)).toEqual(
       expect.arrayContaining(['awareness-campaigns', 'nationality-records']),
@@ -208,7 +230,7 @@ describe('national seed (real SQLite files through migrations)', () => {
 
   it('spreads scores as in the real country: mostly low, a long tail, some improving and some regressing', async () => {
     const rows = (await ds.query(
-      `SELECT government_code AS code, edition_year AS year, json_extract(score_snapshot, '$.index.index') AS idx FROM assessments`,
+      `SELECT government_code AS code, edition_year AS year, ${jsonNumber(dialectOfRunner(ds), 'score_snapshot', 'index.index')} AS idx FROM assessments`,
     )) as { code: string; year: number; idx: number }[];
     const sorted = rows.map((r) => r.idx).sort((x, y) => x - y);
     const median = percentile(sorted, 0.5);
@@ -235,7 +257,7 @@ describe('national seed (real SQLite files through migrations)', () => {
     const stored = new Map(
       (
         (await ds.query(
-          `SELECT edition_year || '/' || government_code AS k, json_extract(score_snapshot, '$.index.index') AS idx FROM assessments`,
+          `SELECT edition_year || '/' || government_code AS k, ${jsonNumber(dialectOfRunner(ds), 'score_snapshot', 'index.index')} AS idx FROM assessments`,
         )) as { k: string; idx: number }[]
       ).map((r) => [r.k, r.idx]),
     );
@@ -251,7 +273,7 @@ describe('national seed (real SQLite files through migrations)', () => {
     await expect(run(['--everything'])).rejects.toThrow(
       /^Argumento desconhecido: --everything\. Uso: .* \/ Unknown argument: --everything\. Usage: /,
     );
-    expect(((await ds.query('SELECT COUNT(*) AS n FROM assessments')) as { n: number }[])[0].n).toBe(
+    expect(counted((await ds.query('SELECT COUNT(*) AS n FROM assessments')) as { n: number }[])[0].n).toBe(
       GOVERNMENTS * EDITIONS.length,
     );
   });
@@ -264,10 +286,10 @@ describe('national seed (real SQLite files through migrations)', () => {
     const removed = await removeNationalSeed(a);
     expect(removed.assessments).toBe(GOVERNMENTS * EDITIONS.length);
     expect(removed.editions).toEqual([2020, 2021, 2023, 2024]);
-    const counts = (await ds.query(
+    const [counts] = (await ds.query(
       'SELECT (SELECT COUNT(*) FROM assessments) AS a, (SELECT COUNT(*) FROM answers) AS b, (SELECT COUNT(*) FROM priorities) AS p',
-    )) as { a: number; b: number; p: number }[];
-    expect(counts[0]).toEqual({ a: 0, b: 0, p: 0 });
+    )) as { a: unknown; b: unknown; p: unknown }[];
+    expect([counts.a, counts.b, counts.p].map((n) => asNumber(n))).toEqual([0, 0, 0]);
     expect(((await ds.query('SELECT year FROM editions')) as { year: number }[]).map((e) => e.year)).toEqual([2022]);
     const again = await seedNational(a, { governments: 3 });
     expect(again.rows.assessments).toBe(15);

@@ -1,8 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { asJson, asNumber, dialectOfRunner } from '../database/portable-sql';
 import { AuditService } from '../core/audit/audit.service';
 import { message } from '../core/i18n/message';
-import { NationalSeedError, SEEDED } from './national-seed';
+import { NationalSeedError, seeded } from './national-seed';
 
 export interface RemovalSummary {
   readonly assessments: number;
@@ -18,8 +19,9 @@ export interface RemovalSummary {
 export async function removeNationalSeed(app: INestApplicationContext): Promise<RemovalSummary> {
   const ds = app.get(DataSource);
   return ds.transaction(async (em) => {
+    const SEEDED = seeded(dialectOfRunner(em));
     const ids = `SELECT id FROM assessments WHERE ${SEEDED}`;
-    const count = async (sql: string) => ((await em.query(sql)) as { n: number }[])[0].n;
+    const count = async (sql: string) => asNumber(((await em.query(sql)) as { n: unknown }[])[0].n);
     const seals = await count(`SELECT COUNT(*) AS n FROM certificates WHERE assessment_id IN (${ids})`);
     const batched = await count(`SELECT COUNT(*) AS n FROM certificate_batch_items WHERE assessment_id IN (${ids})`);
     if (seals + batched > 0) {
@@ -43,10 +45,10 @@ export async function removeNationalSeed(app: INestApplicationContext): Promise<
       throw new NationalSeedError(message('seed.referenced'), (e as Error).message);
     }
     const runs = (await em.query(`SELECT "after" FROM audit_log WHERE action = 'seed.national'`)) as {
-      after: string;
+      after: unknown;
     }[];
     const createdBySeed = [
-      ...new Set(runs.flatMap((r) => (JSON.parse(r.after) as { editionsCreated: number[] }).editionsCreated)),
+      ...new Set(runs.flatMap((r) => asJson<{ editionsCreated: number[] }>(r.after).editionsCreated)),
     ];
     const removable: number[] = [];
     for (const year of createdBySeed) {

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { asNumber, dialectOfRunner, jsonText, rawQuery, type SqlDialect } from '../database/portable-sql';
 import type { AnswerEntity } from '../core/assessment/answer.entity';
 import type { AssessmentEntity } from '../core/assessment/assessment.entity';
 import type { AssessmentState } from '../core/assessment/assessment-state';
@@ -64,13 +65,13 @@ export class NationalSeedError extends Error {
 /** Several sentences of a refusal, joined language by language. */
 export const refusal = (...parts: LocalizedText[]): LocalizedText => joinTexts(parts);
 
-/** SQLite binds at most 32,766 values per statement. */
+/** SQLite binds at most 32,766 values per statement (PostgreSQL 65,535). */
 const MAX_BOUND = 32_000;
 /** Governments per transaction (about 5 x 80 answers each). */
 const GOVERNMENTS_PER_TRANSACTION = 800;
 
 /** Which assessments the seed wrote (it signs their enrolment). */
-export const SEEDED = `json_extract(enrolment, '$.enrolledBy') = '${SEED_ACTOR_ID}'`;
+export const seeded = (dialect: SqlDialect) => `${jsonText(dialect, 'enrolment', 'enrolledBy')} = '${SEED_ACTOR_ID}'`;
 
 interface Edition {
   readonly year: number;
@@ -115,7 +116,7 @@ class BulkInsert {
     if (this.rows === 0) return;
     for (const parent of this.refersTo) await parent.flush();
     const sql = `INSERT INTO "${this.table}" (${this.columns.map((c) => `"${c}"`).join(', ')}) VALUES ${Array(this.rows).fill(this.row).join(', ')}`;
-    await this.em.query(sql, this.values);
+    await rawQuery(this.em, sql, this.values);
     this.total += this.rows;
     this.values = [];
     this.rows = 0;
@@ -216,7 +217,11 @@ export async function seedNational(
   const review = app.get(ReviewService);
   const columns = columnsByVersion(catalogue);
 
-  const [{ n: already }] = (await ds.query(`SELECT COUNT(*) AS n FROM assessments WHERE ${SEEDED}`)) as { n: number }[];
+  const [{ n }] = await rawQuery<{ n: number | string }>(
+    ds,
+    `SELECT COUNT(*) AS n FROM assessments WHERE ${seeded(dialectOfRunner(ds))}`,
+  );
+  const already = asNumber(n);
   if (already > 0) {
     throw new NationalSeedError(message('seed.already-seeded', { count: already }));
   }
@@ -227,10 +232,11 @@ export async function seedNational(
   const governments = await pickGovernments(ds, seed, options.governments);
   const taken = new Set(
     (
-      (await ds.query(
+      await rawQuery<{ k: string }>(
+        ds,
         `SELECT edition_year || '/' || government_code AS k FROM assessments WHERE edition_year IN (${years.map(() => '?').join(', ')})`,
         years,
-      )) as { k: string }[]
+      )
     ).map((r) => r.k),
   );
   await ds.transaction((em) =>
@@ -285,8 +291,8 @@ export async function seedNational(
       }),
     );
   }
-  // Big transactions leave a big write-ahead log behind: fold it into the database file.
-  await ds.query('PRAGMA wal_checkpoint(TRUNCATE)');
+  // Big transactions leave a big write-ahead log behind: fold it into the database file (SQLite's own).
+  if (dialectOfRunner(ds) === 'sqlite') await ds.query('PRAGMA wal_checkpoint(TRUNCATE)');
   return {
     seed,
     governments: governments.length,
@@ -372,14 +378,14 @@ async function pickGovernments(ds: DataSource, seed: string, count?: number): Pr
     kind: string;
     name: string;
     uf: string;
-    population?: number | null;
+    population?: number | string | null;
   }[];
   const all = rows.map((r) => ({
     ibgeCode: r.ibge_code,
     kind: r.kind,
     name: r.name,
     uf: r.uf,
-    population: r.population ?? null,
+    population: asNumber(r.population, 'nullable'),
   }));
   if (count === undefined || count >= all.length) return all;
   return all

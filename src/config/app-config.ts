@@ -65,6 +65,8 @@ export interface AppConfig {
    * none (the default), all (`true`), the nearest N hops, or a list of addresses and ranges.
    */
   readonly trustProxy: TrustProxy;
+  /** Autosaves arriving together share one SQLite transaction (GROUP_COMMIT=on, the default; off: one each). */
+  readonly groupCommit: boolean;
 }
 
 export type TrustProxy = boolean | number | readonly string[];
@@ -150,6 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const trustProxy = parseTrustProxy(env.TRUST_PROXY, problems);
 
   const demoData = env.DEMO_DATA === '1' || env.DEMO_DATA === 'true';
+  const groupCommit = env.GROUP_COMMIT ?? 'on';
+  if (!['on', 'off'].includes(groupCommit)) problems.push(`GROUP_COMMIT must be on or off, got "${groupCommit}"`);
   const demoPassword = env.DEMO_PASSWORD === '' ? undefined : env.DEMO_PASSWORD;
   if (demoPassword !== undefined && demoPassword.length < 12)
     problems.push('DEMO_PASSWORD must have at least 12 characters');
@@ -182,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clockStart,
     vlibras: env.VLIBRAS === '1' || env.VLIBRAS === 'true',
     trustProxy,
+    groupCommit: groupCommit !== 'off',
   };
 }
 

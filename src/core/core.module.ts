@@ -26,7 +26,8 @@ export class CoreModule {
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(config.database),
-          dataSourceFactory: async (options) => serializeTransactions(await openDataSource(options!)),
+          dataSourceFactory: async (options) =>
+            serializeTransactions(await openDataSource(options!), config.groupCommit),
         }),
         IdempotencyModule,
         IndicatorRegistryModule,

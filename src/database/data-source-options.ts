@@ -127,18 +127,22 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
   return ds;
 }
 
-/** Any fixed number: the key of the advisory lock the engine's migrations take. */
+/** Any fixed number: with the schema's name, the key of the advisory lock the engine's migrations take. */
 const MIGRATION_LOCK = 1_765_000_001;
+/** The lock's two keys: schemas of one database (the tests' ones) migrate side by side. */
+const LOCK_KEYS = '$1::integer, hashtext(COALESCE($2::text, current_schema()))';
 
 async function migrateUnderLock(ds: DataSource, schema: string | undefined): Promise<void> {
   const runner = ds.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await runner.query(`SELECT pg_advisory_lock(${LOCK_KEYS})`, [MIGRATION_LOCK, schema ?? null]);
     if (schema) await runner.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await ds.runMigrations({ transaction: 'each' });
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner
+      .query(`SELECT pg_advisory_unlock(${LOCK_KEYS})`, [MIGRATION_LOCK, schema ?? null])
+      .catch(() => undefined);
     await runner.release();
   }
 }

@@ -117,8 +117,10 @@ export class Lifecycle1764400000000 implements MigrationInterface {
   }
 
   /**
-   * The same tables on PostgreSQL: times as timestamptz (UTC instants), JSON as jsonb, real booleans, the trail's
-   * id from an identity and its time as the same ISO text as on SQLite.
+   * The same tables on PostgreSQL: times as timestamptz (UTC instants), real booleans, the trail's id from an
+   * identity and its time as the same ISO text as on SQLite. JSON as json, not jsonb: json keeps the text as
+   * written, and the engine relies on the order of an object's keys (the groups of pinned versions, of a snapshot),
+   * which jsonb would sort.
    */
   private async upPostgres(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "users" (
@@ -135,9 +137,9 @@ export class Lifecycle1764400000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "idx_users_government" ON "users" ("government_code")`);
     await q.query(`CREATE TABLE "editions" (
       "year" integer PRIMARY KEY NOT NULL,
-      "calendar" jsonb NOT NULL,
-      "pinned_versions" jsonb NOT NULL,
-      "certification_rule" jsonb NOT NULL,
+      "calendar" json NOT NULL,
+      "pinned_versions" json NOT NULL,
+      "certification_rule" json NOT NULL,
       "created_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP
     )`);
     await q.query(`CREATE TABLE "assessments" (
@@ -145,11 +147,11 @@ export class Lifecycle1764400000000 implements MigrationInterface {
       "edition_year" integer NOT NULL REFERENCES "editions" ("year"),
       "government_code" varchar(7) NOT NULL REFERENCES "governments" ("ibge_code"),
       "state" varchar(24) NOT NULL,
-      "versions" jsonb NOT NULL,
+      "versions" json NOT NULL,
       "previous_assessment_id" varchar(36) REFERENCES "assessments" ("id"),
       "round" integer NOT NULL DEFAULT 1,
-      "enrolment" jsonb NOT NULL,
-      "score_snapshot" jsonb,
+      "enrolment" json NOT NULL,
+      "score_snapshot" json,
       "submitted_at" timestamptz,
       "approved_at" timestamptz,
       "row_version" integer NOT NULL DEFAULT 1,
@@ -163,13 +165,13 @@ export class Lifecycle1764400000000 implements MigrationInterface {
       "assessment_id" varchar(36) NOT NULL REFERENCES "assessments" ("id"),
       "group_slug" varchar(64) NOT NULL,
       "item_key" varchar(64) NOT NULL,
-      "value" jsonb,
-      "evidence" jsonb,
+      "value" json,
+      "evidence" json,
       "version" integer NOT NULL,
       "carried" boolean NOT NULL DEFAULT false,
       "changed_round" integer NOT NULL,
       "review_status" varchar(12) NOT NULL DEFAULT 'pending',
-      "reviewer_rating" jsonb,
+      "reviewer_rating" json,
       "review_note" text,
       "reviewed_round" integer,
       "updated_by" varchar(36),
@@ -218,8 +220,8 @@ export class Lifecycle1764400000000 implements MigrationInterface {
       "entity" varchar(40) NOT NULL,
       "entity_id" varchar(200) NOT NULL,
       "assessment_id" varchar(36),
-      "before" jsonb,
-      "after" jsonb
+      "before" json,
+      "after" json
     )`);
     await q.query(`CREATE INDEX "idx_audit_assessment" ON "audit_log" ("assessment_id", "id")`);
     // The trail is appended to, never edited: the database itself refuses changes (TRUNCATE too).

@@ -31,7 +31,7 @@ export class Certificates1764500000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "idx_certificates_pdf" ON "certificates" ("pdf_sha256")`);
   }
 
-  /** The same table on PostgreSQL: the snapshot as jsonb, the revocation time as timestamptz. */
+  /** The same table on PostgreSQL: the snapshot as json, the revocation time as timestamptz. */
   private async upPostgres(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "certificates" (
       "number" varchar(20) PRIMARY KEY NOT NULL,
@@ -42,7 +42,7 @@ export class Certificates1764500000000 implements MigrationInterface {
       "issued_by" varchar(36) NOT NULL,
       "valid_until" varchar(10) NOT NULL,
       "level" varchar(20),
-      "snapshot" jsonb NOT NULL,
+      "snapshot" json NOT NULL,
       "credential" text NOT NULL,
       "pdf_sha256" varchar(64) NOT NULL,
       "revoked_at" timestamptz,

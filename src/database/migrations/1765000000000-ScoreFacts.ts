@@ -20,7 +20,7 @@ const FILL = (row: string) => `
 
 /**
  * The same facts on PostgreSQL, kept by PL/pgSQL triggers with the effect of the SQLite ones: an upsert for
- * `INSERT OR REPLACE`, jsonb operators for `json_extract`/`json_each`, and `trunc` for SQLite's CAST to
+ * `INSERT OR REPLACE`, json operators for `json_extract`/`json_each`, and `trunc` for SQLite's CAST to
  * INTEGER (which truncates where PostgreSQL's rounds). Functions keep the schema they were created in.
  */
 const PG_FUNCTION = (name: string, body: string) => `CREATE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql
@@ -38,10 +38,10 @@ const PG_FILL = `
     "kind" = EXCLUDED."kind", "state" = EXCLUDED."state", "index_score" = EXCLUDED."index_score",
     "index_level" = EXCLUDED."index_level";
   DELETE FROM "group_facts" WHERE "assessment_id" = NEW."id";
-  IF jsonb_typeof(NEW."score_snapshot" -> 'index' -> 'groups') = 'array' THEN
+  IF json_typeof(NEW."score_snapshot" -> 'index' -> 'groups') = 'array' THEN
     INSERT INTO "group_facts" ("assessment_id", "edition_year", "group_slug", "score")
       SELECT NEW."id", NEW."edition_year", j ->> 'group', (j ->> 'score')::double precision
-      FROM jsonb_array_elements(NEW."score_snapshot" -> 'index' -> 'groups') j;
+      FROM json_array_elements(NEW."score_snapshot" -> 'index' -> 'groups') j;
   END IF;
   ${BUMP}`;
 const PG_ADD_PRIORITY = `INSERT INTO "priority_facts" ("priority_id", "assessment_id", "edition_year", "group_slug")

@@ -34,9 +34,9 @@ export class CalendarAndSeals1765100000000 implements MigrationInterface {
       WHERE "level" IS NULL AND json_extract("snapshot", '$.index.index') IS NOT NULL`);
   }
 
-  /** The same columns on PostgreSQL (the validity as jsonb), and the same level from the snapshot's index. */
+  /** The same columns on PostgreSQL (the validity as json), and the same level from the snapshot's index. */
   private async upPostgres(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE "editions" ADD COLUMN "seal_validity" jsonb NOT NULL DEFAULT '{"kind":"one-year"}'`);
+    await q.query(`ALTER TABLE "editions" ADD COLUMN "seal_validity" json NOT NULL DEFAULT '{"kind":"one-year"}'`);
     await q.query(`ALTER TABLE "certificates" ADD COLUMN "valid_from" varchar(10)`);
     await q.query(`UPDATE "certificates" SET "valid_from" = substr("issued_at", 1, 10)`);
     const index = `("snapshot" -> 'index' ->> 'index')::double precision`;

@@ -11,9 +11,9 @@ export class NotificationTexts1765300000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "notifications" ADD COLUMN "subject_key" varchar(80)`);
-    // JSON: jsonb on PostgreSQL, text on SQLite.
+    // JSON: json on PostgreSQL (the text as written), text on SQLite.
     await q.query(
-      `ALTER TABLE "notifications" ADD COLUMN "subject_params" ${dialectOf(q) === 'postgres' ? 'jsonb' : 'text'}`,
+      `ALTER TABLE "notifications" ADD COLUMN "subject_params" ${dialectOf(q) === 'postgres' ? 'json' : 'text'}`,
     );
     await q.query(`ALTER TABLE "notifications" ADD COLUMN "link" varchar(300)`);
   }

@@ -27,7 +27,7 @@ export class FileOwners1765700000000 implements MigrationInterface {
     }
   }
 
-  /** The same table and backfill on PostgreSQL, reading the jsonb columns. */
+  /** The same table and backfill on PostgreSQL, reading the json columns. */
   private async upPostgres(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "file_owners" (
       "sha256" varchar(64) NOT NULL REFERENCES "stored_files" ("sha256"),
@@ -71,7 +71,7 @@ const BACKFILL = [
   `SELECT c."pdf_sha256" AS sha256, 'assessment' AS kind, c."assessment_id" AS owner FROM "certificates" c`,
 ];
 
-/** BACKFILL on PostgreSQL: the columns are jsonb there, so always well-formed. */
+/** BACKFILL on PostgreSQL: the columns are json there, so always well-formed. */
 const PG_BACKFILL = [
   `SELECT a."enrolment" -> 'letterOfIntent' ->> 'file' AS sha256, 'government' AS kind, a."government_code" AS owner
    FROM "assessments" a`,
@@ -79,10 +79,10 @@ const PG_BACKFILL = [
      a."government_code" AS owner FROM "assessments" a`,
   `SELECT e ->> 'file' AS sha256, 'assessment' AS kind, an."assessment_id" AS owner
    FROM "answers" an,
-     jsonb_array_elements(CASE WHEN jsonb_typeof(an."evidence") = 'array' THEN an."evidence" ELSE '[]' END) e
-   WHERE jsonb_typeof(e) = 'object'`,
+     json_array_elements(CASE WHEN json_typeof(an."evidence") = 'array' THEN an."evidence" ELSE '[]' END) e
+   WHERE json_typeof(e) = 'object'`,
   `SELECT an."value" ->> 'file' AS sha256, 'assessment' AS kind, an."assessment_id" AS owner
-   FROM "answers" an WHERE jsonb_typeof(an."value") = 'object'`,
+   FROM "answers" an WHERE json_typeof(an."value") = 'object'`,
   `SELECT l."entity_id" AS sha256, 'assessment' AS kind, l."assessment_id" AS owner
    FROM "audit_log" l WHERE l."action" = 'evidence.upload' AND l."entity" = 'file'`,
   `SELECT c."pdf_sha256" AS sha256, 'assessment' AS kind, c."assessment_id" AS owner FROM "certificates" c`,

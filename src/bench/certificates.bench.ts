@@ -4,11 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer';
-import { DataSource } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
 import { createApp } from '../app.factory';
 import { loadConfig } from '../config/app-config';
 import { AssessmentViewService } from '../core/assessment/assessment-view.service';
 import { DiagnosisService } from '../core/assessment/diagnosis.service';
+import { AssessmentEntity } from '../core/assessment/assessment.entity';
 import { EnrolmentService } from '../core/assessment/enrolment.service';
 import { PrioritiesService } from '../core/assessment/priorities.service';
 import type { Actor } from '../core/auth/actor';
@@ -18,16 +19,25 @@ import { CertificateBatchService } from '../core/certification/certificate-batch
 import { CertificationService } from '../core/certification/certification.service';
 import { minimalPdf } from '../core/demo/minimal-pdf';
 import { EditionsService } from '../core/editions/editions.service';
+import { GovernmentEntity } from '../core/governments/government.entity';
 import { QuestionnaireCatalogue } from '../core/questionnaire/questionnaire-catalogue.service';
-import { CHROMIUM_ARGS } from '../core/rendering/pdf-renderer.service';
+import { splitPages } from '../core/rendering/pdf-pages';
+import { CHROMIUM_ARGS, PdfRendererService } from '../core/rendering/pdf-renderer.service';
 import { TemplatesService } from '../core/rendering/templates.service';
 import { ReviewService } from '../core/review/review.service';
+import { type MemoryFigures, ProcessTreeMemory } from './process-tree-memory';
+import { StepTimer } from './step-timer';
 
 /**
  * `npm run bench:certificates -- --count N`: issues N seals end to end (QR, credential, signature,
- * embedding, records) as one batch, and compares with two baselines on the same HTML measured in the same
- * run: a browser launched per PDF, and a plain Puppeteer loop on one reused page. Prints figures; asserts
- * nothing.
+ * embedding, records) as one batch, and compares, in the same run, with
+ * - the ceiling: the very documents the batch printed (captured as the engine rendered them: same template,
+ *   same data, same chunks), printed again by the same Chromium pages with the same concurrency and split
+ *   into one saved PDF per seal, with nothing else done (no database, no signature, no storage);
+ * - a plain Puppeteer loop printing one seal per print on one reused page;
+ * - a browser launched per PDF.
+ * Memory is this process plus every Chromium process, sampled during each phase. Prints figures; asserts
+ * nothing. `DATABASE_URL=postgres://…` runs it on PostgreSQL (in a schema of its own, dropped at the end).
  */
 
 function arg(name: string, fallback: number): number {
@@ -35,14 +45,22 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+const memory = new ProcessTreeMemory();
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+type App = Awaited<ReturnType<typeof createApp>>;
+
+interface Phase {
+  readonly seals: number;
+  readonly seconds: number;
+  readonly memory: MemoryFigures;
+  readonly failed: number;
+}
 
 async function main(): Promise<void> {
   const count = arg('count', 100);
   const dir = mkdtempSync(join(tmpdir(), 'bench-certificates-'));
   const root = resolve(__dirname, '../..');
+  const database = await benchDatabase(process.env.DATABASE_URL);
   const config = loadConfig(
     {
       DATA_DIR: join(dir, 'data'),
@@ -50,147 +68,249 @@ async function main(): Promise<void> {
       TEMPLATES_DIR: join(root, 'templates'),
       LOG_LEVEL: 'error',
       RENDER_PAGES: process.env.RENDER_PAGES ?? '2',
+      CERTIFICATE_BATCH_SIZE: process.env.CERTIFICATE_BATCH_SIZE ?? '50',
       PORT: '0',
+      ...(database ? { DATABASE_URL: database.url } : {}),
     },
     dir,
   );
   process.env.LOG_LEVEL = 'error';
   const app = await createApp(config);
   try {
-    const auth = app.get(AuthService);
-    const actor = (u: {
-      id: string;
-      email: string;
-      name: string;
-      role: Actor['role'];
-      governmentCode: string | null;
-    }): Actor => ({ id: u.id, email: u.email, name: u.name, role: u.role, governmentCode: u.governmentCode });
-    const admin = actor(
-      await auth.createUser(null, {
-        email: 'admin@bench.local',
-        name: 'Admin',
-        password: 'bench-password-1',
-        role: 'admin',
-      }),
-    );
-    const reviewer = actor(
-      await auth.createUser(null, {
-        email: 'rev@bench.local',
-        name: 'Revisora',
-        password: 'bench-password-1',
-        role: 'reviewer',
-      }),
-    );
-    const certifier = actor(
-      await auth.createUser(null, {
-        email: 'cert@bench.local',
-        name: 'Certificadora',
-        password: 'bench-password-1',
-        role: 'certifier',
-      }),
-    );
-    const official = actor(
-      await auth.createUser(null, {
-        email: 'focal@bench.local',
-        name: 'Focal',
-        password: 'bench-password-1',
-        role: 'official',
-        governmentCode: '4314902',
-      }),
-    );
-    // The edition is placed around today, so that the saves are within the deadline and the seals valid.
-    const clock = app.get(Clock);
-    const year = clock.year();
-    const day = (offset: number) => new Date(clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-    await app.get(EditionsService).create(admin, {
-      year,
-      calendar: {
-        enrolmentOpens: day(-30),
-        enrolmentCloses: day(30),
-        diagnosisDeadline: day(60),
-        reviewDeadline: day(90),
-        certificationDate: day(120),
-      },
-    });
+    const { year, certifier } = await seedSeals(app, count);
+    const renderer = app.get(PdfRendererService);
+    // Chromium and its pages are started before the clock runs, for the engine as for the ceiling.
+    await Promise.all(Array.from({ length: config.renderPages }, () => renderer.render('<p>warm-up</p>')));
+    const { phase: engine, chunks } = await endToEnd(app, year, certifier, process.argv.includes('--profile'));
+    const ceilingPhase = await ceiling(renderer, chunks, config.renderPages);
+    await renderer.close();
 
-    // One government goes through the real lifecycle; the others are copies of its approved assessment.
-    const template = await seedOne(app, year, admin, official, reviewer);
-    const db = app.get(DataSource);
-    const codes = (
-      (await db.query(`SELECT ibge_code FROM governments WHERE ibge_code <> '4314902' ORDER BY ibge_code LIMIT ?`, [
-        count - 1,
-      ])) as { ibge_code: string }[]
-    ).map((r) => r.ibge_code);
-    const [row] = (await db.query('SELECT * FROM assessments WHERE id = ?', [template])) as Record<string, unknown>[];
-    await db.transaction(async (em) => {
-      for (const code of codes) {
-        await em.query(
-          `INSERT INTO assessments (id, edition_year, government_code, state, versions, round, enrolment, score_snapshot, submitted_at, approved_at, row_version)
-           VALUES (?, ?, ?, 'priorities-set', ?, ?, ?, ?, ?, ?, 1)`,
-          [
-            randomUUID(),
-            year,
-            code,
-            row.versions,
-            row.round,
-            row.enrolment,
-            row.score_snapshot,
-            row.submitted_at,
-            row.approved_at,
-          ],
-        );
-      }
-    });
-
-    // End to end: the batch, as the certifiers run it.
-    const batches = app.get(CertificateBatchService);
-    peakRss = process.memoryUsage().rss;
-    const t0 = performance.now();
-    const started = await batches.start(certifier, year);
-    let progress = started;
-    while (progress.status !== 'done') {
-      await new Promise((r) => setTimeout(r, 50));
-      progress = await batches.progress(started.id);
-    }
-    const seconds = (performance.now() - t0) / 1000;
-    const endToEnd = { perSecond: progress.done / seconds, seconds, peak: peakRss, failed: progress.failed };
-
-    // Baselines on the same HTML.
     const html = await sealHtml(app);
     const reused = await reusedPage(html, count);
     const perPdf = await browserPerPdf(html, Math.min(count, 10));
 
+    const sizes = chunks.map((c) => c.seals);
     console.log(
-      `\nSelo MigraCidades: ${count} seals, RENDER_PAGES=${config.renderPages}, Node ${process.version}, ${cpus().length} cores`,
+      `\nSelo MigraCidades: ${count} seals, RENDER_PAGES=${config.renderPages}, CERTIFICATE_BATCH_SIZE=${config.certificateBatchSize} ` +
+        `(${chunks.length} chunks of ${Math.min(...sizes)}–${Math.max(...sizes)}), Node ${process.version}, ${cpus().length} cores, ` +
+        `database: ${databaseName(config.database)}`,
     );
-    console.table({
-      'engine, end to end (batch: QR, VC signature, PDF embedding, records)': {
-        'seals/s': endToEnd.perSecond.toFixed(1),
-        seconds: endToEnd.seconds.toFixed(2),
-        'peak RSS (node)': mb(endToEnd.peak),
-        failed: endToEnd.failed,
-      },
-      'baseline: plain Puppeteer loop, one reused page': {
-        'seals/s': reused.perSecond.toFixed(1),
-        seconds: reused.seconds.toFixed(2),
-        'peak RSS (node)': mb(reused.peak),
-        failed: 0,
-      },
-      [`baseline: one browser launched per PDF (${Math.min(count, 10)} PDFs)`]: {
-        'seals/s': perPdf.perSecond.toFixed(1),
-        seconds: perPdf.seconds.toFixed(2),
-        'peak RSS (node)': mb(perPdf.peak),
-        failed: 0,
-      },
+    const row = (p: Phase) => ({
+      'seals/s': (p.seals / p.seconds).toFixed(1),
+      seconds: p.seconds.toFixed(2),
+      '% of ceiling': `${((p.seals / p.seconds / (ceilingPhase.seals / ceilingPhase.seconds)) * 100).toFixed(0)} %`,
+      'peak RSS node+chromium': mb(p.memory.peak),
+      'mean RSS node+chromium': mb(p.memory.mean),
+      'node at peak': mb(p.memory.nodeAtPeak),
+      'PSS at peak': mb(p.memory.pssAtPeak),
+      processes: p.memory.processesAtPeak,
+      failed: p.failed,
     });
+    console.table({
+      'baseline: plain Puppeteer loop, one seal per print, one reused page': row(reused),
+      [`baseline: one browser launched per PDF (${perPdf.seals} PDFs)`]: row(perPdf),
+      'ceiling: the same chunks printed and split, nothing else': row(ceilingPhase),
+      'engine, end to end (batch: QR, VC signature, PDF embedding, records)': row(engine),
+    });
+    const ratio = engine.seals / engine.seconds / (ceilingPhase.seals / ceilingPhase.seconds);
     console.log(
-      `At the engine's rate, the 5,597 governments of Brazil take ${(5597 / endToEnd.perSecond).toFixed(0)} s.`,
+      `Engine at ${(ratio * 100).toFixed(0)} % of the ceiling (target 70 %); peak memory of Node and Chromium together ` +
+        `${mb(engine.memory.peak)} RSS, ${mb(engine.memory.pssAtPeak)} PSS (target under 1 GB). ` +
+        `At the engine's rate, the 5,597 governments of Brazil take ${(5597 / (engine.seals / engine.seconds)).toFixed(0)} s.`,
     );
   } finally {
     await app.close();
-    clearInterval(sampler);
+    memory.stop();
     rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
   }
+}
+
+/** The edition, one government through the real lifecycle and `count - 1` copies of its approved assessment. */
+async function seedSeals(app: App, count: number): Promise<{ year: number; certifier: Actor }> {
+  const auth = app.get(AuthService);
+  const user = (email: string, name: string, role: Actor['role'], governmentCode?: string) =>
+    auth
+      .createUser(null, { email, name, password: 'bench-password-1', role, governmentCode })
+      .then((u): Actor => ({ id: u.id, email: u.email, name: u.name, role: u.role, governmentCode: u.governmentCode }));
+  const admin = await user('admin@bench.local', 'Admin', 'admin');
+  const reviewer = await user('rev@bench.local', 'Revisora', 'reviewer');
+  const certifier = await user('cert@bench.local', 'Certificadora', 'certifier');
+  const official = await user('focal@bench.local', 'Focal', 'official', '4314902');
+  // The edition is placed around today, so that the saves are within the deadline and the seals valid.
+  const clock = app.get(Clock);
+  const year = clock.year();
+  const day = (offset: number) => new Date(clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  await app.get(EditionsService).create(admin, {
+    year,
+    calendar: {
+      enrolmentOpens: day(-30),
+      enrolmentCloses: day(30),
+      diagnosisDeadline: day(60),
+      reviewDeadline: day(90),
+      certificationDate: day(120),
+    },
+  });
+  const db = app.get(DataSource);
+  const template = await db
+    .getRepository(AssessmentEntity)
+    .findOneByOrFail({ id: await seedOne(app, year, admin, official, reviewer) });
+  const codes = (
+    await db.getRepository(GovernmentEntity).find({
+      select: { ibgeCode: true },
+      where: { ibgeCode: Not('4314902') },
+      order: { ibgeCode: 'ASC' },
+      take: count - 1,
+    })
+  ).map((g) => g.ibgeCode);
+  await db.transaction(async (em) => {
+    for (let i = 0; i < codes.length; i += 50) {
+      await em.insert(
+        AssessmentEntity,
+        codes.slice(i, i + 50).map((code) => ({
+          id: randomUUID(),
+          editionYear: year,
+          governmentCode: code,
+          state: 'priorities-set' as const,
+          versions: template.versions,
+          previousAssessmentId: null,
+          round: template.round,
+          enrolment: template.enrolment,
+          scoreSnapshot: template.scoreSnapshot,
+          submittedAt: template.submittedAt,
+          approvedAt: template.approvedAt,
+          rowVersion: 1,
+        })),
+      );
+    }
+  });
+  return { year, certifier };
+}
+
+/** The batch, as the certifiers run it; the documents it prints are kept for the ceiling. */
+async function endToEnd(
+  app: App,
+  year: number,
+  certifier: Actor,
+  profile: boolean,
+): Promise<{ phase: Phase; chunks: { html: string; seals: number }[] }> {
+  const templates = app.get(TemplatesService);
+  const render = templates.render.bind(templates);
+  const chunks: { html: string; seals: number }[] = [];
+  templates.render = (name, context) => {
+    const html = render(name, context);
+    if (name === 'certificate') chunks.push({ html, seals: (context as { seals: unknown[] }).seals.length });
+    return html;
+  };
+  const batches = app.get(CertificateBatchService);
+  const steps = profile ? profileSteps(app) : undefined;
+  memory.start();
+  const t0 = performance.now();
+  const started = await batches.start(certifier, year);
+  let progress = started;
+  for (let last = { done: -1, at: performance.now() }; progress.status !== 'done';) {
+    await new Promise((r) => setTimeout(r, 50));
+    progress = await batches.progress(started.id);
+    if (progress.done + progress.failed !== last.done)
+      last = { done: progress.done + progress.failed, at: performance.now() };
+    // A batch that stopped (its error is in the log) stays 'running': say so rather than wait for ever.
+    if (performance.now() - last.at > 120_000)
+      throw new Error(`The batch made no progress for 120 s: ${JSON.stringify(progress)}`);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const figures = memory.stop();
+  if (steps) {
+    console.log("\nWhere the engine's time went (--profile; concurrent workers overlap):");
+    console.table(steps.report());
+  }
+  templates.render = render;
+  return { phase: { seals: progress.done, seconds, memory: figures, failed: progress.failed }, chunks };
+}
+
+/** The steps of issuing, timed where they are called (the private ones too: the bench reads, it changes nothing). */
+function profileSteps(app: App): StepTimer {
+  const timer = new StepTimer();
+  const certification = app.get(CertificationService);
+  const internals = certification as unknown as Record<string, object>;
+  const batches = app.get(CertificateBatchService);
+  timer.wrap('batch', batches, ['issueChunk', 'progress']);
+  timer.wrap('batch claims', (batches as unknown as Record<string, object>).claims, ['claim']);
+  timer.wrap('certification', certification, ['prepare', 'print', 'record', 'pageContext', 'finish', 'reserveNumbers']);
+  timer.wrap('renderer', app.get(PdfRendererService), ['render']);
+  timer.wrap('templates', app.get(TemplatesService), ['render']);
+  const files = internals.files as Record<string, object>;
+  timer.wrap('files', files, ['transactionWithUploads', 'check', 'grant']);
+  timer.wrap('file store', files.store, ['put']);
+  timer.wrap('statusList', internals.statusList, ['reserve']);
+  timer.wrap('keys', internals.keys, ['signJwt']);
+  timer.wrap('signatories', internals.signatories, ['ofEditions']);
+  timer.wrap('notifications', internals.notifications, ['deliver']);
+  const workflow = internals.workflow as { audit: object };
+  timer.wrap('workflow', workflow, ['move']);
+  timer.wrap('audit', workflow.audit, ['record']);
+  return timer;
+}
+
+/** The same documents through the same pages, with the same concurrency: printed, split and saved, nothing else. */
+async function ceiling(
+  renderer: PdfRendererService,
+  chunks: readonly { html: string; seals: number }[],
+  workers: number,
+): Promise<Phase> {
+  const queue = [...chunks];
+  let seals = 0;
+  const worker = async () => {
+    for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
+      const pages = await splitPages(await renderer.render(chunk.html, { landscape: true }));
+      if (pages.length !== chunk.seals) throw new Error(`Printed ${pages.length} pages for ${chunk.seals} seals`);
+      await Promise.all(pages.map((p) => p.save()));
+      seals += pages.length;
+    }
+  };
+  memory.start();
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: workers }, worker));
+  const seconds = (performance.now() - t0) / 1000;
+  return { seals, seconds, memory: memory.stop(), failed: 0 };
+}
+
+/** The database used, for the figures: SQLite's file, or PostgreSQL's address without its password. */
+function databaseName(db: { type: string }): string {
+  const { path, url, schema } = db as { path?: string; url?: string; schema?: string };
+  if (db.type === 'sqlite') return `SQLite ${path}`;
+  return `PostgreSQL ${url?.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')}${schema ? ` (schema ${schema})` : ''}`;
+}
+
+/**
+ * On PostgreSQL, a schema of the bench's own (unless the URL names one), created before the engine starts
+ * and dropped at the end; nothing to do on SQLite (a scratch file).
+ */
+async function benchDatabase(url: string | undefined): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  if (!url || !/^postgres(ql)?:/.test(url)) return url ? { url, drop: async () => undefined } : undefined;
+  const parsed = new URL(url);
+  const own = !parsed.searchParams.has('schema');
+  const schema = parsed.searchParams.get('schema') ?? `bench_certificates_${process.pid}`;
+  parsed.searchParams.delete('schema');
+  const run = async (sql: string) => {
+    // `pg` is the PostgreSQL driver (a dependency when PostgreSQL is used); loaded only here.
+    const { Client } = (await import('pg' as string)) as {
+      Client: new (o: { connectionString: string }) => {
+        connect(): Promise<void>;
+        query(q: string): Promise<unknown>;
+        end(): Promise<void>;
+      };
+    };
+    const client = new Client({ connectionString: parsed.toString() });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  parsed.searchParams.set('schema', schema);
+  return { url: parsed.toString(), drop: () => (own ? run(`DROP SCHEMA "${schema}" CASCADE`) : Promise.resolve()) };
 }
 
 async function seedOne(
@@ -274,7 +394,7 @@ async function seedOne(
 }
 
 /** The certificate HTML the engine renders, for the baselines. */
-async function sealHtml(app: Awaited<ReturnType<typeof createApp>>): Promise<string> {
+async function sealHtml(app: App): Promise<string> {
   const certification = app.get(CertificationService);
   const qr = await (
     await import('qrcode')
@@ -306,38 +426,40 @@ async function sealHtml(app: Awaited<ReturnType<typeof createApp>>): Promise<str
   });
 }
 
-async function reusedPage(html: string, count: number) {
-  const browser = await puppeteer.launch({
-    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS],
-  });
-  peakRss = process.memoryUsage().rss;
+async function reusedPage(html: string, count: number): Promise<Phase> {
+  const browser = await launchBrowser();
   const page = await browser.newPage();
+  memory.start();
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
     await page.setContent(html, { waitUntil: 'load' });
     await page.pdf({ format: 'A4', landscape: true, printBackground: true });
   }
   const seconds = (performance.now() - t0) / 1000;
+  const figures = memory.stop();
   await browser.close();
-  return { perSecond: count / seconds, seconds, peak: peakRss };
+  return { seals: count, seconds, memory: figures, failed: 0 };
 }
 
-async function browserPerPdf(html: string, count: number) {
-  peakRss = process.memoryUsage().rss;
+async function browserPerPdf(html: string, count: number): Promise<Phase> {
+  memory.start();
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
-    const browser = await puppeteer.launch({
-      executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
-      args: [...CHROMIUM_ARGS],
-    });
+    const browser = await launchBrowser();
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     await page.pdf({ format: 'A4', landscape: true, printBackground: true });
     await browser.close();
   }
   const seconds = (performance.now() - t0) / 1000;
-  return { perSecond: count / seconds, seconds, peak: peakRss };
+  return { seals: count, seconds, memory: memory.stop(), failed: 0 };
+}
+
+function launchBrowser() {
+  return puppeteer.launch({
+    executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS],
+  });
 }
 
 main().catch((e: unknown) => {

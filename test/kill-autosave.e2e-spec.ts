@@ -9,8 +9,9 @@ const KILLS = 20;
 const WRITERS = 4;
 
 /**
- * The database runs in WAL mode with SQLite's default synchronous=FULL (the data source sets journal_mode
- * only): a commit is in the WAL before the save is answered. This test proves what a process kill can do
+ * The database runs in WAL mode with synchronous=FULL (set by src/database/serialize-transactions.ts), and
+ * autosaves are group-committed: a save is answered only after the COMMIT of the group that holds it, which
+ * is in the WAL, synced, by then. This test proves what a process kill can do
  * (nothing acknowledged is lost, the file stays sound); it does not simulate a power cut.
  */
 describe('autosave survives kill -9 under load', () => {
@@ -25,7 +26,7 @@ describe('autosave survives kill -9 under load', () => {
     dataDir = join(scratch.dir, 'data');
     server = new ServerProcess(dist, serverEnv(dataDir, await freePort()));
     await server.start();
-  }, 180_000);
+  }, 400_000);
   let load: AutosaveLoad | undefined;
   afterAll(async () => {
     await load?.stop();

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Pool } from 'undici';
@@ -312,7 +313,11 @@ async function waitForHealth(port: string): Promise<void> {
 }
 
 function printTable(database: string, seconds: number, rows: [string, number, Phase][]): void {
-  console.log(`\nLoad on ${database}, ${seconds} s per phase, keep-alive connections on 127.0.0.1:`);
+  const [load1] = loadavg();
+  console.log(
+    `\nLoad on ${database}, ${seconds} s per phase, keep-alive connections on 127.0.0.1 ` +
+      `(${cpus().length} cores, load average ${load1.toFixed(1)} at the end: other work shares the machine when it is above 0):`,
+  );
   console.table(
     rows.map(([name, c, p]) => ({
       route: name,

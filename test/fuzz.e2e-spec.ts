@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { Database, OPEN_READONLY } from 'sqlite3';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { sqliteFileFor } from '../src/config/app-config';
 import { INDICATOR_GROUP_MODULES } from '../src/indicators';
 import { ADMIN, auth, createEdition, createUser, enrol, login, PASSWORD, samplePdf } from './support/lifecycle';
 import {
@@ -242,7 +243,7 @@ describe('fuzz: malformed requests to every route never answer 5xx and change no
   });
 
   it('answers at least 10,000 malformed requests with 4xx (or a success that changes nothing)', async () => {
-    const before = await digest(app.config.database.path, app.config.dataDir);
+    const before = await digest(sqliteFileFor(app.config.database, 'the database digest'), app.config.dataDir);
     const requests = (Object.keys(COUNTS) as FuzzKind[]).flatMap((kind, i) =>
       fc.sample(requestOf(kind), { numRuns: COUNTS[kind], seed: SEED + i }),
     );
@@ -257,7 +258,7 @@ describe('fuzz: malformed requests to every route never answer 5xx and change no
       if (status === -1) closed++;
       if (status >= 500) failures.push(`${status} ${r.kind} ${r.method} ${r.url.slice(0, 200)}: ${text.slice(0, 200)}`);
     });
-    const after = await digest(app.config.database.path, app.config.dataDir);
+    const after = await digest(sqliteFileFor(app.config.database, 'the database digest'), app.config.dataDir);
     const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const fmt = (n: number) => n.toLocaleString('en');

@@ -25,6 +25,7 @@ import {
 } from './support/lifecycle';
 import { answerAndSubmit, reviewAndApprove } from './support/diagnosis';
 import { bootApp, type RunningApp } from './support/test-app';
+import { sqliteFileFor } from '../src/config/app-config';
 
 const CANOAS = '4304606';
 const PORTO_ALEGRE = '4314902';
@@ -368,7 +369,7 @@ describe('uploads: Office archives, PDFs and images checked by content; files bo
     };
 
     it('writes evidence, keys and the database (with its WAL files) 0600 in 0700 folders', () => {
-      const db = app.config.database.path;
+      const db = sqliteFileFor(app.config.database, 'the WAL files check');
       expect([db, `${db}-wal`, `${db}-shm`].filter((f) => !existsSync(f))).toEqual([]);
       expect(modes()).toEqual([]);
     });

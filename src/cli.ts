@@ -7,11 +7,12 @@ import { AppModule } from './app.module';
 import { backup, BackupError } from './core/backup/backup';
 import { restore } from './core/backup/restore';
 import { prepareFilesystem } from './app.factory';
-import { ConfigError, loadConfig, sqliteFileFor } from './config/app-config';
+import { type AppConfig, ConfigError, loadConfig, sqliteFileFor } from './config/app-config';
+import { CopyError, copyToPostgres } from './core/backup/copy-to-postgres';
 import { GovernmentsService, MunicipalityImportError } from './core/governments/governments.service';
 import { PopulationService } from './core/progress/population.service';
 import { QuestionnaireDefinitionError } from './core/questionnaire/questionnaire-definition.error';
-import { dataSourceOptions } from './database/data-source-options';
+import { dataSourceOptions, openDataSource } from './database/data-source-options';
 import { asNumber, rawQuery } from './database/portable-sql';
 import { runNationalSeedCli } from './seed/national-seed-cli';
 
@@ -24,7 +25,9 @@ const USAGE = `Usage:
                                                    deterministic national data: every government, editions 2020-2024
   node dist/cli.js backup DIR                      consistent copy of the database and DATA_DIR's files (the engine may run)
   node dist/cli.js restore DIR [--force]           put a backup back, checked against its manifest (stop the engine first;
-                                                   --force replaces a database and files already there)`;
+                                                   --force replaces a database and files already there)
+  node dist/cli.js copy-to-postgres URL [--force]  move this deployment's SQLite data to PostgreSQL (postgres://…), then
+                                                   count every table on both sides (stop the engine first)`;
 
 async function main(args: string[]): Promise<void> {
   const config = loadConfig();
@@ -117,8 +120,31 @@ async function main(args: string[]): Promise<void> {
       );
       return;
     }
+    case 'copy-to-postgres': {
+      const url = args.slice(1).find((a) => a !== '--force');
+      if (!url) throw new Error(USAGE);
+      await copyCli(config, url, args.includes('--force'));
+      return;
+    }
     default:
       throw new Error(USAGE);
+  }
+}
+
+/** Copies the configured SQLite database into the PostgreSQL one at `url` and prints the counts of both. */
+async function copyCli(config: AppConfig, url: string, force: boolean): Promise<void> {
+  const source = sqliteFileFor(config.database, 'copy-to-postgres');
+  const target = loadConfig({ ...process.env, DATABASE_URL: url }).database;
+  if (target.type !== 'postgres') throw new CopyError(`copy-to-postgres needs a postgres:// address, got "${url}"`);
+  const ds = await openDataSource(dataSourceOptions(target));
+  try {
+    const report = await copyToPostgres(source, ds, { force });
+    for (const t of report.tables) console.log(`  ${t.table.padEnd(32)} ${String(t.source).padStart(9)} ${t.target}`);
+    console.log(
+      `Copied ${report.rows} rows in ${report.tables.length} tables from ${source}; every table counts the same on both sides (schema at ${report.lastMigration}).`,
+    );
+  } finally {
+    await ds.destroy();
   }
 }
 
@@ -156,7 +182,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof QuestionnaireDefinitionError ||
     error instanceof MunicipalityImportError ||
-    error instanceof BackupError;
+    error instanceof BackupError ||
+    error instanceof CopyError;
   console.error(known || !(error instanceof Error) ? String((error as Error).message ?? error) : error.message);
   process.exit(1);
 });

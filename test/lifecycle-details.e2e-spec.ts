@@ -169,7 +169,7 @@ describe('lifecycle details: course, evidence files, reopening, reminders, outbo
     await expect(db.query(`UPDATE audit_log SET action = 'forged'`)).rejects.toThrow(/append-only/);
     await expect(db.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     const [{ n }] = await db.query(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'forged'`);
-    expect(n).toBe(0);
+    expect(Number(n)).toBe(0);
   });
 
   it('refuses evidence uploads while the assessment is locked for review', async () => {

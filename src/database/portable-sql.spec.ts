@@ -70,7 +70,7 @@ describe.each(databases)('the fragments on %s', (dialect, open) => {
   afterAll(() => db.destroy());
 
   it('reads JSON fields, compares, formats timestamps and binds placeholders', async () => {
-    const json = dialect === 'postgres' ? `CAST(? AS jsonb)` : '?';
+    const json = dialect === 'postgres' ? `CAST(? AS json)` : '?';
     const stamp = dialect === 'postgres' ? `CAST(? AS timestamptz)` : '?';
     const [row] = await rawQuery<Record<string, unknown>>(
       db,

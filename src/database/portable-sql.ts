@@ -5,7 +5,8 @@ import { type Dialect, dialectOf } from './dialect';
  * Raw SQL written once for SQLite and PostgreSQL. Write `?` placeholders and SQL both accept
  * (`CURRENT_TIMESTAMP`, `ON CONFLICT`, `RETURNING`, `COALESCE`, `CASE`, `COUNT(*) FILTER (WHERE …)`,
  * `TRUE`/`FALSE`); use the fragments below only where the two truly differ, and the `as…` helpers to read
- * results the same way (pg returns COUNT/SUM as strings, timestamps as Date, json/jsonb already parsed).
+ * results the same way (pg returns COUNT/SUM as strings and timestamps as Date; JSON comes as text from both
+ * as the pool is set up, and asJson also takes it parsed).
  * Never use PostgreSQL's jsonb `?` operators: every `?` outside quotes and comments is a placeholder.
  */
 export type SqlDialect = Dialect;

@@ -67,10 +67,10 @@ interface AssessmentPageRow {
   kind: string;
 }
 
-/** An assessment's answers as one JSON array of [group, item, value, reviewer rating] (pg: value may be text). */
+/** An assessment's answers as one JSON array of [group, item, value, reviewer rating]. */
 const packedAnswers = (dialect: SqlDialect) =>
   dialect === 'postgres'
-    ? 'json_agg(json_build_array(group_slug, item_key, CAST(value AS jsonb), CAST(reviewer_rating AS jsonb)))'
+    ? 'json_agg(json_build_array(group_slug, item_key, value, reviewer_rating))'
     : 'json_group_array(json_array(group_slug, item_key, json(value), json(reviewer_rating)))';
 
 /** For callers that bypass the HTTP validation (scripts, benchmarks). */

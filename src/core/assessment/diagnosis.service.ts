@@ -39,6 +39,10 @@ export interface SaveResult {
   readonly saved: { group: string; itemKey: string; version: number }[];
 }
 
+/** Statements of at most 200 rows or conditions: within SQLite's limits on variables and expression depth. */
+const chunks = <T>(xs: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(xs.length / 200) }, (_, i) => xs.slice(i * 200, (i + 1) * 200));
+
 const answerKey = (assessmentId: string, group: string, itemKey: string) => `${assessmentId}/${group}/${itemKey}`;
 
 /** The officials' side of the diagnosis: answers with autosave, evidence, submission (enrolment: EnrolmentService). */
@@ -113,8 +117,9 @@ export class DiagnosisService {
         outcomes.push({ refused });
       }
     }
-    if (answerRows.length > 0) await em.upsert(AnswerEntity, answerRows, ['assessmentId', 'groupSlug', 'itemKey']);
-    await this.workflow.audit.recordEach(em, trail);
+    for (const rows of chunks(answerRows))
+      await em.upsert(AnswerEntity, rows, ['assessmentId', 'groupSlug', 'itemKey']);
+    for (const entries of chunks(trail)) await this.workflow.audit.recordEach(em, entries);
     return outcomes;
   }
 
@@ -131,7 +136,8 @@ export class DiagnosisService {
     const keys = requests.flatMap((r) =>
       r.saves.map((s) => ({ assessmentId: r.id, groupSlug: s.group, itemKey: s.itemKey })),
     );
-    const rows = keys.length > 0 ? await em.findBy(AnswerEntity, keys) : [];
+    const rows = [];
+    for (const some of chunks(keys)) rows.push(...(await em.findBy(AnswerEntity, some)));
     return new Map(rows.map((a) => [answerKey(a.assessmentId, a.groupSlug, a.itemKey), a]));
   }
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -95,7 +95,8 @@ export class AuthService implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     this.jwt = new JwtService({
-      secret: this.config.jwtSecret ?? this.storedSecret(),
+      // A key object: given a string, jsonwebtoken tries it as a public key first, at every request (costly).
+      secret: createSecretKey(Buffer.from(this.config.jwtSecret ?? this.storedSecret())),
       signOptions: { expiresIn: TOKEN_LIFETIME_SECONDS, algorithm: 'HS256' },
     });
     const admins = await this.dataSource.getRepository(UserEntity).countBy({ role: 'admin' });

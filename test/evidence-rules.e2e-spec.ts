@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { bestSaves } from './support/answers';
 import { auth, bootWithStaff, createEdition, createUser, enrol, questionnairesOf } from './support/lifecycle';
 import type { RunningApp } from './support/test-app';
+import { rawQuery } from '../src/database/portable-sql';
 
 const CANOAS = '4304606';
 // Governance, as the questionnaire numbers it: 1.1 focal-body, 1.3 local-policy, 1.7 budget-line (all need evidence).
@@ -95,7 +96,9 @@ describe('evidence rules: a positive answer that needs evidence counts only with
   it('refuses a reviewer\u2019s "accept" of an answer without evidence; "accept every pending item" leaves it pending', async () => {
     // A diagnosis answered before the rule existed (as the demo's São Paulo 2024): its evidence is not there.
     const db = app.app.get(DataSource);
-    await db.query(`UPDATE answers SET evidence = NULL WHERE assessment_id = ? AND item_key = 'local-policy'`, [id]);
+    await rawQuery(db, `UPDATE answers SET evidence = NULL WHERE assessment_id = ? AND item_key = 'local-policy'`, [
+      id,
+    ]);
 
     const accept = await app.request(
       'PUT',

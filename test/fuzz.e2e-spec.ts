@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { Database, OPEN_READONLY } from 'sqlite3';
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { sqliteFileFor } from '../src/config/app-config';
 import { INDICATOR_GROUP_MODULES } from '../src/indicators';
 import { ADMIN, auth, createEdition, createUser, enrol, login, PASSWORD, samplePdf } from './support/lifecycle';
@@ -91,13 +92,41 @@ async function digest(databasePath: string, dataDir: string): Promise<Record<str
   } finally {
     db.close();
   }
-  const files = readdirSync(dataDir, { recursive: true })
+  return { ...result, files: filesDigest(dataDir) };
+}
+
+/** The same digest on PostgreSQL, through the app's own connection (its schema's tables). */
+async function postgresDigest(ds: DataSource, dataDir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  const tables = (await ds.query(
+    `SELECT table_name AS name FROM information_schema.tables
+     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  )) as { name: string }[];
+  for (const { name } of tables) {
+    if (EXCLUDED_TABLES.has(name)) continue;
+    const rows = (await ds.query(`SELECT * FROM "${name}"`)) as Record<string, unknown>[];
+    result[`table ${name}`] = rows
+      .map((r) => JSON.stringify(r, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('hex') : v)))
+      .sort()
+      .join('\n');
+  }
+  return { ...result, files: filesDigest(dataDir) };
+}
+
+/** The database's digest, whichever database the app runs on. */
+const digestOf = (app: RunningApp) =>
+  app.config.database.type === 'postgres'
+    ? postgresDigest(app.app.get(DataSource), app.config.dataDir)
+    : digest(sqliteFileFor(app.config.database, 'the database digest'), app.config.dataDir);
+
+/** The files kept under DATA_DIR with their sizes. */
+function filesDigest(dataDir: string): string {
+  return readdirSync(dataDir, { recursive: true })
     .map(String)
     .filter((f) => !f.endsWith('.sqlite-wal') && !f.endsWith('.sqlite-shm') && statSync(join(dataDir, f)).isFile())
     .map((f) => `${f} ${statSync(join(dataDir, f)).size}`)
-    .sort();
-  result.files = files.join('\n');
-  return result;
+    .sort()
+    .join('\n');
 }
 
 /** Signs in through the sign-in form: the session cookie and the page's CSRF token. */
@@ -243,7 +272,7 @@ describe('fuzz: malformed requests to every route never answer 5xx and change no
   });
 
   it('answers at least 10,000 malformed requests with 4xx (or a success that changes nothing)', async () => {
-    const before = await digest(sqliteFileFor(app.config.database, 'the database digest'), app.config.dataDir);
+    const before = await digestOf(app);
     const requests = (Object.keys(COUNTS) as FuzzKind[]).flatMap((kind, i) =>
       fc.sample(requestOf(kind), { numRuns: COUNTS[kind], seed: SEED + i }),
     );
@@ -258,7 +287,7 @@ describe('fuzz: malformed requests to every route never answer 5xx and change no
       if (status === -1) closed++;
       if (status >= 500) failures.push(`${status} ${r.kind} ${r.method} ${r.url.slice(0, 200)}: ${text.slice(0, 200)}`);
     });
-    const after = await digest(sqliteFileFor(app.config.database, 'the database digest'), app.config.dataDir);
+    const after = await digestOf(app);
     const changed = Object.keys(before).filter((k) => before[k] !== after[k]);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const fmt = (n: number) => n.toLocaleString('en');

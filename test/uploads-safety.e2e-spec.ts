@@ -26,6 +26,7 @@ import {
 import { answerAndSubmit, reviewAndApprove } from './support/diagnosis';
 import { bootApp, type RunningApp } from './support/test-app';
 import { sqliteFileFor } from '../src/config/app-config';
+import { rawQuery } from '../src/database/portable-sql';
 
 const CANOAS = '4304606';
 const PORTO_ALEGRE = '4314902';
@@ -170,9 +171,8 @@ describe('uploads: Office archives, PDFs and images checked by content; files bo
         'O arquivo contém JavaScript (/JavaScript)',
         'The file contains JavaScript (/JavaScript)',
       );
-      expect((await db().query('SELECT COUNT(*) AS n FROM assessments WHERE government_code = ?', [CAXIAS]))[0].n).toBe(
-        0,
-      );
+      const [{ n }] = await rawQuery(db(), 'SELECT COUNT(*) AS n FROM assessments WHERE government_code = ?', [CAXIAS]);
+      expect(Number(n)).toBe(0);
     });
 
     it('refuses an image that is not one, as evidence and as the course certificate', async () => {

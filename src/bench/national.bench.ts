@@ -12,16 +12,22 @@ import { DashboardService } from '../core/dashboard/dashboard.service';
 import { ExportsService } from '../core/exports/exports.service';
 import { ProgressService } from '../core/progress/progress.service';
 import { ReviewService } from '../core/review/review.service';
+import { asJson, asNumber, dialectOfRunner, jsonNumber, rawQuery, type SqlDialect } from '../database/portable-sql';
 import { seedNational } from '../seed/national-seed';
 
 /**
  * `npm run bench:national`: on the national data (5,597 governments x 5 editions, seeded once into
  * BENCH_DATA_DIR, default .tmp/bench-national), the median time of the national dashboard, one government's
  * history, re-scoring every stored assessment and a full XLSX export, each beside a plain SQL equivalent
- * measured in the same run. Prints figures; asserts nothing.
+ * measured in the same run. Prints figures; asserts nothing. With DATABASE_URL=postgres://… it runs on that
+ * PostgreSQL database (seeded once too; its files in .tmp/bench-national-pg by default).
  */
 const root = resolve(__dirname, '../..');
-const dataDir = resolve(process.env.BENCH_DATA_DIR ?? join(root, '.tmp', 'bench-national'));
+const databaseUrl = process.env.DATABASE_URL;
+const onPostgres = databaseUrl?.startsWith('postgres') ?? false;
+const dataDir = resolve(
+  process.env.BENCH_DATA_DIR ?? join(root, '.tmp', onPostgres ? 'bench-national-pg' : 'bench-national'),
+);
 const runs = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
@@ -127,6 +133,7 @@ function benchConfig() {
       TEMPLATES_DIR: join(root, 'templates'),
       LOG_LEVEL: 'error',
       PORT: '0',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },
     root,
   );
@@ -138,16 +145,22 @@ async function main(): Promise<void> {
   const app = await createApp(benchConfig());
   try {
     const db = app.get(DataSource);
-    const [{ n }] = (await db.query(`SELECT COUNT(*) AS n FROM assessments`)) as { n: number }[];
-    if (n < 5597 * 5) {
+    const [{ n }] = await rawQuery<{ n: number | string }>(db, `SELECT COUNT(*) AS n FROM assessments`);
+    if (asNumber(n) < 5597 * 5) {
       console.log(`Seeding the national data into ${dataDir} (once; later runs reuse it)...`);
       const s = await seedNational(app, { log: (line) => console.log(`  ${line}`) });
       console.log(`Seeded ${s.rows.assessments} assessments, ${s.rows.answers} answers in ${s.seconds.toFixed(1)} s.`);
     }
-    const [counts] = (await db.query(
+    const [counted] = await rawQuery(
+      db,
       `SELECT (SELECT COUNT(*) FROM governments) AS governments, (SELECT COUNT(*) FROM assessments) AS assessments, (SELECT COUNT(*) FROM answers) AS answers`,
-    )) as { governments: number; assessments: number; answers: number }[];
-    const year = ((await db.query(`SELECT MAX(year) AS y FROM editions`)) as { y: number }[])[0].y;
+    );
+    const counts = {
+      governments: asNumber(counted.governments),
+      assessments: asNumber(counted.assessments),
+      answers: asNumber(counted.answers),
+    };
+    const year = asNumber((await rawQuery<{ y: number }>(db, `SELECT MAX(year) AS y FROM editions`))[0].y);
     const rows: Record<string, Record<string, string>> = {};
     const row = (name: string, r: { ms: number; first: number; peak: number }, target: string) =>
       (rows[name] = {
@@ -167,7 +180,7 @@ async function main(): Promise<void> {
     row(
       `national dashboard (${year}), recomputed: the data changed before each run`,
       await measure(runs('dashboard-runs', 20), async () => {
-        await db.transaction((em) => em.query(`UPDATE facts_version SET version = version + 1`));
+        await db.transaction((em) => rawQuery(em, `UPDATE facts_version SET version = version + 1`));
         const t = performance.now();
         await dashboard.national(year);
         return new Timed(performance.now() - t);
@@ -175,7 +188,7 @@ async function main(): Promise<void> {
       'under 50 ms',
     );
     row(
-      '  plain SQL: the same figures from the snapshots (json_extract / json_each)',
+      `  plain SQL: the same figures from the snapshots (${onPostgres ? '#>> / json_array_elements' : 'json_extract / json_each'})`,
       await measure(runs('dashboard-runs', 20) > 0 ? 3 : 0, () => plainDashboard(db, year)),
       '',
     );
@@ -183,9 +196,10 @@ async function main(): Promise<void> {
     // 2. One government's history, for a spread of governments.
     const progress = app.get(ProgressService);
     const codes = (
-      (await db.query(`SELECT DISTINCT government_code AS c FROM assessments ORDER BY government_code`)) as {
-        c: string;
-      }[]
+      await rawQuery<{ c: string }>(
+        db,
+        `SELECT DISTINCT government_code AS c FROM assessments ORDER BY government_code`,
+      )
     ).map((r) => r.c);
     const pick = (i: number) => codes[(i * 7919) % codes.length];
     row(
@@ -196,11 +210,12 @@ async function main(): Promise<void> {
     row(
       '  plain SQL: its five snapshots, read and parsed',
       await measure(runs('history-runs', 100), async (i) => {
-        const found = (await db.query(
+        const found = await rawQuery<{ score_snapshot: unknown }>(
+          db,
           `SELECT edition_year, score_snapshot FROM assessments WHERE government_code = ? AND score_snapshot IS NOT NULL ORDER BY edition_year`,
           [pick(i)],
-        )) as { score_snapshot: string }[];
-        return found.map((f) => JSON.parse(f.score_snapshot));
+        );
+        return found.map((f) => asJson(f.score_snapshot));
       }),
       '',
     );
@@ -216,15 +231,16 @@ async function main(): Promise<void> {
       'under 10 s',
     );
     // The same work split in two halves by id, one process per core (each boots the app first).
-    const [{ middle }] = (await db.query(
+    const [{ middle }] = await rawQuery<{ middle: string }>(
+      db,
       `SELECT id AS middle FROM assessments WHERE score_snapshot IS NOT NULL ORDER BY id LIMIT 1 OFFSET ?`,
       [Math.floor(counts.assessments / 2)],
-    )) as { middle: string }[];
+    );
     let split = 0;
     row(
       're-score all, split over two processes (boot included)',
       await measure(runs('rescore-runs', 2), async () => {
-        const halves = await Promise.all([inChild('rescore', '', middle), inChild('rescore', middle, '\uffff')]);
+        const halves = await Promise.all([inChild('rescore', '', middle), inChild('rescore', middle, '')]);
         split = halves[0].rows + halves[1].rows;
       }),
       'under 10 s',
@@ -232,14 +248,7 @@ async function main(): Promise<void> {
     if (split !== differing) throw new Error(`the two halves found ${split} differences, the single pass ${differing}`);
     row(
       '  plain SQL: Sim/Parcial/Não averaged per assessment and group in one GROUP BY',
-      await measure(runs('rescore-runs', 2), () =>
-        db
-          .query(
-            `SELECT assessment_id, group_slug, AVG(CASE json_extract(COALESCE(reviewer_rating, value), '$') WHEN 'yes' THEN 100.0 WHEN 'partial' THEN 50.0 WHEN 'no' THEN 0.0 END) AS score
-       FROM answers GROUP BY assessment_id, group_slug`,
-          )
-          .then((r: unknown[]) => r.length),
-      ),
+      await measure(runs('rescore-runs', 2), () => plainRescore(db).then((r) => r.length)),
       '',
     );
 
@@ -254,7 +263,7 @@ async function main(): Promise<void> {
       '',
     );
     console.log(
-      `\nNational data: ${counts.governments} governments, ${counts.assessments} assessments, ${counts.answers} answers; Node ${process.version}, ${cpus().length} cores`,
+      `\nNational data: ${counts.governments} governments, ${counts.assessments} assessments, ${counts.answers} answers; ${describeDb(db)}; Node ${process.version}, ${cpus().length} cores`,
     );
     console.table(rows);
     console.log(
@@ -269,46 +278,91 @@ async function main(): Promise<void> {
   }
 }
 
+/** Which database the figures are of: SQLite's file, or PostgreSQL's server and database (no password). */
+function describeDb(db: DataSource): string {
+  if (!onPostgres) return `SQLite (${String(db.options.database)})`;
+  const url = new URL(databaseUrl!);
+  return `PostgreSQL (${url.host}${url.pathname})`;
+}
+
+/** The plain SQL baselines, in each database's own JSON functions. */
+const PLAIN: Record<SqlDialect, { certified: string; groups: string; rating: string; packed: string }> = {
+  sqlite: {
+    certified: `SUM(a.state = 'certified')`,
+    groups: `SELECT json_extract(j.value, '$.group') AS grp, MIN(CAST(json_extract(j.value, '$.score') / 10 AS INTEGER), 9) AS band, COUNT(*) AS n
+     FROM assessments a, json_each(a.score_snapshot, '$.index.groups') j`,
+    rating: `json_extract(COALESCE(reviewer_rating, value), '$')`,
+    packed: `json_group_array(json_array(group_slug, item_key, json(value), json(reviewer_rating), review_status))`,
+  },
+  postgres: {
+    certified: `COUNT(*) FILTER (WHERE a.state = 'certified')`,
+    groups: `SELECT j.value ->> 'group' AS grp,
+       CASE WHEN j.value ->> 'score' IS NOT NULL THEN LEAST(FLOOR(CAST(j.value ->> 'score' AS DOUBLE PRECISION) / 10), 9) END AS band, COUNT(*) AS n
+     FROM assessments a, json_array_elements(a.score_snapshot #> '{index,groups}') j`,
+    rating: `COALESCE(reviewer_rating, value) #>> '{}'`,
+    packed: `json_agg(json_build_array(group_slug, item_key, value, reviewer_rating, review_status))`,
+  },
+};
+
 /** What the dashboard shows, computed the plain way: straight from the stored snapshots, no facts tables. */
 async function plainDashboard(db: DataSource, year: number): Promise<unknown> {
-  const states = await db.query(
-    `SELECT g.uf, COUNT(*) AS enrolled, SUM(a.state = 'certified') AS certified, AVG(json_extract(a.score_snapshot, '$.index.index')) AS mean
+  const d = dialectOfRunner(db);
+  const states = await rawQuery(
+    db,
+    `SELECT g.uf, COUNT(*) AS enrolled, ${PLAIN[d].certified} AS certified, AVG(${jsonNumber(d, 'a.score_snapshot', 'index.index')}) AS mean
      FROM assessments a JOIN governments g ON g.ibge_code = a.government_code WHERE a.edition_year = ? GROUP BY g.uf`,
     [year],
   );
-  const groups = await db.query(
-    `SELECT json_extract(j.value, '$.group') AS grp, MIN(CAST(json_extract(j.value, '$.score') / 10 AS INTEGER), 9) AS band, COUNT(*) AS n
-     FROM assessments a, json_each(a.score_snapshot, '$.index.groups') j WHERE a.edition_year = ? AND a.score_snapshot IS NOT NULL GROUP BY grp, band`,
+  const groups = await rawQuery(
+    db,
+    `${PLAIN[d].groups} WHERE a.edition_year = ? AND a.score_snapshot IS NOT NULL GROUP BY grp, band`,
     [year],
   );
-  const priorities = await db.query(
+  const priorities = await rawQuery(
+    db,
     `SELECT p.group_slug, COUNT(*) AS n FROM priorities p JOIN assessments a ON a.id = p.assessment_id WHERE a.edition_year = ? GROUP BY p.group_slug`,
     [year],
   );
   return { states, groups, priorities };
 }
 
-/** Every assessment's answers through the engine's own snapshot function, a page of assessments at a time. */
-async function rescoreAll(db: DataSource, review: ReviewService, from = '', to = '\uffff'): Promise<number> {
+/** Sim/Parcial/Não averaged per assessment and group in one GROUP BY. */
+function plainRescore(db: DataSource): Promise<unknown[]> {
+  return rawQuery(
+    db,
+    `SELECT assessment_id, group_slug, AVG(CASE ${PLAIN[dialectOfRunner(db)].rating} WHEN 'yes' THEN 100.0 WHEN 'partial' THEN 50.0 WHEN 'no' THEN 0.0 END) AS score
+       FROM answers GROUP BY assessment_id, group_slug`,
+  );
+}
+
+/**
+ * Every assessment's answers through the engine's own snapshot function, a page of assessments at a time: ids
+ * after `from` up to `to` ('' for no bound).
+ */
+async function rescoreAll(db: DataSource, review: ReviewService, from = '', to = ''): Promise<number> {
+  const d = dialectOfRunner(db);
   let differing = 0;
   for (let after = from; ;) {
-    const assessments = (await db.query(
-      `SELECT id, versions, round, json_extract(score_snapshot, '$.index.index') AS stored FROM assessments
-       WHERE score_snapshot IS NOT NULL AND id > ? AND id <= ? ORDER BY id LIMIT 500`,
-      [after, to],
-    )) as { id: string; versions: string; round: number; stored: number | null }[];
+    const bounds = [...(after ? [after] : []), ...(to ? [to] : [])];
+    const assessments = await rawQuery<{ id: string; versions: unknown; round: number; stored: number | null }>(
+      db,
+      `SELECT id, versions, round, ${jsonNumber(d, 'score_snapshot', 'index.index')} AS stored FROM assessments
+       WHERE score_snapshot IS NOT NULL ${after ? 'AND id > ?' : ''} ${to ? 'AND id <= ?' : ''} ORDER BY id LIMIT 500`,
+      bounds,
+    );
     if (assessments.length === 0) return differing;
     after = assessments[assessments.length - 1].id;
     // An assessment's answers as one JSON text: far fewer rows for the driver to build than one per answer.
-    const answers = (await db.query(
-      `SELECT assessment_id AS a, json_group_array(json_array(group_slug, item_key, json(value), json(reviewer_rating), review_status)) AS j
+    const answers = await rawQuery<{ a: string; j: unknown }>(
+      db,
+      `SELECT assessment_id AS a, ${PLAIN[d].packed} AS j
        FROM answers WHERE assessment_id >= ? AND assessment_id <= ? GROUP BY assessment_id`,
       [assessments[0].id, after],
-    )) as { a: string; j: string }[];
+    );
     const byAssessment = new Map(
       answers.map((x) => [
         x.a,
-        (JSON.parse(x.j) as [string, string, unknown, unknown, string][]).map(
+        asJson<[string, string, unknown, unknown, string][]>(x.j).map(
           ([groupSlug, itemKey, value, reviewerRating, reviewStatus]) =>
             ({ groupSlug, itemKey, value, reviewerRating, reviewStatus }) as AnswerEntity,
         ),
@@ -316,7 +370,7 @@ async function rescoreAll(db: DataSource, review: ReviewService, from = '', to =
     );
     for (const a of assessments) {
       const snapshot = review.snapshot(
-        { versions: JSON.parse(a.versions), round: a.round } as AssessmentEntity,
+        { versions: asJson(a.versions), round: a.round } as AssessmentEntity,
         byAssessment.get(a.id) ?? [],
       );
       if (snapshot.index.index !== a.stored) differing += 1;
@@ -330,13 +384,17 @@ async function readAllAnswers(db: DataSource): Promise<number> {
   let after = '';
   for (;;) {
     const ids = (
-      (await db.query(`SELECT id FROM assessments WHERE id > ? ORDER BY id LIMIT 500`, [after])) as { id: string }[]
+      await rawQuery<{ id: string }>(
+        db,
+        `SELECT id FROM assessments ${after ? 'WHERE id > ?' : ''} ORDER BY id LIMIT 500`,
+        after ? [after] : [],
+      )
     ).map((r) => r.id);
     if (ids.length === 0) return total;
-    const rows = (await db.query(`SELECT * FROM answers WHERE assessment_id >= ? AND assessment_id <= ?`, [
+    const rows = await rawQuery(db, `SELECT * FROM answers WHERE assessment_id >= ? AND assessment_id <= ?`, [
       ids[0],
       ids[ids.length - 1],
-    ])) as unknown[];
+    ]);
     total += rows.length;
     after = ids[ids.length - 1];
   }

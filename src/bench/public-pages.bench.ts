@@ -8,6 +8,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Actor } from '../core/auth/actor';
 import { AuthService } from '../core/auth/auth.service';
 import { CertificateBatchService } from '../core/certification/certificate-batch.service';
+import { asNumber, rawQuery } from '../database/portable-sql';
 import { seedNational } from '../seed/national-seed';
 import { arg, signIn, time } from './page-timing';
 
@@ -17,11 +18,15 @@ import { arg, signIn, time } from './page-timing';
  * same layout in the same run: server time per page (sequential requests on 127.0.0.1, median and p95) for the
  * dashboard with its map, an edition's certified governments, a government's progress and the reviewer's queue
  * (signed in). Prints figures;
- * asserts nothing.
+ * asserts nothing. With DATABASE_URL=postgres://… it runs on that database (files in .tmp/bench-national-pg).
  */
 
 const root = resolve(__dirname, '../..');
-const dataDir = resolve(process.env.BENCH_DATA_DIR ?? join(root, '.tmp', 'bench-national'));
+const databaseUrl = process.env.DATABASE_URL;
+const dataDir = resolve(
+  process.env.BENCH_DATA_DIR ??
+    join(root, '.tmp', databaseUrl?.startsWith('postgres') ? 'bench-national-pg' : 'bench-national'),
+);
 
 const CERTIFIER = {
   email: 'certificadora-benchmark@ufrgs.local',
@@ -42,14 +47,15 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'error',
       HOST: '127.0.0.1',
       PORT: '0',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },
     root,
   );
   const app = await createApp(config);
   try {
     const db = app.get(DataSource);
-    const [{ count }] = (await db.query(`SELECT COUNT(*) AS count FROM assessments`)) as { count: number }[];
-    if (count < 5597 * 5) {
+    const [{ count }] = await rawQuery(db, `SELECT COUNT(*) AS count FROM assessments`);
+    if (asNumber(count) < 5597 * 5) {
       console.log(`Seeding the national data into ${dataDir} (once; later runs reuse it)...`);
       const s = await seedNational(app, { log: (line) => console.log(`  ${line}`) });
       console.log(`Seeded ${s.rows.assessments} assessments in ${s.seconds.toFixed(1)} s.`);
@@ -58,9 +64,7 @@ async function main(): Promise<void> {
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const auth = app.get(AuthService);
     const year = await latestEditionWithSeals(app, auth);
-    const [{ seals }] = (await db.query(`SELECT COUNT(*) AS seals FROM certificates WHERE edition_year = ?`, [
-      year,
-    ])) as { seals: number }[];
+    const [{ seals }] = await rawQuery(db, `SELECT COUNT(*) AS seals FROM certificates WHERE edition_year = ?`, [year]);
     const governments = await governmentsToTime(db);
 
     const rows: Record<string, Record<string, string>> = {};
@@ -81,7 +85,7 @@ async function main(): Promise<void> {
       await time(`${base}/painel?edition=${year}&measure=median`, n, { warmUp: 5 }),
     );
     row(
-      `certified governments: GET /certificados/${year} (${seals} seals)`,
+      `certified governments: GET /certificados/${year} (${asNumber(seals)} seals)`,
       await time(`${base}/certificados/${year}`, n, { warmUp: 5 }),
     );
     for (const g of governments) {
@@ -93,7 +97,7 @@ async function main(): Promise<void> {
     // The peers' medians are kept until scores change: the first visit after a change computes them again.
     const cold: number[] = [];
     for (let i = 0; i < 5; i++) {
-      await db.query(`UPDATE facts_version SET version = version + 1 WHERE id = 1`);
+      await rawQuery(db, `UPDATE facts_version SET version = version + 1 WHERE id = 1`);
       cold.push((await time(`${base}/governos/${governments[1].code}`, 1, { warmUp: 0 })).median);
     }
     cold.sort((x, y) => x - y);
@@ -103,23 +107,25 @@ async function main(): Promise<void> {
       bytes: 0,
     });
     // The reviewer's queue, signed in (a reviewer is added to the national data once).
-    if (!(await db.query(`SELECT 1 FROM users WHERE email = ?`, [REVIEWER.email])).length) {
+    if (!(await rawQuery(db, `SELECT 1 FROM users WHERE email = ?`, [REVIEWER.email])).length) {
       await auth.createUser(null, { ...REVIEWER, role: 'reviewer' });
     }
     const { cookie } = await signIn(base, REVIEWER.email, REVIEWER.password);
-    const [{ waiting }] = (await db.query(
+    const [{ waiting }] = await rawQuery(
+      db,
       `SELECT COUNT(*) AS waiting FROM assessments WHERE state IN ('submitted', 'in-review', 'resubmitted')`,
-    )) as { waiting: number }[];
+    );
     row(
-      `review queue: GET /revisao (${waiting} waiting, first page)`,
+      `review queue: GET /revisao (${asNumber(waiting)} waiting, first page)`,
       await time(`${base}/revisao`, n, { cookie, warmUp: 5 }),
     );
     row('review queue of one state: GET /revisao?uf=SP', await time(`${base}/revisao?uf=SP`, n, { cookie, warmUp: 5 }));
-    const [busiest] = (await db.query(
-      `SELECT state, COUNT(*) AS rows FROM assessments GROUP BY state ORDER BY rows DESC LIMIT 1`,
-    )) as { state: string; rows: number }[];
+    const [busiest] = await rawQuery<{ state: string; rows: number | string }>(
+      db,
+      `SELECT state, COUNT(*) AS "rows" FROM assessments GROUP BY state ORDER BY "rows" DESC LIMIT 1`,
+    );
     row(
-      `review queue of the busiest status: GET /revisao?situacao=${busiest.state} (${busiest.rows} rows)`,
+      `review queue of the busiest status: GET /revisao?situacao=${busiest.state} (${asNumber(busiest.rows)} rows)`,
       await time(`${base}/revisao?situacao=${busiest.state}`, n, { cookie, warmUp: 5 }),
     );
     row(
@@ -141,15 +147,13 @@ async function main(): Promise<void> {
  */
 async function latestEditionWithSeals(app: NestFastifyApplication, auth: AuthService): Promise<number> {
   const db = app.get(DataSource);
-  const [{ year }] = (await db.query(`SELECT MAX(year) AS year FROM editions`)) as { year: number }[];
-  const [{ seals }] = (await db.query(`SELECT COUNT(*) AS seals FROM certificates WHERE edition_year = ?`, [year])) as {
-    seals: number;
-  }[];
-  if (seals > 0) return year;
-  if (!(await db.query(`SELECT 1 FROM users WHERE email = ?`, [CERTIFIER.email])).length) {
+  const [{ year }] = await rawQuery<{ year: number }>(db, `SELECT MAX(year) AS year FROM editions`);
+  const [{ seals }] = await rawQuery(db, `SELECT COUNT(*) AS seals FROM certificates WHERE edition_year = ?`, [year]);
+  if (asNumber(seals) > 0) return year;
+  if (!(await rawQuery(db, `SELECT 1 FROM users WHERE email = ?`, [CERTIFIER.email])).length) {
     await auth.createUser(null, { ...CERTIFIER, role: 'certifier' });
   }
-  const [u] = (await db.query(`SELECT id, email, name FROM users WHERE email = ?`, [CERTIFIER.email])) as Actor[];
+  const [u] = await rawQuery<Actor>(db, `SELECT id, email, name FROM users WHERE email = ?`, [CERTIFIER.email]);
   const batches = app.get(CertificateBatchService);
   console.log(`Issuing the ${year} seals once (the national seed issues none)...`);
   const started = await batches.start({ ...u, role: 'certifier', governmentCode: null }, year);
@@ -164,10 +168,11 @@ async function latestEditionWithSeals(app: NestFastifyApplication, auth: AuthSer
 
 /** Governments whose pages differ: the longest history, a state's capital, a small town, São Paulo, Brasília. */
 async function governmentsToTime(db: DataSource) {
-  const [longest] = (await db.query(
+  const [longest] = await rawQuery<{ code: string }>(
+    db,
     `SELECT government_code AS code FROM assessments WHERE state IN ('approved', 'priorities-set', 'certified')
      GROUP BY government_code ORDER BY COUNT(*) DESC LIMIT 1`,
-  )) as { code: string }[];
+  );
   const named = [
     { code: longest.code, label: 'the longest history' },
     { code: '4314902', label: 'Porto Alegre' },
@@ -177,12 +182,13 @@ async function governmentsToTime(db: DataSource) {
   ];
   return Promise.all(
     named.map(async (g) => {
-      const [{ editions }] = (await db.query(
+      const [{ editions }] = await rawQuery(
+        db,
         `SELECT COUNT(*) AS editions FROM assessments
          WHERE government_code = ? AND state IN ('approved', 'priorities-set', 'certified')`,
         [g.code],
-      )) as { editions: number }[];
-      return { ...g, editions };
+      );
+      return { ...g, editions: asNumber(editions) };
     }),
   );
 }

@@ -1,6 +1,6 @@
 import type { Questionnaire } from '../src/core/questionnaire/questionnaire.types';
 import { bestAnswers, evidenceRequiredKeys, worstAnswers } from './support/answers';
-import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
+import { bootApp, onPostgres, type RunningApp, scratchDir, testConfig } from './support/test-app';
 
 const SLUGS = [
   'governance',
@@ -34,7 +34,9 @@ describe('read API on the booted app (real SQLite file, real HTTP)', () => {
     expect(r.status).toBe(200);
     expect(r.body).toEqual({
       status: 'ok',
-      database: { type: 'sqlite', journalMode: 'wal', governments: 5597 },
+      database: onPostgres()
+        ? { type: 'postgres', governments: 5597 }
+        : { type: 'sqlite', journalMode: 'wal', governments: 5597 },
       indicatorGroups: 10,
       questionnaireVersions: 13,
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { dialectOfRunner, rawQuery } from '../../database/portable-sql';
+import { dialectOfRunner, rawQuery, sqlFor } from '../../database/portable-sql';
 
 /** A chunk is printed and recorded in seconds; a process that died gives its chunk back after this. */
 const LEASE_MS = 10 * 60_000;
@@ -27,20 +27,25 @@ export class BatchClaims {
   async claim(batchId: string, size: number): Promise<{ token: string; ids: string[] }> {
     const token = `${this.process}-${++this.claims}`;
     const now = Date.now();
-    const params = [token, now + LEASE_MS, batchId, batchId, now, size];
     const ids = await this.dataSource.transaction(async (em) => {
       if (dialectOfRunner(em) === 'postgres') {
-        const rows = await rawQuery<{ assessment_id: string }>(
-          em,
-          `UPDATE certificate_batch_items SET claimed_by = ?, claimed_until = ?
-           WHERE batch_id = ? AND assessment_id IN (
-             SELECT assessment_id FROM certificate_batch_items
-             WHERE batch_id = ? AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < ?)
-             ORDER BY assessment_id LIMIT ? FOR UPDATE SKIP LOCKED)
-           RETURNING assessment_id`,
-          params,
+        // The pick is materialised first: as a plain IN (…) subquery PostgreSQL may run it again for each row
+        // updated, each run skipping the rows the last one locked, and so claim far more than `size`.
+        const picked = await em.queryRunner!.query(
+          sqlFor(
+            'postgres',
+            `WITH picked AS MATERIALIZED (
+               SELECT batch_id, assessment_id FROM certificate_batch_items
+               WHERE batch_id = ? AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < ?)
+               ORDER BY assessment_id LIMIT ? FOR UPDATE SKIP LOCKED)
+             UPDATE certificate_batch_items i SET claimed_by = ?, claimed_until = ?
+             FROM picked p WHERE i.batch_id = p.batch_id AND i.assessment_id = p.assessment_id
+             RETURNING i.assessment_id`,
+          ),
+          [batchId, now, size, token, now + LEASE_MS],
+          true, // an UPDATE's rows, not TypeORM's [rows, count]
         );
-        return rows.map((r) => r.assessment_id).sort();
+        return (picked.records as { assessment_id: string }[]).map((r) => r.assessment_id).sort();
       }
       // SQLite: one writer at a time, so the rows just claimed are read back in the same transaction.
       await rawQuery(
@@ -50,7 +55,7 @@ export class BatchClaims {
            SELECT rowid FROM certificate_batch_items
            WHERE batch_id = ? AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < ?)
            ORDER BY rowid LIMIT ?)`,
-        params,
+        [token, now + LEASE_MS, batchId, batchId, now, size],
       );
       const rows = await rawQuery<{ assessment_id: string }>(
         em,
@@ -72,7 +77,8 @@ export class BatchClaims {
   async releaseHeld(): Promise<void> {
     const tokens = [...this.held];
     this.held.clear();
-    if (tokens.length === 0) return;
+    // SQLite: no other process to give them to; the next start releases them (releaseAllOnSqlite).
+    if (tokens.length === 0 || dialectOfRunner(this.dataSource) === 'sqlite') return;
     await this.dataSource.transaction((em) =>
       rawQuery(
         em,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { rawQuery } from '../src/database/portable-sql';
 import { ADMIN, createEdition, login } from './support/lifecycle';
 import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
 
@@ -49,13 +50,15 @@ describe('national dashboard', () => {
     ];
     for (const [code, state, snap] of rows) {
       ids[code] = randomUUID();
-      await db.query(
+      await rawQuery(
+        db,
         `INSERT INTO assessments (id, edition_year, government_code, state, versions, round, enrolment, score_snapshot) VALUES (?, 2025, ?, ?, '{}', 1, '{}', ?)`,
         [ids[code], code, state, snap],
       );
     }
     const choose = (code: string, group: string, item: string) =>
-      db.query(
+      rawQuery(
+        db,
         `INSERT INTO priorities (id, assessment_id, group_slug, item_key, commitment) VALUES (?, ?, ?, ?, 'Avançar')`,
         [randomUUID(), ids[code], group, item],
       );
@@ -139,7 +142,9 @@ describe('national dashboard', () => {
   });
 
   it('follows the assessments: a reopened diagnosis leaves the figures at once', async () => {
-    await db.query(`UPDATE assessments SET state = 'in-review', score_snapshot = NULL WHERE id = ?`, [ids['1302603']]);
+    await rawQuery(db, `UPDATE assessments SET state = 'in-review', score_snapshot = NULL WHERE id = ?`, [
+      ids['1302603'],
+    ]);
     const { body } = await app.request('GET', '/api/dashboard/national?edition=2025');
     expect(body.totals).toEqual({ enrolled: 5, certified: 1, scored: 3, medianIndex: 40 });
     expect(body.groups.find((g: { group: string }) => g.group === 'governance')).toMatchObject({

@@ -8,7 +8,7 @@ import { SqliteFile } from '../src/core/backup/sqlite-file';
 import { AutosaveLoad, checkSaves, prepareWriters, type Writer } from './support/autosave-load';
 import { ADMIN, auth, login, samplePdf } from './support/lifecycle';
 import { compileServer, databaseIn, freePort, ROOT, ServerProcess, serverEnv } from './support/server-process';
-import { scratchDir } from './support/test-app';
+import { onPostgres, scratchDir } from './support/test-app';
 
 const WRITERS = 4;
 
@@ -38,7 +38,8 @@ async function uploadEvidence(server: ServerProcess, writers: readonly Writer[],
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 
-describe('backup under load, restored into a fresh DATA_DIR', () => {
+// npm run backup/restore copy the SQLite file; on PostgreSQL they refuse and name pg_dump (checked below).
+(onPostgres() ? describe.skip : describe)('backup under load, restored into a fresh DATA_DIR (SQLite file)', () => {
   let cleanup: () => void;
   let dir: string;
   let dist: string;
@@ -139,4 +140,18 @@ describe('backup under load, restored into a fresh DATA_DIR', () => {
       `backup: ${rows} rows, ${manifest.files.length} files, restore checked: ${check.verified} saves verified, ${check.lost.length + missing.length} missing`,
     );
   }, 900_000);
+});
+
+(onPostgres() ? describe : describe.skip)('backup on PostgreSQL', () => {
+  it("refuses and names PostgreSQL's own tools", async () => {
+    const dist = compileServer('dist-backup-test');
+    const { dir, cleanup } = scratchDir();
+    try {
+      const made = await cli(dist, serverEnv(join(dir, 'data'), 0), 'backup', join(dir, 'backup'));
+      expect(made.code).not.toBe(0);
+      expect(made.out).toContain('pg_dump');
+    } finally {
+      cleanup();
+    }
+  }, 300_000);
 });

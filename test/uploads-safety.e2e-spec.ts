@@ -24,7 +24,7 @@ import {
   samplePdf,
 } from './support/lifecycle';
 import { answerAndSubmit, reviewAndApprove } from './support/diagnosis';
-import { bootApp, type RunningApp } from './support/test-app';
+import { bootApp, onPostgres, type RunningApp } from './support/test-app';
 import { sqliteFileFor } from '../src/config/app-config';
 import { rawQuery } from '../src/database/portable-sql';
 
@@ -368,10 +368,16 @@ describe('uploads: Office archives, PDFs and images checked by content; files bo
       return wrong;
     };
 
-    it('writes evidence, keys and the database (with its WAL files) 0600 in 0700 folders', () => {
-      const db = sqliteFileFor(app.config.database, 'the WAL files check');
-      expect([db, `${db}-wal`, `${db}-shm`].filter((f) => !existsSync(f))).toEqual([]);
+    it('writes evidence, keys and everything else in DATA_DIR 0600 in 0700 folders', () => {
       expect(modes()).toEqual([]);
+    });
+
+    (onPostgres() ? describe.skip : describe)('(SQLite file)', () => {
+      it('keeps the database and its WAL files in DATA_DIR, 0600 as checked above', () => {
+        const db = sqliteFileFor(app.config.database, 'the WAL files check');
+        expect([db, `${db}-wal`, `${db}-shm`].filter((f) => !existsSync(f))).toEqual([]);
+        expect(modes()).toEqual([]);
+      });
     });
 
     it('tightens at start what an earlier version left readable by others', async () => {

@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { ADMIN } from './lifecycle';
-import { type HttpClient, httpClient, REPO_ASSESSMENTS, REPO_TEMPLATES } from './test-app';
+import { type HttpClient, httpClient, onPostgres, REPO_ASSESSMENTS, REPO_TEMPLATES, testDatabaseUrl } from './test-app';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -43,12 +43,19 @@ export async function waitFor<T>(what: () => Promise<T | undefined>, timeoutMs: 
 /** Where a test server keeps its database. */
 export const databaseIn = (dataDir: string) => join(dataDir, 'migracidades.sqlite');
 
-/** The environment of a test server on 127.0.0.1: its own DATA_DIR, the repository's questionnaires, an admin. */
+/** A test server's database: its SQLite file in DATA_DIR, or under TEST_DATABASE_URL a PostgreSQL schema of its own. */
+export const serverDatabaseUrl = (dataDir: string) =>
+  onPostgres() ? testDatabaseUrl(dataDir) : `sqlite:${databaseIn(dataDir)}`;
+
+/**
+ * The environment of a test server on 127.0.0.1: its own DATA_DIR and database, the repository's questionnaires,
+ * an admin. `extra` wins (e.g. a DATABASE_URL that several processes share).
+ */
 export function serverEnv(dataDir: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     DATA_DIR: dataDir,
-    DATABASE_URL: `sqlite:${databaseIn(dataDir)}`,
+    DATABASE_URL: serverDatabaseUrl(dataDir),
     ASSESSMENTS_DIR: REPO_ASSESSMENTS,
     TEMPLATES_DIR: REPO_TEMPLATES,
     PORT: String(port),

@@ -362,7 +362,9 @@ export class DiagnosisService {
           message: message('diagnosis.required', { item: name(key) }),
         });
       }
-      for (const r of rows.filter((a) => a.groupSlug === group && a.carried && a.value !== null)) {
+      // By item key, as SQLite's primary key reads them; PostgreSQL gives rows in heap order.
+      const carried = rows.filter((a) => a.groupSlug === group && a.carried && a.value !== null);
+      for (const r of carried.sort((a, b) => (a.itemKey < b.itemKey ? -1 : a.itemKey > b.itemKey ? 1 : 0))) {
         fields.push({
           field: `answers.${group}.${r.itemKey}`,
           code: 'CARRIED_NOT_CONFIRMED',

@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { dialectOfRunner, rawQuery, sqlFor } from '../../database/portable-sql';
 
-/** A chunk is printed and recorded in seconds; a process that died gives its chunk back after this. */
-const LEASE_MS = 10 * 60_000;
+/**
+ * How long a claim holds without news from its process: a live process renews its claims every RENEW_MS, so
+ * a chunk slower than the lease keeps it, and a process that died gives its chunk back within a minute.
+ */
+const LEASE_MS = 60_000;
+const RENEW_MS = 20_000;
 
 /**
  * The chunks of a certificate batch as processes take them: a claim marks pending items as this process's for a
@@ -20,6 +24,7 @@ export class BatchClaims {
   /** Claims are named `<process>-<n>`: which process took which chunk reads from the items. */
   private readonly process = randomUUID().slice(0, 8);
   private claims = 0;
+  private renewal: NodeJS.Timeout | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -64,19 +69,55 @@ export class BatchClaims {
       );
       return rows.map((r) => r.assessment_id);
     });
-    if (ids.length > 0) this.held.add(token);
+    if (ids.length > 0) {
+      this.held.add(token);
+      this.keepRenewing();
+    }
     return { token, ids };
   }
 
   /** The claim's items are issued, failed or given back by the retries: nothing left to release. */
   finished(token: string): void {
     this.held.delete(token);
+    this.stopRenewingWhenIdle();
+  }
+
+  /**
+   * While this process holds claims, their leases are extended: on PostgreSQL so that no other process takes a
+   * slow chunk, and on SQLite so that this process's other worker does not.
+   */
+  private keepRenewing(): void {
+    if (this.renewal) return;
+    // A renewal that fails lets the lease lapse: another process may then take the chunk, and the database
+    // still keeps each seal to one (see above), so it is safe to let it go unlogged until the next try.
+    this.renewal = setInterval(() => void this.renew().catch(() => undefined), RENEW_MS);
+    this.renewal.unref();
+  }
+
+  private stopRenewingWhenIdle(): void {
+    if (this.held.size > 0 || !this.renewal) return;
+    clearInterval(this.renewal);
+    this.renewal = undefined;
+  }
+
+  private async renew(): Promise<void> {
+    const tokens = [...this.held];
+    if (tokens.length === 0) return;
+    await this.dataSource.transaction((em) =>
+      rawQuery(
+        em,
+        `UPDATE certificate_batch_items SET claimed_until = ?
+         WHERE status = 'pending' AND claimed_by IN (${tokens.map(() => '?').join(', ')})`,
+        [Date.now() + LEASE_MS, ...tokens],
+      ),
+    );
   }
 
   /** The claims this process holds on items still pending (as when it stops mid-batch), free for any process now. */
   async releaseHeld(): Promise<void> {
     const tokens = [...this.held];
     this.held.clear();
+    this.stopRenewingWhenIdle();
     // SQLite: no other process to give them to; the next start releases them (releaseAllOnSqlite).
     if (tokens.length === 0 || dialectOfRunner(this.dataSource) === 'sqlite') return;
     await this.dataSource.transaction((em) =>

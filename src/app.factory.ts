@@ -90,6 +90,7 @@ export async function createApp(config: AppConfig, groups?: readonly Type[]): Pr
     abortOnError: false,
   });
   registerSecurityHeaders(app.getHttpAdapter().getInstance(), config);
+  app.getHttpAdapter().getInstance().addHook('onRequest', frameworkErrors.refuseNul);
   registerBodyParsers(app);
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadBytes, files: 3, fields: 20, fieldSize: 256 * 1024 },

@@ -154,6 +154,16 @@ describe('error messages, provoked on the real app', () => {
     // The parser's own words stay for developers, apart from the messages.
     expect(broken.body.details.reason).toEqual(expect.any(String));
 
+    // A NUL character in the address, in the path or the query, is refused before any route reads it.
+    for (const path of ['/api/assessments/%00', '/api/governments?uf=%00SP']) {
+      const nul = await app.request('GET', path, undefined, auth(t.canoas));
+      expect([path, nul.status, nul.body.code]).toEqual([path, 400, 'MALFORMED_REQUEST']);
+      expect(readable(nul.body).errors![0]).toMatchObject({
+        field: 'url',
+        message: 'o endereço contém um caractere NUL (%00), que nenhum campo pode conter',
+      });
+    }
+
     const xml = await app.request('POST', '/api/auth/login', '<login/>', { 'content-type': 'application/xml' });
     expect([xml.status, xml.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     readable(xml.body);

@@ -18,6 +18,7 @@ export const common = {
   'common.http.too-many-fields': 'o formulário tem mais de {max} campos',
   'common.http.bad-url': 'Endereço inválido: não foi possível lê-lo.',
   'common.http.bad-url.field': 'a codificação por cento (%) do endereço está malformada',
+  'common.http.nul-in-url.field': 'o endereço contém um caractere NUL (%00), que nenhum campo pode conter',
   'common.form.invalid': 'Formulário inválido: {reason}.',
   'common.form.not-multipart': 'o envio deve ser um formulário com arquivos (multipart)',
   'common.form.unreadable': 'o formulário não pôde ser lido',

@@ -1,37 +1,43 @@
 import 'reflect-metadata';
 import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
-import { execFile } from 'node:child_process';
-import { cpus } from 'node:os';
+import { execFile, spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../app.factory';
 import { loadConfig } from '../config/app-config';
-import type { AnswerEntity } from '../core/assessment/answer.entity';
-import type { AssessmentEntity } from '../core/assessment/assessment.entity';
 import { DashboardService } from '../core/dashboard/dashboard.service';
 import { ExportsService } from '../core/exports/exports.service';
 import { ProgressService } from '../core/progress/progress.service';
 import { ReviewService } from '../core/review/review.service';
-import { asJson, asNumber, dialectOfRunner, jsonNumber, rawQuery, type SqlDialect } from '../database/portable-sql';
+import { asJson, asNumber, rawQuery } from '../database/portable-sql';
 import { seedNational } from '../seed/national-seed';
+import { plainDashboard, plainRescore, readAllAnswers, rescoreAll } from './national-queries';
 
 /**
- * `npm run bench:national`: on the national data (5,597 governments x 5 editions, seeded once into
- * BENCH_DATA_DIR, default .tmp/bench-national), the median time of the national dashboard, one government's
- * history, re-scoring every stored assessment and a full XLSX export, each beside a plain SQL equivalent
- * measured in the same run. Prints figures; asserts nothing. With DATABASE_URL=postgres://… it runs on that
- * PostgreSQL database (seeded once too; its files in .tmp/bench-national-pg by default).
+ * `npm run bench:national`: on the national data (5,597 governments x 5 editions, seeded once), the median time of
+ * the national dashboard, one government's history, re-scoring every stored assessment and a full XLSX export,
+ * each beside a plain SQL equivalent measured in the same run. Prints figures; asserts nothing.
+ * One run measures SQLite (BENCH_DATA_DIR, default .tmp/bench-national), then PostgreSQL (BENCH_POSTGRES_URL, else
+ * a postgres DATABASE_URL, else the local migracidades_bench database) when it answers, each in a process of its own.
+ * `--only sqlite|postgres` measures one; `--phases dashboard,history,rescore,export` only those phases.
  */
 const root = resolve(__dirname, '../..');
+const POSTGRES_DEFAULT = 'postgres://migracidades:migracidades@127.0.0.1:5432/migracidades_bench';
+const argValue = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+/** Set by the run that measures one database (see `bothDatabases`). */
 const databaseUrl = process.env.DATABASE_URL;
 const onPostgres = databaseUrl?.startsWith('postgres') ?? false;
 const dataDir = resolve(
   process.env.BENCH_DATA_DIR ?? join(root, '.tmp', onPostgres ? 'bench-national-pg' : 'bench-national'),
 );
-const runs = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
+const PHASES = ['dashboard', 'history', 'rescore', 'export'] as const;
+const phases = new Set((argValue('phases') ?? PHASES.join(',')).split(','));
+const runs = (name: string, fallback: number) => Number(argValue(name) ?? fallback);
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10);
@@ -139,144 +145,232 @@ function benchConfig() {
   );
 }
 
+type Row = (name: string, r: { ms: number; first: number; peak: number }, target: string) => void;
+interface Bench {
+  readonly app: Awaited<ReturnType<typeof createApp>>;
+  readonly db: DataSource;
+  readonly row: Row;
+  readonly rows: Record<string, Record<string, string>>;
+  readonly counts: { governments: number; assessments: number; answers: number };
+  readonly year: number;
+  readonly notes: string[];
+}
+
+/** Measures one database: the one of DATABASE_URL (SQLite when unset). */
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   process.env.LOG_LEVEL = 'error';
   const app = await createApp(benchConfig());
   try {
     const db = app.get(DataSource);
-    const [{ n }] = await rawQuery<{ n: number | string }>(db, `SELECT COUNT(*) AS n FROM assessments`);
-    if (asNumber(n) < 5597 * 5) {
-      console.log(`Seeding the national data into ${dataDir} (once; later runs reuse it)...`);
-      const s = await seedNational(app, { log: (line) => console.log(`  ${line}`) });
-      console.log(`Seeded ${s.rows.assessments} assessments, ${s.rows.answers} answers in ${s.seconds.toFixed(1)} s.`);
-    }
+    await seedOnce(app, db);
     const [counted] = await rawQuery(
       db,
       `SELECT (SELECT COUNT(*) FROM governments) AS governments, (SELECT COUNT(*) FROM assessments) AS assessments, (SELECT COUNT(*) FROM answers) AS answers`,
     );
-    const counts = {
-      governments: asNumber(counted.governments),
-      assessments: asNumber(counted.assessments),
-      answers: asNumber(counted.answers),
-    };
-    const year = asNumber((await rawQuery<{ y: number }>(db, `SELECT MAX(year) AS y FROM editions`))[0].y);
     const rows: Record<string, Record<string, string>> = {};
-    const row = (name: string, r: { ms: number; first: number; peak: number }, target: string) =>
-      (rows[name] = {
-        median: r.ms >= 1000 ? `${(r.ms / 1000).toFixed(2)} s` : `${r.ms.toFixed(2)} ms`,
-        'first run': r.first >= 1000 ? `${(r.first / 1000).toFixed(2)} s` : `${r.first.toFixed(1)} ms`,
-        'peak RSS': mb(r.peak),
-        target,
-      });
-
-    // 1. The national dashboard of the latest edition.
-    const dashboard = app.get(DashboardService);
-    row(
-      `national dashboard (${year})`,
-      await measure(runs('dashboard-runs', 20), () => dashboard.national(year)),
-      'under 50 ms',
-    );
-    row(
-      `national dashboard (${year}), recomputed: the data changed before each run`,
-      await measure(runs('dashboard-runs', 20), async () => {
-        await db.transaction((em) => rawQuery(em, `UPDATE facts_version SET version = version + 1`));
-        const t = performance.now();
-        await dashboard.national(year);
-        return new Timed(performance.now() - t);
-      }),
-      'under 50 ms',
-    );
-    row(
-      `  plain SQL: the same figures from the snapshots (${onPostgres ? '#>> / json_array_elements' : 'json_extract / json_each'})`,
-      await measure(runs('dashboard-runs', 20) > 0 ? 3 : 0, () => plainDashboard(db, year)),
-      '',
-    );
-
-    // 2. One government's history, for a spread of governments.
-    const progress = app.get(ProgressService);
-    const codes = (
-      await rawQuery<{ c: string }>(
-        db,
-        `SELECT DISTINCT government_code AS c FROM assessments ORDER BY government_code`,
-      )
-    ).map((r) => r.c);
-    const pick = (i: number) => codes[(i * 7919) % codes.length];
-    row(
-      'one government\u2019s history (5 editions, version crossing)',
-      await measure(runs('history-runs', 100), (i) => progress.history(pick(i))),
-      'under 10 ms',
-    );
-    row(
-      '  plain SQL: its five snapshots, read and parsed',
-      await measure(runs('history-runs', 100), async (i) => {
-        const found = await rawQuery<{ score_snapshot: unknown }>(
-          db,
-          `SELECT edition_year, score_snapshot FROM assessments WHERE government_code = ? AND score_snapshot IS NOT NULL ORDER BY edition_year`,
-          [pick(i)],
-        );
-        return found.map((f) => asJson(f.score_snapshot));
-      }),
-      '',
-    );
-
-    // 3. Re-scoring every stored assessment with the engine's scoring rules.
-    const review = app.get(ReviewService);
-    let differing = 0;
-    row(
-      `re-score all ${counts.assessments} assessments`,
-      await measure(runs('rescore-runs', 2), async () => {
-        differing = await rescoreAll(db, review);
-      }),
-      'under 10 s',
-    );
-    // The same work split in two halves by id, one process per core (each boots the app first).
-    const [{ middle }] = await rawQuery<{ middle: string }>(
+    const bench: Bench = {
+      app,
       db,
-      `SELECT id AS middle FROM assessments WHERE score_snapshot IS NOT NULL ORDER BY id LIMIT 1 OFFSET ?`,
-      [Math.floor(counts.assessments / 2)],
-    );
-    let split = 0;
-    row(
-      're-score all, split over two processes (boot included)',
-      await measure(runs('rescore-runs', 2), async () => {
-        const halves = await Promise.all([inChild('rescore', '', middle), inChild('rescore', middle, '')]);
-        split = halves[0].rows + halves[1].rows;
-      }),
-      'under 10 s',
-    );
-    if (split !== differing) throw new Error(`the two halves found ${split} differences, the single pass ${differing}`);
-    row(
-      '  plain SQL: Sim/Parcial/Não averaged per assessment and group in one GROUP BY',
-      await measure(runs('rescore-runs', 2), () => plainRescore(db).then((r) => r.length)),
-      '',
-    );
-
-    // 4. A full XLSX export of every edition, each in a process of its own, so that its peak memory is its own.
-    const exported = await inChild('export');
-    rows['full XLSX export, all editions (streamed to a file, own process)'] = childRow(
-      exported,
-      'under 60 s, under 300 MB',
-    );
-    rows['  plain SQL: every answer of every assessment read in pages (own process)'] = childRow(
-      await inChild('read'),
-      '',
-    );
+      rows,
+      notes: [],
+      counts: {
+        governments: asNumber(counted.governments),
+        assessments: asNumber(counted.assessments),
+        answers: asNumber(counted.answers),
+      },
+      year: asNumber((await rawQuery<{ y: number }>(db, `SELECT MAX(year) AS y FROM editions`))[0].y),
+      row: (name, r, target) =>
+        (rows[name] = {
+          median: r.ms >= 1000 ? `${(r.ms / 1000).toFixed(2)} s` : `${r.ms.toFixed(2)} ms`,
+          'first run': r.first >= 1000 ? `${(r.first / 1000).toFixed(2)} s` : `${r.first.toFixed(1)} ms`,
+          'peak RSS': mb(r.peak),
+          target,
+        }),
+    };
+    if (phases.has('dashboard')) await dashboardPhase(bench);
+    if (phases.has('history')) await historyPhase(bench);
+    if (phases.has('rescore')) await rescorePhase(bench);
+    if (phases.has('export')) await exportPhase(bench);
+    const { governments, assessments, answers } = bench.counts;
     console.log(
-      `\nNational data: ${counts.governments} governments, ${counts.assessments} assessments, ${counts.answers} answers; ${describeDb(db)}; Node ${process.version}, ${cpus().length} cores`,
+      `\nNational data: ${governments} governments, ${assessments} assessments, ${answers} answers; ${describeDb(db)}; Node ${process.version}, ${cpus().length} cores; load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
     );
     console.table(rows);
-    console.log(
-      `Re-scoring: ${differing} of ${counts.assessments} assessments score differently from their stored snapshot.`,
-    );
-    console.log(
-      `Export: ${exported.rows} rows x ${exported.columns} columns, ${exported.megabytes.toFixed(1)} MB; the booted app alone: ${exported.bootedMb} MB RSS.`,
-    );
+    for (const note of bench.notes) console.log(note);
   } finally {
     await app.close();
     clearInterval(sampler);
   }
 }
+
+async function seedOnce(app: Bench['app'], db: DataSource): Promise<void> {
+  const [{ n }] = await rawQuery<{ n: number | string }>(db, `SELECT COUNT(*) AS n FROM assessments`);
+  if (asNumber(n) >= 5597 * 5) return;
+  console.log(`Seeding the national data into ${describeDb(db)} (once; later runs reuse it)...`);
+  const s = await seedNational(app, { log: (line) => console.log(`  ${line}`) });
+  console.log(`Seeded ${s.rows.assessments} assessments, ${s.rows.answers} answers in ${s.seconds.toFixed(1)} s.`);
+}
+
+/** 1. The national dashboard of the latest edition, as cached and recomputed after a change. */
+async function dashboardPhase({ app, db, row, year }: Bench): Promise<void> {
+  const dashboard = app.get(DashboardService);
+  const n = runs('dashboard-runs', 20);
+  row(`national dashboard (${year})`, await measure(n, () => dashboard.national(year)), 'under 50 ms');
+  row(
+    `national dashboard (${year}), recomputed: the data changed before each run`,
+    await measure(n, async () => {
+      await db.transaction((em) => rawQuery(em, `UPDATE facts_version SET version = version + 1`));
+      const t = performance.now();
+      await dashboard.national(year);
+      return new Timed(performance.now() - t);
+    }),
+    'under 50 ms',
+  );
+  row(
+    `  plain SQL: the same figures from the snapshots (${onPostgres ? '#>> / json_array_elements' : 'json_extract / json_each'})`,
+    await measure(n > 0 ? 3 : 0, () => plainDashboard(db, year)),
+    '',
+  );
+}
+
+/** 2. One government's history, for a spread of governments. */
+async function historyPhase({ app, db, row }: Bench): Promise<void> {
+  const progress = app.get(ProgressService);
+  const codes = (
+    await rawQuery<{ c: string }>(db, `SELECT DISTINCT government_code AS c FROM assessments ORDER BY government_code`)
+  ).map((r) => r.c);
+  const pick = (i: number) => codes[(i * 7919) % codes.length];
+  const n = runs('history-runs', 100);
+  row(
+    'one government\u2019s history (5 editions, version crossing)',
+    await measure(n, (i) => progress.history(pick(i))),
+    'under 10 ms',
+  );
+  row(
+    '  plain SQL: its five snapshots, read and parsed',
+    await measure(n, async (i) => {
+      const found = await rawQuery<{ score_snapshot: unknown }>(
+        db,
+        `SELECT edition_year, score_snapshot FROM assessments WHERE government_code = ? AND score_snapshot IS NOT NULL ORDER BY edition_year`,
+        [pick(i)],
+      );
+      return found.map((f) => asJson(f.score_snapshot));
+    }),
+    '',
+  );
+}
+
+/** 3. Re-scoring every stored assessment with the engine's scoring rules, in one process and split over two. */
+async function rescorePhase({ app, db, row, counts, notes }: Bench): Promise<void> {
+  const review = app.get(ReviewService);
+  const n = runs('rescore-runs', 2);
+  let differing = 0;
+  row(
+    `re-score all ${counts.assessments} assessments`,
+    await measure(n, async () => {
+      differing = await rescoreAll(db, review);
+    }),
+    'under 10 s',
+  );
+  // The same work split in two halves by id, one process per core (each boots the app first).
+  const [{ middle }] = await rawQuery<{ middle: string }>(
+    db,
+    `SELECT id AS middle FROM assessments WHERE score_snapshot IS NOT NULL ORDER BY id LIMIT 1 OFFSET ?`,
+    [Math.floor(counts.assessments / 2)],
+  );
+  let split = 0;
+  row(
+    're-score all, split over two processes (boot included)',
+    await measure(n, async () => {
+      const halves = await Promise.all([inChild('rescore', '', middle), inChild('rescore', middle, '')]);
+      split = halves[0].rows + halves[1].rows;
+    }),
+    'under 10 s',
+  );
+  if (split !== differing) throw new Error(`the two halves found ${split} differences, the single pass ${differing}`);
+  row(
+    '  plain SQL: Sim/Parcial/Não averaged per assessment and group in one GROUP BY',
+    await measure(n, () => plainRescore(db).then((r) => r.length)),
+    '',
+  );
+  notes.push(
+    `Re-scoring: ${differing} of ${counts.assessments} assessments score differently from their stored snapshot${differing ? ' (EXPECTED 0: the stored data or the scoring changed)' : ''}.`,
+  );
+}
+
+/** 4. A full XLSX export of every edition, each in a process of its own, so that its peak memory is its own. */
+async function exportPhase({ rows, notes }: Bench): Promise<void> {
+  const exported = await inChild('export');
+  rows['full XLSX export, all editions (streamed to a file, own process)'] = childRow(
+    exported,
+    'under 60 s, under 300 MB',
+  );
+  rows['  plain SQL: every answer of every assessment read in pages (own process)'] = childRow(
+    await inChild('read'),
+    '',
+  );
+  notes.push(
+    `Export: ${exported.rows} rows x ${exported.columns} columns, ${exported.megabytes.toFixed(1)} MB; the booted app alone: ${exported.bootedMb} MB RSS.`,
+  );
+}
+
+/** Measures SQLite, then PostgreSQL when it answers (or the one of `--only`), each in a process of its own. */
+async function bothDatabases(): Promise<void> {
+  const only = argValue('only');
+  if (only && only !== 'sqlite' && only !== 'postgres') throw new Error(`--only sqlite|postgres, not "${only}"`);
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  const postgresUrl =
+    process.env.BENCH_POSTGRES_URL ??
+    (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : POSTGRES_DEFAULT);
+  if (only !== 'postgres') {
+    console.log('== SQLite ==');
+    await measureIn(env);
+  }
+  if (only === 'sqlite') return;
+  const why = await unreachable(postgresUrl);
+  if (why) {
+    console.log(
+      `\n== PostgreSQL SKIPPED: ${redacted(postgresUrl)} does not answer (${why}); set BENCH_POSTGRES_URL ==`,
+    );
+    if (only === 'postgres') process.exitCode = 1;
+    return;
+  }
+  console.log(`\n== PostgreSQL (${redacted(postgresUrl)}) ==`);
+  await measureIn({ ...env, DATABASE_URL: postgresUrl });
+}
+
+function measureIn(env: NodeJS.ProcessEnv): Promise<void> {
+  const args = process.argv.slice(2).filter((_, i, all) => all[i] !== '--only' && all[i - 1] !== '--only');
+  return new Promise((done, fail) =>
+    spawn(process.execPath, [...process.execArgv, __filename, '--database', ...args], { env, stdio: 'inherit' }).on(
+      'exit',
+      (code) => (code === 0 ? done() : fail(new Error(`the measuring process ended with code ${code}`))),
+    ),
+  );
+}
+
+/** Why PostgreSQL cannot be measured, or null when it answers. */
+async function unreachable(url: string): Promise<string | null> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const redacted = (url: string) => {
+  const u = new URL(url);
+  return `${u.host}${u.pathname}`;
+};
 
 /** Which database the figures are of: SQLite's file, or PostgreSQL's server and database (no password). */
 function describeDb(db: DataSource): string {
@@ -285,123 +379,14 @@ function describeDb(db: DataSource): string {
   return `PostgreSQL (${url.host}${url.pathname})`;
 }
 
-/** The plain SQL baselines, in each database's own JSON functions. */
-const PLAIN: Record<SqlDialect, { certified: string; groups: string; rating: string; packed: string }> = {
-  sqlite: {
-    certified: `SUM(a.state = 'certified')`,
-    groups: `SELECT json_extract(j.value, '$.group') AS grp, MIN(CAST(json_extract(j.value, '$.score') / 10 AS INTEGER), 9) AS band, COUNT(*) AS n
-     FROM assessments a, json_each(a.score_snapshot, '$.index.groups') j`,
-    rating: `json_extract(COALESCE(reviewer_rating, value), '$')`,
-    packed: `json_group_array(json_array(group_slug, item_key, json(value), json(reviewer_rating), review_status))`,
-  },
-  postgres: {
-    certified: `COUNT(*) FILTER (WHERE a.state = 'certified')`,
-    groups: `SELECT j.value ->> 'group' AS grp,
-       CASE WHEN j.value ->> 'score' IS NOT NULL THEN LEAST(FLOOR(CAST(j.value ->> 'score' AS DOUBLE PRECISION) / 10), 9) END AS band, COUNT(*) AS n
-     FROM assessments a, json_array_elements(a.score_snapshot #> '{index,groups}') j`,
-    rating: `COALESCE(reviewer_rating, value) #>> '{}'`,
-    packed: `json_agg(json_build_array(group_slug, item_key, value, reviewer_rating, review_status))`,
-  },
-};
-
-/** What the dashboard shows, computed the plain way: straight from the stored snapshots, no facts tables. */
-async function plainDashboard(db: DataSource, year: number): Promise<unknown> {
-  const d = dialectOfRunner(db);
-  const states = await rawQuery(
-    db,
-    `SELECT g.uf, COUNT(*) AS enrolled, ${PLAIN[d].certified} AS certified, AVG(${jsonNumber(d, 'a.score_snapshot', 'index.index')}) AS mean
-     FROM assessments a JOIN governments g ON g.ibge_code = a.government_code WHERE a.edition_year = ? GROUP BY g.uf`,
-    [year],
-  );
-  const groups = await rawQuery(
-    db,
-    `${PLAIN[d].groups} WHERE a.edition_year = ? AND a.score_snapshot IS NOT NULL GROUP BY grp, band`,
-    [year],
-  );
-  const priorities = await rawQuery(
-    db,
-    `SELECT p.group_slug, COUNT(*) AS n FROM priorities p JOIN assessments a ON a.id = p.assessment_id WHERE a.edition_year = ? GROUP BY p.group_slug`,
-    [year],
-  );
-  return { states, groups, priorities };
-}
-
-/** Sim/Parcial/Não averaged per assessment and group in one GROUP BY. */
-function plainRescore(db: DataSource): Promise<unknown[]> {
-  return rawQuery(
-    db,
-    `SELECT assessment_id, group_slug, AVG(CASE ${PLAIN[dialectOfRunner(db)].rating} WHEN 'yes' THEN 100.0 WHEN 'partial' THEN 50.0 WHEN 'no' THEN 0.0 END) AS score
-       FROM answers GROUP BY assessment_id, group_slug`,
-  );
-}
-
-/**
- * Every assessment's answers through the engine's own snapshot function, a page of assessments at a time: ids
- * after `from` up to `to` ('' for no bound).
- */
-async function rescoreAll(db: DataSource, review: ReviewService, from = '', to = ''): Promise<number> {
-  const d = dialectOfRunner(db);
-  let differing = 0;
-  for (let after = from; ;) {
-    const bounds = [...(after ? [after] : []), ...(to ? [to] : [])];
-    const assessments = await rawQuery<{ id: string; versions: unknown; round: number; stored: number | null }>(
-      db,
-      `SELECT id, versions, round, ${jsonNumber(d, 'score_snapshot', 'index.index')} AS stored FROM assessments
-       WHERE score_snapshot IS NOT NULL ${after ? 'AND id > ?' : ''} ${to ? 'AND id <= ?' : ''} ORDER BY id LIMIT 500`,
-      bounds,
-    );
-    if (assessments.length === 0) return differing;
-    after = assessments[assessments.length - 1].id;
-    // An assessment's answers as one JSON text: far fewer rows for the driver to build than one per answer.
-    const answers = await rawQuery<{ a: string; j: unknown }>(
-      db,
-      `SELECT assessment_id AS a, ${PLAIN[d].packed} AS j
-       FROM answers WHERE assessment_id >= ? AND assessment_id <= ? GROUP BY assessment_id`,
-      [assessments[0].id, after],
-    );
-    const byAssessment = new Map(
-      answers.map((x) => [
-        x.a,
-        asJson<[string, string, unknown, unknown, string][]>(x.j).map(
-          ([groupSlug, itemKey, value, reviewerRating, reviewStatus]) =>
-            ({ groupSlug, itemKey, value, reviewerRating, reviewStatus }) as AnswerEntity,
-        ),
-      ]),
-    );
-    for (const a of assessments) {
-      const snapshot = review.snapshot(
-        { versions: asJson(a.versions), round: a.round } as AssessmentEntity,
-        byAssessment.get(a.id) ?? [],
-      );
-      if (snapshot.index.index !== a.stored) differing += 1;
-    }
-  }
-}
-
-/** The export's reading side alone: every answer row, in pages of assessments, discarded. */
-async function readAllAnswers(db: DataSource): Promise<number> {
-  let total = 0;
-  let after = '';
-  for (;;) {
-    const ids = (
-      await rawQuery<{ id: string }>(
-        db,
-        `SELECT id FROM assessments ${after ? 'WHERE id > ?' : ''} ORDER BY id LIMIT 500`,
-        after ? [after] : [],
-      )
-    ).map((r) => r.id);
-    if (ids.length === 0) return total;
-    const rows = await rawQuery(db, `SELECT * FROM answers WHERE assessment_id >= ? AND assessment_id <= ?`, [
-      ids[0],
-      ids[ids.length - 1],
-    ]);
-    total += rows.length;
-    after = ids[ids.length - 1];
-  }
-}
-
 const childAt = process.argv.indexOf('--child');
-(childAt >= 0 ? child(process.argv[childAt + 1]).finally(() => clearInterval(sampler)) : main()).catch((e) => {
+const started =
+  childAt >= 0
+    ? child(process.argv[childAt + 1]).finally(() => clearInterval(sampler))
+    : process.argv.includes('--database')
+      ? main()
+      : bothDatabases().finally(() => clearInterval(sampler));
+started.catch((e) => {
   console.error(e);
   process.exit(1);
 });

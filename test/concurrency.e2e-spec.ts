@@ -1,22 +1,11 @@
-import { ADMIN, auth, createEdition, createUser, enrol, login } from './support/lifecycle';
-import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
+import { bootForSaves } from './support/autosave-load';
+import { auth, createEdition, createUser, enrol } from './support/lifecycle';
 
-describe('concurrent requests on the one SQLite connection', () => {
-  let app: RunningApp;
-  let cleanup: () => void;
-
-  beforeAll(async () => {
-    const scratch = scratchDir();
-    cleanup = scratch.cleanup;
-    app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }));
-  });
-  afterAll(async () => {
-    await app?.close();
-    cleanup?.();
-  });
+describe('concurrent requests on one database (one SQLite connection, or the PostgreSQL pool)', () => {
+  const booted = bootForSaves();
 
   it('keeps every acknowledged save when saves, failures and enrolments run at once', async () => {
-    const admin = await login(app, ADMIN.email, ADMIN.password);
+    const { app, admin } = booted();
     await createEdition(app, admin, 2025);
     const governments = ['4314902', '4304606', '4305108'];
     const people = await Promise.all(

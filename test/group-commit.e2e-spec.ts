@@ -1,6 +1,5 @@
-import { prepareWriters } from './support/autosave-load';
-import { ADMIN, auth, createUser, login } from './support/lifecycle';
-import { bootApp, type RunningApp, scratchDir, testConfig } from './support/test-app';
+import { bootForSaves, prepareWriters } from './support/autosave-load';
+import { auth, createUser } from './support/lifecycle';
 
 const GOVERNMENTS = 6;
 const ITEMS = ['focal-body', 'local-policy', 'intersectoral-committee', 'budget-line'];
@@ -19,21 +18,10 @@ interface Fired {
  * hold exactly the acknowledged ones.
  */
 describe('group commit: concurrent saves, each with its own outcome', () => {
-  let app: RunningApp;
-  let cleanup: () => void;
-
-  beforeAll(async () => {
-    const scratch = scratchDir();
-    cleanup = scratch.cleanup;
-    app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }));
-  });
-  afterAll(async () => {
-    await app?.close();
-    cleanup?.();
-  });
+  const booted = bootForSaves();
 
   it('answers each save on its own and stores exactly the acknowledged ones, with their audit entries', async () => {
-    const admin = await login(app, ADMIN.email, ADMIN.password);
+    const { app, admin } = booted();
     const writers = await prepareWriters(app, admin, GOVERNMENTS, 2025, 'RS');
     const reviewer = await createUser(app, admin, 'revisora@group-commit.test', 'reviewer');
     const save = (itemKey: string, value: unknown, expectedVersion: number) => ({

@@ -1,6 +1,6 @@
-import { SqliteFile } from '../../src/core/backup/sqlite-file';
-import { auth, createEdition, createUser, enrol } from './lifecycle';
-import type { HttpClient } from './test-app';
+import { withDatabaseClient } from './database-client';
+import { ADMIN, auth, createEdition, createUser, enrol, login } from './lifecycle';
+import { bootApp, type HttpClient, type RunningApp, scratchDir, testConfig } from './test-app';
 
 /** An official autosaving one assessment. */
 export interface Writer {
@@ -43,6 +43,33 @@ export async function prepareWriters(
     writers.push({ token, assessmentId: (await enrol(app, token, year, g.ibgeCode)).id });
   }
   return writers;
+}
+
+/** The app booted for a describe block, and its administrator's token. */
+export interface SavesApp {
+  readonly app: RunningApp;
+  readonly admin: string;
+}
+
+/**
+ * Boots the app on its test database, with its administrator signed in, in the calling describe block's
+ * beforeAll (closed in its afterAll): the setup of the suites that fire concurrent saves at one booted app.
+ */
+export function bootForSaves(): () => SavesApp {
+  let app: RunningApp | undefined;
+  let admin: string | undefined;
+  let cleanup: (() => void) | undefined;
+  beforeAll(async () => {
+    const scratch = scratchDir();
+    cleanup = scratch.cleanup;
+    app = await bootApp(testConfig(scratch.dir, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }));
+    admin = await login(app, ADMIN.email, ADMIN.password);
+  });
+  afterAll(async () => {
+    await app?.close();
+    cleanup?.();
+  });
+  return () => ({ app: app!, admin: admin! });
 }
 
 /**
@@ -165,35 +192,52 @@ export interface SaveCheck {
   readonly lost: string[];
 }
 
-/**
- * Checks acknowledged saves against a database file (the server stopped): each one is in the audit trail
- * with its version and value (written in the save's own transaction), and each item holds at least the
- * latest acknowledged version, with its value when no later save reached it.
- */
-export async function checkSaves(databasePath: string, saves: readonly AckedSave[]): Promise<SaveCheck> {
-  return SqliteFile.with(databasePath, 'write', async (db) => {
+/** A SQLite file's path, or a database address (`sqlite:<file>`, `postgres://…?schema=`). */
+const asDatabaseUrl = (database: string) =>
+  /^(sqlite:|postgres(ql)?:\/\/)/.test(database) ? database : `sqlite:${database}`;
+
+/** What the database holds: each answer's version and value, and the saves in the audit trail. */
+async function readSaved(database: string) {
+  return withDatabaseClient(asDatabaseUrl(database), async (db) => {
     const answers = new Map<string, { version: number; value: string | null }>();
-    for (const r of await db.all<{ k: string; version: number; value: string | null }>(
-      `SELECT assessment_id || '/' || group_slug || '/' || item_key AS k, version, value FROM answers`,
-    ))
-      answers.set(r.k, { version: r.version, value: r.value === null ? null : (JSON.parse(r.value) as string) });
+    for (const r of await db.all<{
+      assessment_id: string;
+      group_slug: string;
+      item_key: string;
+      version: number;
+      value: string | null;
+    }>(`SELECT assessment_id, group_slug, item_key, version, CAST(value AS TEXT) AS value FROM answers`))
+      answers.set(keyOf(r.assessment_id, r.group_slug, r.item_key), {
+        version: Number(r.version),
+        value: r.value === null ? null : (JSON.parse(r.value) as string),
+      });
     const trail = new Set<string>();
     for (const r of await db.all<{ entity_id: string; after: string }>(
-      `SELECT entity_id, after FROM audit_log WHERE action = 'answer.save'`,
+      `SELECT entity_id, CAST(after AS TEXT) AS after FROM audit_log WHERE action = 'answer.save'`,
     )) {
       const after = JSON.parse(r.after) as { version: number; value: unknown };
       trail.add(`${r.entity_id}#${after.version}#${JSON.stringify(after.value)}`);
     }
-    const lost: string[] = [];
-    for (const s of saves) {
-      const key = keyOf(s.assessmentId, s.group, s.itemKey);
-      const row = answers.get(key);
-      const inTrail = trail.has(`${key}#${s.version}#${JSON.stringify(s.value)}`);
-      const held =
-        row !== undefined && (row.version > s.version || (row.version === s.version && row.value === s.value));
-      if (!inTrail || !held)
-        lost.push(`${key} v${s.version} "${s.value}" (database: v${row?.version ?? 0} "${row?.value}")`);
-    }
-    return { acknowledged: saves.length, verified: saves.length - lost.length, lost };
+    return { answers, trail };
   });
+}
+
+/**
+ * Checks acknowledged saves against the database (the server stopped), read with its own client (sqlite3 for a
+ * file, pg for PostgreSQL): each one is in the audit trail with its version and value (written in the save's own
+ * transaction), and each item holds at least the latest acknowledged version, with its value when no later save
+ * reached it. `database`: a SQLite file's path or a database address.
+ */
+export async function checkSaves(database: string, saves: readonly AckedSave[]): Promise<SaveCheck> {
+  const { answers, trail } = await readSaved(database);
+  const lost: string[] = [];
+  for (const s of saves) {
+    const key = keyOf(s.assessmentId, s.group, s.itemKey);
+    const row = answers.get(key);
+    const inTrail = trail.has(`${key}#${s.version}#${JSON.stringify(s.value)}`);
+    const held = row !== undefined && (row.version > s.version || (row.version === s.version && row.value === s.value));
+    if (!inTrail || !held)
+      lost.push(`${key} v${s.version} "${s.value}" (database: v${row?.version ?? 0} "${row?.value}")`);
+  }
+  return { acknowledged: saves.length, verified: saves.length - lost.length, lost };
 }

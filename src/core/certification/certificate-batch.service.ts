@@ -298,17 +298,15 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
       .getRepository(CertificateEntity)
       .findBy({ assessmentId: In(assessmentIds), revokedAt: IsNull() });
     if (alreadyIssued.length > 0) {
-      await this.dataSource.transaction(async (em) => {
-        for (const seal of alreadyIssued) await this.markIssued(em, batchId, seal.assessmentId, seal.number);
-      });
+      await this.dataSource.transaction((em) => this.markIssued(em, batchId, alreadyIssued));
     }
     const issued = new Set(alreadyIssued.map((s) => s.assessmentId));
     const rest = assessmentIds.filter((a) => !issued.has(a));
     if (rest.length === 0) return;
     let retry: { assessmentId: string; error: Error }[];
     try {
-      const result = await this.certification.issueMany(actor, rest, (tx, seal) =>
-        this.markIssued(tx, batchId, seal.assessmentId, seal.number),
+      const result = await this.certification.issueMany(actor, rest, (tx, seals) =>
+        this.markIssued(tx, batchId, seals),
       );
       retry = result.refused;
     } catch (e) {
@@ -328,12 +326,12 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
         .getRepository(CertificateEntity)
         .findOneBy({ assessmentId, revokedAt: IsNull() });
       if (existing) {
-        await this.dataSource.transaction((em) => this.markIssued(em, batchId, assessmentId, existing.number));
+        await this.dataSource.transaction((em) => this.markIssued(em, batchId, [existing]));
         return;
       }
       try {
-        await this.certification.issue(actor, assessmentId, undefined, (tx, seal) =>
-          this.markIssued(tx, batchId, assessmentId, seal.number),
+        await this.certification.issue(actor, assessmentId, undefined, (tx, seals) =>
+          this.markIssued(tx, batchId, seals),
         );
         return;
       } catch (e) {
@@ -354,11 +352,19 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
     this.logger.warn(`Seal for ${assessmentId} failed (attempt ${attempt}/${MAX_ATTEMPTS}): ${error.message}`);
   }
 
-  private async markIssued(db: EntityManager, batchId: string, assessmentId: string, number: string): Promise<void> {
+  /** The seals' items marked issued, each with its seal's number, in one statement. */
+  private async markIssued(
+    db: EntityManager,
+    batchId: string,
+    seals: readonly Pick<CertificateEntity, 'assessmentId' | 'number'>[],
+  ): Promise<void> {
+    if (seals.length === 0) return;
     await rawQuery(
       db,
-      `UPDATE certificate_batch_items SET status = 'issued', certificate_number = ? WHERE batch_id = ? AND assessment_id = ?`,
-      [number, batchId, assessmentId],
+      `UPDATE certificate_batch_items SET status = 'issued',
+         certificate_number = CASE assessment_id ${seals.map(() => 'WHEN ? THEN ?').join(' ')} END
+       WHERE batch_id = ? AND assessment_id IN (${seals.map(() => '?').join(', ')})`,
+      [...seals.flatMap((s) => [s.assessmentId, s.number]), batchId, ...seals.map((s) => s.assessmentId)],
     );
   }
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PDFDocument } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { type EntityManager, In } from 'typeorm';
+import { In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AssessmentWorkflow } from '../assessment/assessment-workflow.service';
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import { type Actor, requireGovernmentAccess, requireRole } from '../auth/actor';
-import { AuthService, type UserView } from '../auth/auth.service';
+import { AuthService } from '../auth/auth.service';
 import { Clock } from '../clock/clock';
 import { EditionEntity } from '../editions/edition.entity';
 import { sealValidUntil, stagesOf } from '../editions/edition-rules';
@@ -26,32 +26,15 @@ import { IssuerKeysService } from './issuer-keys.service';
 import { buildCredential, verificationUrl } from './seal-credential';
 import type { EditionSignatories } from './signatories';
 import { SignatoriesService } from './signatories.service';
-import type { StatusSlot } from './status-list';
 import { StatusListService } from './status-list.service';
-
-interface SealDraft {
-  readonly assessment: AssessmentEntity;
-  readonly edition: EditionEntity;
-  readonly government: GovernmentEntity;
-  readonly level: string | null;
-  readonly validFrom: string;
-  readonly validUntil: string;
-  readonly officials: readonly UserView[];
-}
-
-interface PrintedSeal extends SealDraft {
-  readonly number: string;
-  readonly issuedAt: string;
-  readonly jwt: string;
-  readonly credential: object;
-  readonly pdf: Buffer;
-  /** The seal's position in the revocation list, named by its credential. */
-  readonly statusSlot: StatusSlot;
-}
+import { certificationReadiness } from './certification-readiness';
+import { type AlsoInTransaction, type PrintedSeal, type SealDraft, SealRecording } from './seal-recording';
 
 /** Issues, re-issues and revokes the Selo MigraCidades (what anyone may check: SealRegistryService). */
 @Injectable()
 export class CertificationService {
+  private readonly recording: SealRecording;
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly workflow: AssessmentWorkflow,
@@ -64,7 +47,9 @@ export class CertificationService {
     private readonly clock: Clock,
     private readonly statusList: StatusListService,
     private readonly signatories: SignatoriesService,
-  ) {}
+  ) {
+    this.recording = new SealRecording(config, workflow, files, notifications, clock);
+  }
 
   verificationUrl(number: string): string {
     return verificationUrl(this.config.publicUrl, number);
@@ -76,12 +61,12 @@ export class CertificationService {
     assessmentId: string,
     replacing?: CertificateEntity,
     /** Runs inside the issuing transaction (e.g. a batch marks its item done with the seal). */
-    alsoInTransaction?: (tx: EntityManager, seal: CertificateEntity) => Promise<void>,
+    alsoInTransaction?: AlsoInTransaction,
   ): Promise<CertificateEntity> {
     requireRole(actor, 'certifier');
     const { drafts, refused } = await this.prepare(actor, [assessmentId], replacing);
     if (refused.length > 0) throw refused[0].error;
-    const [seal] = await this.record(actor, await this.print(drafts), replacing, alsoInTransaction);
+    const [seal] = await this.recording.record(actor, await this.print(drafts), replacing, alsoInTransaction);
     void this.notifications.deliver();
     return seal;
   }
@@ -94,12 +79,14 @@ export class CertificationService {
   async issueMany(
     actor: Actor,
     assessmentIds: readonly string[],
-    alsoInTransaction?: (tx: EntityManager, seal: CertificateEntity) => Promise<void>,
+    alsoInTransaction?: AlsoInTransaction,
   ): Promise<{ issued: CertificateEntity[]; refused: { assessmentId: string; error: Error }[] }> {
     requireRole(actor, 'certifier');
     const { drafts, refused } = await this.prepare(actor, assessmentIds);
     const issued =
-      drafts.length > 0 ? await this.record(actor, await this.print(drafts), undefined, alsoInTransaction) : [];
+      drafts.length > 0
+        ? await this.recording.record(actor, await this.print(drafts), undefined, alsoInTransaction)
+        : [];
     if (issued.length > 0) void this.notifications.deliver();
     return { issued, refused };
   }
@@ -274,120 +261,6 @@ export class CertificationService {
     return Buffer.from(await doc.save());
   }
 
-  /** Stores the PDFs and records the seals, their assessments' move to "certified", audit and e-mails, all in one transaction. */
-  private async record(
-    actor: Actor,
-    seals: readonly PrintedSeal[],
-    replacing: CertificateEntity | undefined,
-    alsoInTransaction?: (tx: EntityManager, seal: CertificateEntity) => Promise<void>,
-  ): Promise<CertificateEntity[]> {
-    return this.files.transactionWithUploads(async (tx, stage) => {
-      // Files are written (and synced) side by side; the rows follow in a few multi-row statements.
-      const stored = await Promise.all(
-        seals.map((seal) =>
-          stage(
-            { field: 'seal', fileName: `${seal.number}.pdf`, declaredMime: 'application/pdf', bytes: seal.pdf },
-            ['pdf'],
-            'seal',
-            { generated: true, owner: { kind: 'assessment', id: seal.assessment.id } },
-          ),
-        ),
-      );
-      const fresh = new Map(
-        (await tx.findBy(AssessmentEntity, { id: In(seals.map((s) => s.assessment.id)) })).map((a) => [a.id, a]),
-      );
-      if (replacing) {
-        await tx.update(
-          CertificateEntity,
-          { number: replacing.number },
-          {
-            revokedAt: this.clock.now(),
-            revokedBy: actor.id,
-            revocationReason: replacing.revocationReason,
-            replacedBy: seals[0].number,
-          },
-        );
-      }
-      const rows = seals.map((seal, i) =>
-        tx.create(CertificateEntity, {
-          number: seal.number,
-          assessmentId: seal.assessment.id,
-          governmentCode: seal.government.ibgeCode,
-          editionYear: seal.edition.year,
-          issuedAt: seal.issuedAt,
-          issuedBy: actor.id,
-          validFrom: seal.validFrom,
-          validUntil: seal.validUntil,
-          level: seal.level,
-          snapshot: seal.assessment.scoreSnapshot!,
-          credential: seal.jwt,
-          pdfSha256: stored[i].file,
-          revokedAt: null,
-          revokedBy: null,
-          revocationReason: null,
-          replacedBy: null,
-          statusList: seal.statusSlot.list,
-          statusIndex: seal.statusSlot.index,
-        }),
-      );
-      await tx.insert(CertificateEntity, rows);
-      for (const row of rows) {
-        if (!replacing) await this.workflow.move(tx, fresh.get(row.assessmentId)!, 'certify', actor);
-        await alsoInTransaction?.(tx, row);
-      }
-      await this.workflow.audit.record(
-        tx,
-        actor,
-        ...rows.map((row) => ({
-          action: replacing ? 'certificate.reissue' : 'certificate.issue',
-          entity: 'certificate',
-          entityId: row.number,
-          assessmentId: row.assessmentId,
-          before: replacing ? { number: replacing.number } : null,
-          after: {
-            number: row.number,
-            validFrom: row.validFrom,
-            validUntil: row.validUntil,
-            level: row.level,
-            index: row.snapshot.index.index,
-            pdfSha256: row.pdfSha256,
-          },
-        })),
-      );
-      for (const seal of seals) {
-        const { number, government, edition, validFrom, validUntil } = seal;
-        const facts = {
-          government: government.name,
-          uf: government.uf,
-          year: edition.year,
-          number,
-          validFrom: { date: validFrom },
-          validUntil: { date: validUntil },
-          url: this.verificationUrl(number),
-        };
-        const documents = `/avaliacoes/${seal.assessment.id}/documentos`;
-        await this.notifications.enqueue(
-          tx,
-          [
-            ...seal.officials.map((o) => ({ email: o.email, userId: o.id })),
-            { email: fresh.get(seal.assessment.id)!.enrolment.focalPerson.email },
-          ],
-          {
-            kind: 'seal-issued',
-            // Officials read Portuguese: the e-mail goes in the catalogue's pt-BR text.
-            subject: { key: 'certification.seal-email.subject', params: facts },
-            link: documents,
-            body: translate('certification.seal-email.body', 'pt-BR', {
-              ...facts,
-              page: `${this.config.publicUrl}${documents}`,
-            }),
-          },
-        );
-      }
-      return rows;
-    });
-  }
-
   /**
    * Reserves the edition's next seal numbers from the edition's counter row, moved by one statement that every
    * process of the deployment goes through (PostgreSQL holds the row locked until the commit, SQLite has one
@@ -417,45 +290,8 @@ export class CertificationService {
   }
 
   /** Every assessment of an edition with whether it may be certified today and, if not, what is missing. */
-  async readiness(year: number) {
-    const em = this.workflow.dataSource.manager;
-    const edition = await em.findOneBy(EditionEntity, { year });
-    if (!edition) throw new DomainError('EDITION_NOT_FOUND', message('certification.edition-not-found', { year }));
-    const assessments = await em.find(AssessmentEntity, {
-      where: { editionYear: year },
-      select: ['id', 'governmentCode', 'state', 'enrolment', 'scoreSnapshot'],
-      order: { governmentCode: 'ASC' },
-    });
-    const names = new Map(
-      (
-        await rawQuery<{ code: string; name: string; uf: string; kind: string }>(
-          em,
-          `SELECT g.ibge_code AS code, g.name, g.uf, g.kind FROM governments g JOIN assessments a ON a.government_code = g.ibge_code WHERE a.edition_year = ?`,
-          [year],
-        )
-      ).map((g) => [g.code, g]),
-    );
-    const rows = assessments.map((a) => {
-      const e = certificationEligibility(stagesOf(a), a.scoreSnapshot, edition.certificationRule);
-      const g = names.get(a.governmentCode)!;
-      return {
-        assessmentId: a.id,
-        government: { ibgeCode: a.governmentCode, name: g.name, uf: g.uf, kind: g.kind },
-        state: a.state,
-        certified: a.state === 'certified',
-        eligible: e.eligible && a.state === 'priorities-set',
-        missingStages: e.missingStages,
-        reasons: e.reasons,
-        level: e.level,
-      };
-    });
-    return {
-      editionYear: year,
-      total: rows.length,
-      eligible: rows.filter((r) => r.eligible).length,
-      certified: rows.filter((r) => r.certified).length,
-      assessments: rows,
-    };
+  readiness(year: number) {
+    return certificationReadiness(this.workflow.dataSource.manager, year);
   }
 
   async get(number: string): Promise<CertificateEntity> {

@@ -68,11 +68,66 @@ export class FilesService {
         }),
       );
     } catch (e) {
-      // Another request may have stored the same bytes meanwhile and committed: keep what a row refers to.
-      const rows = this.dataSource.getRepository(StoredFileEntity);
-      for (const sha of created) if (!(await rows.existsBy({ sha256: sha }))) await this.store.remove(sha);
+      await this.removeUnreferenced(created);
       throw e;
     }
+  }
+
+  /**
+   * Like `transactionWithUploads`, for files known before the work starts (the engine's own, e.g. seals): they
+   * are checked and written (synced, under their hash) before the transaction opens, so that it holds the
+   * database for its rows only, and their rows go in two statements. A crash in between leaves files no row
+   * names, never a row without its file; if the work fails, the files written for it are removed again.
+   */
+  async transactionWithFiles<T>(
+    uploads: readonly {
+      upload: UploadedFile;
+      allowed: readonly SniffedType['kind'][];
+      field: string;
+      options?: StageOptions;
+    }[],
+    work: (em: EntityManager, stored: readonly StoredFileRef[]) => Promise<T>,
+  ): Promise<T> {
+    const created: string[] = [];
+    try {
+      const written = await Promise.allSettled(
+        uploads.map(async ({ upload, allowed, field, options = {} }) => {
+          const type = await this.check(upload, allowed, field, options.generated ?? false);
+          const put = await this.store.put(upload.bytes);
+          if (put.created) created.push(put.sha256);
+          return { ...put, mime: type.mime, owner: options.owner, fileName: upload.fileName.slice(0, 200) };
+        }),
+      );
+      // Every write has ended (none is left to leave a file behind unremoved) before the first refusal is thrown.
+      const files = written.map((w) => {
+        if (w.status === 'rejected') throw w.reason;
+        return w.value;
+      });
+      return await this.dataSource.transaction(async (em) => {
+        if (files.length > 0) {
+          const values = files.map((f) => ({ sha256: f.sha256, mime: f.mime, size: f.size }));
+          await em.createQueryBuilder().insert().into(StoredFileEntity).values(values).orIgnore().execute();
+        }
+        const owned = files.flatMap((f) =>
+          f.owner ? [{ sha256: f.sha256, ownerKind: f.owner.kind, ownerId: f.owner.id }] : [],
+        );
+        if (owned.length > 0)
+          await em.createQueryBuilder().insert().into(FileOwnerEntity).values(owned).orIgnore().execute();
+        return work(
+          em,
+          files.map((f) => ({ file: f.sha256, fileName: f.fileName, mime: f.mime })),
+        );
+      });
+    } catch (e) {
+      await this.removeUnreferenced(created);
+      throw e;
+    }
+  }
+
+  /** Another request may have stored the same bytes meanwhile and committed: keep what a row refers to. */
+  private async removeUnreferenced(created: readonly string[]): Promise<void> {
+    const rows = this.dataSource.getRepository(StoredFileEntity);
+    for (const sha of created) if (!(await rows.existsBy({ sha256: sha }))) await this.store.remove(sha);
   }
 
   /** The upload's type by its content, or the refusal naming the field: a missing file, a wrong type, a bomb. */

@@ -32,6 +32,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { NotificationsService } from './notifications/notifications.service';
 import { QuestionnaireModule } from './questionnaire/questionnaire.module';
 import { ReviewController } from './review/review.controller';
+import { ReviewQueueService } from './review/review-queue.service';
 import { ReviewService } from './review/review.service';
 
 /** Users and access, editions, enrolment, diagnosis, review, priorities, certification, notifications and the audit trail. */
@@ -61,6 +62,7 @@ import { ReviewService } from './review/review.service';
     AssessmentFilesService,
     PrioritiesService,
     ReviewService,
+    ReviewQueueService,
     NotificationsService,
     DeadlineRemindersService,
     DemoDataService,
@@ -81,6 +83,7 @@ import { ReviewService } from './review/review.service';
     EnrolmentService,
     DiagnosisService,
     ReviewService,
+    ReviewQueueService,
     PrioritiesService,
     NotificationsService,
     FilesService,

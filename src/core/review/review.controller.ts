@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueueQueryDto, ReasonDto, ReviewItemsDto } from '../assessment/assessment.dto';
 import { Access, AssessmentScoped, CurrentActor } from '../auth/access.decorator';
 import type { Actor } from '../auth/actor';
+import { ReviewQueueService } from './review-queue.service';
 import { ReviewService } from './review.service';
 
 @ApiTags('review')
@@ -10,13 +11,16 @@ import { ReviewService } from './review.service';
 @AssessmentScoped()
 @Controller('api')
 export class ReviewController {
-  constructor(private readonly review: ReviewService) {}
+  constructor(
+    private readonly review: ReviewService,
+    private readonly reviewQueue: ReviewQueueService,
+  ) {}
 
   @Get('review/queue')
   @Access('reviewer', 'admin')
   @ApiOperation({ summary: 'Diagnoses waiting for review (filters: edition, uf, status)' })
   queue(@Query() query: QueueQueryDto) {
-    return this.review.queue(query);
+    return this.reviewQueue.queue(query);
   }
 
   @Post('assessments/:id/review/start')

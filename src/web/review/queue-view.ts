@@ -1,7 +1,7 @@
 import { ASSESSMENT_STATES, STATE_LABELS, type AssessmentState } from '../../core/assessment/assessment-state';
 import { brasiliaTime } from '../../core/assessment/item-name';
 import { formatDate, type Language, translate } from '../../core/i18n/message';
-import type { QueuePage, QueuePageFilter } from '../../core/review/review.service';
+import type { QueuePage, QueuePageFilter } from '../../core/review/review-queue.service';
 
 export const QUEUE_PAGE_SIZE = 25;
 

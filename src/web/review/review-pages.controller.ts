@@ -10,6 +10,7 @@ import type { Actor } from '../../core/auth/actor';
 import { AuthService } from '../../core/auth/auth.service';
 import { EditionsService } from '../../core/editions/editions.service';
 import { DomainError } from '../../core/errors/domain-error';
+import { ReviewQueueService } from '../../core/review/review-queue.service';
 import { ReviewService } from '../../core/review/review.service';
 import { CsrfGuard } from '../csrf.guard';
 import { WebExceptionFilter } from '../web-exception.filter';
@@ -49,6 +50,7 @@ export class ReviewPagesController {
   constructor(
     private readonly pages: WebPagesService,
     private readonly review: ReviewService,
+    private readonly reviewQueue: ReviewQueueService,
     private readonly views: AssessmentViewService,
     private readonly audit: AuditService,
     private readonly files: AssessmentFilesService,
@@ -65,7 +67,7 @@ export class ReviewPagesController {
       query ?? {},
       reviewers.map((r) => r.id),
     );
-    const page = await this.review.queuePage(queueFilter(q));
+    const page = await this.reviewQueue.queuePage(queueFilter(q));
     const years = (await this.editions.list()).map((e) => e.year).reverse();
     return this.pages.send(
       req,

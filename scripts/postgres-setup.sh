@@ -8,7 +8,7 @@ set -euo pipefail
 if [ "$(id -u)" -ne 0 ]; then exec sudo -E bash "$0" "$@"; fi
 
 VERSION=15
-CLUSTER=main
+CLUSTER="${PG_CLUSTER:-main}" # another name: a cluster of its own (to try this script beside a running one)
 ROLE=migracidades
 DB=migracidades_test
 
@@ -24,6 +24,7 @@ if ! pg_lsclusters -h | awk -v v="$VERSION" -v c="$CLUSTER" '$1 == v && $2 == c 
 fi
 
 online() { pg_lsclusters -h | awk -v v="$VERSION" -v c="$CLUSTER" '$1 == v && $2 == c && $4 == "online" { f = 1 } END { exit !f }'; }
+PORT="$(pg_lsclusters -h | awk -v v="$VERSION" -v c="$CLUSTER" '$1 == v && $2 == c { print $3 }')"
 
 # Loopback only: the test database has a known password. Debian's postgresql.conf includes conf.d/.
 conf="/etc/postgresql/$VERSION/$CLUSTER/conf.d/migracidades.conf"
@@ -38,7 +39,7 @@ if ! online; then
   pg_ctlcluster "$VERSION" "$CLUSTER" start
 fi
 
-psql_admin() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+psql_admin() { runuser -u postgres -- psql -X -q -p "$PORT" -v ON_ERROR_STOP=1 "$@"; }
 
 for _ in $(seq 1 30); do
   psql_admin -c 'SELECT 1' >/dev/null 2>&1 && break
@@ -54,4 +55,4 @@ if [ "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != "
   psql_admin -c "CREATE DATABASE $DB OWNER $ROLE"
 fi
 
-echo "postgres-setup: ready at postgres://$ROLE:$ROLE@127.0.0.1:5432/$DB"
+echo "postgres-setup: ready at postgres://$ROLE:$ROLE@127.0.0.1:$PORT/$DB"

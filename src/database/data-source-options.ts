@@ -32,7 +32,9 @@ import { SignIns1765600000000 } from './migrations/1765600000000-SignIns';
 import { FileOwners1765700000000 } from './migrations/1765700000000-FileOwners';
 import { IdempotencyKeys1765800000000 } from './migrations/1765800000000-IdempotencyKeys';
 import { types as pgTypes } from 'pg';
+import { quietSqlite3 } from './quiet-sqlite3';
 import { BatchClaims1765900000000 } from './migrations/1765900000000-BatchClaims';
+import { JsonbColumns1766000000000 } from './migrations/1766000000000-JsonbColumns';
 
 export const ENTITIES = [
   GovernmentEntity,
@@ -69,6 +71,7 @@ export const MIGRATIONS = [
   FileOwners1765700000000,
   IdempotencyKeys1765800000000,
   BatchClaims1765900000000,
+  JsonbColumns1766000000000,
 ];
 
 /** One definition of the database for the app, the CLI and the tests: the schema always comes from migrations. */
@@ -82,7 +85,7 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     logging: ['error' as const, 'warn' as const],
   };
   if (db.type === 'postgres') return { ...common, ...postgresOptions(db) };
-  return { ...common, type: 'sqlite', database: db.path, enableWAL: true, busyTimeout: 10000 };
+  return { ...common, type: 'sqlite', driver: quietSqlite3(), database: db.path, enableWAL: true, busyTimeout: 10000 };
 }
 
 /** The 3802 (jsonb) and 114 (json) type ids of PostgreSQL. */

@@ -12,6 +12,7 @@ import {
   least,
   likeInsensitive,
   rawQuery,
+  sameJson,
   type SqlDialect,
   sqlFor,
 } from './portable-sql';
@@ -97,5 +98,19 @@ describe.each(databases)('the fragments on %s', (dialect, open) => {
       iso: '2026-12-01T20:51:49.123Z',
       q: 'what?',
     });
+  });
+});
+
+describe('sameJson', () => {
+  it('ignores the order of object keys, as jsonb reorders them', () => {
+    expect(
+      sameJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } }, { a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }),
+    ).toBe(true);
+  });
+
+  it('tells different values, array order and dates apart', () => {
+    expect(sameJson({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(sameJson({ a: 1 }, { a: '1' })).toBe(false);
+    expect(sameJson({ at: new Date(0) }, { at: '1970-01-01T00:00:00.000Z' })).toBe(true);
   });
 });

@@ -143,3 +143,20 @@ export function asTimestampText(value: unknown): string | null {
   if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
   return String(value);
 }
+
+/**
+ * Whether two values are the same JSON, whatever the order of their objects' keys: PostgreSQL's jsonb gives
+ * an object's keys sorted (by length, then bytes), not in the order they were written.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(sortedKeys(toJson(a))) === JSON.stringify(sortedKeys(toJson(b)));
+}
+
+const toJson = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  return Object.fromEntries(entries.map(([k, v]) => [k, sortedKeys(v)]));
+}

@@ -10,6 +10,7 @@ import { DomainError, type FieldProblem } from '../errors/domain-error';
 import { GovernmentEntity } from '../governments/government.entity';
 import { message } from '../i18n/message';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
+import { sameJson } from '../../database/portable-sql';
 import { DeadlineExtensionEntity } from './deadline-extension.entity';
 import { EditionEntity } from './edition.entity';
 import {
@@ -162,7 +163,7 @@ export class EditionsService {
     }
     const after = { ...before, calendar: { ...(input.calendar ?? before.calendar) }, ...settings };
     // A change that changes nothing (an empty body, the values it already has) is no act for the trail.
-    if (JSON.stringify(after) === JSON.stringify(before)) return after;
+    if (sameJson(after, before)) return after;
     return this.dataSource.transaction(async (em) => {
       await em.update(
         EditionEntity,

@@ -213,7 +213,7 @@ export class ExportsService {
   }
 
   private source(a: AssessmentPageRow, rows: readonly PackedAnswer[]) {
-    const versions = asJson<Record<string, number>>(a.versions);
+    const versions = this.catalogue.inGroupOrder(asJson<Record<string, number>>(a.versions));
     const byGroup = new Map<
       string,
       { itemKey: string; value: AnswerValue | null; reviewerRating: AnswerValue | null }[]

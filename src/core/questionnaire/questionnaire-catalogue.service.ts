@@ -12,6 +12,7 @@ import { parseQuestionnaire } from './questionnaire.parser';
 import type { Questionnaire } from './questionnaire.types';
 import { PublishedVersionEntity } from './published-version.entity';
 import { checkVersionChain } from './version-chain';
+import { inGroupOrder } from './group-order';
 import { dirname } from 'node:path';
 
 export interface GroupCatalogueEntry {
@@ -138,6 +139,14 @@ export class QuestionnaireCatalogue implements OnModuleInit {
 
   groups(): GroupCatalogueEntry[] {
     return [...this.entries.values()];
+  }
+
+  /** A record by group slug in the groups' programme order (by number), whatever order it was read in. */
+  inGroupOrder<T>(bySlug: Readonly<Record<string, T>>): Record<string, T> {
+    return inGroupOrder(
+      bySlug,
+      this.registry.list().map((g) => g.slug),
+    );
   }
 
   group(slug: string): GroupCatalogueEntry {

@@ -23,12 +23,13 @@ const FILL = (row: string) => `
  * `INSERT OR REPLACE`, json operators for `json_extract`/`json_each`, and `trunc` for SQLite's CAST to
  * INTEGER (which truncates where PostgreSQL's rounds). Functions keep the schema they were created in.
  */
-const PG_FUNCTION = (name: string, body: string) => `CREATE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql
+export const PG_FUNCTION = (name: string, body: string) => `CREATE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql
   SET search_path FROM CURRENT AS $$ BEGIN ${body} RETURN NULL; END $$`;
-const PG_TRIGGER = (name: string, when: string, table: string, fn: string, condition = '') =>
+export const PG_TRIGGER = (name: string, when: string, table: string, fn: string, condition = '') =>
   `CREATE TRIGGER "${name}" AFTER ${when} ON "${table}" FOR EACH ROW ${condition} EXECUTE FUNCTION "${fn}"()`;
 const PG_BAND = (row: string) => `LEAST(trunc(${row}."score" / 10)::integer, 9)`;
-const PG_FILL = `
+/** The facts of one assessment row from its snapshot, for json (here) or jsonb (JsonbColumns) columns. */
+export const pgFactsFill = (json: 'json' | 'jsonb') => `
   INSERT INTO "assessment_facts" ("assessment_id", "edition_year", "government_code", "uf", "region", "kind", "state", "index_score", "index_level")
     SELECT NEW."id", NEW."edition_year", NEW."government_code", g."uf", g."region", g."kind", NEW."state",
            (NEW."score_snapshot" -> 'index' ->> 'index')::double precision, NEW."score_snapshot" -> 'index' -> 'level' ->> 'key'
@@ -38,10 +39,10 @@ const PG_FILL = `
     "kind" = EXCLUDED."kind", "state" = EXCLUDED."state", "index_score" = EXCLUDED."index_score",
     "index_level" = EXCLUDED."index_level";
   DELETE FROM "group_facts" WHERE "assessment_id" = NEW."id";
-  IF json_typeof(NEW."score_snapshot" -> 'index' -> 'groups') = 'array' THEN
+  IF ${json}_typeof(NEW."score_snapshot" -> 'index' -> 'groups') = 'array' THEN
     INSERT INTO "group_facts" ("assessment_id", "edition_year", "group_slug", "score")
       SELECT NEW."id", NEW."edition_year", j ->> 'group', (j ->> 'score')::double precision
-      FROM json_array_elements(NEW."score_snapshot" -> 'index' -> 'groups') j;
+      FROM ${json}_array_elements(NEW."score_snapshot" -> 'index' -> 'groups') j;
   END IF;
   ${BUMP}`;
 const PG_ADD_PRIORITY = `INSERT INTO "priority_facts" ("priority_id", "assessment_id", "edition_year", "group_slug")
@@ -151,7 +152,7 @@ export class ScoreFacts1765000000000 implements MigrationInterface {
     ]) {
       await q.query(PG_TRIGGER(`facts_version_${table}_${event.toLowerCase()}`, event, table, 'facts_version_bump'));
     }
-    await q.query(PG_FUNCTION('assessment_facts_fill', PG_FILL));
+    await q.query(PG_FUNCTION('assessment_facts_fill', pgFactsFill('json')));
     await q.query(PG_TRIGGER('assessment_facts_insert', 'INSERT', 'assessments', 'assessment_facts_fill'));
     await q.query(
       PG_TRIGGER(

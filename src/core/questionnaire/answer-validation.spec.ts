@@ -47,6 +47,8 @@ describe('validateAnswers', () => {
     ['a fraction where a whole number is needed', { 'policy-year': 2019.5 }, 'WRONG_TYPE'],
     ['a number out of range', { 'policy-year': 1800 }, 'OUT_OF_RANGE'],
     ['text that is too long', { notes: 'x'.repeat(21) }, 'TOO_LONG'],
+    ['text with a NUL character, which PostgreSQL cannot store', { notes: 'a\u0000b' }, 'WRONG_TYPE'],
+    ['text with a lone surrogate', { notes: 'a\ud800b' }, 'WRONG_TYPE'],
     ['evidence that is not a link', { 'plan-file': { url: 'javascript:alert(1)' } }, 'WRONG_TYPE'],
     ['evidence with a file that is not a hash', { 'plan-file': { file: 'plan.pdf' } }, 'WRONG_TYPE'],
   ])('refuses %s, naming the item', (_name, answers, code) => {

@@ -137,6 +137,13 @@ function checkValue(item: QuestionnaireItem, value: AnswerValue): AnswerProblem 
     case 'text': {
       if (typeof value !== 'string')
         return problem(key, 'WRONG_TYPE', 'expected text', message('diagnosis.answer.expected-text'));
+      if (UNSTORABLE.test(value))
+        return problem(
+          key,
+          'WRONG_TYPE',
+          'a NUL character or a lone surrogate',
+          message('diagnosis.answer.unstorable-character'),
+        );
       return value.length > item.maxLength!
         ? problem(
             key,
@@ -157,6 +164,10 @@ function checkValue(item: QuestionnaireItem, value: AnswerValue): AnswerProblem 
           );
   }
 }
+
+/** Characters no text can hold: PostgreSQL's jsonb refuses NUL and unpaired surrogates, and they are no writing. */
+// eslint-disable-next-line no-control-regex -- NUL is the character looked for
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function isEvidence(value: AnswerValue): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;

@@ -44,6 +44,7 @@ export const diagnosis: Record<keyof typeof pt, string> = {
   'diagnosis.answer.at-least': 'must be {min} or more',
   'diagnosis.answer.at-most': 'must be {max} or less',
   'diagnosis.answer.expected-text': 'expected text',
+  'diagnosis.answer.unstorable-character': 'the text holds a character that cannot be stored (NUL or a lone surrogate)',
   'diagnosis.answer.too-long': 'longer than {max} characters',
   'diagnosis.answer.expected-evidence': 'expected an http(s) link or a file uploaded to the platform',
   'diagnosis.state.enrolled': 'enrolled',

@@ -42,6 +42,8 @@ export const diagnosis = {
   'diagnosis.answer.at-least': 'deve ser {min} ou mais',
   'diagnosis.answer.at-most': 'deve ser {max} ou menos',
   'diagnosis.answer.expected-text': 'esperado um texto',
+  'diagnosis.answer.unstorable-character':
+    'o texto contém um caractere que não se pode guardar (NUL ou substituto isolado)',
   'diagnosis.answer.too-long': 'mais longo que {max} caracteres',
   'diagnosis.answer.expected-evidence': 'esperado um link http(s) ou um arquivo enviado à plataforma',
   'diagnosis.state.enrolled': 'inscrito',

@@ -88,7 +88,10 @@ function inChild(phase: 'export' | 'read' | 'rescore', ...args: string[]): Promi
       { env: process.env, maxBuffer: 1 << 20 },
       (error, stdout) => {
         if (error) return reject(error);
-        resolveResult(JSON.parse(stdout.trim().split('\n').pop()!) as ChildResult);
+        // Its figures are its one JSON line: a background job may still log a line while the app closes.
+        const line = stdout.split('\n').find((l) => l.startsWith('{"seconds"'));
+        if (!line) return reject(new Error(`the ${phase} process printed no figures: ${stdout.slice(-500)}`));
+        resolveResult(JSON.parse(line) as ChildResult);
       },
     );
   });
@@ -164,6 +167,7 @@ async function main(): Promise<void> {
   try {
     const db = app.get(DataSource);
     await seedOnce(app, db);
+    if (onPostgres) await analysedOnce(db);
     const [counted] = await rawQuery(
       db,
       `SELECT (SELECT COUNT(*) FROM governments) AS governments, (SELECT COUNT(*) FROM assessments) AS assessments, (SELECT COUNT(*) FROM answers) AS answers`,
@@ -212,6 +216,21 @@ async function seedOnce(app: Bench['app'], db: DataSource): Promise<void> {
   console.log(`Seeding the national data into ${describeDb(db)} (once; later runs reuse it)...`);
   const s = await seedNational(app, { log: (line) => console.log(`  ${line}`) });
   console.log(`Seeded ${s.rows.assessments} assessments, ${s.rows.answers} answers in ${s.seconds.toFixed(1)} s.`);
+}
+
+/**
+ * PostgreSQL without statistics (after a bulk load, or a crash recovery, which resets them) plans blind and reads
+ * no index alone: analysed and vacuumed first, as autovacuum would in time.
+ */
+async function analysedOnce(db: DataSource): Promise<void> {
+  const [{ never }] = await rawQuery<{ never: unknown }>(
+    db,
+    `SELECT COUNT(*) AS never FROM pg_stat_user_tables WHERE relname IN ('answers', 'group_facts') AND last_analyze IS NULL AND last_autoanalyze IS NULL`,
+  );
+  if (asNumber(never) === 0) return;
+  const t = performance.now();
+  await db.query('VACUUM (ANALYZE)');
+  console.log(`PostgreSQL had no statistics: VACUUM (ANALYZE) in ${((performance.now() - t) / 1000).toFixed(1)} s.`);
 }
 
 /** 1. The national dashboard of the latest edition, as cached and recomputed after a change. */

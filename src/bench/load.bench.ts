@@ -19,12 +19,14 @@ import { minimalPdf } from '../core/demo/minimal-pdf';
 import { EditionsService } from '../core/editions/editions.service';
 import { GovernmentEntity } from '../core/governments/government.entity';
 import { QuestionnaireCatalogue } from '../core/questionnaire/questionnaire-catalogue.service';
+import { benchDatabase } from './bench-database';
 import { arg } from './page-timing';
 
 /**
  * `npm run bench:load`: throughput under concurrent keep-alive connections (50 and 200, `--seconds` each,
- * default 10) against the built engine in its own process, on SQLite (a fresh file) or on the PostgreSQL of
- * `DATABASE_URL=postgres://…`. Prints requests per second, p50, p99 and errors for a bare route, autosave with
+ * default 10) against the built engine in its own process, on SQLite (a fresh file), then on PostgreSQL (a
+ * schema of its own, dropped at the end) at BENCH_POSTGRES_URL or the local test database, skipped with a
+ * note when it cannot be reached. `--only sqlite|postgres` runs one; `--phase TEXT` only the matching rows. Prints requests per second, p50, p99 and errors for a bare route, autosave with
  * group commit, autosave with one transaction per save (GROUP_COMMIT=off, a second server on the same data,
  * same run) and the main read pages. Each connection is one official autosaving a note item of their own
  * assessment (authentication, version check and audit entry included). Asserts nothing.
@@ -57,24 +59,50 @@ interface Phase {
 /** Each connection's next request; true when the answer was the expected one. */
 type Step = (pool: Pool, connection: number) => Promise<boolean>;
 
+const LOCAL_POSTGRES = 'postgres://migracidades:migracidades@127.0.0.1:5432/migracidades_test';
+
+/** `--only sqlite|postgres`: one database; both by default (PostgreSQL when reachable). */
+function only(): string | undefined {
+  const i = process.argv.indexOf('--only');
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 async function main(): Promise<void> {
   const seconds = arg('seconds', 10);
+  const which = only();
+  if (which !== 'postgres') await onDatabase(seconds, undefined);
+  if (which === 'sqlite') return;
+  const url = process.env.BENCH_POSTGRES_URL ?? LOCAL_POSTGRES;
+  const database = await benchDatabase(url).catch((e: Error) => {
+    console.log(`\nPostgreSQL skipped: ${describe(url)} cannot be reached (${e.message}).`);
+    return undefined;
+  });
+  if (!database) return;
+  try {
+    await onDatabase(seconds, database.url);
+  } finally {
+    await database.drop();
+  }
+}
+
+/** Every phase on one database: SQLite (a fresh file) when `postgresUrl` is undefined. */
+async function onDatabase(seconds: number, postgresUrl: string | undefined): Promise<void> {
   const dir = join(root, '.tmp', `bench-load-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  const env = serverEnv(dir);
+  const env = serverEnv(dir, postgresUrl);
   try {
     console.log(`Database: ${describe(env.DATABASE_URL!)}. Seeding ${WRITERS} officials and assessments...`);
     const seeded = await seed(env);
     const versions = new Map<string, number>();
     const rows: [string, number, Phase][] = [];
-    // --only TEXT: the phases whose name holds TEXT (to profile one of them).
-    const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : '';
+    // --phase TEXT: the phases whose name holds TEXT (to profile one of them).
+    const phase = process.argv.includes('--phase') ? process.argv[process.argv.indexOf('--phase') + 1] : '';
     const run = async (name: string, step: Step) => {
-      if (!name.includes(only)) return;
+      if (!name.includes(phase)) return;
       for (const c of LEVELS) {
-        const phase = await load(env.PORT!, c, seconds, step);
-        rows.push([name, c, phase]);
-        console.log(`  ${name}, ${c} connections: ${Math.round(phase.requests / phase.seconds)}/s`);
+        const figures = await load(env.PORT!, c, seconds, step);
+        rows.push([name, c, figures]);
+        console.log(`  ${name}, ${c} connections: ${Math.round(figures.requests / figures.seconds)}/s`);
       }
     };
     await withServer(env, {}, async () => {
@@ -95,12 +123,11 @@ async function main(): Promise<void> {
   }
 }
 
-function serverEnv(dir: string): NodeJS.ProcessEnv {
-  const url = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+function serverEnv(dir: string, postgresUrl: string | undefined): NodeJS.ProcessEnv {
   return {
     ...process.env,
     DATA_DIR: join(dir, 'data'),
-    DATABASE_URL: url ?? `sqlite:${join(dir, 'data', 'migracidades.sqlite')}`,
+    DATABASE_URL: postgresUrl ?? `sqlite:${join(dir, 'data', 'migracidades.sqlite')}`,
     ASSESSMENTS_DIR: join(root, 'assessments'),
     TEMPLATES_DIR: join(root, 'templates'),
     HOST: '127.0.0.1',

@@ -8,6 +8,7 @@ import { rawQuery } from '../../database/portable-sql';
 import { ACCESS_RULE, ASSESSMENT_PARAM, type AccessRule } from './access.decorator';
 import { type Actor, requireGovernmentAccess, roleNames } from './actor';
 import { AuthService } from './auth.service';
+import { batchedLookup, placeholders } from './batched-lookup';
 import { type CookieRequest, csrfMatches, isSafeMethod, readCookies, SESSION_COOKIE } from './web-session';
 
 /**
@@ -17,6 +18,15 @@ import { type CookieRequest, csrfMatches, isSafeMethod, readCookies, SESSION_COO
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger(AccessGuard.name);
+  /** The government of an assessment, read for each request (never cached); requests waiting together share one query. */
+  private readonly governmentOf = batchedLookup<string, string>(async (ids) => {
+    const rows = await rawQuery<{ id: string; government_code: string }>(
+      this.dataSource,
+      `SELECT id, government_code FROM assessments WHERE id IN (${placeholders(ids.length)})`,
+      ids,
+    );
+    return new Map(rows.map((r) => [r.id, r.government_code]));
+  });
 
   constructor(
     private readonly reflector: Reflector,
@@ -57,12 +67,8 @@ export class AccessGuard implements CanActivate {
     ]);
     const assessmentId = param ? request.params?.[param] : undefined;
     if (actor.role === 'official' && assessmentId) {
-      const [row] = await rawQuery<{ government_code: string }>(
-        this.dataSource,
-        'SELECT government_code FROM assessments WHERE id = ?',
-        [assessmentId],
-      );
-      if (row) requireGovernmentAccess(actor, row.government_code);
+      const governmentCode = await this.governmentOf(assessmentId);
+      if (governmentCode !== undefined) requireGovernmentAccess(actor, governmentCode);
     }
     request.actor = actor;
     return true;

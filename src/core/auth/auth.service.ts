@@ -1,6 +1,4 @@
 import { createHash, createSecretKey, randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -18,6 +16,8 @@ import { PASSWORD_LENGTH, type PasswordOwner, passwordProblem, requirePasswordPo
 import type { SignInOutcome } from './sign-in-outcomes';
 import { type SignInClient, SignInsService, throttledError } from './sign-ins.service';
 import { UserEntity } from './user.entity';
+import { SessionLookup } from './session-lookup';
+import { storedSessionSecret } from './session-secret';
 import { SESSION_LIFETIME_SECONDS } from './web-session';
 
 /** An API token lives 12 hours; a page's session an hour after its last page (web-session.ts). */
@@ -85,18 +85,21 @@ const passwordStamp = (passwordHash: string) =>
 export class AuthService implements OnModuleInit {
   private readonly logger = new Logger(AuthService.name);
   private jwt!: JwtService;
+  private readonly sessions: SessionLookup;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly signIns: SignInsService,
-  ) {}
+  ) {
+    this.sessions = new SessionLookup(dataSource);
+  }
 
   async onModuleInit(): Promise<void> {
     this.jwt = new JwtService({
       // A key object: given a string, jsonwebtoken tries it as a public key first, at every request (costly).
-      secret: createSecretKey(Buffer.from(this.config.jwtSecret ?? this.storedSecret())),
+      secret: createSecretKey(Buffer.from(this.config.jwtSecret ?? storedSessionSecret(this.config.dataDir))),
       signOptions: { expiresIn: TOKEN_LIFETIME_SECONDS, algorithm: 'HS256' },
     });
     const admins = await this.dataSource.getRepository(UserEntity).countBy({ role: 'admin' });
@@ -108,18 +111,6 @@ export class AuthService implements OnModuleInit {
     } else if (admins === 0 && !this.config.demoData) {
       this.logger.warn('No administrator exists: set ADMIN_EMAIL and ADMIN_PASSWORD and restart');
     }
-  }
-
-  /** A random signing secret kept under DATA_DIR (never in the database), created at first start. */
-  private storedSecret(): string {
-    const dir = join(this.config.dataDir, 'secrets');
-    const file = join(dir, 'jwt-secret');
-    if (!existsSync(file)) {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      writeFileSync(file, randomBytes(48).toString('base64'), { mode: 0o600, flag: 'wx' });
-      chmodSync(file, 0o600);
-    }
-    return readFileSync(file, 'utf8').trim();
   }
 
   /**
@@ -226,10 +217,7 @@ export class AuthService implements OnModuleInit {
     const payload = await this.verifiedClaims(token);
     // Every token carries its session (since sign-out revokes sessions): one without is from before, refused.
     if (!payload?.sid) throw unauthenticated();
-    const [user, revoked] = await Promise.all([
-      this.dataSource.getRepository(UserEntity).findOneBy({ id: payload.sub }),
-      this.signIns.isRevoked(payload.sid),
-    ]);
+    const { user, revoked } = await this.sessions.find(payload.sub, payload.sid);
     if (!user || !user.active || revoked) throw unauthenticated();
     if (payload.pw !== undefined && payload.pw !== passwordStamp(user.passwordHash)) throw unauthenticated();
     const issuedAt = payload.at ?? (payload.iat ?? 0) * 1000;

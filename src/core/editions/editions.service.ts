@@ -291,14 +291,19 @@ export class EditionsService {
     const edition = await this.get(assessment.editionYear);
     const { deadline, extended } = await this.effectiveDeadline(edition, assessment.governmentCode);
     if (diagnosisOpen(assessment.state, this.clock.today(), deadline)) return;
-    throw new DomainError(
-      'DIAGNOSIS_CLOSED',
-      message(extended ? 'editions.diagnosis-closed-extended' : 'editions.diagnosis-closed', {
-        year: edition.year,
-        deadline: { date: deadline },
-      }),
-      [],
-      { deadline, extended },
-    );
+    throw diagnosisClosedError(edition.year, deadline, extended);
   }
+}
+
+/** 403 DIAGNOSIS_CLOSED: the deadline (the edition's, or the government's extension) has passed. */
+export function diagnosisClosedError(year: number, deadline: string, extended: boolean): DomainError {
+  return new DomainError(
+    'DIAGNOSIS_CLOSED',
+    message(extended ? 'editions.diagnosis-closed-extended' : 'editions.diagnosis-closed', {
+      year,
+      deadline: { date: deadline },
+    }),
+    [],
+    { deadline, extended },
+  );
 }

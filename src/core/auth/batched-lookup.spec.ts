@@ -1,0 +1,45 @@
+import { batchedLookup } from './batched-lookup';
+
+describe('batchedLookup', () => {
+  it('answers the keys asked for together with one query, each caller its own row', async () => {
+    const queries: string[][] = [];
+    const lookup = batchedLookup<string, number>(async (keys) => {
+      queries.push([...keys]);
+      return new Map(keys.filter((k) => k !== 'missing').map((k) => [k, k.length]));
+    });
+    const found = await Promise.all([lookup('a'), lookup('bb'), lookup('a'), lookup('missing')]);
+    expect(found).toEqual([1, 2, 1, undefined]);
+    expect(queries).toEqual([['a', 'bb', 'missing']]);
+  });
+
+  it('reads a key asked for while a query runs with a later query, never the one already running', async () => {
+    let value = 'before';
+    let release!: () => void;
+    const queries: string[][] = [];
+    const lookup = batchedLookup<string, string>(async (keys) => {
+      queries.push([...keys]);
+      const seen = value;
+      if (queries.length === 1) await new Promise<void>((r) => (release = r));
+      return new Map(keys.map((k) => [k, seen]));
+    });
+    const first = lookup('session');
+    await new Promise((r) => setImmediate(r));
+    value = 'revoked';
+    const second = lookup('session');
+    release();
+    expect(await first).toBe('before');
+    expect(await second).toBe('revoked');
+    expect(queries).toEqual([['session'], ['session']]);
+  });
+
+  it('fails every caller of a failed query, and the next query runs', async () => {
+    let fail = true;
+    const lookup = batchedLookup<string, number>(async (keys) => {
+      if (fail) throw new Error('database gone');
+      return new Map(keys.map((k) => [k, 1]));
+    });
+    await expect(Promise.all([lookup('a'), lookup('b')])).rejects.toThrow('database gone');
+    fail = false;
+    expect(await lookup('a')).toBe(1);
+  });
+});

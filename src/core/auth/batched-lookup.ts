@@ -1,0 +1,54 @@
+/** Keys per statement: within SQLite's limit on variables, and short enough for PostgreSQL's planner. */
+const MAX_KEYS = 200;
+
+interface Waiting<V> {
+  readonly resolve: (value: V | undefined) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * One lookup function for many callers: the keys asked for while the previous query ran (or in the same
+ * turn of the event loop) are read by one query, and each caller gets its own row. Nothing is cached: every
+ * key is read by a query that started after it was asked for, so a change committed before the request came
+ * (a revoked session, a disabled user) is seen by it, on every instance.
+ */
+export function batchedLookup<K, V>(
+  fetch: (keys: readonly K[]) => Promise<ReadonlyMap<K, V>>,
+): (key: K) => Promise<V | undefined> {
+  let asked = new Map<K, Waiting<V>[]>();
+  let running = false;
+
+  const runOne = async (keys: K[], waiting: Map<K, Waiting<V>[]>): Promise<void> => {
+    try {
+      const found = await fetch(keys);
+      for (const key of keys) for (const w of waiting.get(key)!) w.resolve(found.get(key));
+    } catch (e) {
+      for (const key of keys) for (const w of waiting.get(key)!) w.reject(e);
+    }
+  };
+
+  const flush = async (): Promise<void> => {
+    if (running || asked.size === 0) return;
+    running = true;
+    const waiting = asked;
+    asked = new Map();
+    const keys = [...waiting.keys()];
+    const parts = Array.from({ length: Math.ceil(keys.length / MAX_KEYS) }, (_, i) =>
+      keys.slice(i * MAX_KEYS, (i + 1) * MAX_KEYS),
+    );
+    await Promise.all(parts.map((part) => runOne(part, waiting)));
+    running = false;
+    void flush();
+  };
+
+  return (key) =>
+    new Promise<V | undefined>((resolve, reject) => {
+      const list = asked.get(key);
+      if (list) list.push({ resolve, reject });
+      else asked.set(key, [{ resolve, reject }]);
+      if (!running && asked.size === 1 && !list) setImmediate(() => void flush());
+    });
+}
+
+/** `?, ?, ?` for `count` values. */
+export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');

@@ -2,20 +2,28 @@ import { join } from 'node:path';
 import { SqliteFile } from '../src/core/backup/sqlite-file';
 import { AutosaveLoad, checkSaves, prepareWriters } from './support/autosave-load';
 import { ADMIN, login } from './support/lifecycle';
-import { compileServer, databaseIn, freePort, ServerProcess, serverEnv, waitFor } from './support/server-process';
+import {
+  compileServer,
+  databaseIn,
+  freePort,
+  ServerProcess,
+  serverDatabaseUrl,
+  serverEnv,
+  waitFor,
+} from './support/server-process';
 import { onPostgres, scratchDir } from './support/test-app';
 
 const KILLS = 20;
 const WRITERS = 4;
 
 /**
- * The database runs in WAL mode with synchronous=FULL (set by src/database/serialize-transactions.ts), and
- * autosaves are group-committed: a save is answered only after the COMMIT of the group that holds it, which
- * is in the WAL, synced, by then. This test proves what a process kill can do
- * (nothing acknowledged is lost, the file stays sound); it does not simulate a power cut.
+ * A save is answered only after the COMMIT that holds it. On SQLite the database runs in WAL mode with
+ * synchronous=FULL (set by src/database/serialize-transactions.ts) and autosaves are group-committed, so the
+ * COMMIT is in the WAL, synced, by then; on PostgreSQL the COMMIT is the server's. This test proves what a kill
+ * of the engine's process can do (nothing acknowledged is lost; on SQLite the file stays sound, checked with
+ * sqlite3; the saves are read with the database's own client); it does not simulate a power cut.
  */
-// It checks the SQLite file itself (its saves and integrity after each kill).
-(onPostgres() ? describe.skip : describe)('autosave survives kill -9 under load (SQLite file)', () => {
+describe(`autosave survives kill -9 under load (${onPostgres() ? 'PostgreSQL' : 'SQLite file'})`, () => {
   let cleanup: () => void;
   let dataDir: string;
   let server: ServerProcess;
@@ -52,8 +60,11 @@ const WRITERS = 4;
     }
     await autosave.stop();
 
-    const check = await checkSaves(databaseIn(dataDir), autosave.acked);
-    const integrity = await SqliteFile.with(databaseIn(dataDir), 'write', (db) => db.integrity());
+    const check = await checkSaves(serverDatabaseUrl(dataDir), autosave.acked);
+    // PostgreSQL keeps its own files sound; the engine's process never writes them.
+    const integrity = onPostgres()
+      ? 'not checked (PostgreSQL)'
+      : await SqliteFile.with(databaseIn(dataDir), 'write', (db) => db.integrity());
     // The figures the issue asks for, in the test's output.
     // eslint-disable-next-line no-console
     console.log(
@@ -61,7 +72,7 @@ const WRITERS = 4;
     );
     expect(check.lost).toEqual([]);
     expect(autosave.regressions).toEqual([]);
-    expect(integrity).toBe('ok');
+    expect(integrity).toBe(onPostgres() ? 'not checked (PostgreSQL)' : 'ok');
     expect(check.acknowledged).toBeGreaterThan(KILLS * 5);
   }, 600_000);
 });

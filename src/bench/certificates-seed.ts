@@ -12,12 +12,12 @@ import { CertificateBatchService } from '../core/certification/certificate-batch
 import { CertificationService } from '../core/certification/certification.service';
 import { Clock } from '../core/clock/clock';
 import { minimalPdf } from '../core/demo/minimal-pdf';
-import { EditionsService } from '../core/editions/editions.service';
 import { GovernmentEntity } from '../core/governments/government.entity';
 import { QuestionnaireCatalogue } from '../core/questionnaire/questionnaire-catalogue.service';
 import { PdfRendererService } from '../core/rendering/pdf-renderer.service';
 import { TemplatesService } from '../core/rendering/templates.service';
 import { ReviewService } from '../core/review/review.service';
+import { createEditionAroundToday } from './bench-edition';
 import { StepTimer } from './step-timer';
 
 /** The seal bench's data (src/bench/certificates.bench.ts) and its --profile of the issuing steps. */
@@ -34,20 +34,8 @@ async function seedSeals(app: App, count: number): Promise<{ year: number; certi
   const reviewer = await user('rev@bench.local', 'Revisora', 'reviewer');
   const certifier = await user('cert@bench.local', 'Certificadora', 'certifier');
   const official = await user('focal@bench.local', 'Focal', 'official', '4314902');
-  // The edition is placed around today, so that the saves are within the deadline and the seals valid.
-  const clock = app.get(Clock);
-  const year = clock.year();
-  const day = (offset: number) => new Date(clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-  await app.get(EditionsService).create(admin, {
-    year,
-    calendar: {
-      enrolmentOpens: day(-30),
-      enrolmentCloses: day(30),
-      diagnosisDeadline: day(60),
-      reviewDeadline: day(90),
-      certificationDate: day(120),
-    },
-  });
+  const year = app.get(Clock).year();
+  await createEditionAroundToday(app, admin, year);
   const db = app.get(DataSource);
   const template = await db
     .getRepository(AssessmentEntity)

@@ -16,10 +16,10 @@ import { AuthService } from '../core/auth/auth.service';
 import { UserEntity } from '../core/auth/user.entity';
 import { Clock } from '../core/clock/clock';
 import { minimalPdf } from '../core/demo/minimal-pdf';
-import { EditionsService } from '../core/editions/editions.service';
 import { GovernmentEntity } from '../core/governments/government.entity';
 import { QuestionnaireCatalogue } from '../core/questionnaire/questionnaire-catalogue.service';
 import { benchDatabase } from './bench-database';
+import { createEditionAroundToday } from './bench-edition';
 import { arg } from './page-timing';
 
 /**
@@ -152,17 +152,7 @@ async function seed(env: NodeJS.ProcessEnv): Promise<Seeded> {
     const auth = app.get(AuthService);
     const clock = app.get(Clock);
     const year = await freeYear(db, clock.year());
-    const day = (offset: number) => new Date(clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
-    await app.get(EditionsService).create(null, {
-      year,
-      calendar: {
-        enrolmentOpens: day(-30),
-        enrolmentCloses: day(30),
-        diagnosisDeadline: day(60),
-        reviewDeadline: day(90),
-        certificationDate: day(120),
-      },
-    });
+    await createEditionAroundToday(app, null, year);
     const codes = (
       (await db
         .getRepository(GovernmentEntity)

@@ -79,10 +79,10 @@ const PG_BACKFILL = [
      a."government_code" AS owner FROM "assessments" a`,
   `SELECT e ->> 'file' AS sha256, 'assessment' AS kind, an."assessment_id" AS owner
    FROM "answers" an,
-     json_array_elements(CASE WHEN json_typeof(an."evidence") = 'array' THEN an."evidence" ELSE '[]' END) e
+     json_array_elements(CASE WHEN json_typeof(an."evidence"::json) = 'array' THEN an."evidence"::json ELSE '[]' END) e
    WHERE json_typeof(e) = 'object'`,
   `SELECT an."value" ->> 'file' AS sha256, 'assessment' AS kind, an."assessment_id" AS owner
-   FROM "answers" an WHERE json_typeof(an."value") = 'object'`,
+   FROM "answers" an WHERE json_typeof(an."value"::json) = 'object'`,
   `SELECT l."entity_id" AS sha256, 'assessment' AS kind, l."assessment_id" AS owner
    FROM "audit_log" l WHERE l."action" = 'evidence.upload' AND l."entity" = 'file'`,
   `SELECT c."pdf_sha256" AS sha256, 'assessment' AS kind, c."assessment_id" AS owner FROM "certificates" c`,

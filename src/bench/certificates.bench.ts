@@ -12,7 +12,8 @@ import { splitPages } from '../core/rendering/pdf-pages';
 import { CHROMIUM_ARGS, PdfRendererService } from '../core/rendering/pdf-renderer.service';
 import { TemplatesService } from '../core/rendering/templates.service';
 import { type MemoryFigures, ProcessTreeMemory } from './process-tree-memory';
-import { benchDatabase, databaseName } from './bench-database';
+import { databaseName, onEachDatabase } from './bench-database';
+import { arg } from './page-timing';
 import { profileSteps, seedSeals } from './certificates-seed';
 
 /**
@@ -28,21 +29,6 @@ import { profileSteps, seedSeals } from './certificates-seed';
  * Memory is this process plus every Chromium process, sampled during each phase. Prints figures; asserts nothing.
  */
 
-const LOCAL_POSTGRES = 'postgres://migracidades:migracidades@127.0.0.1:5432/migracidades_test';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-function only(): 'sqlite' | 'postgres' | undefined {
-  const i = process.argv.indexOf('--only');
-  if (i < 0) return undefined;
-  const value = process.argv[i + 1];
-  if (value !== 'sqlite' && value !== 'postgres') throw new Error(`--only takes sqlite or postgres, not "${value}"`);
-  return value;
-}
-
 const memory = new ProcessTreeMemory();
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 type App = Awaited<ReturnType<typeof createApp>>;
@@ -56,25 +42,8 @@ interface Phase {
 
 async function main(): Promise<void> {
   const count = arg('count', 100);
-  const which = only();
-  let html: string | undefined;
-  if (which !== 'postgres') html = await onDatabase(count, undefined);
-  if (which !== 'sqlite') {
-    const url = process.env.BENCH_POSTGRES_URL ?? LOCAL_POSTGRES;
-    const database = await benchDatabase(url).catch((e: Error) => {
-      console.log(
-        `\nPostgreSQL skipped: ${databaseName({ type: 'postgres', url } as never)} cannot be reached (${e.message}).`,
-      );
-      return undefined;
-    });
-    if (database) {
-      try {
-        html = await onDatabase(count, database.url);
-      } finally {
-        await database.drop();
-      }
-    }
-  }
+  // The baselines print the last database's chunk once.
+  const html = (await onEachDatabase((url) => onDatabase(count, url))).at(-1);
   if (html) await baselines(html, count);
 }
 

@@ -18,7 +18,7 @@ import { Clock } from '../core/clock/clock';
 import { minimalPdf } from '../core/demo/minimal-pdf';
 import { GovernmentEntity } from '../core/governments/government.entity';
 import { QuestionnaireCatalogue } from '../core/questionnaire/questionnaire-catalogue.service';
-import { benchDatabase } from './bench-database';
+import { onEachDatabase } from './bench-database';
 import { createEditionAroundToday } from './bench-edition';
 import { arg } from './page-timing';
 
@@ -59,30 +59,9 @@ interface Phase {
 /** Each connection's next request; true when the answer was the expected one. */
 type Step = (pool: Pool, connection: number) => Promise<boolean>;
 
-const LOCAL_POSTGRES = 'postgres://migracidades:migracidades@127.0.0.1:5432/migracidades_test';
-
-/** `--only sqlite|postgres`: one database; both by default (PostgreSQL when reachable). */
-function only(): string | undefined {
-  const i = process.argv.indexOf('--only');
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 async function main(): Promise<void> {
   const seconds = arg('seconds', 10);
-  const which = only();
-  if (which !== 'postgres') await onDatabase(seconds, undefined);
-  if (which === 'sqlite') return;
-  const url = process.env.BENCH_POSTGRES_URL ?? LOCAL_POSTGRES;
-  const database = await benchDatabase(url).catch((e: Error) => {
-    console.log(`\nPostgreSQL skipped: ${describe(url)} cannot be reached (${e.message}).`);
-    return undefined;
-  });
-  if (!database) return;
-  try {
-    await onDatabase(seconds, database.url);
-  } finally {
-    await database.drop();
-  }
+  await onEachDatabase((url) => onDatabase(seconds, url));
 }
 
 /** Every phase on one database: SQLite (a fresh file) when `postgresUrl` is undefined. */

@@ -3,7 +3,6 @@ import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { execFile, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../app.factory';
 import { loadConfig } from '../config/app-config';
@@ -13,6 +12,7 @@ import { ProgressService } from '../core/progress/progress.service';
 import { ReviewService } from '../core/review/review.service';
 import { asJson, asNumber, rawQuery } from '../database/portable-sql';
 import { seedNational } from '../seed/national-seed';
+import { onlyDatabase, unreachable } from './bench-database';
 import { plainDashboard, plainRescore, readAllAnswers, rescoreAll } from './national-queries';
 
 /**
@@ -338,8 +338,7 @@ async function exportPhase({ rows, notes }: Bench): Promise<void> {
 
 /** Measures SQLite, then PostgreSQL when it answers (or the one of `--only`), each in a process of its own. */
 async function bothDatabases(): Promise<void> {
-  const only = argValue('only');
-  if (only && only !== 'sqlite' && only !== 'postgres') throw new Error(`--only sqlite|postgres, not "${only}"`);
+  const only = onlyDatabase();
   const env = { ...process.env };
   delete env.DATABASE_URL;
   const postgresUrl =
@@ -370,20 +369,6 @@ function measureIn(env: NodeJS.ProcessEnv): Promise<void> {
       (code) => (code === 0 ? done() : fail(new Error(`the measuring process ended with code ${code}`))),
     ),
   );
-}
-
-/** Why PostgreSQL cannot be measured, or null when it answers. */
-async function unreachable(url: string): Promise<string | null> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 const redacted = (url: string) => {

@@ -33,6 +33,7 @@ import { NotificationsService } from './notifications/notifications.service';
 import { QuestionnaireModule } from './questionnaire/questionnaire.module';
 import { ReviewController } from './review/review.controller';
 import { ReviewQueueService } from './review/review-queue.service';
+import { ReviewRoundsService } from './review/review-rounds.service';
 import { ReviewService } from './review/review.service';
 
 /** Users and access, editions, enrolment, diagnosis, review, priorities, certification, notifications and the audit trail. */
@@ -63,6 +64,7 @@ import { ReviewService } from './review/review.service';
     PrioritiesService,
     ReviewService,
     ReviewQueueService,
+    ReviewRoundsService,
     NotificationsService,
     DeadlineRemindersService,
     DemoDataService,
@@ -84,6 +86,7 @@ import { ReviewService } from './review/review.service';
     DiagnosisService,
     ReviewService,
     ReviewQueueService,
+    ReviewRoundsService,
     PrioritiesService,
     NotificationsService,
     FilesService,

@@ -160,3 +160,13 @@ function sortedKeys(value: unknown): unknown {
   const entries = Object.entries(value as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
   return Object.fromEntries(entries.map(([k, v]) => [k, sortedKeys(v)]));
 }
+
+/** Values per statement: within SQLite's limits on variables and expression depth, short for PostgreSQL's planner. */
+export const VALUES_PER_STATEMENT = 200;
+
+/** `?, ?, ?` for `count` values. */
+export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
+
+/** The values in runs of at most `VALUES_PER_STATEMENT`, one statement each. */
+export const inChunks = <T>(values: readonly T[], size = VALUES_PER_STATEMENT): T[][] =>
+  Array.from({ length: Math.ceil(values.length / size) }, (_, i) => values.slice(i * size, (i + 1) * size));

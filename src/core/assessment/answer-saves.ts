@@ -5,6 +5,7 @@ import { diagnosisOpen } from '../editions/edition-rules';
 import { EditionEntity } from '../editions/edition.entity';
 import { diagnosisClosedError } from '../editions/editions.service';
 import { dialectOf } from '../../database/dialect';
+import { inChunks } from '../../database/portable-sql';
 import { groupWriter } from '../../database/serialize-transactions';
 import type { Outcome } from '../../database/write-queue';
 import type { AuditChange } from '../audit/audit.service';
@@ -50,10 +51,6 @@ interface GroupView {
   readonly deadlines: ReadonlyMap<string, Deadline>;
   readonly answers: Map<string, AnswerEntity>;
 }
-
-/** Statements of at most 200 rows or conditions: within SQLite's limits on variables and expression depth. */
-const chunks = <T>(xs: readonly T[]): T[][] =>
-  Array.from({ length: Math.ceil(xs.length / 200) }, (_, i) => xs.slice(i * 200, (i + 1) * 200));
 
 const answerKey = (assessmentId: string, group: string, itemKey: string) => `${assessmentId}/${group}/${itemKey}`;
 
@@ -111,9 +108,9 @@ export class AnswerSaves {
         outcomes.push({ refused });
       }
     }
-    for (const rows of chunks(answerRows))
+    for (const rows of inChunks(answerRows))
       await em.upsert(AnswerEntity, rows, ['assessmentId', 'groupSlug', 'itemKey']);
-    for (const entries of chunks(trail)) await this.workflow.audit.recordEach(em, entries);
+    for (const entries of inChunks(trail)) await this.workflow.audit.recordEach(em, entries);
     return outcomes;
   }
 
@@ -135,7 +132,7 @@ export class AnswerSaves {
     const editions = years.length > 0 ? await em.findBy(EditionEntity, { year: In(years) }) : [];
     const pairs = [...new Map(assessments.map((a) => [`${a.editionYear}/${a.governmentCode}`, a])).values()];
     const extensions: DeadlineExtensionEntity[] = [];
-    for (const some of chunks(pairs))
+    for (const some of inChunks(pairs))
       extensions.push(
         ...(await em.find(DeadlineExtensionEntity, {
           where: some.map((a) => ({ editionYear: a.editionYear, governmentCode: a.governmentCode })),
@@ -169,7 +166,7 @@ export class AnswerSaves {
       r.saves.map((s) => ({ assessmentId: r.id, groupSlug: s.group, itemKey: s.itemKey })),
     );
     const rows = [];
-    for (const some of chunks(keys)) rows.push(...(await em.findBy(AnswerEntity, some)));
+    for (const some of inChunks(keys)) rows.push(...(await em.findBy(AnswerEntity, some)));
     return new Map(rows.map((a) => [answerKey(a.assessmentId, a.groupSlug, a.itemKey), a]));
   }
 

@@ -4,11 +4,11 @@ import { DomainError } from '../errors/domain-error';
 import { message } from '../i18n/message';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { rawQuery } from '../../database/portable-sql';
+import { placeholders, rawQuery } from '../../database/portable-sql';
 import { ACCESS_RULE, ASSESSMENT_PARAM, type AccessRule } from './access.decorator';
 import { type Actor, requireGovernmentAccess, roleNames } from './actor';
 import { AuthService } from './auth.service';
-import { batchedLookup, placeholders } from './batched-lookup';
+import { batchedLookup } from './batched-lookup';
 import { type CookieRequest, csrfMatches, isSafeMethod, readCookies, SESSION_COOKIE } from './web-session';
 
 /**

@@ -1,5 +1,4 @@
-/** Keys per statement: within SQLite's limit on variables, and short enough for PostgreSQL's planner. */
-const MAX_KEYS = 200;
+import { inChunks } from '../../database/portable-sql';
 
 interface Waiting<V> {
   readonly resolve: (value: V | undefined) => void;
@@ -32,11 +31,7 @@ export function batchedLookup<K, V>(
     running = true;
     const waiting = asked;
     asked = new Map();
-    const keys = [...waiting.keys()];
-    const parts = Array.from({ length: Math.ceil(keys.length / MAX_KEYS) }, (_, i) =>
-      keys.slice(i * MAX_KEYS, (i + 1) * MAX_KEYS),
-    );
-    await Promise.all(parts.map((part) => runOne(part, waiting)));
+    await Promise.all(inChunks([...waiting.keys()]).map((part) => runOne(part, waiting)));
     running = false;
     void flush();
   };
@@ -49,6 +44,3 @@ export function batchedLookup<K, V>(
       if (!running && asked.size === 1 && !list) setImmediate(() => void flush());
     });
 }
-
-/** `?, ?, ?` for `count` values. */
-export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');

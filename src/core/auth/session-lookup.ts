@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { asBoolean, asNumber, rawQuery } from '../../database/portable-sql';
+import { asBoolean, asNumber, placeholders, rawQuery } from '../../database/portable-sql';
 import type { Role } from './role';
-import { batchedLookup, placeholders } from './batched-lookup';
+import { batchedLookup } from './batched-lookup';
 
 /** What a request's token is checked against: its user as stored now. */
 export interface SessionUser {

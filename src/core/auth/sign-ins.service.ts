@@ -184,9 +184,4 @@ export class SignInsService {
     );
     await rawQuery(this.dataSource, 'DELETE FROM revoked_sessions WHERE expires_at < ?', [now]);
   }
-
-  async isRevoked(sessionId: string): Promise<boolean> {
-    const rows = await rawQuery(this.dataSource, 'SELECT 1 FROM revoked_sessions WHERE session_id = ?', [sessionId]);
-    return rows.length > 0;
-  }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { dialectOfRunner, rawQuery, sqlFor } from '../../database/portable-sql';
+import { dialectOfRunner, placeholders, rawQuery, sqlFor } from '../../database/portable-sql';
 
 /**
  * How long a claim holds without news from its process: a live process renews its claims every RENEW_MS, so
@@ -107,7 +107,7 @@ export class BatchClaims {
       rawQuery(
         em,
         `UPDATE certificate_batch_items SET claimed_until = ?
-         WHERE status = 'pending' AND claimed_by IN (${tokens.map(() => '?').join(', ')})`,
+         WHERE status = 'pending' AND claimed_by IN (${placeholders(tokens.length)})`,
         [Date.now() + LEASE_MS, ...tokens],
       ),
     );
@@ -124,7 +124,7 @@ export class BatchClaims {
       rawQuery(
         em,
         `UPDATE certificate_batch_items SET claimed_by = NULL, claimed_until = NULL
-         WHERE status = 'pending' AND claimed_by IN (${tokens.map(() => '?').join(', ')})`,
+         WHERE status = 'pending' AND claimed_by IN (${placeholders(tokens.length)})`,
         tokens,
       ),
     );

@@ -186,21 +186,21 @@ export class DashboardService {
         [year],
       )
     ).map((b) => ({ ...b, n: asNumber(b.n) }));
-    const scoredIn = (slug: string) => bands.filter((b) => b.grp === slug).reduce((sum, b) => sum + b.n, 0);
-    const quartiles = await this.groupQuartiles(
-      year,
-      this.catalogue.groups().map(({ definition }) => ({ group: definition.slug, count: scoredIn(definition.slug) })),
-    );
-    const groups = this.catalogue.groups().map(({ definition, latest }) => {
-      const [q1, median, q3] = quartiles.get(definition.slug)!;
+    const perGroup = this.catalogue.groups().map(({ definition, latest }) => {
+      const own = bands.filter((b) => b.grp === definition.slug);
+      return { group: definition.slug, name: latest.title, own, count: own.reduce((sum, b) => sum + b.n, 0) };
+    });
+    const quartiles = await this.groupQuartiles(year, perGroup);
+    const groups = perGroup.map(({ group, name, own, count }) => {
+      const [q1, median, q3] = quartiles.get(group)!;
       return {
-        group: definition.slug,
-        name: latest.title,
-        scored: scoredIn(definition.slug),
+        group,
+        name,
+        scored: count,
         q1,
         median,
         q3,
-        histogram: histogram(new Map(bands.filter((b) => b.grp === definition.slug).map((b) => [b.band, b.n]))),
+        histogram: histogram(new Map(own.map((b) => [b.band, b.n]))),
       };
     });
 

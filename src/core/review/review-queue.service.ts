@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { asNumber, asTimestampText, dialectOfRunner, isoTimestamp, rawQuery } from '../../database/portable-sql';
+import {
+  asNumber,
+  asTimestampText,
+  dialectOfRunner,
+  isoTimestamp,
+  placeholders,
+  rawQuery,
+} from '../../database/portable-sql';
 import type { AssessmentState } from '../assessment/assessment-state';
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import { GovernmentEntity } from '../governments/government.entity';
@@ -123,7 +130,7 @@ export class ReviewQueueService {
     else where.push('a."edition_year" IN (SELECT "year" FROM "editions")');
     if (filter.uf) add('g."uf" = ?', filter.uf);
     if (filter.status) add('a."state" = ?', filter.status);
-    else add(`a."state" IN (${REVIEW_STATES.map(() => '?').join(', ')})`, ...REVIEW_STATES);
+    else add(`a."state" IN (${placeholders(REVIEW_STATES.length)})`, ...REVIEW_STATES);
     if (filter.reviewer) add(`${LAST_REVIEWER} = ?`, filter.reviewer);
     const from = `FROM "assessments" a JOIN "governments" g ON g."ibge_code" = a."government_code"
       WHERE ${where.join(' AND ')}`;

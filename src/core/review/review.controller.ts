@@ -4,6 +4,7 @@ import { QueueQueryDto, ReasonDto, ReviewItemsDto } from '../assessment/assessme
 import { Access, AssessmentScoped, CurrentActor } from '../auth/access.decorator';
 import type { Actor } from '../auth/actor';
 import { ReviewQueueService } from './review-queue.service';
+import { ReviewRoundsService } from './review-rounds.service';
 import { ReviewService } from './review.service';
 
 @ApiTags('review')
@@ -14,6 +15,7 @@ export class ReviewController {
   constructor(
     private readonly review: ReviewService,
     private readonly reviewQueue: ReviewQueueService,
+    private readonly rounds: ReviewRoundsService,
   ) {}
 
   @Get('review/queue')
@@ -60,7 +62,7 @@ export class ReviewController {
   @Access('reviewer', 'admin')
   @ApiOperation({ summary: 'What changed since the last review round' })
   changes(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.review.changesSinceLastRound(actor, id);
+    return this.rounds.changesSinceLastRound(actor, id);
   }
 
   @Post('assessments/:id/review/approve')

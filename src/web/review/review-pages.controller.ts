@@ -11,6 +11,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { EditionsService } from '../../core/editions/editions.service';
 import { DomainError } from '../../core/errors/domain-error';
 import { ReviewQueueService } from '../../core/review/review-queue.service';
+import { ReviewRoundsService } from '../../core/review/review-rounds.service';
 import { ReviewService } from '../../core/review/review.service';
 import { CsrfGuard } from '../csrf.guard';
 import { WebExceptionFilter } from '../web-exception.filter';
@@ -51,6 +52,7 @@ export class ReviewPagesController {
     private readonly pages: WebPagesService,
     private readonly review: ReviewService,
     private readonly reviewQueue: ReviewQueueService,
+    private readonly rounds: ReviewRoundsService,
     private readonly views: AssessmentViewService,
     private readonly audit: AuditService,
     private readonly files: AssessmentFilesService,
@@ -271,7 +273,7 @@ export class ReviewPagesController {
   ) {
     const lang = this.pages.lang(req, reply);
     const data: ReviewData = await this.views.withQuestionnaires(actor, id);
-    const changes = await this.review.changesSinceLastRound(actor, id);
+    const changes = await this.rounds.changesSinceLastRound(actor, id);
     const trail = await this.audit.forAssessment(id);
     const groups = reviewGroups(data, lang, options.form ?? null);
     const items = groups.flatMap((g) => g.items);

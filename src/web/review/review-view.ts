@@ -32,7 +32,7 @@ export interface ReviewData {
   readonly questionnaires: readonly { readonly number: number; readonly questionnaire: Questionnaire }[];
 }
 
-/** What changed since the last round (ReviewService.changesSinceLastRound). */
+/** What changed since the last round (ReviewRoundsService.changesSinceLastRound). */
 export interface ChangesData {
   readonly round: number;
   readonly changes: readonly {

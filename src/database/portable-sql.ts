@@ -145,6 +145,30 @@ export function asTimestampText(value: unknown): string | null {
 }
 
 /**
+ * A timestamp read raw as a Date: PostgreSQL's driver gives one; SQLite keeps the UTC text TypeORM writes
+ * (`YYYY-MM-DD HH:MM:SS.SSS`, no zone), read as UTC as TypeORM does. NULL stays null.
+ */
+export function asDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  const text = String(value).replace(' ', 'T');
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
+}
+
+/** A Date as a parameter for a timestamp column, as TypeORM writes it: UTC text on SQLite, the Date for pg. */
+export function timestampParam(dialect: SqlDialect, date: Date): Date | string {
+  return dialect === 'postgres' ? date : date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** A boolean as a parameter: 1/0 on SQLite (as TypeORM stores it), true/false for PostgreSQL. */
+export const booleanParam = (dialect: SqlDialect, value: boolean): boolean | number =>
+  dialect === 'postgres' ? value : value ? 1 : 0;
+
+/** A value for a JSON column (simple-json on SQLite, jsonb on PostgreSQL): its JSON text; null stays NULL. */
+export const jsonParam = (value: unknown): string | null =>
+  value === null || value === undefined ? null : JSON.stringify(value);
+
+/**
  * Whether two values are the same JSON, whatever the order of their objects' keys: PostgreSQL's jsonb gives
  * an object's keys sorted (by length, then bytes), not in the order they were written.
  */

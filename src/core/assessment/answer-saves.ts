@@ -1,11 +1,9 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Clock } from '../clock/clock';
-import { DeadlineExtensionEntity } from '../editions/deadline-extension.entity';
-import { diagnosisOpen } from '../editions/edition-rules';
-import { EditionEntity } from '../editions/edition.entity';
+import { diagnosisOpen, type EditionCalendar } from '../editions/edition-rules';
 import { diagnosisClosedError } from '../editions/editions.service';
 import { dialectOf } from '../../database/dialect';
-import { inChunks } from '../../database/portable-sql';
+import { asJson, asNumber, inChunks, placeholders, rawQuery } from '../../database/portable-sql';
 import { groupWriter } from '../../database/serialize-transactions';
 import type { Outcome } from '../../database/write-queue';
 import type { AuditChange } from '../audit/audit.service';
@@ -18,6 +16,7 @@ import { validateAnswers } from '../questionnaire/answer-validation';
 import type { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import type { AnswerValue } from '../questionnaire/questionnaire.types';
 import { AnswerEntity } from './answer.entity';
+import { answerKey, readAnswers, upsertAnswers } from './answer-rows';
 import { fileOwnersOf } from './assessment-files.service';
 import { EDITABLE_STATES, STATE_LABELS } from './assessment-state';
 import type { AssessmentWorkflow } from './assessment-workflow.service';
@@ -45,17 +44,18 @@ interface Deadline {
   readonly extended: boolean;
 }
 
+/** What a save needs of its assessment, read for the whole group in one statement. */
+type GroupAssessment = Pick<AssessmentEntity, 'id' | 'editionYear' | 'governmentCode' | 'state' | 'versions' | 'round'>;
+
 /** What a group read once for all its requests. */
 interface GroupView {
-  readonly assessments: ReadonlyMap<string, AssessmentEntity>;
+  readonly assessments: ReadonlyMap<string, GroupAssessment>;
   readonly deadlines: ReadonlyMap<string, Deadline>;
   readonly answers: Map<string, AnswerEntity>;
 }
 
-const answerKey = (assessmentId: string, group: string, itemKey: string) => `${assessmentId}/${group}/${itemKey}`;
-
 /** 423 unless the assessment is in a state whose answers its officials may change. */
-export function requireEditable(assessment: AssessmentEntity): void {
+export function requireEditable(assessment: Pick<AssessmentEntity, 'state'>): void {
   if (!EDITABLE_STATES.includes(assessment.state)) {
     throw new DomainError(
       'ASSESSMENT_LOCKED',
@@ -108,47 +108,75 @@ export class AnswerSaves {
         outcomes.push({ refused });
       }
     }
-    for (const rows of inChunks(answerRows))
-      await em.upsert(AnswerEntity, rows, ['assessmentId', 'groupSlug', 'itemKey']);
+    await upsertAnswers(em, answerRows);
     for (const entries of inChunks(trail)) await this.workflow.audit.recordEach(em, entries);
     return outcomes;
   }
 
-  /** The group's assessments, read once; on PostgreSQL locked, so that concurrent saves of one take turns. */
+  /**
+   * The group's assessments, read once (the columns a save needs); on PostgreSQL locked, so that concurrent saves
+   * of one take turns.
+   */
   private async assessmentsFor(em: EntityManager, requests: readonly SaveRequest[]) {
-    const query = em
-      .createQueryBuilder(AssessmentEntity, 'a')
-      .where('a.id IN (:...ids)', { ids: [...new Set(requests.map((r) => r.id))] });
-    if (dialectOf(em) === 'postgres') query.setLock('pessimistic_write');
-    return new Map((await query.getMany()).map((a) => [a.id, a]));
+    const found = new Map<string, GroupAssessment>();
+    const lock = dialectOf(em) === 'postgres' ? ' FOR UPDATE' : '';
+    for (const ids of inChunks([...new Set(requests.map((r) => r.id))])) {
+      const rows = await rawQuery<Record<string, unknown>>(
+        em,
+        `SELECT id, edition_year, government_code, state, versions, round FROM assessments
+         WHERE id IN (${placeholders(ids.length)})${lock}`,
+        ids,
+      );
+      for (const r of rows)
+        found.set(r.id as string, {
+          id: r.id as string,
+          editionYear: asNumber(r.edition_year),
+          governmentCode: r.government_code as string,
+          state: r.state as AssessmentEntity['state'],
+          versions: asJson<AssessmentEntity['versions']>(r.versions),
+          round: asNumber(r.round),
+        });
+    }
+    return found;
   }
 
   /**
    * Each assessment's diagnosis deadline, read once for the group: its edition's, or the latest extension
    * granted to its government.
    */
-  private async deadlinesFor(em: EntityManager, assessments: readonly AssessmentEntity[]) {
+  private async deadlinesFor(em: EntityManager, assessments: readonly GroupAssessment[]) {
     const years = [...new Set(assessments.map((a) => a.editionYear))];
-    const editions = years.length > 0 ? await em.findBy(EditionEntity, { year: In(years) }) : [];
-    const pairs = [...new Map(assessments.map((a) => [`${a.editionYear}/${a.governmentCode}`, a])).values()];
-    const extensions: DeadlineExtensionEntity[] = [];
-    for (const some of inChunks(pairs))
-      extensions.push(
-        ...(await em.find(DeadlineExtensionEntity, {
-          where: some.map((a) => ({ editionYear: a.editionYear, governmentCode: a.governmentCode })),
-          order: { createdAt: 'DESC' },
-        })),
-      );
+    if (years.length === 0) return new Map<string, Deadline>();
+    const calendars = new Map(
+      (
+        await rawQuery<{ year: unknown; calendar: unknown }>(
+          em,
+          `SELECT year, calendar FROM editions WHERE year IN (${placeholders(years.length)})`,
+          years,
+        )
+      ).map((e) => [asNumber(e.year), asJson<EditionCalendar>(e.calendar)]),
+    );
+    // The latest extension of each (edition, government): rows come newest first, the first one seen stays.
+    const extensions = new Map<string, string>();
+    for (const codes of inChunks([...new Set(assessments.map((a) => a.governmentCode))]))
+      for (const x of await rawQuery<{ edition_year: unknown; government_code: string; until: string }>(
+        em,
+        `SELECT edition_year, government_code, until FROM deadline_extensions
+         WHERE edition_year IN (${placeholders(years.length)}) AND government_code IN (${placeholders(codes.length)})
+         ORDER BY created_at DESC`,
+        [...years, ...codes],
+      )) {
+        const key = `${asNumber(x.edition_year)}/${x.government_code}`;
+        if (!extensions.has(key)) extensions.set(key, x.until);
+      }
     const deadlines = new Map<string, Deadline>();
     for (const a of assessments) {
-      const edition = editions.find((e) => e.year === a.editionYear);
-      if (!edition) continue;
-      const extension = extensions.find(
-        (x) => x.editionYear === a.editionYear && x.governmentCode === a.governmentCode,
-      );
+      const calendar = calendars.get(a.editionYear);
+      if (!calendar) continue;
+      const extension = extensions.get(`${a.editionYear}/${a.governmentCode}`);
       deadlines.set(a.id, {
-        year: edition.year,
-        deadline: extension?.until ?? edition.calendar.diagnosisDeadline,
+        year: a.editionYear,
+        deadline: extension ?? calendar.diagnosisDeadline,
         extended: extension !== undefined,
       });
     }
@@ -156,7 +184,7 @@ export class AnswerSaves {
   }
 
   /** An official's change after the deadline is refused, except on items sent back (edition-rules.ts). */
-  private requireDiagnosisOpen(assessment: AssessmentEntity, deadline: Deadline | undefined): void {
+  private requireDiagnosisOpen(assessment: GroupAssessment, deadline: Deadline | undefined): void {
     if (!deadline || diagnosisOpen(assessment.state, this.clock.today(), deadline.deadline)) return;
     throw diagnosisClosedError(deadline.year, deadline.deadline, deadline.extended);
   }
@@ -165,8 +193,7 @@ export class AnswerSaves {
     const keys = requests.flatMap((r) =>
       r.saves.map((s) => ({ assessmentId: r.id, groupSlug: s.group, itemKey: s.itemKey })),
     );
-    const rows = [];
-    for (const some of inChunks(keys)) rows.push(...(await em.findBy(AnswerEntity, some)));
+    const rows = await readAnswers(em, keys);
     return new Map(rows.map((a) => [answerKey(a.assessmentId, a.groupSlug, a.itemKey), a]));
   }
 
@@ -197,8 +224,12 @@ export class AnswerSaves {
         current,
       });
     this.requireSentBack(found, saves, current);
-    const assessment =
-      found.state === 'enrolled' ? await this.workflow.move(em, found, 'start-diagnosis', actor) : found;
+    // The first save moves an enrolled assessment to the diagnosis; the group's later saves see it moved.
+    if (found.state === 'enrolled') {
+      const full = await em.findOneByOrFail(AssessmentEntity, { id });
+      found.state = (await this.workflow.move(em, full, 'start-diagnosis', actor)).state;
+    }
+    const assessment = found;
     const rows: AnswerEntity[] = [];
     const changes: AuditChange[] = [];
     const saved = [];
@@ -230,7 +261,7 @@ export class AnswerSaves {
 
   private answerRow(
     actor: Actor,
-    assessment: AssessmentEntity,
+    assessment: GroupAssessment,
     s: AnswerSaveDto,
     before: AnswerEntity | undefined,
     evidence: EvidenceRef[] | null,
@@ -256,7 +287,7 @@ export class AnswerSaves {
   /** Every value and evidence checked (400 naming each field); the evidence of each save as stored. */
   private async checkValues(
     em: EntityManager,
-    assessment: AssessmentEntity,
+    assessment: GroupAssessment,
     saves: readonly AnswerSaveDto[],
   ): Promise<Map<AnswerSaveDto, EvidenceRef[]>> {
     const fields: FieldProblem[] = [];
@@ -319,7 +350,7 @@ export class AnswerSaves {
 
   /** After changes were requested, only the items sent back may change. */
   private requireSentBack(
-    assessment: AssessmentEntity,
+    assessment: GroupAssessment,
     saves: readonly AnswerSaveDto[],
     current: (s: AnswerSaveDto) => AnswerEntity | undefined,
   ): void {
@@ -341,7 +372,7 @@ export class AnswerSaves {
   }
 
   /** An evidence item's value naming a file ({"file": sha256}) must name one uploaded for this assessment. */
-  private async valueFileOwned(em: EntityManager, assessment: AssessmentEntity, value: unknown): Promise<boolean> {
+  private async valueFileOwned(em: EntityManager, assessment: GroupAssessment, value: unknown): Promise<boolean> {
     const file = value && typeof value === 'object' && 'file' in value ? value.file : undefined;
     return typeof file !== 'string' || this.files.ownedBy(em, file, fileOwnersOf(assessment));
   }
@@ -352,7 +383,7 @@ export class AnswerSaves {
    */
   private async checkEvidence(
     em: EntityManager,
-    assessment: AssessmentEntity,
+    assessment: GroupAssessment,
     e: { url?: string; file?: string; fileName?: string },
   ): Promise<{ ref: EvidenceRef } | { problem: LocalizedText }> {
     if ((e.url === undefined) === (e.file === undefined)) return { problem: message('diagnosis.evidence.url-or-file') };

@@ -14,7 +14,7 @@ import { brasiliaTime } from './item-name';
 /** Saves of one request that named a version other than the current one. */
 export interface StaleSaves {
   readonly actor: Actor;
-  readonly assessment: AssessmentEntity;
+  readonly assessment: Pick<AssessmentEntity, 'versions'>;
   readonly stale: readonly AnswerSaveDto[];
   readonly current: (s: AnswerSaveDto) => AnswerEntity | undefined;
 }

@@ -3,7 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
+import { inChunks, jsonParam, placeholders, rawQuery } from '../../database/portable-sql';
 import { AuditEntryEntity } from './audit-entry.entity';
+
+const AUDIT_COLUMNS = [
+  'at',
+  'actor_id',
+  'actor_role',
+  'action',
+  'entity',
+  'entity_id',
+  'assessment_id',
+  'before',
+  'after',
+] as const;
 
 export interface AuditChange {
   readonly action: string;
@@ -29,24 +42,30 @@ export class AuditService {
     );
   }
 
-  /** Changes each by its own actor, in one insert (a group of autosaves sharing a transaction). */
+  /**
+   * Changes each by its own actor, in multi-row inserts of plain SQL (a group of autosaves sharing a
+   * transaction records a hundred at once; TypeORM's insert builder cost more than the statement).
+   */
   async recordEach(em: EntityManager, entries: readonly { actor: Actor | null; change: AuditChange }[]): Promise<void> {
     if (entries.length === 0) return;
     const at = this.clock.now().toISOString();
-    await em.insert(
-      AuditEntryEntity,
-      entries.map(({ actor, change: c }) => ({
-        at,
-        actorId: actor?.id ?? null,
-        actorRole: actor?.role ?? 'system',
-        action: c.action,
-        entity: c.entity,
-        entityId: c.entityId,
-        assessmentId: c.assessmentId ?? null,
-        before: (c.before ?? null) as object | null,
-        after: (c.after ?? null) as object | null,
-      })),
-    );
+    const row = `(${placeholders(AUDIT_COLUMNS.length)})`;
+    for (const some of inChunks(entries, 100))
+      await rawQuery(
+        em,
+        `INSERT INTO "audit_log" (${AUDIT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${some.map(() => row).join(', ')}`,
+        some.flatMap(({ actor, change: c }) => [
+          at,
+          actor?.id ?? null,
+          actor?.role ?? 'system',
+          c.action,
+          c.entity,
+          c.entityId,
+          c.assessmentId ?? null,
+          jsonParam(c.before ?? null),
+          jsonParam(c.after ?? null),
+        ]),
+      );
   }
 
   /** An assessment's trail in order, each entry with the name of who acted (null for the engine's own acts). */

@@ -21,7 +21,7 @@ import { validateAnswers } from '../questionnaire/answer-validation';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
 import type { AnswerValue } from '../questionnaire/questionnaire.types';
 import { visibleItemKeys } from '../questionnaire/visibility';
-import { scoreGroup } from '../scoring/score-group';
+import { scoreGroup, scoreGroupFigures } from '../scoring/score-group';
 import { scoreIndex } from '../scoring/score-index';
 
 /** What a reviewer is told to wait for when the diagnosis is not (or no longer) open to review. */
@@ -285,7 +285,7 @@ export class ReviewService {
       const accepted = mine
         .filter((r) => (r.reviewStatus === 'accepted' || r.reviewStatus === 'adjusted') && withEvidence.has(r.itemKey))
         .map((r) => r.itemKey);
-      return scoreGroup(this.catalogue.version(slug, version), entry.definition.scoring, {
+      return scoreGroupFigures(this.catalogue.version(slug, version), entry.definition.scoring, {
         answers,
         acceptedEvidence: accepted,
         evidenceGiven: withEvidence,

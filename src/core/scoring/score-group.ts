@@ -20,7 +20,8 @@ export const SCORING_ENGINE_VERSION = 'engine-1';
 export type ItemStatus =
   'scored' | 'unanswered' | 'missing-evidence' | 'pending-evidence' | 'not-applicable' | 'hidden' | 'informative';
 
-export interface ItemScore {
+/** An item's figures, without the sentence that explains them. */
+export interface ItemFigures {
   readonly key: string;
   readonly type: QuestionnaireItem['type'];
   readonly weight: number;
@@ -33,10 +34,14 @@ export interface ItemScore {
   readonly contribution: number;
   /** Points the item could add at most, were it fully met. */
   readonly maxContribution: number;
+}
+
+export interface ItemScore extends ItemFigures {
   readonly explanation: LocalizedText;
 }
 
-export interface GroupScore {
+/** A group's score and its items' figures, without the explanations (what a stored snapshot keeps). */
+export interface GroupFigures<Item extends ItemFigures = ItemFigures> {
   readonly group: string;
   readonly questionnaireVersion: number;
   readonly scoringVersion: string;
@@ -44,8 +49,11 @@ export interface GroupScore {
   readonly score: number | null;
   readonly level: Pick<MaturityLevel, 'key' | 'label'> | null;
   readonly countedWeight: number;
-  readonly items: readonly ItemScore[];
+  readonly items: readonly Item[];
 }
+
+/** A group's score with every item's explanation, as a person reads it. */
+export type GroupScore = GroupFigures<ItemScore>;
 
 export interface ScoreInput {
   readonly answers: AnswerSet;
@@ -64,30 +72,52 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
  * Scores one group: the weighted mean of its counted items. Hidden items, "not applicable" answers and
  * weight-0 items leave the denominator; unanswered items count as 0; a positive answer to an item that
  * requires evidence counts only once it has evidence and a reviewer accepted it. Answers are assumed valid (see
- * validateAnswers).
+ * validateAnswers). Each item says why it scored what it did.
  */
 export function scoreGroup(questionnaire: Questionnaire, policy: ScoringPolicy, input: ScoreInput): GroupScore {
+  return scored(questionnaire, policy, input, (figures, raw) => ({ ...figures, explanation: raw.explain() }));
+}
+
+/**
+ * The same score and figures as scoreGroup, without writing the explanations: what a snapshot stores, and what
+ * a re-score of every assessment of the country computes (the sentences, in two languages, cost more than the
+ * arithmetic).
+ */
+export function scoreGroupFigures(questionnaire: Questionnaire, policy: ScoringPolicy, input: ScoreInput): GroupFigures {
+  return scored(questionnaire, policy, input, (figures) => figures);
+}
+
+function scored<Item extends ItemFigures>(
+  questionnaire: Questionnaire,
+  policy: ScoringPolicy,
+  input: ScoreInput,
+  item: (figures: ItemFigures, raw: RawItemScore) => Item,
+): GroupFigures<Item> {
   const visible = visibleItemKeys(questionnaire, input.answers);
   const accepted = new Set(input.acceptedEvidence ?? []);
   const given = input.evidenceGiven === undefined ? undefined : new Set(input.evidenceGiven);
-  const raw = questionnaire.items.map((item) => {
+  const raw = questionnaire.items.map((it) => {
     // An evidence item's answer is its evidence; without the list, evidence is assumed given.
-    const evidence = item.type === 'evidence' || !given || given.has(item.key) ? 'given' : 'missing';
-    const state = evidence === 'given' && accepted.has(item.key) ? 'accepted' : evidence;
-    return rawItemScore(item, input.answers[item.key], visible.has(item.key), state, policy);
+    const evidence = it.type === 'evidence' || !given || given.has(it.key) ? 'given' : 'missing';
+    const state = evidence === 'given' && accepted.has(it.key) ? 'accepted' : evidence;
+    return rawItemScore(it, input.answers[it.key], visible.has(it.key), state, policy);
   });
   const countedWeight = raw.reduce((sum, r) => sum + (r.counted ? r.item.weight : 0), 0);
-  const items: ItemScore[] = raw.map(({ item, counted, points, status, explanation }) => ({
-    key: item.key,
-    type: item.type,
-    weight: item.weight,
-    status,
-    counted,
-    points: counted ? points : null,
-    contribution: counted && countedWeight > 0 ? round((points * item.weight) / countedWeight, 2) : 0,
-    maxContribution: counted && countedWeight > 0 ? round((100 * item.weight) / countedWeight, 2) : 0,
-    explanation,
-  }));
+  const items = raw.map((r) =>
+    item(
+      {
+        key: r.item.key,
+        type: r.item.type,
+        weight: r.item.weight,
+        status: r.status,
+        counted: r.counted,
+        points: r.counted ? r.points : null,
+        contribution: r.counted && countedWeight > 0 ? round((r.points * r.item.weight) / countedWeight, 2) : 0,
+        maxContribution: r.counted && countedWeight > 0 ? round((100 * r.item.weight) / countedWeight, 2) : 0,
+      },
+      r,
+    ),
+  );
   const exact =
     countedWeight > 0
       ? raw.reduce((sum, r) => sum + (r.counted ? r.points * r.item.weight : 0), 0) / countedWeight
@@ -110,7 +140,8 @@ interface RawItemScore {
   readonly counted: boolean;
   readonly points: number;
   readonly status: ItemStatus;
-  readonly explanation: LocalizedText;
+  /** Why, as a person reads it: written only when asked for. */
+  readonly explain: () => LocalizedText;
 }
 
 function rawItemScore(
@@ -120,24 +151,27 @@ function rawItemScore(
   evidence: 'missing' | 'given' | 'accepted',
   policy: ScoringPolicy,
 ): RawItemScore {
-  const result = (counted: boolean, points: number, status: ItemStatus, explanation: LocalizedText) => ({
+  const result = (counted: boolean, points: number, status: ItemStatus, explain: () => LocalizedText) => ({
     item,
     counted,
     points,
     status,
-    explanation,
+    explain,
   });
-  if (!visible) return result(false, 0, 'hidden', message('scoring.item.hidden'));
-  if (item.weight === 0) return result(false, 0, 'informative', message('scoring.item.informative'));
-  if (answer === undefined) return result(true, 0, 'unanswered', message('scoring.item.unanswered'));
-  if (answer === NOT_APPLICABLE) return result(false, 0, 'not-applicable', message('scoring.item.not-applicable'));
+  if (!visible) return result(false, 0, 'hidden', () => message('scoring.item.hidden'));
+  if (item.weight === 0) return result(false, 0, 'informative', () => message('scoring.item.informative'));
+  if (answer === undefined) return result(true, 0, 'unanswered', () => message('scoring.item.unanswered'));
+  if (answer === NOT_APPLICABLE)
+    return result(false, 0, 'not-applicable', () => message('scoring.item.not-applicable'));
   const { points, why } = answerPoints(item, answer, policy);
   if (item.evidence === 'required' && points > 0 && evidence !== 'accepted') {
     return evidence === 'missing'
-      ? result(true, 0, 'missing-evidence', message('scoring.item.missing-evidence', { why }))
-      : result(true, 0, 'pending-evidence', message('scoring.item.pending-evidence', { why }));
+      ? result(true, 0, 'missing-evidence', () => message('scoring.item.missing-evidence', { why: why() }))
+      : result(true, 0, 'pending-evidence', () => message('scoring.item.pending-evidence', { why: why() }));
   }
-  return result(true, points, 'scored', message('scoring.item.scored', { why, points, weight: item.weight }));
+  return result(true, points, 'scored', () =>
+    message('scoring.item.scored', { why: why(), points, weight: item.weight }),
+  );
 }
 
 const YPN_LABELS: Record<string, LocalizedText> = {
@@ -154,15 +188,15 @@ function answerPoints(
   item: QuestionnaireItem,
   answer: AnswerValue,
   policy: ScoringPolicy,
-): { points: number; why: LocalizedText } {
+): { points: number; why: () => LocalizedText } {
   switch (item.type) {
     case 'yes-partial-no': {
       const key = answer as keyof ScoringPolicy['answerPoints'];
-      return { points: policy.answerPoints[key], why: message('scoring.why.answer', { answer: YPN_LABELS[key] }) };
+      return { points: policy.answerPoints[key], why: () => message('scoring.why.answer', { answer: YPN_LABELS[key] }) };
     }
     case 'single-choice': {
       const option = item.options!.find((o) => o.key === answer)!;
-      return { points: option.points, why: message('scoring.why.option', { option: option.label }) };
+      return { points: option.points, why: () => message('scoring.why.option', { option: option.label }) };
     }
     case 'multiple-choice': {
       const chosen = item.options!.filter((o) => (answer as readonly string[]).includes(o.key));
@@ -170,7 +204,7 @@ function answerPoints(
       const options = chosen.length > 0 ? { list: chosen.map((o) => o.label) } : '—';
       return {
         points: Math.min(100, sum),
-        why: message(sum > 100 ? 'scoring.why.options-capped' : 'scoring.why.options', { options, sum }),
+        why: () => message(sum > 100 ? 'scoring.why.options-capped' : 'scoring.why.options', { options, sum }),
       };
     }
     case 'number': {
@@ -178,14 +212,15 @@ function answerPoints(
       const band = [...item.bands!].sort((a, b) => b.atLeast - a.atLeast).find((b) => value >= b.atLeast);
       return {
         points: band?.points ?? 0,
-        why: band
-          ? message('scoring.why.band', { value, from: band.atLeast })
-          : message('scoring.why.below-bands', { value }),
+        why: () =>
+          band
+            ? message('scoring.why.band', { value, from: band.atLeast })
+            : message('scoring.why.below-bands', { value }),
       };
     }
     case 'evidence':
-      return { points: 100, why: message('scoring.why.evidence') };
+      return { points: 100, why: () => message('scoring.why.evidence') };
     case 'text':
-      return { points: 0, why: message('scoring.why.text') };
+      return { points: 0, why: () => message('scoring.why.text') };
   }
 }

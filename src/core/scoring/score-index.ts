@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../i18n/localized-text';
 import { message } from '../i18n/message';
-import type { GroupScore } from './score-group';
+import type { GroupFigures } from './score-group';
 import { levelFor, MATURITY_LEVELS, type MaturityLevel } from './scoring-policy';
 
 export interface IndexScore {
@@ -26,14 +26,14 @@ export interface IndexScore {
  */
 export function scoreIndex(
   expectedGroups: readonly string[],
-  scores: readonly GroupScore[],
+  scores: readonly GroupFigures[],
   /** The groups' names, for the explanation a person reads (their slugs otherwise). */
   groupNames: Readonly<Record<string, LocalizedText>> = {},
 ): IndexScore {
   const names = (slugs: readonly string[]) => ({ list: slugs.map((g) => groupNames[g] ?? g) });
   const bySlug = new Map(scores.map((s) => [s.group, s]));
   const missing = expectedGroups.filter((g) => !bySlug.has(g));
-  const present = expectedGroups.map((g) => bySlug.get(g)).filter((s): s is GroupScore => s !== undefined);
+  const present = expectedGroups.map((g) => bySlug.get(g)).filter((s): s is GroupFigures => s !== undefined);
   const excluded = present.filter((s) => s.score === null).map((s) => s.group);
   const counted = present.filter((s) => s.score !== null).map((s) => s.score as number);
   const groups = present.map((s) => ({

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the local PostgreSQL 15 ready for the tests (idempotent): installs Debian's package when missing, starts
 # cluster 15/main on 127.0.0.1 only, and creates role migracidades (password migracidades, CREATEDB) and the
-# database migracidades_test it owns. Runs as root, through sudo otherwise (no systemd needed: pg_ctlcluster starts
+# databases it owns: migracidades_test (the suites) and migracidades_bench (bench:national's kept seed). Runs as root, through sudo otherwise (no systemd needed: pg_ctlcluster starts
 # the cluster as the postgres user).
 set -euo pipefail
 
@@ -50,9 +50,11 @@ if [ "$(psql_admin -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'")" != "1
   echo "postgres-setup: creating role $ROLE"
   psql_admin -c "CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$ROLE'"
 fi
-if [ "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")" != "1" ]; then
-  echo "postgres-setup: creating database $DB"
-  psql_admin -c "CREATE DATABASE $DB OWNER $ROLE"
-fi
+for db in "$DB" migracidades_bench; do
+  if [ "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")" != "1" ]; then
+    echo "postgres-setup: creating database $db"
+    psql_admin -c "CREATE DATABASE $db OWNER $ROLE"
+  fi
+done
 
 echo "postgres-setup: ready at postgres://$ROLE:$ROLE@127.0.0.1:$PORT/$DB"

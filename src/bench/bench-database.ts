@@ -15,7 +15,7 @@ export async function benchDatabase(
   if (!url || !/^postgres(ql)?:/.test(url)) return url ? { url, drop: async () => undefined } : undefined;
   const parsed = new URL(url);
   const own = !parsed.searchParams.has('schema');
-  const schema = parsed.searchParams.get('schema') ?? `bench_certificates_${process.pid}`;
+  const schema = parsed.searchParams.get('schema') ?? `bench_${process.pid}`;
   parsed.searchParams.delete('schema');
   const run = async (sql: string) => {
     // `pg` is the PostgreSQL driver (a dependency when PostgreSQL is used); loaded only here.

@@ -135,4 +135,26 @@ describe('WriteQueue on SQLite', () => {
     expect(q.stats).toMatchObject({ transactions: 3, groups: 0 });
     expect(await texts()).toEqual(['a', 'c']);
   });
+
+  it('with a concurrency of 2 (PostgreSQL), runs a second group while the first is still open', async () => {
+    // Transactions of their own on a pool: here none is needed, the groups only wait for each other.
+    const q = new WriteQueue(async (work) => work({} as EntityManager), {
+      groupCommit: true,
+      maxGroup: 2,
+      concurrency: 2,
+    });
+    let releaseFirst!: () => void;
+    const firstMayEnd = new Promise<void>((r) => (releaseFirst = r));
+    const save = q.group<string, string>(async (_em, items) => {
+      order.push(`group ${items.join('+')}`);
+      // The first group ends only once the second has started: with one transaction at a time, it never would.
+      if (items[0] === 'a') await firstMayEnd;
+      else releaseFirst();
+      return items.map((ok) => ({ ok }));
+    });
+    const saved = await Promise.all(['a', 'b', 'c', 'd'].map((item) => save(item)));
+    expect(saved).toEqual(['a', 'b', 'c', 'd']);
+    expect(order).toEqual(['group a+b', 'group c+d']);
+    expect(q.stats).toMatchObject({ groups: 2, items: 4 });
+  });
 });

@@ -6,6 +6,11 @@ export interface WriteQueueOptions {
   readonly groupCommit: boolean;
   /** The most items one transaction holds, so that one commit stays short and a big burst takes turns. */
   readonly maxGroup: number;
+  /**
+   * How many transactions run at once: 1 for SQLite's one connection (the default); on PostgreSQL several groups
+   * share the pool, each on a connection of its own.
+   */
+  readonly concurrency?: number;
 }
 
 export const DEFAULT_MAX_GROUP = 256;
@@ -54,6 +59,9 @@ const settle = <R>(outcome: Outcome<R>): R => {
  * waits behind at most one other transaction (the one running, however long: an SQLite transaction cannot be
  * interrupted) plus the groups ahead of it (one, unless more than `maxGroup` items were queued before it);
  * and a transaction waits behind at most one group.
+ *
+ * With `concurrency` above 1 (PostgreSQL, where only groups come here) that many transactions run at once, each
+ * taking the items waiting when it starts.
  */
 export class WriteQueue {
   /** What ran: transactions of their own, groups and the items in them, the largest group. */
@@ -61,7 +69,8 @@ export class WriteQueue {
   private readonly logger = new Logger(WriteQueue.name);
   private readonly transactions: Pending<() => Promise<unknown>>[] = [];
   private readonly lanes: Lane[] = [];
-  private busy = false;
+  private running = 0;
+  private scheduled = false;
   private lastWasGroup = false;
   private nextLane = 0;
 
@@ -89,19 +98,30 @@ export class WriteQueue {
     return new Promise((resolve, reject) => {
       list.push({ work, resolve, reject });
       // Starting on the next turn lets the items that arrived in this one join the same group.
-      if (!this.busy) setImmediate(() => this.next());
+      if (this.running < this.concurrency && !this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.next();
+        });
+      }
     });
   }
 
+  private get concurrency(): number {
+    return this.options.concurrency ?? 1;
+  }
+
   private next(): void {
-    if (this.busy) return;
-    const step = this.pick();
-    if (!step) return;
-    this.busy = true;
-    void step().finally(() => {
-      this.busy = false;
-      this.next();
-    });
+    while (this.running < this.concurrency) {
+      const step = this.pick();
+      if (!step) return;
+      this.running++;
+      void step().finally(() => {
+        this.running--;
+        this.next();
+      });
+    }
   }
 
   /** Alternates while both kinds wait (and among group writers in turn); otherwise whichever waits. */

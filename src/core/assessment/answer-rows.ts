@@ -49,7 +49,8 @@ export interface AnswerKey {
   readonly itemKey: string;
 }
 
-export const answerKey = (assessmentId: string, group: string, itemKey: string) => `${assessmentId}/${group}/${itemKey}`;
+export const answerKey = (assessmentId: string, group: string, itemKey: string) =>
+  `${assessmentId}/${group}/${itemKey}`;
 
 /** The answers stored at these keys (those that exist), in a few statements. */
 export async function readAnswers(em: EntityManager, keys: readonly AnswerKey[]): Promise<AnswerEntity[]> {

@@ -114,17 +114,18 @@ export class AnswerSaves {
   }
 
   /**
-   * The group's assessments, read once (the columns a save needs); on PostgreSQL locked, so that concurrent saves
-   * of one take turns.
+   * The group's assessments, read once (the columns a save needs); on PostgreSQL locked, so that concurrent groups
+   * saving into one take turns.
    */
   private async assessmentsFor(em: EntityManager, requests: readonly SaveRequest[]) {
     const found = new Map<string, GroupAssessment>();
+    // Locked in id order: two groups holding the same assessments wait for each other, never deadlock.
     const lock = dialectOf(em) === 'postgres' ? ' FOR UPDATE' : '';
-    for (const ids of inChunks([...new Set(requests.map((r) => r.id))])) {
+    for (const ids of inChunks([...new Set(requests.map((r) => r.id))].sort())) {
       const rows = await rawQuery<Record<string, unknown>>(
         em,
         `SELECT id, edition_year, government_code, state, versions, round FROM assessments
-         WHERE id IN (${placeholders(ids.length)})${lock}`,
+         WHERE id IN (${placeholders(ids.length)}) ORDER BY id${lock}`,
         ids,
       );
       for (const r of rows)

@@ -24,7 +24,10 @@ export class AssessmentWorkflow {
   ) {}
 
   /** An item as people read it ("item 1.3 («label»)"), in the questionnaire version the assessment pins. */
-  itemName(assessment: Pick<AssessmentEntity, 'versions'>, ref: { readonly group: string; readonly itemKey: string }): LocalizedText {
+  itemName(
+    assessment: Pick<AssessmentEntity, 'versions'>,
+    ref: { readonly group: string; readonly itemKey: string },
+  ): LocalizedText {
     const version = assessment.versions[ref.group];
     if (version === undefined) return message('diagnosis.unknown-group');
     const { definition } = this.catalogue.group(ref.group);

@@ -83,7 +83,11 @@ export function scoreGroup(questionnaire: Questionnaire, policy: ScoringPolicy, 
  * a re-score of every assessment of the country computes (the sentences, in two languages, cost more than the
  * arithmetic).
  */
-export function scoreGroupFigures(questionnaire: Questionnaire, policy: ScoringPolicy, input: ScoreInput): GroupFigures {
+export function scoreGroupFigures(
+  questionnaire: Questionnaire,
+  policy: ScoringPolicy,
+  input: ScoreInput,
+): GroupFigures {
   return scored(questionnaire, policy, input, (figures) => figures);
 }
 
@@ -192,7 +196,10 @@ function answerPoints(
   switch (item.type) {
     case 'yes-partial-no': {
       const key = answer as keyof ScoringPolicy['answerPoints'];
-      return { points: policy.answerPoints[key], why: () => message('scoring.why.answer', { answer: YPN_LABELS[key] }) };
+      return {
+        points: policy.answerPoints[key],
+        why: () => message('scoring.why.answer', { answer: YPN_LABELS[key] }),
+      };
     }
     case 'single-choice': {
       const option = item.options!.find((o) => o.key === answer)!;

@@ -8,7 +8,7 @@ import { loadConfig } from '../config/app-config';
 import type { Actor } from '../core/auth/actor';
 import { CertificateBatchService } from '../core/certification/certificate-batch.service';
 import { CertificationService } from '../core/certification/certification.service';
-import { splitPages } from '../core/rendering/pdf-pages';
+import { savePage, splitPages } from '../core/rendering/pdf-pages';
 import { CHROMIUM_ARGS, PdfRendererService } from '../core/rendering/pdf-renderer.service';
 import { TemplatesService } from '../core/rendering/templates.service';
 import { type MemoryFigures, ProcessTreeMemory } from './process-tree-memory';
@@ -148,18 +148,23 @@ async function endToEnd(
   memory.start();
   const t0 = performance.now();
   const started = await batches.start(certifier, year);
-  let progress = started;
-  for (let last = { done: -1, at: performance.now() }; progress.status !== 'done';) {
-    // Polled as the batch page does, not faster: each poll is four queries on the engine's own connection.
-    await new Promise((r) => setTimeout(r, 500));
-    progress = await batches.progress(started.id);
+  // The batch's end is taken when its last chunk is recorded (not at the next poll, which would add up to
+  // half a second); meanwhile it is polled as the batch page does, not faster (each poll is four queries on
+  // the engine's own connection), and a batch that stops making progress (its error is in the log) is reported.
+  let ended = false;
+  const end = batches.whenIdle(started.id).then(() => ((ended = true), performance.now()));
+  for (let last = { done: -1, at: performance.now() }; !ended;) {
+    await Promise.race([end, new Promise((r) => setTimeout(r, 500))]);
+    if (ended) break;
+    const progress = await batches.progress(started.id);
     if (progress.done + progress.failed !== last.done)
       last = { done: progress.done + progress.failed, at: performance.now() };
-    // A batch that stopped (its error is in the log) stays 'running': say so rather than wait for ever.
     if (performance.now() - last.at > 120_000)
       throw new Error(`The batch made no progress for 120 s: ${JSON.stringify(progress)}`);
   }
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = ((await end) - t0) / 1000;
+  const progress = await batches.progress(started.id);
+  if (progress.status !== 'done') throw new Error(`The batch stopped before its end: ${JSON.stringify(progress)}`);
   const figures = memory.stop();
   if (steps) {
     console.log("\nWhere the engine's time went (--profile; concurrent workers overlap):");
@@ -181,7 +186,7 @@ async function ceiling(
     for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
       const pages = await splitPages(await renderer.render(chunk.html, { landscape: true }));
       if (pages.length !== chunk.seals) throw new Error(`Printed ${pages.length} pages for ${chunk.seals} seals`);
-      await Promise.all(pages.map((p) => p.save()));
+      await Promise.all(pages.map(savePage));
       seals += pages.length;
     }
   };

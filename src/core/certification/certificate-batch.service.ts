@@ -247,6 +247,11 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
     };
   }
 
+  /** Resolves when this process no longer runs the batch (it ended, or the process stops): for benchmarks. */
+  async whenIdle(id: string): Promise<void> {
+    await this.running.get(id);
+  }
+
   private launch(id: string): void {
     if (this.running.has(id)) return;
     const run = this.run(id)

@@ -16,7 +16,7 @@ import { FilesService } from '../files/files.service';
 import { GovernmentEntity } from '../governments/government.entity';
 import { formatDate, formatNumber, message, translate } from '../i18n/message';
 import { NotificationsService } from '../notifications/notifications.service';
-import { splitPages } from '../rendering/pdf-pages';
+import { savePage, splitPages } from '../rendering/pdf-pages';
 import { PdfRendererService } from '../rendering/pdf-renderer.service';
 import { TemplatesService } from '../rendering/templates.service';
 import { levelLabel } from '../scoring/scoring-policy';
@@ -258,7 +258,7 @@ export class CertificationService {
       mimeType: 'application/json',
       description: 'Open Badges 3.0 credential',
     });
-    return Buffer.from(await doc.save());
+    return savePage(doc);
   }
 
   /**

@@ -11,7 +11,7 @@ import { DomainError } from '../errors/domain-error';
 import type { FilesService } from '../files/files.service';
 import type { GovernmentEntity } from '../governments/government.entity';
 import { message, translate } from '../i18n/message';
-import type { NotificationsService } from '../notifications/notifications.service';
+import type { Message, NotificationsService, Recipient } from '../notifications/notifications.service';
 import { CertificateEntity } from './certificate.entity';
 import { verificationUrl } from './seal-credential';
 import type { StatusSlot } from './status-list';
@@ -76,7 +76,10 @@ export class SealRecording {
       const moves = replacing ? [] : await this.certify(tx, actor, [...fresh.values()]);
       await alsoInTransaction?.(tx, rows);
       await this.workflow.audit.record(tx, actor, ...moves, ...rows.map((row) => this.issueAudit(row, replacing)));
-      for (const seal of seals) await this.notify(tx, seal, fresh.get(seal.assessment.id)!);
+      await this.notifications.enqueueAll(
+        tx,
+        seals.map((seal) => this.notice(seal, fresh.get(seal.assessment.id)!)),
+      );
       return rows;
     });
   }
@@ -168,7 +171,8 @@ export class SealRecording {
     };
   }
 
-  private async notify(tx: EntityManager, seal: PrintedSeal, assessment: AssessmentEntity): Promise<void> {
+  /** The e-mail that tells the government's officials and focal person that its seal was issued. */
+  private notice(seal: PrintedSeal, assessment: AssessmentEntity): { recipients: Recipient[]; message: Message } {
     const { number, government, edition, validFrom, validUntil } = seal;
     const facts = {
       government: government.name,
@@ -180,13 +184,12 @@ export class SealRecording {
       url: verificationUrl(this.config.publicUrl, number),
     };
     const documents = `/avaliacoes/${seal.assessment.id}/documentos`;
-    await this.notifications.enqueue(
-      tx,
-      [
+    return {
+      recipients: [
         ...seal.officials.map((o) => ({ email: o.email, userId: o.id })),
         { email: assessment.enrolment.focalPerson.email },
       ],
-      {
+      message: {
         kind: 'seal-issued',
         // Officials read Portuguese: the e-mail goes in the catalogue's pt-BR text.
         subject: { key: 'certification.seal-email.subject', params: facts },
@@ -196,6 +199,6 @@ export class SealRecording {
           page: `${this.config.publicUrl}${documents}`,
         }),
       },
-    );
+    };
   }
 }

@@ -10,6 +10,7 @@ import { ADVISORY_LOCKS, unlessRunningElsewhere } from './advisory-lock';
 import { NotificationEntity } from './notification.entity';
 import { Clock } from '../clock/clock';
 import { type MessageKey, type MessageParams, translate } from '../i18n/message';
+import { inChunks } from '../../database/portable-sql';
 
 export interface Recipient {
   readonly email: string;
@@ -68,56 +69,59 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
    * An address that belongs to a user is stored with that user, however it was given (a focal person's
    * e-mail typed in the enrolment form), so that the user finds the message in the app without SMTP.
    */
-  async enqueue(em: EntityManager, recipients: readonly Recipient[], message: Message): Promise<void> {
-    const unique = await this.withUsers(em, recipients);
-    for (const r of unique) {
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(NotificationEntity)
-        .values({
-          id: randomUUID(),
-          kind: message.kind,
-          recipient: r.email,
-          userId: r.userId ?? null,
-          subject: translate(message.subject.key, 'pt-BR', message.subject.params),
-          subjectKey: message.subject.key,
-          subjectParams: message.subject.params,
-          link: message.link ?? null,
-          body: `${message.body}\n\n--\nMigraCidades · OIM Brasil · UFRGS\n${this.config.publicUrl}`,
-          status: this.transport ? 'pending' : 'outbox',
-          attempts: 0,
-          dedupeKey: message.dedupeKey ? `${message.dedupeKey}:${r.email.toLowerCase()}` : null,
-          // The engine's clock, to the millisecond: the database's own default keeps whole seconds only, so two
-          // messages of one second would list in any order.
-          createdAt: this.clock.now(),
-        })
-        .orIgnore()
-        .execute();
+  enqueue(em: EntityManager, recipients: readonly Recipient[], message: Message): Promise<void> {
+    return this.enqueueAll(em, [{ recipients, message }]);
+  }
+
+  /** Several messages queued as `enqueue` does each, in a few multi-row statements (a batch's seals). */
+  async enqueueAll(
+    em: EntityManager,
+    messages: readonly { recipients: readonly Recipient[]; message: Message }[],
+  ): Promise<void> {
+    const users = await this.usersOf(
+      em,
+      messages.flatMap((m) => m.recipients),
+    );
+    const rows = messages.flatMap(({ recipients, message }) => {
+      // The engine's clock, to the millisecond: the database's own default keeps whole seconds only, so two
+      // messages of one second would list in any order.
+      const createdAt = this.clock.now();
+      return uniqueByEmail(recipients).map((r) => ({
+        id: randomUUID(),
+        kind: message.kind,
+        recipient: r.email,
+        userId: r.userId ?? users.get(r.email.toLowerCase()) ?? null,
+        subject: translate(message.subject.key, 'pt-BR', message.subject.params),
+        subjectKey: message.subject.key,
+        subjectParams: message.subject.params,
+        link: message.link ?? null,
+        body: `${message.body}\n\n--\nMigraCidades · OIM Brasil · UFRGS\n${this.config.publicUrl}`,
+        status: this.transport ? ('pending' as const) : ('outbox' as const),
+        attempts: 0,
+        dedupeKey: message.dedupeKey ? `${message.dedupeKey}:${r.email.toLowerCase()}` : null,
+        createdAt,
+      }));
+    });
+    // Thirteen values a row: fifty rows a statement stay far below SQLite's limit on parameters.
+    for (const chunk of inChunks(rows, 50)) {
+      await em.createQueryBuilder().insert().into(NotificationEntity).values(chunk).orIgnore().execute();
     }
   }
 
-  /** One recipient per address (case-insensitive), each with the user the address belongs to, if any. */
-  private async withUsers(em: EntityManager, recipients: readonly Recipient[]): Promise<Recipient[]> {
-    const byEmail = new Map<string, Recipient>();
-    for (const r of recipients) {
-      const email = r.email.trim().toLowerCase();
-      if (!byEmail.get(email)?.userId) byEmail.set(email, { email: r.email.trim(), userId: r.userId ?? null });
-    }
-    const unresolved = [...byEmail.entries()].filter(([, r]) => !r.userId).map(([email]) => email);
-    if (unresolved.length > 0) {
+  /** The users the addresses given without one belong to (case-insensitive), by lower-cased address. */
+  private async usersOf(em: EntityManager, recipients: readonly Recipient[]): Promise<Map<string, string>> {
+    const unresolved = [...new Set(recipients.filter((r) => !r.userId).map((r) => r.email.trim().toLowerCase()))];
+    const found = new Map<string, string>();
+    for (const emails of inChunks(unresolved)) {
       const users = await em
         .getRepository(UserEntity)
         .createQueryBuilder('u')
         .select(['u.id', 'u.email'])
-        .where('lower(u.email) IN (:...emails)', { emails: unresolved })
+        .where('lower(u.email) IN (:...emails)', { emails })
         .getMany();
-      for (const u of users) {
-        const email = u.email.toLowerCase();
-        byEmail.set(email, { ...byEmail.get(email)!, userId: u.id });
-      }
+      for (const u of users) found.set(u.email.toLowerCase(), u.id);
     }
-    return [...byEmail.values()];
+    return found;
   }
 
   /**
@@ -188,4 +192,14 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
     }
     return qb.getMany();
   }
+}
+
+/** One recipient per address (case-insensitive), keeping the user given with any of its mentions. */
+function uniqueByEmail(recipients: readonly Recipient[]): Recipient[] {
+  const byEmail = new Map<string, Recipient>();
+  for (const r of recipients) {
+    const email = r.email.trim().toLowerCase();
+    if (!byEmail.get(email)?.userId) byEmail.set(email, { email: r.email.trim(), userId: r.userId ?? null });
+  }
+  return [...byEmail.values()];
 }

@@ -277,7 +277,10 @@ export class ReviewService {
    * evidence counts only when it has evidence and the reviewer accepted (or adjusted) it.
    */
   snapshot(assessment: AssessmentEntity, rows: readonly AnswerEntity[]): ScoreSnapshot {
-    const groups = Object.entries(assessment.versions).map(([slug, version]) => {
+    // In the programme's group order, whatever order the versions were read in (jsonb sorts keys): the index is a
+    // mean of decimals, and adding them in another order can move its rounding by 0.1.
+    const versions = this.catalogue.inGroupOrder(assessment.versions);
+    const groups = Object.entries(versions).map(([slug, version]) => {
       const entry = this.catalogue.group(slug);
       const mine = rows.filter((r) => r.groupSlug === slug && r.value !== null);
       const answers = Object.fromEntries(mine.map((r) => [r.itemKey, (r.reviewerRating ?? r.value) as AnswerValue]));
@@ -295,7 +298,7 @@ export class ReviewService {
     return {
       takenAt: this.clock.now().toISOString(),
       round: assessment.round,
-      index: scoreIndex(Object.keys(assessment.versions), groups, names),
+      index: scoreIndex(Object.keys(versions), groups, names),
       groups: groups.map((g) => ({
         group: g.group,
         questionnaireVersion: g.questionnaireVersion,

@@ -247,6 +247,23 @@ describe('bad input gets a 4xx naming the problem, and changes nothing', () => {
       'VALIDATION_FAILED',
       'reason',
     ],
+    [
+      'a NUL character in a text answer (no database can keep it in JSON)',
+      () =>
+        save({
+          answers: [{ group: 'governance', itemKey: 'governance-notes', value: 'a\u0000b', expectedVersion: 0 }],
+        }),
+      400,
+      'VALIDATION_FAILED',
+      'answers.0.value',
+    ],
+    [
+      'a lone surrogate in any text of a request',
+      () => app.request('POST', `/api/assessments/${assessmentId}/reopen`, { reason: 'x\ud800' }, auth(reviewer)),
+      400,
+      'VALIDATION_FAILED',
+      'reason',
+    ],
   ])('%s', async (_name, send, status, code, field) => {
     const before = await state();
     const r = await send();

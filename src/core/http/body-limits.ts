@@ -1,5 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import { message } from '../i18n/message';
+import { hasUnstorableCharacter } from '../questionnaire/answer-validation';
 
 /**
  * The shape of what a request may carry, well above what a real payload needs: the deepest body the API takes
@@ -94,6 +95,32 @@ export function checkForm(form: Record<string, unknown>): DomainError | null {
     if (values.some((v) => typeof v === 'string' && v.length > BODY_LIMITS.stringLength)) {
       return limitExceeded('stringLength', name);
     }
+  }
+  return null;
+}
+
+/**
+ * A 400 for the first key or text of a parsed body (JSON or form) that holds a character no field may hold: NUL
+ * or a lone surrogate. They are no writing, PostgreSQL's jsonb refuses them (an error there, not a refusal), and
+ * SQLite would keep them; refused for every field alike, before anything reads the body.
+ */
+export function unstorableCharacter(body: unknown): DomainError | null {
+  const field = unstorableAt(body, []);
+  if (field === null) return null;
+  const why = message('common.http.unstorable-character.field');
+  return new DomainError('VALIDATION_FAILED', message('common.http.limit-exceeded', { reason: why }), [
+    { field: field || 'body', code: 'UNSTORABLE_CHARACTER', message: why },
+  ]);
+}
+
+/** The dotted path of the first string (or key) holding an unstorable character, or null. */
+function unstorableAt(value: unknown, path: readonly string[]): string | null {
+  if (typeof value === 'string') return hasUnstorableCharacter(value) ? path.join('.') : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (hasUnstorableCharacter(key)) return [...path, key].join('.');
+    const found = unstorableAt(inner, [...path, key]);
+    if (found !== null) return found;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { parse as parseQueryString } from 'node:querystring';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { BODY_LIMITS, checkForm, limitExceeded, scanJson } from './body-limits';
+import { BODY_LIMITS, checkForm, limitExceeded, scanJson, unstorableCharacter } from './body-limits';
 
 /**
  * The two body parsers Nest would register (JSON for the API, URL-encoded for the pages' forms), each
@@ -18,7 +18,12 @@ export function registerBodyParsers(app: NestFastifyApplication): void {
     const text = body.toString('utf8');
     const broken = scanJson(text);
     if (broken) return done(limitExceeded(broken), undefined);
-    parseJson(request as never, text, done);
+    parseJson(request as never, text, (error: Error | null, parsed?: unknown) => {
+      if (error) return done(error, undefined);
+      const unstorable = unstorableCharacter(parsed);
+      if (unstorable) return done(unstorable, undefined);
+      done(null, parsed);
+    });
   });
 
   // A form posted without a body is an empty form (the pages read its fields; `undefined.field` would be a 500).
@@ -29,7 +34,7 @@ export function registerBodyParsers(app: NestFastifyApplication): void {
   app.useBodyParser('application/x-www-form-urlencoded', options, (_request, body, done) => {
     // maxKeys 0: every field is read and counted, rather than the extra ones dropped without a word.
     const form = parseQueryString(body.toString('utf8'), '&', '=', { maxKeys: 0 });
-    const problem = checkForm(form);
+    const problem = checkForm(form) ?? unstorableCharacter(form);
     if (problem) return done(problem, undefined);
     done(null, form);
   });

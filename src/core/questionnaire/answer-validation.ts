@@ -169,6 +169,9 @@ function checkValue(item: QuestionnaireItem, value: AnswerValue): AnswerProblem 
 // eslint-disable-next-line no-control-regex -- NUL is the character looked for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+/** Whether a text holds a character no text can hold (NUL, a lone surrogate). */
+export const hasUnstorableCharacter = (text: string): boolean => UNSTORABLE.test(text);
+
 function isEvidence(value: AnswerValue): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const keys = Object.keys(value);

@@ -21,6 +21,7 @@ export const common: Record<keyof typeof pt, string> = {
   'common.http.bad-url': 'Invalid address: it could not be read.',
   'common.http.bad-url.field': 'the percent-encoding (%) of the address is malformed',
   'common.http.nul-in-url.field': 'the address carries a NUL character (%00), which no field may hold',
+  'common.http.unstorable-character.field': 'a text holds a character no field can keep (NUL or a lone surrogate)',
   'common.form.invalid': 'Invalid form: {reason}.',
   'common.form.not-multipart': 'the request must be a form with files (multipart)',
   'common.form.unreadable': 'the form could not be read',

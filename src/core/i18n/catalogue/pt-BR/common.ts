@@ -19,6 +19,8 @@ export const common = {
   'common.http.bad-url': 'Endereço inválido: não foi possível lê-lo.',
   'common.http.bad-url.field': 'a codificação por cento (%) do endereço está malformada',
   'common.http.nul-in-url.field': 'o endereço contém um caractere NUL (%00), que nenhum campo pode conter',
+  'common.http.unstorable-character.field':
+    'um texto contém um caractere que nenhum campo pode guardar (NUL ou um substituto isolado)',
   'common.form.invalid': 'Formulário inválido: {reason}.',
   'common.form.not-multipart': 'o envio deve ser um formulário com arquivos (multipart)',
   'common.form.unreadable': 'o formulário não pôde ser lido',

@@ -65,7 +65,7 @@ export interface AppConfig {
    * none (the default), all (`true`), the nearest N hops, or a list of addresses and ranges.
    */
   readonly trustProxy: TrustProxy;
-  /** Autosaves arriving together share one SQLite transaction (GROUP_COMMIT=on, the default; off: one each). */
+  /** Autosaves arriving together share one transaction (GROUP_COMMIT=on, the default; off: one each). */
   readonly groupCommit: boolean;
 }
 

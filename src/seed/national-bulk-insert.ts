@@ -58,22 +58,8 @@ export const ASSESSMENT_COLUMNS = [
   'created_at',
   'updated_at',
 ];
-export const ANSWER_COLUMNS = [
-  'assessment_id',
-  'group_slug',
-  'item_key',
-  'value',
-  'evidence',
-  'version',
-  'carried',
-  'changed_round',
-  'review_status',
-  'reviewer_rating',
-  'review_note',
-  'reviewed_round',
-  'updated_by',
-  'updated_at',
-];
+/** The answers table's columns, as the autosave path writes them. */
+export { ANSWER_COLUMNS } from '../core/assessment/answer-rows';
 export const PRIORITY_COLUMNS = [
   'id',
   'assessment_id',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MoreThan } from 'typeorm';
+import { In, MoreThan } from 'typeorm';
 import { AnswerEntity } from '../assessment/answer.entity';
 import { AssessmentWorkflow } from '../assessment/assessment-workflow.service';
 import type { Actor } from '../auth/actor';
@@ -20,27 +20,21 @@ export class ReviewRoundsService {
       order: { id: 'DESC' },
     });
     const rows = await em.findBy(AnswerEntity, { assessmentId: id, changedRound: assessment.round });
-    const changes = [];
-    for (const r of rows) {
-      const firstSave = await em.findOne(AuditEntryEntity, {
-        where: [
-          {
-            assessmentId: id,
-            action: 'answer.save',
-            entityId: `${id}/${r.groupSlug}/${r.itemKey}`,
-            id: MoreThan(roundStart?.id ?? 0),
-          },
-          {
-            assessmentId: id,
-            action: 'answer.clear',
-            entityId: `${id}/${r.groupSlug}/${r.itemKey}`,
-            id: MoreThan(roundStart?.id ?? 0),
-          },
-        ],
-        order: { id: 'ASC' },
-      });
-      const before = firstSave?.before as { value?: unknown; evidence?: unknown } | null;
-      changes.push({
+    // Each changed answer's first save or clear of the round, read in one query: its "before" is the value the
+    // reviewer last saw.
+    const saves = await em.find(AuditEntryEntity, {
+      select: { id: true, entityId: true, before: true },
+      where: { assessmentId: id, action: In(['answer.save', 'answer.clear']), id: MoreThan(roundStart?.id ?? 0) },
+      order: { id: 'ASC' },
+    });
+    const firstSaves = new Map<string, AuditEntryEntity>();
+    for (const entry of saves) if (!firstSaves.has(entry.entityId)) firstSaves.set(entry.entityId, entry);
+    const changes = rows.map((r) => {
+      const before = firstSaves.get(`${id}/${r.groupSlug}/${r.itemKey}`)?.before as {
+        value?: unknown;
+        evidence?: unknown;
+      } | null;
+      return {
         group: r.groupSlug,
         itemKey: r.itemKey,
         comment: r.reviewNote,
@@ -48,8 +42,8 @@ export class ReviewRoundsService {
         beforeEvidence: before?.evidence ?? null,
         now: r.value,
         nowEvidence: r.evidence,
-      });
-    }
+      };
+    });
     return { round: assessment.round, changes };
   }
 }

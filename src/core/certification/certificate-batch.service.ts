@@ -260,11 +260,16 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
     this.running.set(id, run);
   }
 
-  /** Issues claimed chunks until none is left, then ends the batch if no other process still holds a chunk. */
+  /**
+   * Issues claimed chunks until none is left, then ends the batch if no other process still holds a chunk.
+   * One worker more than there are pages to print with: while a page prints one chunk, the chunk it printed
+   * before is split, signed and recorded, and the next one is read and numbered, so no page waits for the
+   * database or for pdf-lib (the renderer's pool queues the third print).
+   */
   private async run(id: string): Promise<void> {
     const actor = await this.creatorOf(id);
-    // Each worker prints a chunk of seals as one document while the other's chunk is split and recorded.
-    const size = this.config.certificateBatchSize;
+    const workers = this.config.renderPages + 1;
+    const size = await this.chunkSize(id, workers);
     const worker = async () => {
       while (!this.stopping) {
         const { token, ids } = await this.claims.claim(id, size);
@@ -273,7 +278,7 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
         if (!this.stopping) this.claims.finished(token);
       }
     };
-    await Promise.all(Array.from({ length: this.config.renderPages }, worker));
+    await Promise.all(Array.from({ length: workers }, worker));
     if (this.stopping) return;
     // The last process to finish its part ends the batch: each checks after its own commits.
     await this.dataSource.transaction((em) =>
@@ -285,6 +290,19 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
         [id, id],
       ),
     );
+  }
+
+  /**
+   * CERTIFICATE_BATCH_SIZE, or less for a batch too small to give each worker two chunks: the first print then
+   * starts sooner and the last chunk, recorded after every page is done, is shorter.
+   */
+  private async chunkSize(id: string, workers: number): Promise<number> {
+    const [{ n }] = await rawQuery<{ n: unknown }>(
+      this.dataSource,
+      `SELECT COUNT(*) AS n FROM certificate_batch_items WHERE batch_id = ? AND status = 'pending'`,
+      [id],
+    );
+    return Math.max(1, Math.min(this.config.certificateBatchSize, Math.ceil(asNumber(n) / (2 * workers))));
   }
 
   private async creatorOf(id: string): Promise<Actor> {

@@ -16,7 +16,7 @@ import { FilesService } from '../files/files.service';
 import { GovernmentEntity } from '../governments/government.entity';
 import { formatDate, formatNumber, message, translate } from '../i18n/message';
 import { NotificationsService } from '../notifications/notifications.service';
-import { savePage, splitPages } from '../rendering/pdf-pages';
+import { attachFiles, savePage, splitPages } from '../rendering/pdf-pages';
 import { PdfRendererService } from '../rendering/pdf-renderer.service';
 import { TemplatesService } from '../rendering/templates.service';
 import { levelLabel } from '../scoring/scoring-policy';
@@ -250,14 +250,20 @@ export class CertificationService {
     doc.setAuthor('Universidade Federal do Rio Grande do Sul (UFRGS) e OIM Brasil');
     doc.setCreator('MigraCidades engine');
     doc.setProducer('MigraCidades engine (Chromium, pdf-lib)');
-    await doc.attach(Buffer.from(seal.jwt), 'credential.jwt', {
-      mimeType: 'application/vc+jwt',
-      description: 'Verifiable Credential (VC-JWT, EdDSA)',
-    });
-    await doc.attach(Buffer.from(JSON.stringify(seal.credential, null, 2)), 'credential.json', {
-      mimeType: 'application/json',
-      description: 'Open Badges 3.0 credential',
-    });
+    attachFiles(doc, [
+      {
+        name: 'credential.jwt',
+        bytes: Buffer.from(seal.jwt),
+        mimeType: 'application/vc+jwt',
+        description: 'Verifiable Credential (VC-JWT, EdDSA)',
+      },
+      {
+        name: 'credential.json',
+        bytes: Buffer.from(JSON.stringify(seal.credential, null, 2)),
+        mimeType: 'application/json',
+        description: 'Open Badges 3.0 credential',
+      },
+    ]);
     return savePage(doc);
   }
 

@@ -10,4 +10,6 @@ npm run build --silent
 export DEMO_DATA="${DEMO_DATA:-1}"
 # The demo users' password is public: this machine only (another HOST needs DEMO_PASSWORD).
 export HOST="${HOST:-127.0.0.1}"
-exec node dist/main.js
+# V8's allocation-site pretenuring off (set when V8 starts, as V8 flags must be): pages of an export otherwise
+# pile up in the old generation until the heap grows (docs/operations.md, the national benchmark).
+exec node --no-allocation-site-pretenuring dist/main.js

@@ -20,7 +20,6 @@ import { FrameworkErrors } from './core/http/framework-errors';
 import { applyRequestContent } from './core/http/openapi';
 import { registerSecurityHeaders } from './core/http/security-headers';
 import { createValidationPipe } from './core/http/validation';
-import { tuneHeap } from './config/heap';
 
 /** Creates the folders the engine writes to, or says which one it cannot use. */
 export function prepareFilesystem(config: AppConfig): void {
@@ -78,7 +77,6 @@ async function serveAssets(app: NestFastifyApplication): Promise<void> {
 
 /** The whole HTTP application, as `main.ts` runs it and as the e2e tests boot it. */
 export async function createApp(config: AppConfig, groups?: readonly Type[]): Promise<NestFastifyApplication> {
-  tuneHeap();
   prepareFilesystem(config);
   const frameworkErrors = new FrameworkErrors(config);
   const adapter = new FastifyAdapter({

@@ -15,7 +15,12 @@ import {
 } from './support/server-process';
 import { type HttpClient, onPostgres, scratchDir } from './support/test-app';
 
-const SEALS = 6;
+/**
+ * Enough seals that the batch cannot end between the first one and the signal: it runs one chunk (of one seal)
+ * more than it has pages, and each chunk in flight is recorded before the stop (6 were all issued by then once,
+ * on PostgreSQL).
+ */
+const SEALS = 12;
 const WRITERS = 4;
 
 const sizeOf = (path: string) => {

@@ -282,11 +282,12 @@ async function withServer(env: NodeJS.ProcessEnv, extra: Record<string, string>,
   const profile = process.argv.includes('--profile')
     ? ['--cpu-prof', `--cpu-prof-dir=${join(root, '.tmp', 'load-profiles')}`]
     : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, join(__dirname, '..', 'main.js')], {
-    cwd: root,
-    env: { ...env, ...extra },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  // Started as package.json's start and scripts/start.sh start it.
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...profile, '--no-allocation-site-pretenuring', join(__dirname, '..', 'main.js')],
+    { cwd: root, env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const exited = new Promise((r) => child.once('exit', r));
   try {
     await waitForHealth(env.PORT!);

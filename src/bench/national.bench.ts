@@ -84,7 +84,8 @@ function inChild(phase: 'export' | 'read' | 'rescore', ...args: string[]): Promi
   return new Promise((resolveResult, reject) => {
     execFile(
       process.execPath,
-      [__filename, '--child', phase, ...args],
+      // As the engine is started (package.json's start, scripts/start.sh).
+      ['--no-allocation-site-pretenuring', __filename, '--child', phase, ...args],
       { env: process.env, maxBuffer: 1 << 20 },
       (error, stdout) => {
         if (error) return reject(error);

@@ -1,9 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../clock/clock';
-import { diagnosisOpen, type EditionCalendar } from '../editions/edition-rules';
+import { diagnosisOpen } from '../editions/edition-rules';
 import { diagnosisClosedError } from '../editions/editions.service';
-import { dialectOf } from '../../database/dialect';
-import { asJson, asNumber, inChunks, placeholders, rawQuery } from '../../database/portable-sql';
 import { groupWriter } from '../../database/serialize-transactions';
 import type { Outcome } from '../../database/write-queue';
 import type { AuditChange } from '../audit/audit.service';
@@ -17,6 +15,7 @@ import type { QuestionnaireCatalogue } from '../questionnaire/questionnaire-cata
 import type { AnswerValue } from '../questionnaire/questionnaire.types';
 import { AnswerEntity } from './answer.entity';
 import { answerKey, readAnswers, upsertAnswers } from './answer-rows';
+import { type Deadline, type GroupAssessment, readDeadlines, readGroupAssessments } from './save-group-reads';
 import { fileOwnersOf } from './assessment-files.service';
 import { EDITABLE_STATES, STATE_LABELS } from './assessment-state';
 import type { AssessmentWorkflow } from './assessment-workflow.service';
@@ -36,16 +35,6 @@ export interface SaveResult {
   readonly state: AssessmentEntity['state'];
   readonly saved: { group: string; itemKey: string; version: number }[];
 }
-
-/** The diagnosis deadline of an assessment's government: the edition's, unless an administrator extended it. */
-interface Deadline {
-  readonly year: number;
-  readonly deadline: string;
-  readonly extended: boolean;
-}
-
-/** What a save needs of its assessment, read for the whole group in one statement. */
-type GroupAssessment = Pick<AssessmentEntity, 'id' | 'editionYear' | 'governmentCode' | 'state' | 'versions' | 'round'>;
 
 /** What a group read once for all its requests. */
 interface GroupView {
@@ -87,10 +76,10 @@ export class AnswerSaves {
 
   /** A group of saves in one transaction: read once, each checked in order in memory, then written at once. */
   private async writeSaves(em: EntityManager, requests: readonly SaveRequest[]): Promise<Outcome<SaveResult>[]> {
-    const assessments = await this.assessmentsFor(em, requests);
+    const assessments = await readGroupAssessments(em, [...new Set(requests.map((r) => r.id))]);
     const view: GroupView = {
       assessments,
-      deadlines: await this.deadlinesFor(em, [...assessments.values()]),
+      deadlines: await readDeadlines(em, [...assessments.values()]),
       answers: await this.answersFor(em, requests),
     };
     const current = view.answers;
@@ -109,79 +98,8 @@ export class AnswerSaves {
       }
     }
     await upsertAnswers(em, answerRows);
-    for (const entries of inChunks(trail)) await this.workflow.audit.recordEach(em, entries);
+    await this.workflow.audit.recordEach(em, trail);
     return outcomes;
-  }
-
-  /**
-   * The group's assessments, read once (the columns a save needs); on PostgreSQL locked, so that concurrent groups
-   * saving into one take turns.
-   */
-  private async assessmentsFor(em: EntityManager, requests: readonly SaveRequest[]) {
-    const found = new Map<string, GroupAssessment>();
-    // Locked in id order: two groups holding the same assessments wait for each other, never deadlock.
-    const lock = dialectOf(em) === 'postgres' ? ' FOR UPDATE' : '';
-    for (const ids of inChunks([...new Set(requests.map((r) => r.id))].sort())) {
-      const rows = await rawQuery<Record<string, unknown>>(
-        em,
-        `SELECT id, edition_year, government_code, state, versions, round FROM assessments
-         WHERE id IN (${placeholders(ids.length)}) ORDER BY id${lock}`,
-        ids,
-      );
-      for (const r of rows)
-        found.set(r.id as string, {
-          id: r.id as string,
-          editionYear: asNumber(r.edition_year),
-          governmentCode: r.government_code as string,
-          state: r.state as AssessmentEntity['state'],
-          versions: asJson<AssessmentEntity['versions']>(r.versions),
-          round: asNumber(r.round),
-        });
-    }
-    return found;
-  }
-
-  /**
-   * Each assessment's diagnosis deadline, read once for the group: its edition's, or the latest extension
-   * granted to its government.
-   */
-  private async deadlinesFor(em: EntityManager, assessments: readonly GroupAssessment[]) {
-    const years = [...new Set(assessments.map((a) => a.editionYear))];
-    if (years.length === 0) return new Map<string, Deadline>();
-    const calendars = new Map(
-      (
-        await rawQuery<{ year: unknown; calendar: unknown }>(
-          em,
-          `SELECT year, calendar FROM editions WHERE year IN (${placeholders(years.length)})`,
-          years,
-        )
-      ).map((e) => [asNumber(e.year), asJson<EditionCalendar>(e.calendar)]),
-    );
-    // The latest extension of each (edition, government): rows come newest first, the first one seen stays.
-    const extensions = new Map<string, string>();
-    for (const codes of inChunks([...new Set(assessments.map((a) => a.governmentCode))]))
-      for (const x of await rawQuery<{ edition_year: unknown; government_code: string; until: string }>(
-        em,
-        `SELECT edition_year, government_code, until FROM deadline_extensions
-         WHERE edition_year IN (${placeholders(years.length)}) AND government_code IN (${placeholders(codes.length)})
-         ORDER BY created_at DESC`,
-        [...years, ...codes],
-      )) {
-        const key = `${asNumber(x.edition_year)}/${x.government_code}`;
-        if (!extensions.has(key)) extensions.set(key, x.until);
-      }
-    const deadlines = new Map<string, Deadline>();
-    for (const a of assessments) {
-      const calendar = calendars.get(a.editionYear);
-      if (!calendar) continue;
-      const extension = extensions.get(`${a.editionYear}/${a.governmentCode}`);
-      deadlines.set(a.id, {
-        year: a.editionYear,
-        deadline: extension ?? calendar.diagnosisDeadline,
-        extended: extension !== undefined,
-      });
-    }
-    return deadlines;
   }
 
   /** An official's change after the deadline is refused, except on items sent back (edition-rules.ts). */

@@ -81,7 +81,7 @@ describe('reviewer pages: queue, item-by-item review, changes, approval, good pr
     );
     await answerAndSubmit(app, recifeToken, recife);
 
-    browser = await launchBrowser();
+    browser = await launchBrowser({ pdfViewerAsGuest: true });
     page = await (await browser.createBrowserContext()).newPage();
     // The review page previews PDFs in Chromium's viewer: on a busy machine its load takes a while.
     page.setDefaultNavigationTimeout(90_000);

@@ -6,19 +6,22 @@ import { CHROMIUM_ARGS } from '../../src/core/rendering/pdf-renderer.service';
 export const SCREENSHOTS = resolve(__dirname, '../../.tmp/screenshots');
 
 /**
- * Debian's Chromium, headless, with nothing reaching out to the network by itself. Its PDF viewer runs as a
- * guest view rather than in the page's own frames (Puppeteer turns PdfOopif on): with the viewer's frames in
- * the page, Puppeteer now and then held a page's navigation events for as long as the next navigation took,
- * so that a click on the review page (which previews PDFs) timed out about once in six runs; the page itself
- * had loaded in 0.4 s. The viewer still draws the PDF; the tests never look inside it.
+ * Debian's Chromium, headless, with nothing reaching out to the network by itself.
+ *
+ * `pdfViewerAsGuest` runs Chromium's PDF viewer as a guest view rather than in the page's own frames (Puppeteer
+ * turns PdfOopif on). With the viewer's frames in the page, Puppeteer now and then held a page's navigation
+ * events for as long as the next navigation took: a click on the review page, which previews PDFs, timed out
+ * about once in six runs although the page had loaded in 0.4 s. The viewer still draws the PDF. It is not the
+ * default: as a guest, the viewer keeps a connection open, so a `networkidle0` wait (security-headers) never ends.
  */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(options: { pdfViewerAsGuest?: boolean } = {}): Promise<Browser> {
+  const guest = options.pdfViewerAsGuest === true;
   return puppeteer.launch({
     executablePath: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
     headless: true,
     pipe: true,
-    args: [...CHROMIUM_ARGS, '--disable-features=PdfOopif'],
-    ignoreDefaultArgs: ['--enable-features=PdfOopif'],
+    args: [...CHROMIUM_ARGS, ...(guest ? ['--disable-features=PdfOopif'] : [])],
+    ignoreDefaultArgs: guest ? ['--enable-features=PdfOopif'] : [],
   });
 }
 

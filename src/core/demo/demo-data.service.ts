@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AnswerEntity } from '../assessment/answer.entity';
-import type { AnswerSaveDto, EvidenceRefDto, ReviewDecisionDto } from '../assessment/assessment.dto';
+import type { AnswerSaveDto, EvidenceRefDto } from '../assessment/assessment.dto';
 import type { AssessmentEntity } from '../assessment/assessment.entity';
 import type { ScoreSnapshot } from '../assessment/assessment.types';
 import { DiagnosisService } from '../assessment/diagnosis.service';
@@ -22,7 +22,6 @@ import type { AnswerSet, AnswerValue } from '../questionnaire/questionnaire.type
 import { ReviewService } from '../review/review.service';
 import { DEMO_GOVERNMENTS, DEMO_PASSWORD, DEMO_USERS, type DemoGovernment, type DemoStop } from './demo-cast';
 import {
-  ADJUST_NOTES,
   chance,
   commitmentFor,
   composeAnswers,
@@ -31,6 +30,7 @@ import {
   UPLOADED_EVIDENCE,
 } from './demo-content';
 import { currentCalendar, currentEditionYear, pinnedVersions, REAL_EDITIONS, realCalendar } from './demo-editions';
+import { reviewAndApprove } from './demo-review';
 import { minimalPdf } from './minimal-pdf';
 
 export { DEMO_PASSWORD, DEMO_USERS } from './demo-cast';
@@ -72,13 +72,13 @@ export class DemoDataService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly auth: AuthService,
     private readonly editions: EditionsService,
     private readonly enrolment: EnrolmentService,
-    private readonly diagnosis: DiagnosisService,
-    private readonly review: ReviewService,
+    readonly diagnosis: DiagnosisService,
+    readonly review: ReviewService,
     private readonly priorities: PrioritiesService,
     private readonly certification: CertificationService,
     private readonly catalogue: QuestionnaireCatalogue,
@@ -193,7 +193,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     if (act.stop === 'in-progress') return id;
     await this.diagnosis.submit(official, id);
     if (act.stop === 'submitted') return id;
-    const snapshot = await this.reviewAndApprove(act, cast.reviewer, official, assessment);
+    const snapshot = await reviewAndApprove(this, act, cast.reviewer, official, id);
     await this.choosePriorities(act, official, id, snapshot);
     return id;
   }
@@ -303,81 +303,6 @@ export class DemoDataService implements OnApplicationBootstrap {
     });
     if (!('file' in stored)) return [{ url: answer.link }];
     return [{ file: stored.file, fileName }];
-  }
-
-  /**
-   * The reviewer takes the diagnosis, rates a few "yes" answers as "partial" with her reason and accepts the
-   * rest in one call; where the journey has a round of changes, she first sends one item back for a better
-   * document.
-   */
-  private async reviewAndApprove(
-    act: Act,
-    reviewer: Actor,
-    official: Actor,
-    assessment: AssessmentEntity,
-  ): Promise<ScoreSnapshot> {
-    const id = assessment.id;
-    await this.review.startReview(reviewer, id);
-    if (act.roundOfChanges) await this.sendOneBack(reviewer, official, assessment);
-    const rows = await this.dataSource.getRepository(AnswerEntity).findBy({ assessmentId: id });
-    const adjustments: ReviewDecisionDto[] = rows
-      .filter((r) => r.value === 'yes' && r.reviewStatus === 'pending' && (r.evidence ?? []).length > 0)
-      .map((r) => ({ r, roll: chance(`${act.gov.code}/${act.year}/${r.groupSlug}/${r.itemKey}/adjust`) }))
-      .filter(({ roll }) => roll < 0.12)
-      .map(({ r, roll }) => ({
-        group: r.groupSlug,
-        itemKey: r.itemKey,
-        decision: 'adjust',
-        rating: 'partial',
-        note: ADJUST_NOTES[Math.floor(roll * 100) % ADJUST_NOTES.length],
-      }));
-    if (adjustments.length > 0) await this.review.decide(reviewer, id, adjustments);
-    const { leftPending } = await this.review.acceptPending(reviewer, id);
-    if (leftPending.length > 0) throw new Error(`Demo answers without evidence: ${JSON.stringify(leftPending)}`);
-    return (await this.review.approve(reviewer, id)).scoreSnapshot;
-  }
-
-  /** One round of changes: a link that leads to the portal's home page is replaced by the document itself. */
-  private async sendOneBack(reviewer: Actor, official: Actor, assessment: AssessmentEntity): Promise<void> {
-    const id = assessment.id;
-    const rows = await this.dataSource.getRepository(AnswerEntity).findBy({ assessmentId: id });
-    const linked = rows.find((r) => (r.evidence ?? []).some((e) => 'url' in e));
-    if (!linked) return;
-    await this.review.decide(reviewer, id, [
-      {
-        group: linked.groupSlug,
-        itemKey: linked.itemKey,
-        decision: 'send-back',
-        note: 'O link enviado abre a página inicial do portal, e não o documento: anexe o documento publicado.',
-      },
-    ]);
-    await this.review.requestChanges(reviewer, id);
-    const link = (linked.evidence ?? []).map((e) => ('url' in e ? e.url : '')).find(Boolean)!;
-    const fileName = `${link
-      .split('/')
-      .pop()!
-      .replace(/\.pdf$/, '')}.pdf`;
-    const stored = await this.diagnosis.uploadEvidence(official, id, {
-      field: 'file',
-      fileName,
-      declaredMime: 'application/pdf',
-      bytes: minimalPdf(`Documento publicado - ${fileName}`),
-    });
-    const evidence = 'file' in stored ? [{ file: stored.file, fileName }] : [{ url: link }];
-    const current = await this.dataSource
-      .getRepository(AnswerEntity)
-      .findOneByOrFail({ assessmentId: id, groupSlug: linked.groupSlug, itemKey: linked.itemKey });
-    await this.diagnosis.saveAnswers(official, id, [
-      {
-        group: linked.groupSlug,
-        itemKey: linked.itemKey,
-        value: current.value,
-        evidence,
-        expectedVersion: current.version,
-      },
-    ]);
-    // Resubmitted: the reviewer's next verdict takes it back into review.
-    await this.diagnosis.submit(official, id);
   }
 
   /** Up to five gaps, at most one per group, each with what the government commits to do. */

@@ -72,13 +72,13 @@ export class DemoDataService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() readonly dataSource: DataSource,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly auth: AuthService,
     private readonly editions: EditionsService,
     private readonly enrolment: EnrolmentService,
-    readonly diagnosis: DiagnosisService,
-    readonly review: ReviewService,
+    private readonly diagnosis: DiagnosisService,
+    private readonly review: ReviewService,
     private readonly priorities: PrioritiesService,
     private readonly certification: CertificationService,
     private readonly catalogue: QuestionnaireCatalogue,
@@ -193,7 +193,13 @@ export class DemoDataService implements OnApplicationBootstrap {
     if (act.stop === 'in-progress') return id;
     await this.diagnosis.submit(official, id);
     if (act.stop === 'submitted') return id;
-    const snapshot = await reviewAndApprove(this, act, cast.reviewer, official, id);
+    const snapshot = await reviewAndApprove(
+      { dataSource: this.dataSource, review: this.review, diagnosis: this.diagnosis },
+      act,
+      cast.reviewer,
+      official,
+      id,
+    );
     await this.choosePriorities(act, official, id, snapshot);
     return id;
   }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { openCommittedReads } from './committed-reads';
 import { dialectOf } from './dialect';
 import { DEFAULT_MAX_GROUP, type GroupWriter, WriteQueue } from './write-queue';
 
@@ -12,6 +13,9 @@ const queues = new WeakMap<DataSource, WriteQueue>();
  * the other's work with it). On SQLite every transaction therefore goes through one WriteQueue: one after
  * another, autosaves grouped into shared transactions. Writes outside a transaction must not be made; use
  * `dataSource.transaction`.
+ *
+ * The lookups of every request (its session, its user) read on a read-only connection of their own beside the
+ * writing one (committed-reads.ts).
  *
  * Durability: WAL with synchronous=FULL (SQLite's default, set here so that nothing depends on how the library
  * was built): every COMMIT syncs the WAL before it returns, so an acknowledged save is on disk and survives a
@@ -43,6 +47,7 @@ export async function serializeTransactions(
     return dataSource;
   }
   await dataSource.query('PRAGMA synchronous = FULL');
+  await openCommittedReads(dataSource, (dataSource.options as { database: string }).database);
   const manager = dataSource.manager as EntityManager & { transaction: Transaction };
   const original = manager.transaction.bind(manager) as Transaction;
   const queue = new WriteQueue((work) => original(work) as Promise<never>, {

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Clock } from '../clock/clock';
 import { diagnosisOpen } from '../editions/edition-rules';
 import { diagnosisClosedError } from '../editions/editions.service';
+import { together } from '../../database/portable-sql';
 import { groupWriter } from '../../database/serialize-transactions';
 import type { Outcome } from '../../database/write-queue';
 import type { AuditChange } from '../audit/audit.service';
@@ -15,7 +16,7 @@ import type { QuestionnaireCatalogue } from '../questionnaire/questionnaire-cata
 import type { AnswerValue } from '../questionnaire/questionnaire.types';
 import { AnswerEntity } from './answer.entity';
 import { answerKey, readAnswers, upsertAnswers } from './answer-rows';
-import { type Deadline, type GroupAssessment, readDeadlines, readGroupAssessments } from './save-group-reads';
+import { type Deadline, type GroupAssessment, readGroupAssessments } from './save-group-reads';
 import { fileOwnersOf } from './assessment-files.service';
 import { EDITABLE_STATES, STATE_LABELS } from './assessment-state';
 import type { AssessmentWorkflow } from './assessment-workflow.service';
@@ -76,12 +77,12 @@ export class AnswerSaves {
 
   /** A group of saves in one transaction: read once, each checked in order in memory, then written at once. */
   private async writeSaves(em: EntityManager, requests: readonly SaveRequest[]): Promise<Outcome<SaveResult>[]> {
-    const assessments = await readGroupAssessments(em, [...new Set(requests.map((r) => r.id))]);
-    const view: GroupView = {
-      assessments,
-      deadlines: await readDeadlines(em, [...assessments.values()]),
-      answers: await this.answersFor(em, requests),
-    };
+    // Two statements sent at once: every await here waits a turn of the event loop behind the requests it holds.
+    const [{ assessments, deadlines }, answers] = await together(
+      readGroupAssessments(em, [...new Set(requests.map((r) => r.id))]),
+      this.answersFor(em, requests),
+    );
+    const view: GroupView = { assessments, deadlines, answers };
     const current = view.answers;
     const answerRows: AnswerEntity[] = [];
     const trail: { actor: Actor; change: AuditChange }[] = [];
@@ -97,8 +98,7 @@ export class AnswerSaves {
         outcomes.push({ refused });
       }
     }
-    await upsertAnswers(em, answerRows);
-    await this.workflow.audit.recordEach(em, trail);
+    await together(upsertAnswers(em, answerRows), this.workflow.audit.recordEach(em, trail));
     return outcomes;
   }
 

@@ -19,79 +19,52 @@ export interface Deadline {
   readonly extended: boolean;
 }
 
+/** What the group read of its assessments: each one, and its diagnosis deadline. */
+export interface GroupAssessments {
+  readonly assessments: Map<string, GroupAssessment>;
+  readonly deadlines: Map<string, Deadline>;
+}
+
 /**
- * The group's assessments, read once (the columns a save needs); on PostgreSQL locked, so that concurrent groups
- * saving into one take turns.
+ * The group's assessments (the columns a save needs) with their diagnosis deadlines, in one statement: the
+ * edition's deadline, or the latest extension granted to the assessment's government. On PostgreSQL the
+ * assessments are locked, so that concurrent groups saving into one take turns.
  */
-export async function readGroupAssessments(
-  em: EntityManager,
-  ids: readonly string[],
-): Promise<Map<string, GroupAssessment>> {
-  const found = new Map<string, GroupAssessment>();
+export async function readGroupAssessments(em: EntityManager, ids: readonly string[]): Promise<GroupAssessments> {
+  const assessments = new Map<string, GroupAssessment>();
+  const deadlines = new Map<string, Deadline>();
   // Locked in id order: two groups holding the same assessments wait for each other, never deadlock.
-  const lock = dialectOf(em) === 'postgres' ? ' FOR UPDATE' : '';
+  const lock = dialectOf(em) === 'postgres' ? ' FOR UPDATE OF a' : '';
   for (const some of inChunks([...ids].sort())) {
     const rows = await rawQuery<Record<string, unknown>>(
       em,
-      `SELECT id, edition_year, government_code, state, versions, round FROM assessments
-       WHERE id IN (${placeholders(some.length)}) ORDER BY id${lock}`,
+      `SELECT a.id, a.edition_year, a.government_code, a.state, a.versions, a.round, e.calendar,
+         (SELECT x.until FROM deadline_extensions x
+          WHERE x.edition_year = a.edition_year AND x.government_code = a.government_code
+          ORDER BY x.created_at DESC LIMIT 1) AS extended_until
+       FROM assessments a LEFT JOIN editions e ON e.year = a.edition_year
+       WHERE a.id IN (${placeholders(some.length)}) ORDER BY a.id${lock}`,
       some,
     );
-    for (const r of rows)
-      found.set(r.id as string, {
-        id: r.id as string,
-        editionYear: asNumber(r.edition_year),
+    for (const r of rows) {
+      const id = r.id as string;
+      const year = asNumber(r.edition_year);
+      assessments.set(id, {
+        id,
+        editionYear: year,
         governmentCode: r.government_code as string,
         state: r.state as AssessmentEntity['state'],
         versions: asJson<AssessmentEntity['versions']>(r.versions),
         round: asNumber(r.round),
       });
-  }
-  return found;
-}
-
-/**
- * Each assessment's diagnosis deadline, read once for the group: its edition's, or the latest extension
- * granted to its government.
- */
-export async function readDeadlines(
-  em: EntityManager,
-  assessments: readonly GroupAssessment[],
-): Promise<Map<string, Deadline>> {
-  const years = [...new Set(assessments.map((a) => a.editionYear))];
-  if (years.length === 0) return new Map<string, Deadline>();
-  const calendars = new Map(
-    (
-      await rawQuery<{ year: unknown; calendar: unknown }>(
-        em,
-        `SELECT year, calendar FROM editions WHERE year IN (${placeholders(years.length)})`,
-        years,
-      )
-    ).map((e) => [asNumber(e.year), asJson<EditionCalendar>(e.calendar)]),
-  );
-  // The latest extension of each (edition, government): rows come newest first, the first one seen stays.
-  const extensions = new Map<string, string>();
-  for (const codes of inChunks([...new Set(assessments.map((a) => a.governmentCode))]))
-    for (const x of await rawQuery<{ edition_year: unknown; government_code: string; until: string }>(
-      em,
-      `SELECT edition_year, government_code, until FROM deadline_extensions
-       WHERE edition_year IN (${placeholders(years.length)}) AND government_code IN (${placeholders(codes.length)})
-       ORDER BY created_at DESC`,
-      [...years, ...codes],
-    )) {
-      const key = `${asNumber(x.edition_year)}/${x.government_code}`;
-      if (!extensions.has(key)) extensions.set(key, x.until);
+      if (r.calendar === null || r.calendar === undefined) continue;
+      const extension = (r.extended_until as string | null) ?? undefined;
+      deadlines.set(id, {
+        year,
+        deadline: extension ?? asJson<EditionCalendar>(r.calendar).diagnosisDeadline,
+        extended: extension !== undefined,
+      });
     }
-  const deadlines = new Map<string, Deadline>();
-  for (const a of assessments) {
-    const calendar = calendars.get(a.editionYear);
-    if (!calendar) continue;
-    const extension = extensions.get(`${a.editionYear}/${a.governmentCode}`);
-    deadlines.set(a.id, {
-      year: a.editionYear,
-      deadline: extension ?? calendar.diagnosisDeadline,
-      extended: extension !== undefined,
-    });
   }
-  return deadlines;
+  return { assessments, deadlines };
 }

@@ -4,7 +4,8 @@ import { DomainError } from '../errors/domain-error';
 import { message } from '../i18n/message';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { placeholders, rawQuery } from '../../database/portable-sql';
+import { committedRead } from '../../database/committed-reads';
+import { placeholders } from '../../database/portable-sql';
 import { ACCESS_RULE, ASSESSMENT_PARAM, type AccessRule } from './access.decorator';
 import { type Actor, requireGovernmentAccess, roleNames } from './actor';
 import { AuthService } from './auth.service';
@@ -20,7 +21,7 @@ export class AccessGuard implements CanActivate {
   private readonly logger = new Logger(AccessGuard.name);
   /** The government of an assessment, read for each request (never cached); requests waiting together share one query. */
   private readonly governmentOf = batchedLookup<string, string>(async (ids) => {
-    const rows = await rawQuery<{ id: string; government_code: string }>(
+    const rows = await committedRead<{ id: string; government_code: string }>(
       this.dataSource,
       `SELECT id, government_code FROM assessments WHERE id IN (${placeholders(ids.length)})`,
       ids,

@@ -16,6 +16,7 @@ import { PASSWORD_LENGTH, type PasswordOwner, passwordProblem, requirePasswordPo
 import type { SignInOutcome } from './sign-in-outcomes';
 import { type SignInClient, SignInsService, throttledError } from './sign-ins.service';
 import { UserEntity } from './user.entity';
+import { VerifiedTokens } from './verified-tokens';
 import { SessionLookup } from './session-lookup';
 import { storedSessionSecret } from './session-secret';
 import { SESSION_LIFETIME_SECONDS } from './web-session';
@@ -86,6 +87,7 @@ export class AuthService implements OnModuleInit {
   private readonly logger = new Logger(AuthService.name);
   private jwt!: JwtService;
   private readonly sessions: SessionLookup;
+  private readonly verified = new VerifiedTokens<TokenClaims>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -172,12 +174,14 @@ export class AuthService implements OnModuleInit {
     await this.signIns.revokeSession(claims.sid, claims.sub, TOKEN_LIFETIME_SECONDS);
   }
 
-  private async verifiedClaims(token: string): Promise<TokenClaims | null> {
-    try {
-      return await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
-    } catch {
-      return null;
-    }
+  private verifiedClaims(token: string): Promise<TokenClaims | null> {
+    return this.verified.claims(token, async (t) => {
+      try {
+        return await this.jwt.verifyAsync<TokenClaims>(t, { algorithms: ['HS256'] });
+      } catch {
+        return null;
+      }
+    });
   }
 
   /** A web session's token for a signed-in caller (renewed by every page, so it expires only when idle). */

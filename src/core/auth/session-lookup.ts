@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { asBoolean, asNumber, placeholders, rawQuery } from '../../database/portable-sql';
+import { committedRead } from '../../database/committed-reads';
+import { asBoolean, asNumber, placeholders } from '../../database/portable-sql';
 import type { Role } from './role';
 import { batchedLookup } from './batched-lookup';
 
@@ -33,7 +34,7 @@ interface UserRow {
  */
 export class SessionLookup {
   private readonly users = batchedLookup<string, SessionUser>(async (ids) => {
-    const rows = await rawQuery<UserRow>(
+    const rows = await committedRead<UserRow>(
       this.dataSource,
       `SELECT id, email, name, role, government_code, active, password_hash, tokens_valid_from
        FROM users WHERE id IN (${placeholders(ids.length)})`,
@@ -43,7 +44,7 @@ export class SessionLookup {
   });
 
   private readonly revoked = batchedLookup<string, true>(async (ids) => {
-    const rows = await rawQuery<{ session_id: string }>(
+    const rows = await committedRead<{ session_id: string }>(
       this.dataSource,
       `SELECT session_id FROM revoked_sessions WHERE session_id IN (${placeholders(ids.length)})`,
       ids,

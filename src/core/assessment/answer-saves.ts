@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Clock } from '../clock/clock';
 import { diagnosisOpen } from '../editions/edition-rules';
 import { diagnosisClosedError } from '../editions/editions.service';
+import { dialectOf } from '../../database/dialect';
 import { together } from '../../database/portable-sql';
 import { groupWriter } from '../../database/serialize-transactions';
 import type { Outcome } from '../../database/write-queue';
@@ -77,11 +78,14 @@ export class AnswerSaves {
 
   /** A group of saves in one transaction: read once, each checked in order in memory, then written at once. */
   private async writeSaves(em: EntityManager, requests: readonly SaveRequest[]): Promise<Outcome<SaveResult>[]> {
-    // Two statements sent at once: every await here waits a turn of the event loop behind the requests it holds.
-    const [{ assessments, deadlines }, answers] = await together(
-      readGroupAssessments(em, [...new Set(requests.map((r) => r.id))]),
-      this.answersFor(em, requests),
-    );
+    const ids = [...new Set(requests.map((r) => r.id))];
+    // On PostgreSQL the answers are read once the assessments are locked, since groups on other connections take
+    // turns on them. SQLite has one writer: both statements go at once, as every await here waits a turn of the
+    // event loop behind the requests being parsed meanwhile.
+    const [{ assessments, deadlines }, answers] =
+      dialectOf(em) === 'postgres'
+        ? [await readGroupAssessments(em, ids), await this.answersFor(em, requests)]
+        : await together(readGroupAssessments(em, ids), this.answersFor(em, requests));
     const view: GroupView = { assessments, deadlines, answers };
     const current = view.answers;
     const answerRows: AnswerEntity[] = [];

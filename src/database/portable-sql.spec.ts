@@ -15,7 +15,6 @@ import {
   sameJson,
   type SqlDialect,
   sqlFor,
-  together,
 } from './portable-sql';
 
 describe('sqlFor', () => {
@@ -113,23 +112,5 @@ describe('sameJson', () => {
     expect(sameJson({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
     expect(sameJson({ a: 1 }, { a: '1' })).toBe(false);
     expect(sameJson({ at: new Date(0) }, { at: '1970-01-01T00:00:00.000Z' })).toBe(true);
-  });
-});
-
-describe('together: statements sent at once', () => {
-  it('gives every result in order', async () => {
-    await expect(together(Promise.resolve(1), Promise.resolve('two'))).resolves.toEqual([1, 'two']);
-  });
-
-  it('throws the first failure only after every statement has ended', async () => {
-    let slowEnded = false;
-    const slow = new Promise<string>((resolve) =>
-      setTimeout(() => {
-        slowEnded = true;
-        resolve('late');
-      }, 30),
-    );
-    await expect(together(Promise.reject(new Error('first')), slow)).rejects.toThrow('first');
-    expect(slowEnded).toBe(true);
   });
 });

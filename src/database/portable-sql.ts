@@ -194,15 +194,3 @@ export const placeholders = (count: number): string => Array.from({ length: coun
 /** The values in runs of at most `VALUES_PER_STATEMENT`, one statement each. */
 export const inChunks = <T>(values: readonly T[], size = VALUES_PER_STATEMENT): T[][] =>
   Array.from({ length: Math.ceil(values.length / size) }, (_, i) => values.slice(i * size, (i + 1) * size));
-
-/**
- * Statements sent at once on one connection (a transaction's independent reads, or its independent writes):
- * the caller waits for them together rather than one after the other. Every one is waited for before the first
- * failure is thrown, so that nothing is still running on the connection when the transaction rolls back.
- */
-export async function together<T extends unknown[]>(...statements: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const settled = await Promise.allSettled(statements);
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as T;
-}

@@ -3,7 +3,7 @@ import type { Clock } from '../clock/clock';
 import { diagnosisOpen } from '../editions/edition-rules';
 import { diagnosisClosedError } from '../editions/editions.service';
 import { dialectOf } from '../../database/dialect';
-import { together } from '../../database/portable-sql';
+import { together } from '../../database/together';
 import { groupWriter } from '../../database/serialize-transactions';
 import type { Outcome } from '../../database/write-queue';
 import type { AuditChange } from '../audit/audit.service';

@@ -11,6 +11,7 @@ import { archiveFormatOf, checkUpload, type SniffedType } from './content-sniffi
 import { type FileOwner, FileOwnerEntity } from './file-owner.entity';
 import { ContentAddressedStore, isSha256 } from './file-store';
 import { StoredFileEntity } from './stored-file.entity';
+import { together } from '../../database/together';
 
 export interface StoredFileRef {
   readonly file: string;
@@ -90,19 +91,15 @@ export class FilesService {
   ): Promise<T> {
     const created: string[] = [];
     try {
-      const written = await Promise.allSettled(
-        uploads.map(async ({ upload, allowed, field, options = {} }) => {
+      // Every write has ended (none is left to leave a file behind unremoved) before the first refusal is thrown.
+      const files = await together(
+        ...uploads.map(async ({ upload, allowed, field, options = {} }) => {
           const type = await this.check(upload, allowed, field, options.generated ?? false);
           const put = await this.store.put(upload.bytes);
           if (put.created) created.push(put.sha256);
           return { ...put, mime: type.mime, owner: options.owner, fileName: upload.fileName.slice(0, 200) };
         }),
       );
-      // Every write has ended (none is left to leave a file behind unremoved) before the first refusal is thrown.
-      const files = written.map((w) => {
-        if (w.status === 'rejected') throw w.reason;
-        return w.value;
-      });
       return await this.dataSource.transaction(async (em) => {
         if (files.length > 0) {
           const values = files.map((f) => ({ sha256: f.sha256, mime: f.mime, size: f.size }));

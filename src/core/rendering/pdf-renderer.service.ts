@@ -45,7 +45,8 @@ export class PdfRendererService implements OnApplicationShutdown {
   private readonly logger = new Logger(PdfRendererService.name);
   private browser?: Promise<Browser>;
   private readonly idle: Page[] = [];
-  private readonly waiting: ((page: Page) => void)[] = [];
+  /** Renders waiting for a page: given one when a page is released, or the error if a new one cannot be opened. */
+  private readonly waiting: { resolve: (page: Page) => void; reject: (error: unknown) => void }[] = [];
   private created = 0;
   /** Every page the pool has opened, so that the blank tab is taken once. */
   private readonly pooled = new Set<Page>();
@@ -121,7 +122,7 @@ export class PdfRendererService implements OnApplicationShutdown {
         throw e;
       }
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   /** The blank tab Chromium starts with serves as the first page: one renderer process fewer. */
@@ -138,12 +139,14 @@ export class PdfRendererService implements OnApplicationShutdown {
       this.created -= 1;
       this.pooled.delete(page);
       void page.close().catch(() => undefined);
+      // The page is replaced for the next render waiting; if Chromium cannot be started again, that render fails
+      // with the reason (the batch then retries its seals) rather than the rejection being left unhandled.
       const next = this.waiting.shift();
-      if (next) void this.acquire().then(next);
+      if (next) void this.acquire().then(next.resolve, next.reject);
       return;
     }
     const next = this.waiting.shift();
-    if (next) next(page);
+    if (next) next.resolve(page);
     else this.idle.push(page);
   }
 

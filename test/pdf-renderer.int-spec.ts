@@ -1,20 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import type { AppConfig } from '../src/config/app-config';
 import { PdfRendererService } from '../src/core/rendering/pdf-renderer.service';
+import { childProcessesOf } from './support/server-process';
 import { scratchDir, testConfig } from './support/test-app';
-
-/** Chromium processes started by this test process. */
-const chromiumChildren = (): number[] => {
-  try {
-    return execFileSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
-};
 
 /**
  * When Chromium dies under a print and cannot be started again, the prints waiting for a page fail with the
@@ -43,7 +30,7 @@ describe('PDF renderer: Chromium dying and not coming back', () => {
     const working = renderer.render('<p>first</p>');
     const waiting = renderer.render('<p>second</p>');
     config.chromiumPath = '/nonexistent/chromium';
-    for (const pid of chromiumChildren()) process.kill(pid, 'SIGKILL');
+    for (const pid of childProcessesOf(process.pid)) process.kill(pid, 'SIGKILL');
     await expect(working).rejects.toThrow();
     await expect(waiting).rejects.toThrow(/Cannot start Chromium at \/nonexistent\/chromium/);
   });

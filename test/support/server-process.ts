@@ -134,19 +134,24 @@ export class ServerProcess {
 
   /** Chromium and any other process the server started. */
   children(): number[] {
-    try {
-      return execFileSync('pgrep', ['-P', String(this.pid)], { encoding: 'utf8' })
-        .trim()
-        .split('\n')
-        .filter(Boolean)
-        .map(Number);
-    } catch {
-      return [];
-    }
+    return childProcessesOf(this.pid);
   }
 
   /** For afterAll: a server still running is killed. */
   kill(): void {
     if (this.child && this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+  }
+}
+
+/** The processes `pid` started (Chromium among them); none when pgrep finds none. */
+export function childProcessesOf(pid: number): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
   }
 }

@@ -45,9 +45,17 @@ export function prepareFilesystem(config: AppConfig): void {
   }
 }
 
-/** Fastify takes a list of proxies as a mutable array or a comma-separated string. */
-const toFastifyTrustProxy = ({ trustProxy }: AppConfig): boolean | number | string =>
-  Array.isArray(trustProxy) ? trustProxy.join(',') : (trustProxy as boolean | number);
+/**
+ * Fastify takes a list of proxies as a comma-separated string. A number of hops becomes proxy-addr's own
+ * hop rule (believe the nearest N addresses), which Fastify 5.12 no longer applies to a plain number.
+ */
+const toFastifyTrustProxy = ({
+  trustProxy,
+}: AppConfig): boolean | string | ((address: string, hop: number) => boolean) => {
+  if (Array.isArray(trustProxy)) return trustProxy.join(',');
+  if (typeof trustProxy === 'number') return (_address: string, hop: number) => hop < trustProxy;
+  return trustProxy as boolean;
+};
 
 /** LOG_LEVEL: silent, error, warn or log (the default). */
 function loggerLevels(level = 'log'): false | LogLevel[] {

@@ -210,6 +210,7 @@ describe('behind a proxy: HSTS under an https PUBLIC_URL, and TRUST_PROXY names 
   let proxied: RunningApp;
   let direct: RunningApp;
   let tlsAtProxy: RunningApp;
+  let oneHop: RunningApp;
   const cleanups: (() => void)[] = [];
 
   beforeAll(async () => {
@@ -221,12 +222,14 @@ describe('behind a proxy: HSTS under an https PUBLIC_URL, and TRUST_PROXY names 
     proxied = await boot({ PUBLIC_URL: 'https://selo.migracidades.example', TRUST_PROXY: 'loopback' });
     direct = await boot({});
     tlsAtProxy = await boot({ TRUST_PROXY: 'loopback' });
+    oneHop = await boot({ TRUST_PROXY: '1' });
   }, 120_000);
 
   afterAll(async () => {
     await proxied?.close();
     await direct?.close();
     await tlsAtProxy?.close();
+    await oneHop?.close();
     cleanups.forEach((c) => c());
   });
 
@@ -272,10 +275,12 @@ describe('behind a proxy: HSTS under an https PUBLIC_URL, and TRUST_PROXY names 
 
   it.each([
     ['with TRUST_PROXY, the address the proxy forwards', () => proxied, '203.0.113.7'],
+    ['with TRUST_PROXY=1, the address the one proxy saw, not one the client claimed', () => oneHop, '203.0.113.7'],
     ['without it, the address of the connection', () => direct, '127.0.0.1'],
   ])('records a sign-in %s', async (_name, which, expected) => {
     const app = which();
-    const headers = { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' };
+    // The client claims 198.51.100.1; the proxy appends the address it saw, 203.0.113.7.
+    const headers = { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.1, 203.0.113.7' };
     const body = JSON.stringify({ email: ADMIN.email, password: 'not-the-password' });
     expect((await fetch(`${app.baseUrl}/api/auth/login`, { method: 'POST', headers, body })).status).toBe(401);
     const admin = await login(app, ADMIN.email, ADMIN.password);

@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyServerOptions } from 'fastify';
 import { AppModule } from './app.module';
 import { type AppConfig, ConfigError } from './config/app-config';
 import { projectRoot } from './config/project-root';
@@ -49,12 +50,10 @@ export function prepareFilesystem(config: AppConfig): void {
  * Fastify takes a list of proxies as a comma-separated string. A number of hops becomes proxy-addr's own
  * hop rule (believe the nearest N addresses), which Fastify 5.12 no longer applies to a plain number.
  */
-const toFastifyTrustProxy = ({
-  trustProxy,
-}: AppConfig): boolean | string | ((address: string, hop: number) => boolean) => {
-  if (Array.isArray(trustProxy)) return trustProxy.join(',');
+const toFastifyTrustProxy = ({ trustProxy }: AppConfig): FastifyServerOptions['trustProxy'] => {
+  if (typeof trustProxy === 'boolean') return trustProxy;
   if (typeof trustProxy === 'number') return (_address: string, hop: number) => hop < trustProxy;
-  return trustProxy as boolean;
+  return trustProxy.join(',');
 };
 
 /** LOG_LEVEL: silent, error, warn or log (the default). */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -29,12 +29,19 @@ import { arg } from './page-timing';
  * note when it cannot be reached. `--only sqlite|postgres` runs one; `--phase TEXT` only the matching rows. Prints requests per second, p50, p99 and errors for a bare route, autosave with
  * group commit, autosave with one transaction per save (GROUP_COMMIT=off, a second server on the same data,
  * same run) and the main read pages. Each connection is one official autosaving a note item of their own
- * assessment (authentication, version check and audit entry included). Asserts nothing.
+ * assessment (authentication, version check and audit entry included). Beside each phase: the server's CPU
+ * time (all its threads, from /proc) per answered request, and the cores the server and this load generator
+ * used, since both share the machine. Each phase opens its connections and runs `--warmup` seconds (default
+ * 2) before its measured seconds: the wave of new connections and V8's first compilations would otherwise make
+ * the p99 of a short run (the table prints the warm-up's own rate and p99 beside it; its errors count). A server
+ * on deadline day has been running for hours. `--connections 200` runs one level (to profile it). Asserts nothing.
  */
 
 const root = projectRoot();
-const LEVELS = [50, 200];
-const WRITERS = Math.max(...LEVELS);
+const LEVELS = process.argv.includes('--connections') ? [arg('connections', 200)] : [50, 200];
+const WRITERS = Math.max(200, ...LEVELS);
+/** Linux's clock ticks per second, the unit of /proc/<pid>/stat's CPU times. */
+const CLOCK_TICKS = 100;
 
 interface Writer {
   readonly token: string;
@@ -54,6 +61,11 @@ interface Phase {
   readonly seconds: number;
   readonly p50: number;
   readonly p99: number;
+  /** CPU milliseconds the server and this process spent in the phase (the server's undefined without /proc). */
+  readonly serverCpuMs: number | undefined;
+  readonly loadCpuMs: number;
+  /** The warm-up before the measured seconds: requests answered, and their p99. */
+  readonly warmup: { readonly requests: number; readonly p99: number };
 }
 
 /** Each connection's next request; true when the answer was the expected one. */
@@ -62,6 +74,11 @@ type Step = (pool: Pool, connection: number) => Promise<boolean>;
 async function main(): Promise<void> {
   const seconds = arg('seconds', 10);
   await onEachDatabase((url) => onDatabase(seconds, url));
+}
+
+/** Seconds of load before each phase's measured ones (`--warmup`). */
+function warmupSeconds(): number {
+  return arg('warmup', 2);
 }
 
 /** Every phase on one database: SQLite (a fresh file) when `postgresUrl` is undefined. */
@@ -76,25 +93,25 @@ async function onDatabase(seconds: number, postgresUrl: string | undefined): Pro
     const rows: [string, number, Phase][] = [];
     // --phase TEXT: the phases whose name holds TEXT (to profile one of them).
     const phase = process.argv.includes('--phase') ? process.argv[process.argv.indexOf('--phase') + 1] : '';
-    const run = async (name: string, step: Step) => {
+    const run = async (server: number, name: string, step: Step) => {
       if (!name.includes(phase)) return;
       for (const c of LEVELS) {
-        const figures = await load(env.PORT!, c, seconds, step);
+        const figures = await load(env.PORT!, server, c, seconds, step);
         rows.push([name, c, figures]);
         console.log(`  ${name}, ${c} connections: ${Math.round(figures.requests / figures.seconds)}/s`);
       }
     };
-    await withServer(env, {}, async () => {
-      await run('bare route: GET /api/health', (pool) => expect200(pool, '/api/health'));
-      await run('autosave, group commit', autosave(seeded, versions));
-      await run('diagnosis page: GET /avaliacoes/:id', (pool, c) =>
+    await withServer(env, {}, async (server) => {
+      await run(server, 'bare route: GET /api/health', (pool) => expect200(pool, '/api/health'));
+      await run(server, 'autosave, group commit', autosave(seeded, versions));
+      await run(server, 'diagnosis page: GET /avaliacoes/:id', (pool, c) =>
         expect200(pool, `/avaliacoes/${seeded.writers[c].assessmentId}`, seeded.writers[c].token),
       );
-      await run('review queue: GET /revisao', (pool) => expect200(pool, '/revisao', seeded.reviewerToken));
-      await run('dashboard: GET /painel', (pool) => expect200(pool, `/painel?edition=${seeded.year}`));
+      await run(server, 'review queue: GET /revisao', (pool) => expect200(pool, '/revisao', seeded.reviewerToken));
+      await run(server, 'dashboard: GET /painel', (pool) => expect200(pool, `/painel?edition=${seeded.year}`));
     });
-    await withServer(env, { GROUP_COMMIT: 'off' }, () =>
-      run('autosave, one transaction per save (GROUP_COMMIT=off)', autosave(seeded, versions)),
+    await withServer(env, { GROUP_COMMIT: 'off' }, (server) =>
+      run(server, 'autosave, one transaction per save (GROUP_COMMIT=off)', autosave(seeded, versions)),
     );
     printTable(describe(env.DATABASE_URL!), seconds, rows);
   } finally {
@@ -252,32 +269,80 @@ async function expect200(pool: Pool, path: string, token?: string): Promise<bool
   return res.statusCode === 200;
 }
 
-/** `connections` keep-alive connections, each sending its next request when the last is answered. */
-async function load(port: string, connections: number, seconds: number, step: Step): Promise<Phase> {
+/** The CPU time a process has used so far (user and system, all its threads) in ms; undefined without /proc. */
+function cpuMsOf(pid: number): number | undefined {
+  try {
+    // The fields after the command's closing parenthesis: the state, then utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+const ownCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/**
+ * `connections` keep-alive connections to the server `server` (its pid), each sending its next request when the
+ * last is answered: the warm-up's seconds, then the measured ones, without a pause between them. A request counts
+ * in the part it started in; an error counts wherever it happens.
+ */
+async function load(port: string, server: number, connections: number, seconds: number, step: Step): Promise<Phase> {
   const pool = new Pool(`http://127.0.0.1:${port}`, { connections, pipelining: 1 });
   const latencies: number[] = [];
+  const early: number[] = [];
   let errors = 0;
   const started = performance.now();
-  const end = started + seconds * 1000;
+  const from = started + warmupSeconds() * 1000;
+  const end = from + seconds * 1000;
+  let serverBefore: number | undefined;
+  let loadBefore = 0;
+  const mark = setTimeout(() => {
+    serverBefore = cpuMsOf(server);
+    loadBefore = ownCpuMs();
+  }, from - started);
   await Promise.all(
     Array.from({ length: connections }, async (_, c) => {
       while (performance.now() < end) {
         const t = performance.now();
         const ok = await step(pool, c).catch(() => false);
-        latencies.push(performance.now() - t);
         if (!ok) errors++;
+        else (t < from ? early : latencies).push(performance.now() - t);
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
+  clearTimeout(mark);
+  const elapsed = (performance.now() - from) / 1000;
+  const serverAfter = cpuMsOf(server);
+  const loadCpuMs = ownCpuMs() - loadBefore;
   await pool.close();
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
-  return { requests: latencies.length - errors, errors, seconds: elapsed, p50: at(0.5), p99: at(0.99) };
+  const serverCpuMs = serverBefore === undefined || serverAfter === undefined ? undefined : serverAfter - serverBefore;
+  return {
+    requests: latencies.length,
+    errors,
+    seconds: elapsed,
+    p50: percentileOf(latencies, 0.5),
+    p99: percentileOf(latencies, 0.99),
+    serverCpuMs,
+    loadCpuMs,
+    warmup: { requests: early.length, p99: percentileOf(early, 0.99) },
+  };
 }
 
-/** The built engine (main.js beside this bench's folder) in a process of its own for `work`, then stopped with SIGTERM. */
-async function withServer(env: NodeJS.ProcessEnv, extra: Record<string, string>, work: () => Promise<void>) {
+function percentileOf(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+/** The built engine (main.js beside this bench's folder) in a process of its own for `work` (given its pid), then stopped with SIGTERM. */
+async function withServer(
+  env: NodeJS.ProcessEnv,
+  extra: Record<string, string>,
+  work: (server: number) => Promise<void>,
+) {
   // --profile: the server writes a CPU profile (.cpuprofile, for Chrome's DevTools) into .tmp/load-profiles.
   const profile = process.argv.includes('--profile')
     ? ['--cpu-prof', `--cpu-prof-dir=${join(root, '.tmp', 'load-profiles')}`]
@@ -291,7 +356,7 @@ async function withServer(env: NodeJS.ProcessEnv, extra: Record<string, string>,
   const exited = new Promise((r) => child.once('exit', r));
   try {
     await waitForHealth(env.PORT!);
-    await work();
+    await work(child.pid!);
   } finally {
     child.kill('SIGTERM');
     await exited;
@@ -312,7 +377,7 @@ async function waitForHealth(port: string): Promise<void> {
 function printTable(database: string, seconds: number, rows: [string, number, Phase][]): void {
   const [load1] = loadavg();
   console.log(
-    `\nLoad on ${database}, ${seconds} s per phase, keep-alive connections on 127.0.0.1 ` +
+    `\nLoad on ${database}, ${seconds} s per phase after ${warmupSeconds()} s of warm-up, keep-alive connections on 127.0.0.1 ` +
       `(${cpus().length} cores, load average ${load1.toFixed(1)} at the end: other work shares the machine when it is above 0):`,
   );
   console.table(
@@ -323,6 +388,10 @@ function printTable(database: string, seconds: number, rows: [string, number, Ph
       p50: `${p.p50.toFixed(1)} ms`,
       p99: `${p.p99.toFixed(1)} ms`,
       errors: p.errors,
+      'server CPU/request':
+        p.serverCpuMs === undefined ? '-' : `${Math.round((p.serverCpuMs * 1000) / Math.max(1, p.requests))} µs`,
+      'warm-up (not counted)': `${Math.round(p.warmup.requests / Math.max(1, warmupSeconds()))}/s, p99 ${p.warmup.p99.toFixed(0)} ms`,
+      'cores: server + load': `${p.serverCpuMs === undefined ? '-' : (p.serverCpuMs / 1000 / p.seconds).toFixed(2)} + ${(p.loadCpuMs / 1000 / p.seconds).toFixed(2)}`,
     })),
   );
 }

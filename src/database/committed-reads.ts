@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { rawQuery } from './portable-sql';
+import { type CacheableConnection, cacheStatements } from './statement-cache';
 
 /** What is used of a node-sqlite3 connection. */
-interface SqliteConnection {
+interface SqliteConnection extends CacheableConnection {
   all(sql: string, params: unknown[], done: (error: Error | null, rows: unknown[]) => void): void;
   configure(option: 'busyTimeout', ms: number): void;
   close(done: (error: Error | null) => void): void;
@@ -29,6 +30,7 @@ export async function openCommittedReads(dataSource: DataSource, file: string): 
     const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (error) => (error ? reject(error) : resolve(db)));
   });
   reader.configure('busyTimeout', 10_000);
+  cacheStatements(reader);
   readers.set(dataSource, reader);
   const destroy = dataSource.destroy.bind(dataSource);
   dataSource.destroy = async () => {

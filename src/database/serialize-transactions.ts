@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { openCommittedReads } from './committed-reads';
 import { dialectOf } from './dialect';
+import { type CacheableConnection, cacheStatements } from './statement-cache';
 import { DEFAULT_MAX_GROUP, type GroupWriter, WriteQueue } from './write-queue';
 
 type Transaction = (...args: unknown[]) => Promise<unknown>;
@@ -15,7 +16,8 @@ const queues = new WeakMap<DataSource, WriteQueue>();
  * `dataSource.transaction`.
  *
  * The lookups of every request (its session, its user) read on a read-only connection of their own beside the
- * writing one (committed-reads.ts).
+ * writing one (committed-reads.ts). Both connections keep their reads, BEGIN and COMMIT prepared
+ * (statement-cache.ts).
  *
  * Durability: WAL with synchronous=FULL (SQLite's default, set here so that nothing depends on how the library
  * was built): every COMMIT syncs the WAL before it returns, so an acknowledged save is on disk and survives a
@@ -46,6 +48,7 @@ export async function serializeTransactions(
       );
     return dataSource;
   }
+  cacheStatements((dataSource.driver as unknown as { databaseConnection: CacheableConnection }).databaseConnection);
   await dataSource.query('PRAGMA synchronous = FULL');
   await openCommittedReads(dataSource, (dataSource.options as { database: string }).database);
   const manager = dataSource.manager as EntityManager & { transaction: Transaction };

@@ -188,6 +188,19 @@ function sortedKeys(value: unknown): unknown {
 /** Values per statement: within SQLite's limits on variables and expression depth, short for PostgreSQL's planner. */
 export const VALUES_PER_STATEMENT = 200;
 
+/**
+ * SQLite: the rows of one JSON parameter (an array of arrays, `jsonRowsParam`) as a table of columns `c0, c1…`,
+ * so that a statement over any number of rows has one text, which the connection keeps prepared
+ * (statement-cache.ts) instead of preparing a new text for each count. JSON keeps what the values are bound as
+ * (text, integers, reals, NULL). An INSERT reading it begins with the table, `WITH r AS (…) INSERT … SELECT`:
+ * TypeORM runs a statement that begins with INSERT another way, which the cache leaves alone.
+ */
+export const jsonRows = (columns: number): string =>
+  `SELECT ${Array.from({ length: columns }, (_, i) => `value ->> '$[${i}]' AS c${i}`).join(', ')} FROM json_each(?)`;
+
+/** The parameter of `jsonRows`: each row's values in the order of its columns. */
+export const jsonRowsParam = (rows: readonly (readonly unknown[])[]): string => JSON.stringify(rows);
+
 /** `?, ?, ?` for `count` values. */
 export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
 

@@ -8,6 +8,8 @@ import {
   dialectOfRunner,
   inChunks,
   jsonParam,
+  jsonRows,
+  jsonRowsParam,
   rawQuery,
   timestampParam,
 } from '../../database/portable-sql';
@@ -52,8 +54,22 @@ export interface AnswerKey {
 export const answerKey = (assessmentId: string, group: string, itemKey: string) =>
   `${assessmentId}/${group}/${itemKey}`;
 
-/** The answers stored at these keys (those that exist), in a few statements. */
+/**
+ * The answers stored at these keys (those that exist): on SQLite in one statement of one text (the keys as JSON,
+ * portable-sql.ts's jsonRows), on PostgreSQL in a few.
+ */
 export async function readAnswers(em: EntityManager, keys: readonly AnswerKey[]): Promise<AnswerEntity[]> {
+  if (keys.length === 0) return [];
+  if (dialectOfRunner(em) === 'sqlite') {
+    const rows = await rawQuery(
+      em,
+      `WITH k AS (${jsonRows(3)})
+       SELECT ${ANSWER_COLUMNS.map((c) => `a."${c}"`).join(', ')} FROM k
+       JOIN "answers" a ON a."assessment_id" = k.c0 AND a."group_slug" = k.c1 AND a."item_key" = k.c2`,
+      [jsonRowsParam(keys.map((k) => [k.assessmentId, k.groupSlug, k.itemKey]))],
+    );
+    return rows.map(answerFromRow);
+  }
   const found: AnswerEntity[] = [];
   for (const some of inChunks(keys, ROWS_PER_STATEMENT)) {
     const rows = await rawQuery(
@@ -69,37 +85,50 @@ export async function readAnswers(em: EntityManager, keys: readonly AnswerKey[])
 }
 
 /**
- * Inserts or replaces the rows, in multi-row statements. A key given twice keeps its last row (a group may hold
- * two saves of one item, the second planned on the first).
+ * Inserts or replaces the rows: on SQLite in one statement of one text (the rows as JSON), on PostgreSQL in
+ * multi-row statements. A key given twice keeps its last row (a group may hold two saves of one item, the
+ * second planned on the first).
  */
 export async function upsertAnswers(em: EntityManager, rows: readonly AnswerEntity[]): Promise<void> {
   const dialect = dialectOfRunner(em);
   const last = [...new Map(rows.map((r) => [answerKey(r.assessmentId, r.groupSlug, r.itemKey), r])).values()];
-  const row = `(${ANSWER_COLUMNS.map(() => '?').join(', ')})`;
+  if (last.length === 0) return;
+  const values = (a: AnswerEntity) => [
+    a.assessmentId,
+    a.groupSlug,
+    a.itemKey,
+    jsonParam(a.value),
+    jsonParam(a.evidence),
+    a.version,
+    booleanParam(dialect, a.carried),
+    a.changedRound,
+    a.reviewStatus,
+    jsonParam(a.reviewerRating),
+    a.reviewNote,
+    a.reviewedRound,
+    a.updatedBy,
+    timestampParam(dialect, a.updatedAt),
+  ];
   const updates = ANSWER_COLUMNS.filter((c) => !KEY_COLUMNS.includes(c))
     .map((c) => `"${c}" = excluded."${c}"`)
     .join(', ');
+  const onConflict = `ON CONFLICT (${quoted(KEY_COLUMNS)}) DO UPDATE SET ${updates}`;
+  if (dialect === 'sqlite') {
+    // WHERE TRUE: SQLite reads an ON CONFLICT right after a SELECT's FROM as a join's ON.
+    await rawQuery(
+      em,
+      `WITH r AS (${jsonRows(ANSWER_COLUMNS.length)})
+       INSERT INTO "answers" (${quoted(ANSWER_COLUMNS)}) SELECT * FROM r WHERE TRUE ${onConflict}`,
+      [jsonRowsParam(last.map(values))],
+    );
+    return;
+  }
+  const row = `(${ANSWER_COLUMNS.map(() => '?').join(', ')})`;
   for (const some of inChunks(last, ROWS_PER_STATEMENT)) {
     await rawQuery(
       em,
-      `INSERT INTO "answers" (${quoted(ANSWER_COLUMNS)}) VALUES ${some.map(() => row).join(', ')}
-       ON CONFLICT (${quoted(KEY_COLUMNS)}) DO UPDATE SET ${updates}`,
-      some.flatMap((a) => [
-        a.assessmentId,
-        a.groupSlug,
-        a.itemKey,
-        jsonParam(a.value),
-        jsonParam(a.evidence),
-        a.version,
-        booleanParam(dialect, a.carried),
-        a.changedRound,
-        a.reviewStatus,
-        jsonParam(a.reviewerRating),
-        a.reviewNote,
-        a.reviewedRound,
-        a.updatedBy,
-        timestampParam(dialect, a.updatedAt),
-      ]),
+      `INSERT INTO "answers" (${quoted(ANSWER_COLUMNS)}) VALUES ${some.map(() => row).join(', ')} ${onConflict}`,
+      some.flatMap(values),
     );
   }
 }

@@ -33,9 +33,12 @@ export interface GroupAssessments {
 export async function readGroupAssessments(em: EntityManager, ids: readonly string[]): Promise<GroupAssessments> {
   const assessments = new Map<string, GroupAssessment>();
   const deadlines = new Map<string, Deadline>();
-  // Locked in id order: two groups holding the same assessments wait for each other, never deadlock.
-  const lock = dialectOf(em) === 'postgres' ? ' FOR UPDATE OF a' : '';
-  for (const some of inChunks([...ids].sort())) {
+  // PostgreSQL: locked in id order, so that two groups holding the same assessments wait for each other and never
+  // deadlock. SQLite: the ids as one JSON parameter, one statement of one text (portable-sql.ts's jsonRows).
+  const postgres = dialectOf(em) === 'postgres';
+  const lock = postgres ? ' FOR UPDATE OF a' : '';
+  const parts = postgres ? inChunks([...ids].sort()) : [[...ids]];
+  for (const some of parts) {
     const rows = await rawQuery<Record<string, unknown>>(
       em,
       `SELECT a.id, a.edition_year, a.government_code, a.state, a.versions, a.round, e.calendar,
@@ -43,8 +46,8 @@ export async function readGroupAssessments(em: EntityManager, ids: readonly stri
           WHERE x.edition_year = a.edition_year AND x.government_code = a.government_code
           ORDER BY x.created_at DESC LIMIT 1) AS extended_until
        FROM assessments a LEFT JOIN editions e ON e.year = a.edition_year
-       WHERE a.id IN (${placeholders(some.length)}) ORDER BY a.id${lock}`,
-      some,
+       WHERE a.id IN (${postgres ? placeholders(some.length) : 'SELECT value FROM json_each(?)'}) ORDER BY a.id${lock}`,
+      postgres ? some : [JSON.stringify(some)],
     );
     for (const r of rows) {
       const id = r.id as string;

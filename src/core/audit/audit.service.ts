@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
-import { inChunks, jsonParam, placeholders, rawQuery } from '../../database/portable-sql';
+import {
+  dialectOfRunner,
+  inChunks,
+  jsonParam,
+  jsonRows,
+  jsonRowsParam,
+  placeholders,
+  rawQuery,
+} from '../../database/portable-sql';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 const AUDIT_COLUMNS = [
@@ -43,28 +51,39 @@ export class AuditService {
   }
 
   /**
-   * Changes each by its own actor, in multi-row inserts of plain SQL (a group of autosaves sharing a
-   * transaction records a hundred at once; TypeORM's insert builder cost more than the statement).
+   * Changes each by its own actor, in plain SQL (a group of autosaves sharing a transaction records a hundred
+   * at once; TypeORM's insert builder cost more than the statement): on SQLite one statement of one text (the
+   * rows as JSON, portable-sql.ts's jsonRows), on PostgreSQL multi-row inserts.
    */
   async recordEach(em: EntityManager, entries: readonly { actor: Actor | null; change: AuditChange }[]): Promise<void> {
     if (entries.length === 0) return;
     const at = this.clock.now().toISOString();
+    const columns = AUDIT_COLUMNS.map((c) => `"${c}"`).join(', ');
+    const values = ({ actor, change: c }: (typeof entries)[number]) => [
+      at,
+      actor?.id ?? null,
+      actor?.role ?? 'system',
+      c.action,
+      c.entity,
+      c.entityId,
+      c.assessmentId ?? null,
+      jsonParam(c.before ?? null),
+      jsonParam(c.after ?? null),
+    ];
+    if (dialectOfRunner(em) === 'sqlite') {
+      await rawQuery(
+        em,
+        `WITH r AS (${jsonRows(AUDIT_COLUMNS.length)}) INSERT INTO "audit_log" (${columns}) SELECT * FROM r`,
+        [jsonRowsParam(entries.map(values))],
+      );
+      return;
+    }
     const row = `(${placeholders(AUDIT_COLUMNS.length)})`;
     for (const some of inChunks(entries, 100))
       await rawQuery(
         em,
-        `INSERT INTO "audit_log" (${AUDIT_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${some.map(() => row).join(', ')}`,
-        some.flatMap(({ actor, change: c }) => [
-          at,
-          actor?.id ?? null,
-          actor?.role ?? 'system',
-          c.action,
-          c.entity,
-          c.entityId,
-          c.assessmentId ?? null,
-          jsonParam(c.before ?? null),
-          jsonParam(c.after ?? null),
-        ]),
+        `INSERT INTO "audit_log" (${columns}) VALUES ${some.map(() => row).join(', ')}`,
+        some.flatMap(values),
       );
   }
 

@@ -103,6 +103,7 @@ describe('boot: configuration is validated with clear messages', () => {
     [{ DATABASE_URL: 'postgres://u:p@localhost/mc', DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE must be'],
     [{ DATABASE_URL: 'mysql://localhost/mc' }, 'DATABASE_URL must look like sqlite:data/migracidades.sqlite'],
     [{ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL "sqlite:" needs a file path'],
+    [{ BATCH_JOIN_MS: '50' }, 'BATCH_JOIN_MS must be a whole number of milliseconds from 100 to 60000, got "50"'],
   ])('%j', (env, message) => {
     expect(() => loadConfig(env, '/srv/mc')).toThrow(ConfigError);
     expect(() => loadConfig(env, '/srv/mc')).toThrow(message);

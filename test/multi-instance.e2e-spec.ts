@@ -49,6 +49,9 @@ async function refusedAtAttempt(clients: readonly HttpClient[], email: string): 
         DATABASE_URL: url,
         RENDER_PAGES: '1',
         CERTIFICATE_BATCH_SIZE: '2',
+        // Each looks for batches started elsewhere every 200 ms (2 s by default): a batch of 8 short chunks could
+        // otherwise end on A before B looks, on a fast machine, and the test would not see B take part.
+        BATCH_JOIN_MS: '200',
         LOG_LEVEL: 'warn',
       });
     // Their output is kept, to be shown if the batch does not end.

@@ -46,6 +46,8 @@ export interface AppConfig {
   readonly renderPages: number;
   /** Seals a batch prints as pages of one document and records in one transaction. */
   readonly certificateBatchSize: number;
+  /** PostgreSQL: how often (ms) a process looks for batches another process started, to take part in them. */
+  readonly batchJoinMs: number;
   /** Load the demonstration data at start (DEMO_DATA=1). */
   readonly demoData: boolean;
   /**
@@ -139,6 +141,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 200))
     problems.push(`CERTIFICATE_BATCH_SIZE must be a whole number from 1 to 200, got "${env.CERTIFICATE_BATCH_SIZE}"`);
 
+  const batchJoinMs = Number(env.BATCH_JOIN_MS ?? '2000');
+  if (!(Number.isInteger(batchJoinMs) && batchJoinMs >= 100 && batchJoinMs <= 60_000))
+    problems.push(`BATCH_JOIN_MS must be a whole number of milliseconds from 100 to 60000, got "${env.BATCH_JOIN_MS}"`);
+
   let clockStart: Date | undefined;
   if (env.CLOCK_START !== undefined && env.CLOCK_START !== '') {
     clockStart = new Date(env.CLOCK_START);
@@ -170,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     chromiumPath: env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium',
     renderPages,
     certificateBatchSize: batchSize,
+    batchJoinMs,
     port,
     host,
     database,

@@ -18,8 +18,6 @@ import { certificationEligibility, wouldBeExpired } from './certification-rules'
 import { CertificationService } from './certification.service';
 
 const MAX_ATTEMPTS = 3;
-/** PostgreSQL: how often a process looks for batches that another process started, to take part in them. */
-const JOIN_EVERY_MS = 2_000;
 
 /** A timestamp as the database gives it (SQLite's "2026-12-01 14:00:00" UTC text, or a Date from pg) as ISO. */
 const utcIso = (value: unknown) => `${asTimestampText(value)!.replace(' ', 'T')}Z`;
@@ -84,7 +82,7 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
     if (dialectOfRunner(this.dataSource) !== 'postgres') return;
     this.timer = setInterval(
       () => void this.takePart(false).catch((e: Error) => this.logger.error(e.message)),
-      JOIN_EVERY_MS,
+      this.config.batchJoinMs,
     );
     this.timer.unref();
   }

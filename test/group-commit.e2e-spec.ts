@@ -111,4 +111,54 @@ describe('group commit: concurrent saves, each with its own outcome', () => {
       `group commit: ${fired.length} saves at once, ${answers.filter((r) => r.status === 200).length} acknowledged (${acknowledged} answers stored, ${trailEntries} audit entries), ${answers.filter((r) => r.status === 409).length} stale, ${answers.filter((r) => r.status === 400).length} invalid, ${answers.filter((r) => r.status === 403).length} refused`,
     );
   });
+
+  it('stores and reads back exactly what was saved together, whatever the text holds', async () => {
+    const { app, admin } = booted();
+    const writers = await prepareWriters(app, admin, 3, 2026, 'SC');
+    const reviewer = await createUser(app, admin, 'revisora@group-commit-texts.test', 'reviewer');
+    // On SQLite a group's rows travel as one JSON parameter (portable-sql.ts's jsonRows): quotes, backslashes,
+    // JSON-looking text, line breaks, accents, emoji, a long text and an empty one must come back unchanged.
+    const texts: Record<string, string> = {
+      governance: `aspas "duplas" e 'simples', barra \\ invertida, $[0] e ->> '$.a'`,
+      participation: '{"value": [1, 2]} [[null]] null',
+      transparency: 'linha 1\nlinha 2\r\n\ttabulação — São João, ação, Ñ, 你好, 🇧🇷🙂',
+      partnerships: 'x'.repeat(3000),
+      health: '',
+    };
+    const evidence = [{ url: 'https://example.org/doc?q=a\'b&c="d"#ç' }];
+    const saves = [
+      ...Object.entries(texts).map(([group, value]) => ({ group, itemKey: `${group}-notes`, value })),
+      { group: 'governance', itemKey: 'intersectoral-committee', value: 'yes', evidence },
+    ];
+    const answers = await Promise.all(
+      writers.flatMap((w) =>
+        saves.map((save) =>
+          app.request(
+            'PUT',
+            `/api/assessments/${w.assessmentId}/answers`,
+            { answers: [{ ...save, expectedVersion: 0 }] },
+            auth(w.token),
+          ),
+        ),
+      ),
+    );
+    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 200));
+    for (const w of writers) {
+      const view = (await app.request('GET', `/api/assessments/${w.assessmentId}`, undefined, auth(w.token))).body;
+      const answerOf = (group: string, key: string) =>
+        view.groups
+          .find((g: { group: string }) => g.group === group)
+          .items.find((it: { key: string }) => it.key === key).answer;
+      for (const save of saves)
+        expect(answerOf(save.group, save.itemKey)).toMatchObject({ value: save.value, version: 1 });
+      expect(answerOf('governance', 'intersectoral-committee').evidence).toEqual(evidence);
+      const trail = (
+        (await app.request('GET', `/api/assessments/${w.assessmentId}/audit`, undefined, auth(reviewer))).body as {
+          action: string;
+          after: { value: unknown };
+        }[]
+      ).filter((e) => e.action === 'answer.save');
+      expect(trail.map((e) => e.after.value).sort()).toEqual(saves.map((save) => save.value).sort());
+    }
+  });
 });

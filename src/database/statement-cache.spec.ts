@@ -89,6 +89,17 @@ describe('cacheStatements', () => {
     expect(await all(db, text, '{"a": 2}')).toEqual([{ a: 2 }]);
   });
 
+  it('answers each of two calls failing at once on one cached statement, and prepares it again', async () => {
+    const db = await connect();
+    cacheStatements(db);
+    const text = "SELECT json_extract(?, '$.a') AS a";
+    await all(db, text, '{"a": 0}');
+    const failing = await Promise.allSettled([all(db, text, 'not json'), all(db, text, 'nor this')]);
+    expect(failing.map((f) => f.status)).toEqual(['rejected', 'rejected']);
+    expect(await all(db, text, '{"a": 3}')).toEqual([{ a: 3 }]);
+    expect(cachedStatements(db)).toBe(1);
+  });
+
   it('keeps the most recently used texts, up to its size', async () => {
     const db = await connect();
     cacheStatements(db, 2);

@@ -21,7 +21,8 @@ const caches = new WeakMap<object, Map<string, Statement>>();
 
 /**
  * Keeps the statements of a node-sqlite3 connection prepared, by SQL text (the most recent
- * STATEMENT_CACHE_SIZE), for `all`: the reads, and TypeORM's BEGIN, COMMIT and ROLLBACK.
+ * STATEMENT_CACHE_SIZE), for `all`: what TypeORM runs with it (every statement that does not begin with INSERT,
+ * UPDATE or DELETE: the reads, BEGIN, COMMIT, ROLLBACK, and the autosave's writes, which begin with WITH).
  *
  * Why: node-sqlite3 prepares each statement on the thread pool, then comes back to the event loop to run it
  * on the thread pool again. Under load the event loop is busy with the requests being parsed, so each of those
@@ -59,10 +60,13 @@ export function cacheStatements(connection: CacheableConnection, size = STATEMEN
     let answered = false;
     const answer = function (this: unknown, error: Error | null, rows: unknown[]) {
       answered = true;
-      if (error) {
-        if (cache.get(sql) === statement) cache.delete(sql);
+      if (error && !cached)
+        statement.finalize(); // used by this call alone
+      else if (error && cache.get(sql) === statement) {
+        // The first failure takes it out; a call already waiting on it still runs before the finalize.
+        cache.delete(sql);
         statement.finalize();
-      } else if (!cached) keep(sql, statement);
+      } else if (!error && !cached) keep(sql, statement);
       done.call(this, error, rows);
     };
     // Without a callback of its own, a failed prepare is an 'error' event, and the `all` waiting behind it never runs.

@@ -34,7 +34,7 @@ export async function readGroupAssessments(em: EntityManager, ids: readonly stri
   const assessments = new Map<string, GroupAssessment>();
   const deadlines = new Map<string, Deadline>();
   // PostgreSQL: locked in id order, so that two groups holding the same assessments wait for each other and never
-  // deadlock. SQLite: the ids as one JSON parameter, one statement of one text (portable-sql.ts's jsonRows).
+  // deadlock. SQLite: the ids as one JSON array (json_each), so that the statement has one text, kept prepared.
   const postgres = dialectOf(em) === 'postgres';
   const lock = postgres ? ' FOR UPDATE OF a' : '';
   const parts = postgres ? inChunks([...ids].sort()) : [[...ids]];

@@ -5,7 +5,8 @@ export function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-const percentile = (xs: number[], p: number) => {
+/** The value at percentile `p` (0-100) of `xs` (undefined when `xs` is empty). */
+export const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Pool } from 'undici';
 import { projectRoot } from '../config/project-root';
+import { HttpConnection } from './http-client';
 import { arg, percentile } from './page-timing';
 
 /**
@@ -28,8 +28,8 @@ export interface Phase {
   readonly warmup: { readonly requests: number; readonly p99: number };
 }
 
-/** Each connection's next request; true when the answer was the expected one. */
-export type Step = (pool: Pool, connection: number) => Promise<boolean>;
+/** Each connection's next request (`connection` is its index); true when the answer was the expected one. */
+export type Step = (http: HttpConnection, connection: number) => Promise<boolean>;
 
 /** Seconds of load before each phase's measured ones (`--warmup`). */
 export function warmupSeconds(): number {
@@ -64,7 +64,7 @@ export async function load(
   seconds: number,
   step: Step,
 ): Promise<Phase> {
-  const pool = new Pool(`http://127.0.0.1:${port}`, { connections, pipelining: 1 });
+  const sockets = Array.from({ length: connections }, () => new HttpConnection(Number(port)));
   const latencies: number[] = [];
   const early: number[] = [];
   let errors = 0;
@@ -81,7 +81,7 @@ export async function load(
     Array.from({ length: connections }, async (_, c) => {
       while (performance.now() < end) {
         const t = performance.now();
-        const ok = await step(pool, c).catch(() => false);
+        const ok = await step(sockets[c], c).catch(() => false);
         if (!ok) errors++;
         else (t < from ? early : latencies).push(performance.now() - t);
       }
@@ -91,7 +91,7 @@ export async function load(
   const elapsed = (performance.now() - from) / 1000;
   const serverAfter = cpuMsOf(server);
   const loadCpuMs = ownCpuMs() - loadBefore;
-  await pool.close();
+  for (const socket of sockets) socket.close();
   const serverCpuMs = serverBefore === undefined || serverAfter === undefined ? undefined : serverAfter - serverBefore;
   return {
     requests: latencies.length,

@@ -4,7 +4,6 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import type { Pool } from 'undici';
 import { createApp } from '../app.factory';
 import { loadConfig } from '../config/app-config';
 import { projectRoot } from '../config/project-root';
@@ -18,6 +17,7 @@ import { minimalPdf } from '../core/demo/minimal-pdf';
 import { GovernmentEntity } from '../core/governments/government.entity';
 import { QuestionnaireCatalogue } from '../core/questionnaire/questionnaire-catalogue.service';
 import { onEachDatabase } from './bench-database';
+import type { HttpConnection } from './http-client';
 import { createEditionAroundToday } from './bench-edition';
 import { load, type Phase, type Step, warmupSeconds, withServer } from './load-runner';
 import { arg } from './page-timing';
@@ -78,13 +78,13 @@ async function onDatabase(seconds: number, postgresUrl: string | undefined): Pro
       }
     };
     await withServer(env, {}, async (server) => {
-      await run(server, 'bare route: GET /api/health', (pool) => expect200(pool, '/api/health'));
+      await run(server, 'bare route: GET /api/health', (http) => expect200(http, '/api/health'));
       await run(server, 'autosave, group commit', autosave(seeded, versions));
-      await run(server, 'diagnosis page: GET /avaliacoes/:id', (pool, c) =>
-        expect200(pool, `/avaliacoes/${seeded.writers[c].assessmentId}`, seeded.writers[c].token),
+      await run(server, 'diagnosis page: GET /avaliacoes/:id', (http, c) =>
+        expect200(http, `/avaliacoes/${seeded.writers[c].assessmentId}`, seeded.writers[c].token),
       );
-      await run(server, 'review queue: GET /revisao', (pool) => expect200(pool, '/revisao', seeded.reviewerToken));
-      await run(server, 'dashboard: GET /painel', (pool) => expect200(pool, `/painel?edition=${seeded.year}`));
+      await run(server, 'review queue: GET /revisao', (http) => expect200(http, '/revisao', seeded.reviewerToken));
+      await run(server, 'dashboard: GET /painel', (http) => expect200(http, `/painel?edition=${seeded.year}`));
     });
     await withServer(env, { GROUP_COMMIT: 'off' }, (server) =>
       run(server, 'autosave, one transaction per save (GROUP_COMMIT=off)', autosave(seeded, versions)),
@@ -213,7 +213,7 @@ async function freeYear(db: DataSource, from: number): Promise<number> {
 /** Each connection is one official saving its note items in turn, naming the version it changes. */
 function autosave(seeded: Seeded, versions: Map<string, number>): Step {
   const seq = new Map<number, number>();
-  return async (pool, c) => {
+  return async (http, c) => {
     const w = seeded.writers[c];
     const n = (seq.get(c) ?? 0) + 1;
     seq.set(c, n);
@@ -222,27 +222,22 @@ function autosave(seeded: Seeded, versions: Map<string, number>): Step {
     const body = JSON.stringify({
       answers: [{ ...item, value: `connection ${c}, save ${n}`, expectedVersion: versions.get(key) ?? 0 }],
     });
-    const res = await pool.request({
+    const res = await http.request({
       method: 'PUT',
       path: `/api/assessments/${w.assessmentId}/answers`,
       headers: { authorization: `Bearer ${w.token}`, 'content-type': 'application/json' },
       body,
     });
-    const answer = (await res.body.json()) as { saved?: { version: number }[] };
-    if (res.statusCode !== 200) return false;
-    versions.set(key, answer.saved![0].version);
+    if (res.status !== 200) return false;
+    const answer = JSON.parse(res.body.toString()) as { saved: { version: number }[] };
+    versions.set(key, answer.saved[0].version);
     return true;
   };
 }
 
-async function expect200(pool: Pool, path: string, token?: string): Promise<boolean> {
-  const res = await pool.request({
-    method: 'GET',
-    path,
-    headers: token ? { cookie: `mc_session=${token}` } : {},
-  });
-  await res.body.dump();
-  return res.statusCode === 200;
+async function expect200(http: HttpConnection, path: string, token?: string): Promise<boolean> {
+  const res = await http.request({ method: 'GET', path, headers: token ? { cookie: `mc_session=${token}` } : {} });
+  return res.status === 200;
 }
 
 function printTable(database: string, seconds: number, rows: [string, number, Phase][]): void {

@@ -87,7 +87,17 @@ function policyFor(url: string, own: unknown, options: SecurityHeaderOptions): s
   if (typeof own === 'string' && own !== '') {
     return /(^|;)\s*frame-ancestors\s/.test(own) ? own : `${own}; frame-ancestors ${ancestors}`;
   }
-  return API_DOCS.test(url) ? API_DOCS_POLICY : pagePolicy(options, ancestors);
+  return API_DOCS.test(url) ? API_DOCS_POLICY : cachedPagePolicy(options.vlibras, ancestors);
+}
+
+/** The page policies are a handful of fixed texts (VLibras on or off, framed by us or by none): each built once. */
+const pagePolicies = new Map<string, string>();
+
+function cachedPagePolicy(vlibras: boolean, ancestors: string): string {
+  const key = `${vlibras} ${ancestors}`;
+  let policy = pagePolicies.get(key);
+  if (policy === undefined) pagePolicies.set(key, (policy = pagePolicy({ vlibras }, ancestors)));
+  return policy;
 }
 
 /** The headers every response carries, whatever answered it: a page, the API, a static file, an error, a 404. */
@@ -103,10 +113,16 @@ export function securityHeadersFor(url: string, ownPolicy: unknown, options: Sec
   };
 }
 
-/** Sets the headers on every response as it leaves (so that errors and 404s have them too). */
+/**
+ * Sets the headers on every response as it leaves (so that errors and 404s have them too). A hook with a
+ * callback rather than an async one: it runs for every response, and a promise each is measurable at autosave rates.
+ */
 export function registerSecurityHeaders(fastify: FastifyInstance, options: SecurityHeaderOptions): void {
-  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    void reply.headers(securityHeadersFor(request.url, reply.getHeader('content-security-policy'), options));
-    return payload;
-  });
+  fastify.addHook(
+    'onSend',
+    (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void) => {
+      void reply.headers(securityHeadersFor(request.url, reply.getHeader('content-security-policy'), options));
+      done(null, payload);
+    },
+  );
 }

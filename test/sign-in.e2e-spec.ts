@@ -205,6 +205,13 @@ describe('sign-in: throttled, recorded, revocable, with a password policy', () =
     // Another sign-in of the same person goes on; signing out without a token does nothing.
     expect((await app.request('GET', '/api/auth/me', undefined, auth(other))).status).toBe(200);
     expect((await app.request('POST', '/api/auth/logout')).status).toBe(204);
+    // Requests arriving together share one read of their sessions: each still gets its own session's answer.
+    const third = await login(app, REVIEWER);
+    const atOnce = await Promise.all(
+      [token, other, token, third, admin, other].map((t) => app.request('GET', '/api/auth/me', undefined, auth(t))),
+    );
+    expect(atOnce.map((r) => r.status)).toEqual([401, 200, 401, 200, 200, 200]);
+    expect(atOnce.map((r) => r.body.email)).toEqual([undefined, REVIEWER, undefined, REVIEWER, ADMIN.email, REVIEWER]);
 
     const signedIn = await pageSignIn(REVIEWER, PASSWORD);
     expect(signedIn.r.status).toBe(303);

@@ -5,6 +5,7 @@ import {
   asNumber,
   asTimestampText,
   greatest,
+  inList,
   isoTimestamp,
   jsonNumber,
   jsonPart,
@@ -98,6 +99,19 @@ describe.each(databases)('the fragments on %s', (dialect, open) => {
       iso: '2026-12-01T20:51:49.123Z',
       q: 'what?',
     });
+  });
+
+  it('takes a list of values for IN, texts with quotes and spaces included, and an empty one', async () => {
+    const ids = ["it's", 'a b', 'ç', 'unlisted'];
+    const table = `(SELECT 'a b' AS id UNION ALL SELECT 'ç' UNION ALL SELECT 'x' UNION ALL SELECT 'it''s') AS t`;
+    const found = async (values: string[]) => {
+      const list = inList(dialect, values);
+      const rows = await rawQuery<{ id: string }>(db, `SELECT id FROM ${table} WHERE id IN ${list.sql}`, list.params);
+      return rows.map((r) => r.id).sort();
+    };
+    expect(await found(ids)).toEqual(['a b', "it's", 'ç']);
+    expect(await found(['x'])).toEqual(['x']);
+    expect(await found([])).toEqual([]);
   });
 });
 

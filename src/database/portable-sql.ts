@@ -201,6 +201,18 @@ export const jsonRows = (columns: number): string =>
 /** The parameter of `jsonRows`: each row's values in the order of its columns. */
 export const jsonRowsParam = (rows: readonly (readonly unknown[])[]): string => JSON.stringify(rows);
 
+/**
+ * A list of values for `column IN …`, with its parameters: on SQLite one JSON array read with json_each, so that
+ * the statement has one text however many values it takes (kept prepared, statement-cache.ts); on PostgreSQL
+ * a placeholder each (keep the list within VALUES_PER_STATEMENT, e.g. with inChunks).
+ */
+export function inList(dialect: SqlDialect, values: readonly unknown[]): { sql: string; params: unknown[] } {
+  if (dialect === 'postgres' && values.length === 0) return { sql: '(NULL)', params: [] }; // matches nothing
+  return dialect === 'postgres'
+    ? { sql: `(${placeholders(values.length)})`, params: [...values] }
+    : { sql: '(SELECT value FROM json_each(?))', params: [JSON.stringify(values)] };
+}
+
 /** `?, ?, ?` for `count` values. */
 export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { EditionCalendar } from '../editions/edition-rules';
 import { dialectOf } from '../../database/dialect';
-import { asJson, asNumber, inChunks, placeholders, rawQuery } from '../../database/portable-sql';
+import { asJson, asNumber, inChunks, inList, rawQuery } from '../../database/portable-sql';
 import type { AssessmentEntity } from './assessment.entity';
 
 /** What the autosave group (answer-saves.ts) reads once for all its saves, besides the answers themselves. */
@@ -34,11 +34,13 @@ export async function readGroupAssessments(em: EntityManager, ids: readonly stri
   const assessments = new Map<string, GroupAssessment>();
   const deadlines = new Map<string, Deadline>();
   // PostgreSQL: locked in id order, so that two groups holding the same assessments wait for each other and never
-  // deadlock. SQLite: the ids as one JSON array (json_each), so that the statement has one text, kept prepared.
-  const postgres = dialectOf(em) === 'postgres';
+  // deadlock. SQLite: the ids in one statement (inList), which has one text, kept prepared.
+  const dialect = dialectOf(em);
+  const postgres = dialect === 'postgres';
   const lock = postgres ? ' FOR UPDATE OF a' : '';
   const parts = postgres ? inChunks([...ids].sort()) : [[...ids]];
   for (const some of parts) {
+    const list = inList(dialect, some);
     const rows = await rawQuery<Record<string, unknown>>(
       em,
       `SELECT a.id, a.edition_year, a.government_code, a.state, a.versions, a.round, e.calendar,
@@ -46,8 +48,8 @@ export async function readGroupAssessments(em: EntityManager, ids: readonly stri
           WHERE x.edition_year = a.edition_year AND x.government_code = a.government_code
           ORDER BY x.created_at DESC LIMIT 1) AS extended_until
        FROM assessments a LEFT JOIN editions e ON e.year = a.edition_year
-       WHERE a.id IN (${postgres ? placeholders(some.length) : 'SELECT value FROM json_each(?)'}) ORDER BY a.id${lock}`,
-      postgres ? some : [JSON.stringify(some)],
+       WHERE a.id IN ${list.sql} ORDER BY a.id${lock}`,
+      list.params,
     );
     for (const r of rows) {
       const id = r.id as string;

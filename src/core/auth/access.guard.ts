@@ -5,7 +5,8 @@ import { message } from '../i18n/message';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { committedRead } from '../../database/committed-reads';
-import { placeholders } from '../../database/portable-sql';
+import { dialectOf } from '../../database/dialect';
+import { inList } from '../../database/portable-sql';
 import { ACCESS_RULE, ASSESSMENT_PARAM, type AccessRule } from './access.decorator';
 import { type Actor, requireGovernmentAccess, roleNames } from './actor';
 import { AuthService } from './auth.service';
@@ -21,10 +22,11 @@ export class AccessGuard implements CanActivate {
   private readonly logger = new Logger(AccessGuard.name);
   /** The government of an assessment, read for each request (never cached); requests waiting together share one query. */
   private readonly governmentOf = batchedLookup<string, string>(async (ids) => {
+    const list = inList(dialectOf(this.dataSource), ids);
     const rows = await committedRead<{ id: string; government_code: string }>(
       this.dataSource,
-      `SELECT id, government_code FROM assessments WHERE id IN (${placeholders(ids.length)})`,
-      ids,
+      `SELECT id, government_code FROM assessments WHERE id IN ${list.sql}`,
+      list.params,
     );
     return new Map(rows.map((r) => [r.id, r.government_code]));
   });
@@ -55,6 +57,15 @@ export class AccessGuard implements CanActivate {
     // A browser's session cookie holds the same kind of token; a request it authenticates that changes
     // something must also prove it comes from our pages (CSRF), since the browser sends cookies by itself.
     const session = bearer ? undefined : readCookies(request)[SESSION_COOKIE];
+    const param = this.reflector.getAllAndOverride<string | undefined>(ASSESSMENT_PARAM, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const assessmentId = param ? request.params?.[param] : undefined;
+    // The assessment's government is read beside the session rather than after it (each batched with the other
+    // requests'), and used only once the caller is known to be an official.
+    const governmentOf = assessmentId ? this.governmentOf(assessmentId) : undefined;
+    governmentOf?.catch(() => undefined); // awaited below, unless the session is refused first
     const actor = await this.auth.actorFromToken(bearer ?? session);
     if (session && !isSafeMethod(request.method) && !csrfMatches(request)) {
       throw new DomainError('FORBIDDEN', message('auth.csrf-invalid'));
@@ -62,13 +73,8 @@ export class AccessGuard implements CanActivate {
     if (!rule.roles.includes(actor.role)) {
       throw new DomainError('FORBIDDEN', message('auth.forbidden-role', { roles: roleNames(rule.roles) }));
     }
-    const param = this.reflector.getAllAndOverride<string | undefined>(ASSESSMENT_PARAM, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    const assessmentId = param ? request.params?.[param] : undefined;
-    if (actor.role === 'official' && assessmentId) {
-      const governmentCode = await this.governmentOf(assessmentId);
+    if (actor.role === 'official' && governmentOf) {
+      const governmentCode = await governmentOf;
       if (governmentCode !== undefined) requireGovernmentAccess(actor, governmentCode);
     }
     request.actor = actor;

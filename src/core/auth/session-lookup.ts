@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { committedRead } from '../../database/committed-reads';
-import { asBoolean, asNumber, placeholders } from '../../database/portable-sql';
+import { dialectOf } from '../../database/dialect';
+import { asBoolean, asNumber, inList } from '../../database/portable-sql';
 import type { Role } from './role';
 import { batchedLookup } from './batched-lookup';
 
@@ -27,36 +28,43 @@ interface UserRow {
   tokens_valid_from: unknown;
 }
 
+/** What one request's session is checked against. */
+interface SessionState {
+  readonly user: SessionUser | undefined;
+  readonly revoked: boolean;
+}
+
 /**
- * Reads, for every authenticated request, its user and whether its session was revoked: the requests waiting
- * together share one query of each (batched-lookup.ts), plain SQL without the ORM's query building. Read
+ * Reads, for every authenticated request, its user and whether its session was revoked, in one statement: the
+ * requests waiting together share it (batched-lookup.ts), plain SQL without the ORM's query building. Read
  * each time, never cached, so a sign-out or a disabled user stops the very next request on every instance.
  */
 export class SessionLookup {
-  private readonly users = batchedLookup<string, SessionUser>(async (ids) => {
-    const rows = await committedRead<UserRow>(
+  /** Keyed by `userId sessionId` (neither holds a space: a user's id is a UUID, a session's too). */
+  private readonly states = batchedLookup<string, SessionState>(async (keys) => {
+    const pairs = keys.map((key) => key.split(' ') as [string, string]);
+    const dialect = dialectOf(this.dataSource);
+    const users = inList(dialect, [...new Set(pairs.map(([user]) => user))]);
+    const sessions = inList(dialect, [...new Set(pairs.map(([, session]) => session))]);
+    const rows = await committedRead<UserRow & { kind: 'user' | 'revoked' }>(
       this.dataSource,
-      `SELECT id, email, name, role, government_code, active, password_hash, tokens_valid_from
-       FROM users WHERE id IN (${placeholders(ids.length)})`,
-      ids,
+      `SELECT 'user' AS kind, id, email, name, role, government_code, active, password_hash, tokens_valid_from
+       FROM users WHERE id IN ${users.sql}
+       UNION ALL
+       SELECT 'revoked', session_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+       FROM revoked_sessions WHERE session_id IN ${sessions.sql}`,
+      [...users.params, ...sessions.params],
     );
-    return new Map(rows.map((r) => [r.id, toUser(r)]));
-  });
-
-  private readonly revoked = batchedLookup<string, true>(async (ids) => {
-    const rows = await committedRead<{ session_id: string }>(
-      this.dataSource,
-      `SELECT session_id FROM revoked_sessions WHERE session_id IN (${placeholders(ids.length)})`,
-      ids,
-    );
-    return new Map(rows.map((r) => [r.session_id, true as const]));
+    const found = new Map(rows.filter((r) => r.kind === 'user').map((r) => [r.id, toUser(r)]));
+    const revoked = new Set(rows.filter((r) => r.kind === 'revoked').map((r) => r.id));
+    return new Map(keys.map((key, i) => [key, { user: found.get(pairs[i][0]), revoked: revoked.has(pairs[i][1]) }]));
   });
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async find(userId: string, sessionId: string): Promise<{ user: SessionUser | undefined; revoked: boolean }> {
-    const [user, revoked] = await Promise.all([this.users(userId), this.revoked(sessionId)]);
-    return { user, revoked: revoked === true };
+  async find(userId: string, sessionId: string): Promise<SessionState> {
+    if (userId.includes(' ') || sessionId.includes(' ')) return { user: undefined, revoked: true };
+    return (await this.states(`${userId} ${sessionId}`))!;
   }
 }
 

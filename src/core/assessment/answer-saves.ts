@@ -43,6 +43,8 @@ interface GroupView {
   readonly assessments: ReadonlyMap<string, GroupAssessment>;
   readonly deadlines: ReadonlyMap<string, Deadline>;
   readonly answers: Map<string, AnswerEntity>;
+  /** The group's date, for every deadline it checks (one transaction, one day). */
+  readonly today: string;
 }
 
 /** 423 unless the assessment is in a state whose answers its officials may change. */
@@ -86,7 +88,7 @@ export class AnswerSaves {
       dialectOf(em) === 'postgres'
         ? [await readGroupAssessments(em, ids), await this.answersFor(em, requests)]
         : await together(readGroupAssessments(em, ids), this.answersFor(em, requests));
-    const view: GroupView = { assessments, deadlines, answers };
+    const view: GroupView = { assessments, deadlines, answers, today: this.clock.today() };
     const current = view.answers;
     const answerRows: AnswerEntity[] = [];
     const trail: { actor: Actor; change: AuditChange }[] = [];
@@ -107,8 +109,8 @@ export class AnswerSaves {
   }
 
   /** An official's change after the deadline is refused, except on items sent back (edition-rules.ts). */
-  private requireDiagnosisOpen(assessment: GroupAssessment, deadline: Deadline | undefined): void {
-    if (!deadline || diagnosisOpen(assessment.state, this.clock.today(), deadline.deadline)) return;
+  private requireDiagnosisOpen(assessment: GroupAssessment, deadline: Deadline | undefined, today: string): void {
+    if (!deadline || diagnosisOpen(assessment.state, today, deadline.deadline)) return;
     throw diagnosisClosedError(deadline.year, deadline.deadline, deadline.extended);
   }
 
@@ -128,13 +130,13 @@ export class AnswerSaves {
   private async plan(
     em: EntityManager,
     { actor, id, saves }: SaveRequest,
-    { assessments, deadlines, answers }: GroupView,
+    { assessments, deadlines, answers, today }: GroupView,
   ): Promise<{ rows: AnswerEntity[]; changes: AuditChange[]; result: SaveResult }> {
     const found = assessments.get(id);
     if (!found) throw new DomainError('ASSESSMENT_NOT_FOUND', message('workflow.assessment-not-found'), [], { id });
     requireGovernmentAccess(actor, found.governmentCode);
     if (actor.role !== 'official') throw new DomainError('FORBIDDEN', message('diagnosis.officials-only'));
-    this.requireDiagnosisOpen(found, deadlines.get(id));
+    this.requireDiagnosisOpen(found, deadlines.get(id), today);
     requireEditable(found);
     const evidenceOf = await this.checkValues(em, found, saves);
     const current = (s: AnswerSaveDto) => answers.get(answerKey(id, s.group, s.itemKey));

@@ -67,8 +67,15 @@ export class SealRecording {
       options: { generated: true, owner: { kind: 'assessment' as const, id: seal.assessment.id } },
     }));
     return this.files.transactionWithFiles(uploads, async (tx, stored) => {
+      // Read again inside the transaction for the move to "certified", with the columns it and the notice use
+      // (not the score snapshot, which the seals were printed from, nor the pinned versions: JSON to parse).
       const fresh = new Map(
-        (await tx.findBy(AssessmentEntity, { id: In(seals.map((s) => s.assessment.id)) })).map((a) => [a.id, a]),
+        (
+          await tx.find(AssessmentEntity, {
+            select: { id: true, state: true, rowVersion: true, enrolment: true },
+            where: { id: In(seals.map((s) => s.assessment.id)) },
+          })
+        ).map((a) => [a.id, a]),
       );
       if (replacing) await this.revokeReplaced(tx, actor, replacing, seals[0].number);
       const rows = seals.map((seal, i) => this.row(tx, actor, seal, stored[i].file));

@@ -6,6 +6,7 @@ import {
   asTimestampText,
   greatest,
   inList,
+  inLists,
   isoTimestamp,
   jsonNumber,
   jsonPart,
@@ -112,6 +113,20 @@ describe.each(databases)('the fragments on %s', (dialect, open) => {
     expect(await found(ids)).toEqual(['a b', "it's", 'ç']);
     expect(await found(['x'])).toEqual(['x']);
     expect(await found([])).toEqual([]);
+  });
+
+  it('splits a long list into statements only where the dialect needs it, every value found once', async () => {
+    const values = Array.from({ length: 450 }, (_, i) => `v${i}`);
+    const parts = inLists(dialect, values);
+    expect(parts.map((p) => p.values.length)).toEqual(dialect === 'postgres' ? [200, 200, 50] : [450]);
+    const table = `(SELECT 'v7' AS id UNION ALL SELECT 'v201' UNION ALL SELECT 'v449' UNION ALL SELECT 'v450') AS t`;
+    const found: string[] = [];
+    for (const list of parts) {
+      const rows = await rawQuery<{ id: string }>(db, `SELECT id FROM ${table} WHERE id IN ${list.sql}`, list.params);
+      found.push(...rows.map((r) => r.id));
+    }
+    expect(found.sort()).toEqual(['v201', 'v449', 'v7']);
+    expect(inLists(dialect, [])).toEqual([]);
   });
 });
 

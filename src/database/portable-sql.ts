@@ -204,14 +204,27 @@ export const jsonRowsParam = (rows: readonly (readonly unknown[])[]): string => 
 /**
  * A list of values for `column IN …`, with its parameters: on SQLite one JSON array read with json_each, so that
  * the statement has one text however many values it takes (kept prepared, statement-cache.ts); on PostgreSQL
- * a placeholder each (keep the list within VALUES_PER_STATEMENT, e.g. with inChunks).
+ * a placeholder each (keep the list within VALUES_PER_STATEMENT: `inLists` splits it so).
  */
 export function inList(dialect: SqlDialect, values: readonly unknown[]): { sql: string; params: unknown[] } {
-  if (dialect === 'postgres' && values.length === 0) return { sql: '(NULL)', params: [] }; // matches nothing
-  return dialect === 'postgres'
-    ? { sql: `(${placeholders(values.length)})`, params: [...values] }
-    : { sql: '(SELECT value FROM json_each(?))', params: [JSON.stringify(values)] };
+  if (dialect === 'sqlite') return { sql: '(SELECT value FROM json_each(?))', params: [JSON.stringify(values)] };
+  if (values.length === 0) return { sql: '(NULL)', params: [] }; // matches nothing
+  return { sql: `(${placeholders(values.length)})`, params: [...values] };
 }
+
+/**
+ * The values in as few statements as the dialect takes them: on SQLite all in one (inList's JSON array has no
+ * limit), on PostgreSQL in runs of at most `size`. Each run comes with its values, to match rows back.
+ */
+export const inLists = <T>(
+  dialect: SqlDialect,
+  values: readonly T[],
+  size = VALUES_PER_STATEMENT,
+): { values: T[]; sql: string; params: unknown[] }[] =>
+  (dialect === 'sqlite' ? (values.length ? [[...values]] : []) : inChunks(values, size)).map((some) => ({
+    values: some,
+    ...inList(dialect, some),
+  }));
 
 /** `?, ?, ?` for `count` values. */
 export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');

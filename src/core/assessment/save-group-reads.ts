@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { EditionCalendar } from '../editions/edition-rules';
 import { dialectOf } from '../../database/dialect';
-import { asJson, asNumber, inChunks, inList, rawQuery } from '../../database/portable-sql';
+import { asJson, asNumber, inLists, rawQuery } from '../../database/portable-sql';
 import type { AssessmentEntity } from './assessment.entity';
 
 /** What the autosave group (answer-saves.ts) reads once for all its saves, besides the answers themselves. */
@@ -38,9 +38,7 @@ export async function readGroupAssessments(em: EntityManager, ids: readonly stri
   const dialect = dialectOf(em);
   const postgres = dialect === 'postgres';
   const lock = postgres ? ' FOR UPDATE OF a' : '';
-  const parts = postgres ? inChunks([...ids].sort()) : [[...ids]];
-  for (const some of parts) {
-    const list = inList(dialect, some);
+  for (const list of inLists(dialect, postgres ? [...ids].sort() : [...ids])) {
     const rows = await rawQuery<Record<string, unknown>>(
       em,
       `SELECT a.id, a.edition_year, a.government_code, a.state, a.versions, a.round, e.calendar,

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { committedRead } from '../../database/committed-reads';
 import { dialectOf } from '../../database/dialect';
-import { inList } from '../../database/portable-sql';
+import { inLists } from '../../database/portable-sql';
 import { ACCESS_RULE, ASSESSMENT_PARAM, type AccessRule } from './access.decorator';
 import { type Actor, requireGovernmentAccess, roleNames } from './actor';
 import { AuthService } from './auth.service';
@@ -22,13 +22,16 @@ export class AccessGuard implements CanActivate {
   private readonly logger = new Logger(AccessGuard.name);
   /** The government of an assessment, read for each request (never cached); requests waiting together share one query. */
   private readonly governmentOf = batchedLookup<string, string>(async (ids) => {
-    const list = inList(dialectOf(this.dataSource), ids);
-    const rows = await committedRead<{ id: string; government_code: string }>(
-      this.dataSource,
-      `SELECT id, government_code FROM assessments WHERE id IN ${list.sql}`,
-      list.params,
-    );
-    return new Map(rows.map((r) => [r.id, r.government_code]));
+    const found = new Map<string, string>();
+    for (const list of inLists(dialectOf(this.dataSource), ids)) {
+      const rows = await committedRead<{ id: string; government_code: string }>(
+        this.dataSource,
+        `SELECT id, government_code FROM assessments WHERE id IN ${list.sql}`,
+        list.params,
+      );
+      for (const r of rows) found.set(r.id, r.government_code);
+    }
+    return ids.map((id) => found.get(id));
   });
 
   constructor(

@@ -5,7 +5,7 @@ describe('batchedLookup', () => {
     const queries: string[][] = [];
     const lookup = batchedLookup<string, number>(async (keys) => {
       queries.push([...keys]);
-      return new Map(keys.filter((k) => k !== 'missing').map((k) => [k, k.length]));
+      return keys.map((k) => (k === 'missing' ? undefined : k.length));
     });
     const found = await Promise.all([lookup('a'), lookup('bb'), lookup('a'), lookup('missing')]);
     expect(found).toEqual([1, 2, 1, undefined]);
@@ -20,7 +20,7 @@ describe('batchedLookup', () => {
       queries.push([...keys]);
       const seen = value;
       if (queries.length === 1) await new Promise<void>((r) => (release = r));
-      return new Map(keys.map((k) => [k, seen]));
+      return keys.map(() => seen);
     });
     const first = lookup('session');
     await new Promise((r) => setImmediate(r));
@@ -36,10 +36,29 @@ describe('batchedLookup', () => {
     let fail = true;
     const lookup = batchedLookup<string, number>(async (keys) => {
       if (fail) throw new Error('database gone');
-      return new Map(keys.map((k) => [k, 1]));
+      return keys.map(() => 1);
     });
     await expect(Promise.all([lookup('a'), lookup('b')])).rejects.toThrow('database gone');
     fail = false;
     expect(await lookup('a')).toBe(1);
+  });
+
+  it('keys that are not strings are the same when their ids are, and only then', async () => {
+    const queries: [string, string][][] = [];
+    const lookup = batchedLookup<[string, string], string>(
+      async (keys) => {
+        queries.push(keys.map((k) => [...k] as [string, string]));
+        return keys.map(([user, session]) => `${user}/${session}`);
+      },
+      ([user, session]) => JSON.stringify([user, session]),
+    );
+    const found = await Promise.all([lookup(['a b', 'c']), lookup(['a', 'b c']), lookup(['a b', 'c'])]);
+    expect(found).toEqual(['a b/c', 'a/b c', 'a b/c']);
+    expect(queries).toEqual([
+      [
+        ['a b', 'c'],
+        ['a', 'b c'],
+      ],
+    ]);
   });
 });

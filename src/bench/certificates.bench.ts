@@ -12,12 +12,14 @@ import { savePage, splitPages } from '../core/rendering/pdf-pages';
 import { CHROMIUM_ARGS, PdfRendererService } from '../core/rendering/pdf-renderer.service';
 import { TemplatesService } from '../core/rendering/templates.service';
 import { type MemoryFigures, ProcessTreeMemory } from './process-tree-memory';
+import { type CpuFigures, ProcessTreeCpu } from './process-tree-cpu';
 import { databaseName, onEachDatabase } from './bench-database';
 import { arg } from './page-timing';
+import { startCpuProfile } from './cpu-profile';
 import { profileSteps, seedSeals } from './certificates-seed';
 
 /**
- * `npm run bench:certificates -- --count N [--only sqlite|postgres] [--profile]`: issues N seals end to end
+ * `npm run bench:certificates -- --count N [--only sqlite|postgres] [--profile] [--cpu-profile]`: issues N seals end to end
  * (QR, credential, signature, embedding, records) as one batch, on SQLite and then on PostgreSQL (at
  * BENCH_POSTGRES_URL or the local test database, in a schema of its own dropped at the end; skipped, saying
  * so, when it cannot be reached), and compares, in the same run, with
@@ -26,10 +28,19 @@ import { profileSteps, seedSeals } from './certificates-seed';
  *   into one saved PDF per seal, with nothing else done (no database, no signature, no storage);
  * - a plain Puppeteer loop printing one seal per print on one reused page;
  * - a browser launched per PDF.
- * Memory is this process plus every Chromium process, sampled during each phase. Prints figures; asserts nothing.
+ * Memory is this process plus every Chromium process, sampled during each phase. `--profile` times the batch's
+ * steps; `--cpu-profile` writes CPU profiles of this process over the engine's and the ceiling's phases to
+ * .tmp/seal-profiles.
+ * Prints figures; asserts nothing.
  */
 
 const memory = new ProcessTreeMemory();
+const cpu = new ProcessTreeCpu();
+const startPhase = () => {
+  cpu.start();
+  memory.start();
+};
+const endPhase = () => ({ memory: memory.stop(), cpu: cpu.stop() });
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 type App = Awaited<ReturnType<typeof createApp>>;
 
@@ -37,6 +48,7 @@ interface Phase {
   readonly seals: number;
   readonly seconds: number;
   readonly memory: MemoryFigures;
+  readonly cpu: CpuFigures;
   readonly failed: number;
 }
 
@@ -117,6 +129,7 @@ function row(p: Phase, top?: Phase) {
     'seals/s': (p.seals / p.seconds).toFixed(1),
     seconds: p.seconds.toFixed(2),
     ...(top ? { '% of ceiling': `${((p.seals / p.seconds / (top.seals / top.seconds)) * 100).toFixed(0)} %` } : {}),
+    'CPU ms per seal: node + chromium': `${perSeal(p, p.cpu.node)} + ${perSeal(p, p.cpu.children)}`,
     'peak RSS node+chromium': mb(p.memory.peak),
     'mean RSS node+chromium': mb(p.memory.mean),
     'node at peak': mb(p.memory.nodeAtPeak),
@@ -125,6 +138,8 @@ function row(p: Phase, top?: Phase) {
     failed: p.failed,
   };
 }
+
+const perSeal = (p: Phase, seconds: number) => ((seconds * 1000) / p.seals).toFixed(1);
 
 const loadAverage = () =>
   loadavg()
@@ -148,7 +163,8 @@ async function endToEnd(
   };
   const batches = app.get(CertificateBatchService);
   const steps = profile ? profileSteps(app) : undefined;
-  memory.start();
+  const profiler = await cpuProfile('engine');
+  startPhase();
   const t0 = performance.now();
   const started = await batches.start(certifier, year);
   // The batch's end is taken when its last chunk is recorded (not at the next poll, which would add up to
@@ -168,13 +184,14 @@ async function endToEnd(
   const seconds = ((await end) - t0) / 1000;
   const progress = await batches.progress(started.id);
   if (progress.status !== 'done') throw new Error(`The batch stopped before its end: ${JSON.stringify(progress)}`);
-  const figures = memory.stop();
+  const figures = endPhase();
+  if (profiler) console.log(`\nCPU profile of the engine's phase: ${await profiler()}`);
   if (steps) {
     console.log("\nWhere the engine's time went (--profile; concurrent workers overlap):");
     console.table(steps.report());
   }
   templates.render = render;
-  return { phase: { seals: progress.done, seconds, memory: figures, failed: progress.failed }, chunks };
+  return { phase: { seals: progress.done, seconds, ...figures, failed: progress.failed }, chunks };
 }
 
 /** The same documents through the same pages, with the same concurrency: printed, split and saved, nothing else. */
@@ -193,12 +210,21 @@ async function ceiling(
       seals += pages.length;
     }
   };
-  memory.start();
+  const profiler = await cpuProfile('ceiling');
+  startPhase();
   const t0 = performance.now();
   await Promise.all(Array.from({ length: workers }, worker));
   const seconds = (performance.now() - t0) / 1000;
-  return { seals, seconds, memory: memory.stop(), failed: 0 };
+  const figures = endPhase();
+  if (profiler) console.log(`CPU profile of the ceiling's phase: ${await profiler()}`);
+  return { seals, seconds, ...figures, failed: 0 };
 }
+
+/** With --cpu-profile, a CPU profile of this process over one phase, in .tmp/seal-profiles. */
+const cpuProfile = async (phase: string) =>
+  process.argv.includes('--cpu-profile')
+    ? startCpuProfile(resolve(__dirname, '../../.tmp/seal-profiles'), phase)
+    : undefined;
 
 /** The certificate HTML the engine renders, for the baselines. */
 async function sealHtml(app: App): Promise<string> {
@@ -236,20 +262,20 @@ async function sealHtml(app: App): Promise<string> {
 async function reusedPage(html: string, count: number): Promise<Phase> {
   const browser = await launchBrowser();
   const page = await browser.newPage();
-  memory.start();
+  startPhase();
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
     await page.setContent(html, { waitUntil: 'load' });
     await page.pdf({ format: 'A4', landscape: true, printBackground: true });
   }
   const seconds = (performance.now() - t0) / 1000;
-  const figures = memory.stop();
+  const figures = endPhase();
   await browser.close();
-  return { seals: count, seconds, memory: figures, failed: 0 };
+  return { seals: count, seconds, ...figures, failed: 0 };
 }
 
 async function browserPerPdf(html: string, count: number): Promise<Phase> {
-  memory.start();
+  startPhase();
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
     const browser = await launchBrowser();
@@ -259,7 +285,7 @@ async function browserPerPdf(html: string, count: number): Promise<Phase> {
     await browser.close();
   }
   const seconds = (performance.now() - t0) / 1000;
-  return { seals: count, seconds, memory: memory.stop(), failed: 0 };
+  return { seals: count, seconds, ...endPhase(), failed: 0 };
 }
 
 function launchBrowser() {

@@ -84,7 +84,7 @@ export class ProcessTreeMemory {
 }
 
 /** Every process whose parent chain leads to `root`, from /proc/<pid>/stat. */
-function descendants(root: number): number[] {
+export function descendants(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -126,7 +126,7 @@ function kbField(text: string, field: string): number {
 }
 
 /** A process may exit between the listing and the read. */
-function readOrEmpty(path: string): string {
+export function readOrEmpty(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../config/project-root';
 import { HttpConnection } from './http-client';
@@ -114,6 +115,24 @@ export async function load(
   };
 }
 
+/**
+ * A port for the engine that is free now and that the kernel never hands out to an outgoing connection: below
+ * Linux's ephemeral range (32768-60999), where a port derived from the pid could collide with a socket of the
+ * load's own connections or the database's.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer()
+        .once('error', () => resolve(false))
+        .listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+    if (attempt === 50) throw new Error('no free port found between 20000 and 32000');
+  }
+}
+
 /** The built engine (main.js beside this bench's folder) in a process of its own for `work` (given its pid), then stopped with SIGTERM. */
 export async function withServer(
   env: NodeJS.ProcessEnv,
@@ -130,9 +149,10 @@ export async function withServer(
     [...profile, '--no-allocation-site-pretenuring', join(__dirname, '..', 'main.js')],
     { cwd: root, env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const exited = new Promise((r) => child.once('exit', r));
+  let gone: number | null | undefined;
+  const exited = new Promise((r) => child.once('exit', (code) => r((gone = code))));
   try {
-    await waitForHealth(env.PORT!);
+    await waitForHealth(env.PORT!, () => gone !== undefined);
     await work(child.pid!);
   } finally {
     child.kill('SIGTERM');
@@ -140,8 +160,9 @@ export async function withServer(
   }
 }
 
-async function waitForHealth(port: string): Promise<void> {
+async function waitForHealth(port: string, exited: () => boolean): Promise<void> {
   for (let i = 0; i < 600; i++) {
+    if (exited()) throw new Error(`the engine exited before it answered its health check (on port ${port})`);
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
       .then((r) => r.ok)
       .catch(() => false);

@@ -19,7 +19,7 @@ import { QuestionnaireCatalogue } from '../core/questionnaire/questionnaire-cata
 import { onEachDatabase } from './bench-database';
 import type { HttpConnection } from './http-client';
 import { createEditionAroundToday } from './bench-edition';
-import { load, type Phase, type Step, warmupSeconds, withServer } from './load-runner';
+import { freePort, load, type Phase, type Step, warmupSeconds, withServer } from './load-runner';
 import { arg } from './page-timing';
 
 /**
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
 async function onDatabase(seconds: number, postgresUrl: string | undefined): Promise<void> {
   const dir = join(root, '.tmp', `bench-load-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  const env = serverEnv(dir, postgresUrl);
+  const env = serverEnv(dir, postgresUrl, process.argv.includes('--port') ? arg('port', 0) : await freePort());
   try {
     console.log(`Database: ${describe(env.DATABASE_URL!)}. Seeding ${WRITERS} officials and assessments...`);
     const seeded = await seed(env);
@@ -95,7 +95,7 @@ async function onDatabase(seconds: number, postgresUrl: string | undefined): Pro
   }
 }
 
-function serverEnv(dir: string, postgresUrl: string | undefined): NodeJS.ProcessEnv {
+function serverEnv(dir: string, postgresUrl: string | undefined, port: number): NodeJS.ProcessEnv {
   return {
     ...process.env,
     DATA_DIR: join(dir, 'data'),
@@ -103,7 +103,7 @@ function serverEnv(dir: string, postgresUrl: string | undefined): NodeJS.Process
     ASSESSMENTS_DIR: join(root, 'assessments'),
     TEMPLATES_DIR: join(root, 'templates'),
     HOST: '127.0.0.1',
-    PORT: String(arg('port', 38_000 + (process.pid % 1000))),
+    PORT: String(port),
     LOG_LEVEL: 'error',
     DEMO_DATA: '0',
   };

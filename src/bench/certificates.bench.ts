@@ -8,7 +8,7 @@ import { loadConfig } from '../config/app-config';
 import type { Actor } from '../core/auth/actor';
 import { CertificateBatchService } from '../core/certification/certificate-batch.service';
 import { CertificationService } from '../core/certification/certification.service';
-import { savePage, splitPages } from '../core/rendering/pdf-pages';
+import { eachPage, savePage } from '../core/rendering/pdf-pages';
 import { CHROMIUM_ARGS, PdfRendererService } from '../core/rendering/pdf-renderer.service';
 import { TemplatesService } from '../core/rendering/templates.service';
 import { type MemoryFigures, ProcessTreeMemory } from './process-tree-memory';
@@ -204,10 +204,8 @@ async function ceiling(
   let seals = 0;
   const worker = async () => {
     for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
-      const pages = await splitPages(await renderer.render(chunk.html, { landscape: true }));
-      if (pages.length !== chunk.seals) throw new Error(`Printed ${pages.length} pages for ${chunk.seals} seals`);
-      await Promise.all(pages.map(savePage));
-      seals += pages.length;
+      const printed = await renderer.render(chunk.html, { landscape: true });
+      seals += (await eachPage(printed, chunk.seals, savePage)).length;
     }
   };
   const profiler = await cpuProfile('ceiling');

@@ -16,7 +16,7 @@ import { FilesService } from '../files/files.service';
 import { GovernmentEntity } from '../governments/government.entity';
 import { formatDate, formatNumber, message, translate } from '../i18n/message';
 import { NotificationsService } from '../notifications/notifications.service';
-import { attachFiles, savePage, splitPages } from '../rendering/pdf-pages';
+import { attachFiles, eachPage, savePage } from '../rendering/pdf-pages';
 import { PdfRendererService } from '../rendering/pdf-renderer.service';
 import { TemplatesService } from '../rendering/templates.service';
 import { levelLabel } from '../scoring/scoring-policy';
@@ -206,10 +206,11 @@ export class CertificationService {
     const pages = await Promise.all(seals.map((s) => this.pageContext(s, signatories.get(s.edition.year)!)));
     // The seal is a Brazilian document: printed in Portuguese.
     const html = this.templates.render('certificate', { lang: 'pt-BR', year: drafts[0].edition.year, seals: pages });
-    const documents = await splitPages(await this.renderer.render(html, { landscape: true }));
-    if (documents.length !== seals.length)
-      throw new Error(`Printed ${documents.length} pages for ${seals.length} seals`);
-    return Promise.all(seals.map(async (seal, i) => ({ ...seal, pdf: await this.finish(documents[i], seal) })));
+    const printed = await this.renderer.render(html, { landscape: true });
+    return eachPage(printed, seals.length, async (page, i) => ({
+      ...seals[i],
+      pdf: await this.finish(page, seals[i]),
+    }));
   }
 
   private async pageContext(seal: Omit<PrintedSeal, 'pdf'>, signatories: EditionSignatories) {

@@ -9,19 +9,29 @@ import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 const OBJECTS_PER_TICK = 2_000;
 
 /**
- * Splits a printed document into one document per page. Printing many seals as pages of one document and
- * splitting it is several times faster than printing each one: Chromium's fixed cost per print is paid once.
+ * Splits a printed document into one document per page, for `each` to finish and save. Printing many seals as
+ * pages of one document and splitting it is several times faster than printing each one: Chromium's fixed cost
+ * per print is paid once. The pages are made one at a time, each finished before the next is made, so that one
+ * page's objects are alive at a time rather than the whole print's: they die young, in the cheap part of the
+ * garbage collector, instead of being promoted and swept later. Refuses, before making any, a document whose
+ * page count is not `expected` (one seal per page).
  */
-export async function splitPages(pdf: Uint8Array): Promise<PDFDocument[]> {
+export async function eachPage<T>(
+  pdf: Uint8Array,
+  expected: number,
+  each: (page: PDFDocument, index: number) => Promise<T>,
+): Promise<T[]> {
   const source = await PDFDocument.load(pdf, { parseSpeed: OBJECTS_PER_TICK, updateMetadata: false });
-  const pages: PDFDocument[] = [];
-  for (let i = 0; i < source.getPageCount(); i++) {
+  const count = source.getPageCount();
+  if (count !== expected) throw new Error(`Printed ${count} pages where ${expected} were expected`);
+  const results: T[] = [];
+  for (let i = 0; i < count; i++) {
     const single = await PDFDocument.create();
     const [page] = await single.copyPages(source, [i]);
     single.addPage(page);
-    pages.push(single);
+    results.push(await each(single, i));
   }
-  return pages;
+  return results;
 }
 
 /**

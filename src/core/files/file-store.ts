@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { closeSync, fsync, mkdirSync, openSync, renameSync, rmSync, statSync, write } from 'node:fs';
+import { readFile, rm, rmdir, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { dirname, join, resolve, sep } from 'node:path';
 
 export interface PutResult {
@@ -81,16 +83,23 @@ export class ContentAddressedStore {
     }
   }
 
+  /**
+   * The metadata calls (stat, mkdir, open, close, rename) are made synchronously: each is a system call of
+   * microseconds, and going through libuv's thread pool cost several times that in thread wake-ups. The write
+   * and the two syncs, whose time grows with the file and the disk, stay asynchronous. Measured with 50 puts
+   * of 60 kB at once (a chunk of seals): 400-460 µs of CPU per put with every call through the pool against
+   * 280-330 µs, and 690-965 µs against 475-750 µs with both cores busy.
+   */
   private async writeOnce(sha256: string, bytes: Uint8Array): Promise<boolean> {
-    if (await this.has(sha256)) return false;
     const target = this.pathOf(sha256);
+    if (isFileSync(target)) return false;
     const dir = dirname(target);
     const temp = join(dir, `.${sha256}.${randomBytes(8).toString('hex')}.tmp`);
     try {
       await writeSynced(dir, temp, bytes);
-      await rename(temp, target);
+      renameSync(temp, target);
     } catch (e) {
-      await rm(temp, { force: true });
+      rmSync(temp, { force: true });
       throw e;
     }
     await syncDirectory(dir);
@@ -99,18 +108,24 @@ export class ContentAddressedStore {
 }
 
 async function writeSynced(dir: string, path: string, bytes: Uint8Array): Promise<void> {
-  // A concurrent remove() may delete the folder, once empty, between mkdir and open: make it again.
+  const fd = openCreating(dir, path);
+  try {
+    for (let at = 0; at < bytes.byteLength;) at += await writeAt(fd, bytes, at);
+    await fsyncFd(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Creates the file, and its folder first. A concurrent remove() may delete the folder, once empty, between
+ * mkdir and open: make it again.
+ */
+function openCreating(dir: string, path: string): number {
   for (let attempt = 1; ; attempt++) {
-    await mkdir(dir, { recursive: true, mode: FOLDER_MODE });
+    mkdirSync(dir, { recursive: true, mode: FOLDER_MODE });
     try {
-      const file = await open(path, 'wx', FILE_MODE);
-      try {
-        await file.writeFile(bytes);
-        await file.sync();
-      } finally {
-        await file.close();
-      }
-      return;
+      return openSync(path, 'wx', FILE_MODE);
     } catch (e) {
       if (!isCode(e, 'ENOENT') || attempt === 3) throw e;
     }
@@ -120,11 +135,28 @@ async function writeSynced(dir: string, path: string, bytes: Uint8Array): Promis
 /** Makes the rename itself durable (a POSIX need); Windows cannot open a folder to sync it. */
 async function syncDirectory(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
+  const fd = openSync(dir, 'r');
   try {
-    await handle.sync();
+    await fsyncFd(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
+  }
+}
+
+const fsyncFd = promisify(fsync);
+
+/** Writes from `at` to the end (or as much as the system takes): the count written. */
+const writeAt = (fd: number, bytes: Uint8Array, at: number) =>
+  new Promise<number>((resolve, reject) =>
+    write(fd, bytes, at, bytes.byteLength - at, at, (e, written) => (e ? reject(e) : resolve(written))),
+  );
+
+function isFileSync(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch (e) {
+    if (isCode(e, 'ENOENT')) return false;
+    throw e;
   }
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '../src/config/app-config';
 import { QuestionnaireDefinitionError } from '../src/core/questionnaire/questionnaire-definition.error';
 import { bootApp, copyAssessments, scratchDir, testConfig } from './support/test-app';
@@ -34,6 +35,16 @@ describe('boot: published questionnaires are validated and immutable', () => {
     const second = await bootApp(config);
     expect((await second.request('GET', '/api/health')).body.questionnaireVersions).toBe(13);
     await second.close();
+  });
+
+  it('stops cleanly when stopped the moment it started (a rolling restart): no work is left on a closed database', async () => {
+    const errors = jest.spyOn(Logger.prototype, 'error');
+    try {
+      for (let i = 0; i < 3; i++) await (await bootApp(config)).close();
+      expect(errors.mock.calls.map((call) => String(call[0]))).toEqual([]);
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it('refuses to boot when a published file was altered, naming the file', async () => {

@@ -64,6 +64,11 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
   private readonly claims: BatchClaims;
   private stopping = false;
   private timer?: NodeJS.Timeout;
+  /**
+   * The look for batches to run (at start, then periodically on PostgreSQL), one at a time: a stop waits for it,
+   * so that a process stopped just after it started does not leave it querying a closed database.
+   */
+  private joining: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -75,15 +80,14 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
   }
 
   onApplicationBootstrap(): void {
-    void this.claims
+    this.joining = this.claims
       .releaseAllOnSqlite()
       .then(() => this.takePart(true))
       .catch((e: Error) => this.logger.error(`Could not resume certificate batches: ${e.message}`));
     if (dialectOfRunner(this.dataSource) !== 'postgres') return;
-    this.timer = setInterval(
-      () => void this.takePart(false).catch((e: Error) => this.logger.error(e.message)),
-      this.config.batchJoinMs,
-    );
+    this.timer = setInterval(() => {
+      this.joining = this.joining.then(() => this.takePart(false)).catch((e: Error) => this.logger.error(e.message));
+    }, this.config.batchJoinMs);
     this.timer.unref();
   }
 
@@ -108,6 +112,7 @@ export class CertificateBatchService implements OnApplicationBootstrap, OnApplic
   async stop(): Promise<string[]> {
     this.stopping = true;
     clearInterval(this.timer);
+    await this.joining;
     const ids = [...this.running.keys()];
     await Promise.allSettled([...this.running.values()]);
     // What this process had claimed and not done goes back to the other processes at once, not after the lease.

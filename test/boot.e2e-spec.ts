@@ -115,6 +115,8 @@ describe('boot: configuration is validated with clear messages', () => {
     [{ DATABASE_URL: 'mysql://localhost/mc' }, 'DATABASE_URL must look like sqlite:data/migracidades.sqlite'],
     [{ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL "sqlite:" needs a file path'],
     [{ BATCH_JOIN_MS: '50' }, 'BATCH_JOIN_MS must be a whole number of milliseconds from 100 to 60000, got "50"'],
+    [{ SIGN_IN_RETENTION_DAYS: '0' }, 'SIGN_IN_RETENTION_DAYS must be a whole number of days, 1 or more, or "off"'],
+    [{ SIGN_IN_RETENTION_DAYS: 'forever' }, 'SIGN_IN_RETENTION_DAYS must be a whole number of days'],
   ])('%j', (env, message) => {
     expect(() => loadConfig(env, '/srv/mc')).toThrow(ConfigError);
     expect(() => loadConfig(env, '/srv/mc')).toThrow(message);
@@ -126,7 +128,9 @@ describe('boot: configuration is validated with clear messages', () => {
       dataDir: '/srv/mc/data',
       database: { type: 'sqlite', path: '/srv/mc/data/migracidades.sqlite' },
       assessmentsDir: '/srv/mc/assessments',
+      signInRetentionDays: 365,
     });
+    expect(loadConfig({ SIGN_IN_RETENTION_DAYS: 'off' }, '/srv/mc').signInRetentionDays).toBeNull();
     expect(loadConfig({ DATABASE_URL: 'sqlite:db/x.sqlite', DATA_DIR: '/var/mc' }, '/srv/mc')).toMatchObject({
       dataDir: '/var/mc',
       database: { path: '/srv/mc/db/x.sqlite' },

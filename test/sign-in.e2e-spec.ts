@@ -1,9 +1,11 @@
 import { type IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { ADMIN, auth, bootWithStaff, createUser, login, PASSWORD } from './support/lifecycle';
+import { SignInsService } from '../src/core/auth/sign-ins.service';
 import { bootApp, type RunningApp } from './support/test-app';
 
 const REVIEWER = 'revisora@oim.test';
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 interface Answer {
   readonly status: number;
@@ -187,10 +189,13 @@ describe('sign-in: throttled, recorded, revocable, with a password policy', () =
     expect(html).toContain('Acessos');
     expect(html).toContain('Recusada (muitas tentativas)');
     expect(html).toContain('Página 1 de 1 (11 tentativas)');
+    expect(html).toContain('As tentativas são guardadas por 365 dias e depois apagadas.');
     const en = await fetch(`${app.baseUrl}/admin/acessos?lang=en&email=${encodeURIComponent(ADMIN.email)}`, {
       headers: auth(admin),
     });
-    expect(await en.text()).toContain('Refused (too many attempts)');
+    const english = await en.text();
+    expect(english).toContain('Refused (too many attempts)');
+    expect(english).toContain('Attempts are kept for 365 days, then deleted.');
     expect((await fetch(`${app.baseUrl}/admin/acessos`, { headers: auth(official) })).status).toBe(403);
     const home = await (await fetch(`${app.baseUrl}/admin`, { headers: auth(admin) })).text();
     expect(home).toContain('href="/admin/acessos"');
@@ -300,5 +305,30 @@ describe('sign-in: throttled, recorded, revocable, with a password policy', () =
         `${counts.acceptedWhileThrottled} accepted while throttled; one address trying ${counts.sprayed} accounts: ` +
         `${counts.spraySlowed} slowed, ${counts.sprayRefused} refused 429; all heard again after the 15-minute window`,
     );
+  }, 120_000);
+
+  it('forgets the attempts older than SIGN_IN_RETENTION_DAYS when it starts, and keeps the newer ones', async () => {
+    const config = app.config;
+    const listed = async (token: string) =>
+      (await app.request('GET', '/api/auth/sign-ins?limit=500', undefined, auth(token))).body as {
+        total: number;
+        items: { email: string; attemptedAt: string }[];
+      };
+    expect((await listed(admin)).total).toBeGreaterThan(100);
+    await app.close();
+    // 400 days later, with a year's retention: every attempt recorded so far is older than that.
+    const restart = new Date(Date.now() + 400 * DAY);
+    app = await bootApp({ ...config, clockStart: restart, signInRetentionDays: 365 });
+    const token = (await from('127.0.0.30')('POST', '/api/auth/login', ADMIN)).body?.accessToken as string;
+    expect(token).toEqual(expect.any(String));
+    let seen = await listed(token);
+    for (let waited = 0; seen.total > 1 && waited < 10_000; waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+      seen = await listed(token);
+    }
+    expect(seen.items.map((i) => i.email)).toEqual([ADMIN.email]);
+    expect(new Date(seen.items[0].attemptedAt).getTime()).toBeGreaterThanOrEqual(restart.getTime());
+    expect(await app.app.get(SignInsService).prune()).toBe(0);
+    admin = token;
   }, 120_000);
 });

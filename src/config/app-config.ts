@@ -48,6 +48,8 @@ export interface AppConfig {
   readonly certificateBatchSize: number;
   /** PostgreSQL: how often (ms) a process looks for batches another process started, to take part in them. */
   readonly batchJoinMs: number;
+  /** How many days the sign-in record keeps an attempt (its address and browser); null keeps them all. */
+  readonly signInRetentionDays: number | null;
   /** Load the demonstration data at start (DEMO_DATA=1). */
   readonly demoData: boolean;
   /**
@@ -145,6 +147,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!(Number.isInteger(batchJoinMs) && batchJoinMs >= 100 && batchJoinMs <= 60_000))
     problems.push(`BATCH_JOIN_MS must be a whole number of milliseconds from 100 to 60000, got "${env.BATCH_JOIN_MS}"`);
 
+  const retention = env.SIGN_IN_RETENTION_DAYS ?? '365';
+  const signInRetentionDays = retention === 'off' ? null : Number(retention);
+  if (signInRetentionDays !== null && !(Number.isInteger(signInRetentionDays) && signInRetentionDays >= 1))
+    problems.push(
+      `SIGN_IN_RETENTION_DAYS must be a whole number of days, 1 or more, or "off", got "${env.SIGN_IN_RETENTION_DAYS}"`,
+    );
+
   let clockStart: Date | undefined;
   if (env.CLOCK_START !== undefined && env.CLOCK_START !== '') {
     clockStart = new Date(env.CLOCK_START);
@@ -177,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     renderPages,
     certificateBatchSize: batchSize,
     batchJoinMs,
+    signInRetentionDays,
     port,
     host,
     database,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { rawQuery } from '../../database/portable-sql';
 import { Clock } from '../clock/clock';
 import { DomainError } from '../errors/domain-error';
@@ -50,6 +51,8 @@ export interface SignInQuery {
 }
 
 const USER_AGENT_LENGTH = 200;
+const DAY_MS = 86_400_000;
+const PRUNE_EVERY_MS = DAY_MS;
 const COUNTED_SQL = `s.outcome IN (${COUNTED_OUTCOMES.map((o) => `'${o}'`).join(', ')})`;
 const likeEscaped = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
@@ -94,11 +97,56 @@ export function retryAfterOf(error: unknown): number | null {
  * past the limits together.
  */
 @Injectable()
-export class SignInsService {
+export class SignInsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SignInsService.name);
+  private timer?: NodeJS.Timeout;
+  /** The pruning under way, if any: a stop waits for it. */
+  private pruning: Promise<unknown> = Promise.resolve();
+
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
+
+  /** How many days an attempt is kept (null: all are). */
+  get retentionDays(): number | null {
+    return this.config.signInRetentionDays;
+  }
+
+  /** The record is pruned at start and then daily, by every instance (deleting what another deleted is nothing). */
+  onApplicationBootstrap(): void {
+    if (this.config.signInRetentionDays === null) return;
+    const prune = () =>
+      (this.pruning = this.prune().catch((e: Error) => this.logger.error(`Could not prune sign-ins: ${e.message}`)));
+    prune();
+    this.timer = setInterval(prune, PRUNE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.pruning;
+  }
+
+  /**
+   * Deletes the attempts older than SIGN_IN_RETENTION_DAYS: the record holds addresses and browsers, personal
+   * data kept no longer than it serves (Brazil's LGPD). Throttling looks 15 minutes back, so it never misses one.
+   */
+  async prune(): Promise<number> {
+    const days = this.config.signInRetentionDays;
+    if (days === null) return 0;
+    const before = this.clock.now().getTime() - days * DAY_MS;
+    const [{ count }] = await rawQuery<{ count: unknown }>(
+      this.dataSource,
+      'SELECT COUNT(*) AS count FROM sign_ins WHERE attempted_at < ?',
+      [before],
+    );
+    if (Number(count) === 0) return 0;
+    await rawQuery(this.dataSource, 'DELETE FROM sign_ins WHERE attempted_at < ?', [before]);
+    this.logger.log(`Pruned ${Number(count)} sign-in attempts older than ${days} days`);
+    return Number(count);
+  }
 
   /** Records an attempt and decides whether it is heard now, later, or refused (then recorded as throttled). */
   async begin(email: string, client: SignInClient): Promise<SignInAttempt> {

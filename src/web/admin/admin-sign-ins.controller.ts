@@ -7,6 +7,7 @@ import { WebExceptionFilter } from '../web-exception.filter';
 import { type WebRequest, WebPagesService } from '../web-pages.service';
 import {
   outcomeOptions,
+  retentionNote,
   signInFilters,
   signInPagination,
   signInQuery,
@@ -42,6 +43,7 @@ export class AdminSignInsController {
       {
         filters: { email: filters.email, address: filters.address, outcomes: outcomeOptions(lang, filters.outcome) },
         rules: throttleRules(lang),
+        retention: retentionNote(lang, this.signIns.retentionDays),
         signIns: page.items.map((row) => signInRow(row, lang)),
         pagination: signInPagination(filters, page.total, lang),
       },

@@ -83,6 +83,12 @@ export const throttleRules = (lang: Language) =>
     minutes: SIGN_IN_THROTTLE.windowMs / 60_000,
   });
 
+/** How long the record keeps an attempt (SIGN_IN_RETENTION_DAYS), so that no one looks for an older one. */
+export const retentionNote = (lang: Language, days: number | null) =>
+  days === null
+    ? translate('web.admin.sign-ins.retention-off', lang)
+    : translate('web.admin.sign-ins.retention', lang, { days });
+
 /** Links to the previous and next pages, keeping the filters; "página 2 de 5". */
 export function signInPagination(f: SignInFilters, total: number, lang: Language) {
   const pages = Math.max(1, Math.ceil(total / SIGN_INS_PAGE_SIZE));

@@ -152,6 +152,8 @@ export const webAdmin: Record<keyof typeof pt, string> = {
   'web.admin.sign-ins.next': 'Next page',
   'web.admin.sign-ins.rules':
     'Per account: from {accountSlow} failures in {minutes} minutes the answers take longer; from {accountRefuse}, attempts are refused. Per address, the same from {addressSlow} and from {addressRefuse} failures.',
+  'web.admin.sign-ins.retention': 'Attempts are kept for {days} days, then deleted.',
+  'web.admin.sign-ins.retention-off': 'Every attempt is kept: none is deleted.',
   'web.admin.sign-ins.outcome.pending': 'In progress',
   'web.admin.sign-ins.outcome.success': 'Signed in',
   'web.admin.sign-ins.outcome.wrong-password': 'Wrong password',

@@ -148,6 +148,8 @@ export const webAdmin = {
   'web.admin.sign-ins.next': 'Próxima página',
   'web.admin.sign-ins.rules':
     'Por conta: a partir de {accountSlow} falhas em {minutes} minutos as respostas demoram mais; a partir de {accountRefuse}, as tentativas são recusadas. Por endereço, o mesmo a partir de {addressSlow} e de {addressRefuse} falhas.',
+  'web.admin.sign-ins.retention': 'As tentativas são guardadas por {days} dias e depois apagadas.',
+  'web.admin.sign-ins.retention-off': 'Todas as tentativas são guardadas: nenhuma é apagada.',
   'web.admin.sign-ins.outcome.pending': 'Em andamento',
   'web.admin.sign-ins.outcome.success': 'Entrou',
   'web.admin.sign-ins.outcome.wrong-password': 'Senha incorreta',

@@ -113,6 +113,10 @@ describe('reviewer pages: queue, item-by-item review, changes, approval, good pr
     const reviewerId = await page.$eval('#f-reviewer option:nth-child(2)', (o) => (o as any).value);
     await page.goto(url(`/revisao?revisor=${reviewerId}`));
     expect(await text('main')).toContain('Nenhum diagnóstico corresponde aos filtros.');
+    // A reviewer the engine does not know (an old link) filters nothing, and the form says so.
+    await page.goto(url('/revisao?revisor=desconhecida'));
+    expect(await text('#queue-total')).toContain('Diagnósticos encontrados: 2');
+    expect(await page.$eval('#f-reviewer', (s) => (s as any).value)).toBe('');
   }, 180_000);
 
   it('reviews item by item: accept by shortcut, adjust with a justification, a send-back without comment refused, then sent back', async () => {

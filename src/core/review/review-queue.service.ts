@@ -28,6 +28,15 @@ export interface QueuePageFilter {
   readonly offset: number;
 }
 
+/** The queue's page and the choices its filters offer (queueScreen). */
+export interface QueueScreen {
+  readonly page: QueuePage;
+  readonly reviewers: readonly { readonly id: string; readonly name: string }[];
+  readonly editionYears: readonly number[];
+  /** The filter as applied. */
+  readonly filter: QueuePageFilter;
+}
+
 /** A row of the review queue's API, as stored. */
 interface QueueEntry {
   id: string;
@@ -110,6 +119,30 @@ export class ReviewQueueService {
       submittedAt: asTimestampText(r.submittedAt),
       updatedAt: asTimestampText(r.updatedAt),
     }));
+  }
+
+  /**
+   * The queue's page with the choices of its filters: who may take a diagnosis into review (active reviewers and
+   * administrators, for the reviewer filter, which names no one else: an unknown reviewer filters nothing) and
+   * the editions, newest first.
+   */
+  async queueScreen(filter: QueuePageFilter): Promise<QueueScreen> {
+    const [reviewers, editions] = await Promise.all([
+      rawQuery<{ id: string; name: string }>(
+        this.dataSource,
+        `SELECT id, name FROM users WHERE role IN ('reviewer', 'admin') AND active = TRUE
+         ORDER BY CASE role WHEN 'reviewer' THEN 0 ELSE 1 END, name, id`,
+      ),
+      rawQuery<{ year: unknown }>(this.dataSource, 'SELECT year FROM editions ORDER BY year DESC'),
+    ]);
+    const known = filter.reviewer === undefined || reviewers.some((r) => r.id === filter.reviewer);
+    const applied = known ? filter : { ...filter, reviewer: undefined };
+    return {
+      page: await this.queuePage(applied),
+      reviewers,
+      editionYears: editions.map((e) => asNumber(e.year)),
+      filter: applied,
+    };
   }
 
   /**

@@ -2,7 +2,7 @@ import { QUEUE_PAGE_SIZE, queueFilter, queueHref, queueView, readQueueQuery } fr
 
 describe('the review queue page', () => {
   it('reads the filters of the form, ignoring what it does not know', () => {
-    const q = readQueueQuery({ edicao: '2026', uf: 'rs', situacao: 'submitted', revisor: 'r1', pagina: '3' }, ['r1']);
+    const q = readQueueQuery({ edicao: '2026', uf: 'rs', situacao: 'submitted', revisor: 'r1', pagina: '3' });
     expect(q).toEqual({ edicao: '2026', uf: 'RS', situacao: 'submitted', revisor: 'r1', pagina: 3 });
     expect(queueFilter(q)).toEqual({
       edition: 2026,
@@ -12,17 +12,17 @@ describe('the review queue page', () => {
       limit: QUEUE_PAGE_SIZE,
       offset: 2 * QUEUE_PAGE_SIZE,
     });
-    const bad = readQueueQuery({ edicao: 'x', uf: 'ZZ', situacao: 'gone', revisor: 'nobody', pagina: '-1' }, ['r1']);
+    const bad = readQueueQuery({ edicao: 'x', uf: 'ZZ', situacao: 'gone', pagina: '-1' });
     expect(bad).toEqual({ edicao: '', uf: '', situacao: '', revisor: '', pagina: 1 });
     expect(queueFilter(bad)).toEqual({ limit: QUEUE_PAGE_SIZE, offset: 0 });
   });
 
   it('links the pages keeping the filters, without the empty ones', () => {
-    const q = readQueueQuery({ uf: 'PE', pagina: '2' }, []);
+    const q = readQueueQuery({ uf: 'PE', pagina: '2' });
     expect(queueHref(q, 1)).toBe('/revisao?uf=PE');
     expect(queueHref(q, 3)).toBe('/revisao?uf=PE&pagina=3');
     const page = { total: 60, limit: QUEUE_PAGE_SIZE, offset: QUEUE_PAGE_SIZE, items: [] };
-    const view = queueView(page, q, [], [2026], 'pt-BR');
+    const view = queueView({ page, reviewers: [], editionYears: [2026], filter: queueFilter(q) }, q, 'pt-BR');
     expect(view.paging).toEqual({
       show: true,
       text: 'Página 2 de 3',
@@ -33,7 +33,7 @@ describe('the review queue page', () => {
   });
 
   it('shows each row with its government, state in words, date in pt-BR and reviewer', () => {
-    const q = readQueueQuery({}, ['r1']);
+    const q = readQueueQuery({});
     const item = {
       id: 'a1',
       editionYear: 2026,
@@ -44,10 +44,13 @@ describe('the review queue page', () => {
       reviewerId: 'r1',
     };
     const view = queueView(
-      { total: 1, limit: 25, offset: 0, items: [item, { ...item, reviewerId: null }] },
+      {
+        page: { total: 1, limit: 25, offset: 0, items: [item, { ...item, reviewerId: null }] },
+        reviewers: [{ id: 'r1', name: 'Revisora' }],
+        editionYears: [2026],
+        filter: queueFilter(q),
+      },
       q,
-      [{ id: 'r1', name: 'Revisora' }],
-      [2026],
       'pt-BR',
     );
     expect(view.rows[0]).toMatchObject({
@@ -59,5 +62,13 @@ describe('the review queue page', () => {
     });
     expect(view.rows[1].reviewer).toBe('ninguém ainda');
     expect(view.paging.show).toBe(false);
+  });
+
+  it('shows the reviewer filter as the queue applied it: one it does not know is not chosen', () => {
+    const asked = readQueueQuery({ revisor: 'nobody' });
+    const page = { total: 0, limit: 25, offset: 0, items: [] };
+    const reviewers = [{ id: 'r1', name: 'Revisora' }];
+    const view = queueView({ page, reviewers, editionYears: [], filter: { limit: 25, offset: 0 } }, asked, 'pt-BR');
+    expect(view.reviewers).toEqual([{ value: 'r1', label: 'Revisora', selected: false }]);
   });
 });

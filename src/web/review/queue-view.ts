@@ -1,7 +1,7 @@
 import { ASSESSMENT_STATES, STATE_LABELS, type AssessmentState } from '../../core/assessment/assessment-state';
 import { brasiliaTime } from '../../core/assessment/item-name';
 import { formatDate, type Language, translate } from '../../core/i18n/message';
-import type { QueuePage, QueuePageFilter } from '../../core/review/review-queue.service';
+import type { QueuePageFilter, QueueScreen } from '../../core/review/review-queue.service';
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -20,14 +20,15 @@ export interface QueueQuery {
   readonly pagina: number;
 }
 
-export function readQueueQuery(query: Record<string, unknown>, reviewerIds: readonly string[]): QueueQuery {
+/** The reviewer is kept as given: the queue (queueScreen) filters by reviewers it knows, and says which it applied. */
+export function readQueueQuery(query: Record<string, unknown>): QueueQuery {
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
   const page = Number.parseInt(text(query.pagina), 10);
   return {
     edicao: /^\d{4}$/.test(text(query.edicao)) ? text(query.edicao) : '',
     uf: (UFS as readonly string[]).includes(text(query.uf).toUpperCase()) ? text(query.uf).toUpperCase() : '',
     situacao: (ASSESSMENT_STATES as readonly string[]).includes(text(query.situacao)) ? text(query.situacao) : '',
-    revisor: reviewerIds.includes(text(query.revisor)) ? text(query.revisor) : '',
+    revisor: text(query.revisor).slice(0, 36),
     pagina: Number.isFinite(page) && page > 0 ? page : 1,
   };
 }
@@ -52,14 +53,13 @@ export function queueHref(q: QueueQuery, page: number): string {
   return s ? `/revisao?${s}` : '/revisao';
 }
 
-/** The queue page: the filters' choices, the rows, and the paging links. */
+/** The queue page: the filters' choices, the rows, and the paging links; the filters as the queue applied them. */
 export function queueView(
-  page: QueuePage,
-  q: QueueQuery,
-  reviewers: readonly { id: string; name: string }[],
-  editions: readonly number[],
+  { page, reviewers, editionYears: editions, filter }: QueueScreen,
+  asked: QueueQuery,
   lang: Language,
 ) {
+  const q: QueueQuery = { ...asked, revisor: filter.reviewer ?? '' };
   const pages = Math.max(1, Math.ceil(page.total / QUEUE_PAGE_SIZE));
   const nameOf = (id: string | null) => reviewers.find((r) => r.id === id)?.name ?? null;
   return {

@@ -7,8 +7,6 @@ import { AuditService } from '../../core/audit/audit.service';
 import { auditRows } from './audit-view';
 import { Access, AssessmentScoped, CurrentActor } from '../../core/auth/access.decorator';
 import type { Actor } from '../../core/auth/actor';
-import { AuthService } from '../../core/auth/auth.service';
-import { EditionsService } from '../../core/editions/editions.service';
 import { DomainError } from '../../core/errors/domain-error';
 import { ReviewQueueService } from '../../core/review/review-queue.service';
 import { ReviewRoundsService } from '../../core/review/review-rounds.service';
@@ -56,27 +54,20 @@ export class ReviewPagesController {
     private readonly views: AssessmentViewService,
     private readonly audit: AuditService,
     private readonly files: AssessmentFilesService,
-    private readonly auth: AuthService,
-    private readonly editions: EditionsService,
   ) {}
 
   @Get()
   @Access('reviewer', 'admin')
   async queue(@Req() req: WebRequest, @Res() reply: FastifyReply, @Query() query: Form) {
     const lang = this.pages.lang(req, reply);
-    const reviewers = [...(await this.auth.usersWithRole('reviewer')), ...(await this.auth.usersWithRole('admin'))];
-    const q = readQueueQuery(
-      query ?? {},
-      reviewers.map((r) => r.id),
-    );
-    const page = await this.reviewQueue.queuePage(queueFilter(q));
-    const years = (await this.editions.list()).map((e) => e.year).reverse();
+    const q = readQueueQuery(query ?? {});
+    const screen = await this.reviewQueue.queueScreen(queueFilter(q));
     return this.pages.send(
       req,
       reply,
       'review-queue',
       { title: 'web.review.queue.title', mainForm: 'queue-filters', styles: ['review.css'] },
-      { ...queueView(page, q, reviewers, years, lang), query: q },
+      queueView(screen, q, lang),
     );
   }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { EditionCalendar } from '../editions/edition-rules';
+import { diagnosisDeadline, type EditionCalendar } from '../editions/edition-rules';
 import { dialectOf } from '../../database/dialect';
 import { asJson, asNumber, inLists, rawQuery } from '../../database/portable-sql';
 import type { AssessmentEntity } from './assessment.entity';
@@ -44,7 +44,7 @@ export async function readGroupAssessments(em: EntityManager, ids: readonly stri
       `SELECT a.id, a.edition_year, a.government_code, a.state, a.versions, a.round, e.calendar,
          (SELECT x.until FROM deadline_extensions x
           WHERE x.edition_year = a.edition_year AND x.government_code = a.government_code
-          ORDER BY x.created_at DESC LIMIT 1) AS extended_until
+          ORDER BY x.created_at DESC, x.id DESC LIMIT 1) AS extended_until
        FROM assessments a LEFT JOIN editions e ON e.year = a.edition_year
        WHERE a.id IN ${list.sql} ORDER BY a.id${lock}`,
       list.params,
@@ -61,11 +61,10 @@ export async function readGroupAssessments(em: EntityManager, ids: readonly stri
         round: asNumber(r.round),
       });
       if (r.calendar === null || r.calendar === undefined) continue;
-      const extension = (r.extended_until as string | null) ?? undefined;
+      const calendar = asJson<EditionCalendar>(r.calendar);
       deadlines.set(id, {
         year,
-        deadline: extension ?? asJson<EditionCalendar>(r.calendar).diagnosisDeadline,
-        extended: extension !== undefined,
+        ...diagnosisDeadline(calendar.diagnosisDeadline, (r.extended_until as string | null) ?? null),
       });
     }
   }

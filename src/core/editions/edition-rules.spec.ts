@@ -1,4 +1,4 @@
-import { assessmentStages, type StageFacts } from './edition-rules';
+import { assessmentStages, diagnosisDeadline, diagnosisOpen, type StageFacts } from './edition-rules';
 
 const enrolled: StageFacts = {
   state: 'diagnosis-in-progress',
@@ -40,5 +40,19 @@ describe('the five stages of an assessment', () => {
   it('reads a certified assessment as monitoring in progress until progress is reported', () => {
     expect(statuses({ ...enrolled, state: 'certified' }).monitoring).toBe('current');
     expect(statuses({ ...enrolled, state: 'certified', progressReported: true }).monitoring).toBe('complete');
+  });
+});
+
+describe('the diagnosis deadline', () => {
+  it("is the edition's unless extended, and the latest extension counts even when it is earlier", () => {
+    expect(diagnosisDeadline('2026-09-30', null)).toEqual({ deadline: '2026-09-30', extended: false });
+    expect(diagnosisDeadline('2026-09-30', '2026-10-15')).toEqual({ deadline: '2026-10-15', extended: true });
+    expect(diagnosisDeadline('2026-09-30', '2026-09-20')).toEqual({ deadline: '2026-09-20', extended: true });
+  });
+
+  it('is open through its last day, and after it only on items sent back', () => {
+    expect(diagnosisOpen('diagnosis-in-progress', '2026-09-30', '2026-09-30')).toBe(true);
+    expect(diagnosisOpen('diagnosis-in-progress', '2026-10-01', '2026-09-30')).toBe(false);
+    expect(diagnosisOpen('changes-requested', '2026-10-01', '2026-09-30')).toBe(true);
   });
 });

@@ -88,6 +88,19 @@ export function sealValidUntil(validity: SealValidity, issueDate: string, nextCe
 }
 
 /**
+ * A government's diagnosis deadline: the edition's, unless an administrator extended it (the latest extension
+ * granted counts, earlier or later than the one before).
+ */
+export function diagnosisDeadline(
+  editionDeadline: string,
+  latestExtension: string | null,
+): { readonly deadline: string; readonly extended: boolean } {
+  return latestExtension === null
+    ? { deadline: editionDeadline, extended: false }
+    : { deadline: latestExtension, extended: true };
+}
+
+/**
  * Whether an official may still change the diagnosis on `today` (dates inclusive, UTC days, as the clock gives
  * them). While reviewers request changes the official may answer the items sent back even after the deadline:
  * the review's time is not the official's delay.

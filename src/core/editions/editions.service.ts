@@ -18,6 +18,7 @@ import {
   type CertificationRule,
   DEFAULT_CERTIFICATION_RULE,
   DEFAULT_SEAL_VALIDITY,
+  diagnosisDeadline,
   diagnosisOpen,
   type EditionCalendar,
   enrolmentOpen,
@@ -259,7 +260,8 @@ export class EditionsService {
   private latestExtension(year: number, governmentCode: string, em = this.dataSource.manager) {
     return em.findOne(DeadlineExtensionEntity, {
       where: { editionYear: year, governmentCode },
-      order: { createdAt: 'DESC' },
+      // As the autosave's read orders them (save-group-reads.ts), ties included.
+      order: { createdAt: 'DESC', id: 'DESC' },
     });
   }
 
@@ -267,9 +269,8 @@ export class EditionsService {
   async effectiveDeadline(edition: EditionEntity, governmentCode: string): Promise<EffectiveDeadline> {
     const extension = await this.latestExtension(edition.year, governmentCode);
     return {
-      deadline: extension?.until ?? edition.calendar.diagnosisDeadline,
+      ...diagnosisDeadline(edition.calendar.diagnosisDeadline, extension?.until ?? null),
       editionDeadline: edition.calendar.diagnosisDeadline,
-      extended: extension !== null,
       extension: extension
         ? { until: extension.until, reason: extension.reason, createdAt: extension.createdAt }
         : null,

@@ -16,7 +16,7 @@ const TICKS_PER_SECOND = 100;
  * core is not counted as busy.
  */
 export class ProcessTreeCpu {
-  private before = new Map<number, number>();
+  private before = new Map<number, Ticks>();
 
   start(): void {
     this.before = this.times();
@@ -26,23 +26,36 @@ export class ProcessTreeCpu {
     let node = 0;
     let children = 0;
     for (const [pid, ticks] of this.times()) {
-      const spent = (ticks - (this.before.get(pid) ?? 0)) / TICKS_PER_SECOND;
-      if (pid === process.pid) node += spent;
-      else children += spent;
+      const before = this.before.get(pid) ?? { own: 0, reaped: 0 };
+      const own = (ticks.own - before.own) / TICKS_PER_SECOND;
+      // A process's reaped children are children of this one too (a browser launched and closed per PDF).
+      children += (ticks.reaped - before.reaped) / TICKS_PER_SECOND;
+      if (pid === process.pid) node += own;
+      else children += own;
     }
     return { node, children };
   }
 
-  private times(): Map<number, number> {
+  private times(): Map<number, Ticks> {
     return new Map([process.pid, ...descendants(process.pid)].map((pid) => [pid, ticksOf(pid)]));
   }
 }
 
-/** utime, stime, cutime and cstime (fields 14-17 of /proc/<pid>/stat); 0 for a process gone. */
-function ticksOf(pid: number): number {
+interface Ticks {
+  /** utime and stime: the process's own threads. */
+  readonly own: number;
+  /** cutime and cstime: its children already waited for. */
+  readonly reaped: number;
+}
+
+/** Fields 14-17 of /proc/<pid>/stat; nothing for a process gone. */
+function ticksOf(pid: number): Ticks {
   const stat = readOrEmpty(`/proc/${pid}/stat`);
-  if (stat === '') return 0;
+  if (stat === '') return { own: 0, reaped: 0 };
   // After "pid (comm) ", the fields start at the third one (state): utime is the 14th field overall.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
+  const fields = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
+  return { own: fields[11] + fields[12], reaped: fields[13] + fields[14] };
 }

@@ -87,8 +87,8 @@ export class ContentAddressedStore {
    * The metadata calls (stat, mkdir, open, close, rename) are made synchronously: each is a system call of
    * microseconds, and going through libuv's thread pool cost several times that in thread wake-ups. The write
    * and the two syncs, whose time grows with the file and the disk, stay asynchronous. Measured with 50 puts
-   * of 60 kB at once (a chunk of seals): 400-460 µs of CPU per put with every call through the pool against
-   * 280-330 µs, and 690-965 µs against 475-750 µs with both cores busy.
+   * of 60 kB at once (a chunk of seals), the two versions alternated: 758-819 µs of CPU per put with every call
+   * through the pool against 458-551 µs, and 788-988 µs against 543-642 µs with two busy processes beside.
    */
   private async writeOnce(sha256: string, bytes: Uint8Array): Promise<boolean> {
     const target = this.pathOf(sha256);

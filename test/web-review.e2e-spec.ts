@@ -22,6 +22,7 @@ describe('reviewer pages: queue, item-by-item review, changes, approval, good pr
   let tokens: { admin: string; reviewer: string };
   let poaToken: string;
   let poa: string;
+  let recife: string;
   let practices: string[];
   let items: Item[];
   let sha: string;
@@ -53,7 +54,7 @@ describe('reviewer pages: queue, item-by-item review, changes, approval, good pr
     const recifeToken = await login(app, 'focal@recife.test');
     await createEdition(app, tokens.admin, year);
     poa = (await enrol(app, poaToken, year, PORTO_ALEGRE)).id;
-    const recife = (await enrol(app, recifeToken, year, RECIFE)).id;
+    recife = (await enrol(app, recifeToken, year, RECIFE)).id;
 
     // Three yes/partial/no items of the first group: accepted by shortcut, adjusted, sent back.
     const view = (await api('GET', `/api/assessments/${poa}`, poaToken)).body;
@@ -195,6 +196,15 @@ describe('reviewer pages: queue, item-by-item review, changes, approval, good pr
     await page.goto(url(`/revisao?situacao=changes-requested&revisor=${reviewerId}`));
     expect(await text('main table')).toContain('Porto Alegre (RS)');
     expect(await text('main table')).not.toContain('Recife');
+    expect(await text('main table')).toContain('revisora');
+    // A reviewer deactivated since they took a diagnosis is still named on its row.
+    await createUser(app, tokens.admin, 'revisor2@oim.test', 'reviewer');
+    const second = await login(app, 'revisor2@oim.test');
+    expect((await api('POST', `/api/assessments/${recife}/review/start`, second)).status).toBe(200);
+    const me = (await api('GET', '/api/auth/me', second)).body;
+    expect((await api('PATCH', `/api/users/${me.id}`, tokens.admin, { active: false })).status).toBe(200);
+    await page.goto(url('/revisao?uf=PE'));
+    expect(await text('main table')).toContain('revisor2');
     // Paged in SQL: a page past the end is empty.
     await page.goto(url('/revisao?pagina=2'));
     expect(await text('main')).toContain('Nenhum diagnóstico corresponde aos filtros.');

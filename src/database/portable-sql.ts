@@ -214,17 +214,18 @@ export function inList(dialect: SqlDialect, values: readonly unknown[]): { sql: 
 
 /**
  * The values in as few statements as the dialect takes them: on SQLite all in one (inList's JSON array has no
- * limit), on PostgreSQL in runs of at most `size`. Each run comes with its values, to match rows back.
+ * limit), on PostgreSQL in runs of at most `size`.
  */
+export const statementRuns = <T>(dialect: SqlDialect, values: readonly T[], size = VALUES_PER_STATEMENT): T[][] =>
+  dialect === 'sqlite' ? (values.length > 0 ? [[...values]] : []) : inChunks(values, size);
+
+/** `statementRuns`, each run with its list for `IN` (inList), to match rows back to its values. */
 export const inLists = <T>(
   dialect: SqlDialect,
   values: readonly T[],
   size = VALUES_PER_STATEMENT,
 ): { values: T[]; sql: string; params: unknown[] }[] =>
-  (dialect === 'sqlite' ? (values.length ? [[...values]] : []) : inChunks(values, size)).map((some) => ({
-    values: some,
-    ...inList(dialect, some),
-  }));
+  statementRuns(dialect, values, size).map((some) => ({ values: some, ...inList(dialect, some) }));
 
 /** `?, ?, ?` for `count` values. */
 export const placeholders = (count: number): string => Array.from({ length: count }, () => '?').join(', ');

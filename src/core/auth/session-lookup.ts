@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { committedRead } from '../../database/committed-reads';
 import { dialectOf } from '../../database/dialect';
-import { asBoolean, asNumber, inList, inLists, VALUES_PER_STATEMENT } from '../../database/portable-sql';
+import { asBoolean, asNumber, inList, statementRuns, VALUES_PER_STATEMENT } from '../../database/portable-sql';
 import type { Role } from './role';
 import { batchedLookup } from './batched-lookup';
 
@@ -52,9 +52,9 @@ export class SessionLookup {
       const users = new Map<string, SessionUser>();
       const revoked = new Set<string>();
       // Two lists per statement: on PostgreSQL, half as many keys as one list takes.
-      for (const part of inLists(dialect, keys, VALUES_PER_STATEMENT / 2)) {
-        const userIds = inList(dialect, [...new Set(part.values.map((k) => k.userId))]);
-        const sessionIds = inList(dialect, [...new Set(part.values.map((k) => k.sessionId))]);
+      for (const part of statementRuns(dialect, keys, VALUES_PER_STATEMENT / 2)) {
+        const userIds = inList(dialect, [...new Set(part.map((k) => k.userId))]);
+        const sessionIds = inList(dialect, [...new Set(part.map((k) => k.sessionId))]);
         const rows = await committedRead<UserRow & { kind: 'user' | 'revoked' }>(
           this.dataSource,
           `SELECT 'user' AS kind, id, email, name, role, government_code, active, password_hash, tokens_valid_from

@@ -4,6 +4,7 @@ import {
   asNumber,
   asTimestampText,
   dialectOfRunner,
+  inList,
   isoTimestamp,
   placeholders,
   rawQuery,
@@ -81,6 +82,8 @@ export interface QueuePage {
     readonly round: number;
     readonly submittedAt: string | null;
     readonly reviewerId: string | null;
+    /** The reviewer's name, deactivated since or not. */
+    readonly reviewerName: string | null;
   }[];
 }
 
@@ -185,6 +188,19 @@ export class ReviewQueueService {
       `SELECT COUNT(*) AS "total" ${from}`,
       params,
     );
+    const ids = [...new Set(rows.flatMap((r) => (r.reviewer_id ? [r.reviewer_id] : [])))];
+    const list = inList(dialect, ids);
+    const names = new Map(
+      ids.length === 0
+        ? []
+        : (
+            await rawQuery<{ id: string; name: string }>(
+              this.dataSource,
+              `SELECT id, name FROM users WHERE id IN ${list.sql}`,
+              list.params,
+            )
+          ).map((u) => [u.id, u.name]),
+    );
     return {
       total: asNumber(total),
       limit: filter.limit,
@@ -197,6 +213,7 @@ export class ReviewQueueService {
         round: r.round,
         submittedAt: r.submitted_at,
         reviewerId: r.reviewer_id,
+        reviewerName: (r.reviewer_id && names.get(r.reviewer_id)) || null,
       })),
     };
   }

@@ -42,10 +42,11 @@ describe('the review queue page', () => {
       round: 2,
       submittedAt: '2026-12-01T15:00:00.000Z',
       reviewerId: 'r1',
+      reviewerName: 'Revisora',
     };
     const view = queueView(
       {
-        page: { total: 1, limit: 25, offset: 0, items: [item, { ...item, reviewerId: null }] },
+        page: { total: 1, limit: 25, offset: 0, items: [item, { ...item, reviewerId: null, reviewerName: null }] },
         reviewers: [{ id: 'r1', name: 'Revisora' }],
         editionYears: [2026],
         filter: queueFilter(q),

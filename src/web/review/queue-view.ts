@@ -61,7 +61,6 @@ export function queueView(
 ) {
   const q: QueueQuery = { ...asked, revisor: filter.reviewer ?? '' };
   const pages = Math.max(1, Math.ceil(page.total / QUEUE_PAGE_SIZE));
-  const nameOf = (id: string | null) => reviewers.find((r) => r.id === id)?.name ?? null;
   return {
     editions: editions.map((y) => ({ value: String(y), label: String(y), selected: String(y) === q.edicao })),
     ufs: UFS.map((uf) => ({ value: uf, label: uf, selected: uf === q.uf })),
@@ -77,7 +76,7 @@ export function queueView(
         state: STATE_LABELS[i.state][lang],
         round: i.round,
         submitted: at ? formatDate(at.date, lang) : '',
-        reviewer: nameOf(i.reviewerId) ?? translate('web.review.queue.no-reviewer', lang),
+        reviewer: i.reviewerName ?? translate('web.review.queue.no-reviewer', lang),
       };
     }),
     paging: {

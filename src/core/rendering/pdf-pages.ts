@@ -11,10 +11,9 @@ const OBJECTS_PER_TICK = 2_000;
 /**
  * Splits a printed document into one document per page, for `each` to finish and save. Printing many seals as
  * pages of one document and splitting it is several times faster than printing each one: Chromium's fixed cost
- * per print is paid once. The pages are made one at a time, each finished before the next is made, so that one
- * page's objects are alive at a time rather than the whole print's: they die young, in the cheap part of the
- * garbage collector, instead of being promoted and swept later. Refuses, before making any, a document whose
- * page count is not `expected` (one seal per page).
+ * per print is paid once. The pages are made one at a time, each finished before the next is made (measured:
+ * no faster than making them all first, but only one page's objects are held at once). Refuses, before making
+ * any, a document whose page count is not `expected` (one seal per page).
  */
 export async function eachPage<T>(
   pdf: Uint8Array,

@@ -188,19 +188,18 @@ export class ReviewQueueService {
       `SELECT COUNT(*) AS "total" ${from}`,
       params,
     );
+    // The reviewers' names, deactivated since or not (one per row at most).
+    const names = new Map<string | null, string>();
     const ids = [...new Set(rows.flatMap((r) => (r.reviewer_id ? [r.reviewer_id] : [])))];
-    const list = inList(dialect, ids);
-    const names = new Map(
-      ids.length === 0
-        ? []
-        : (
-            await rawQuery<{ id: string; name: string }>(
-              this.dataSource,
-              `SELECT id, name FROM users WHERE id IN ${list.sql}`,
-              list.params,
-            )
-          ).map((u) => [u.id, u.name]),
-    );
+    if (ids.length > 0) {
+      const list = inList(dialect, ids);
+      const users = await rawQuery<{ id: string; name: string }>(
+        this.dataSource,
+        `SELECT id, name FROM users WHERE id IN ${list.sql}`,
+        list.params,
+      );
+      for (const u of users) names.set(u.id, u.name);
+    }
     return {
       total: asNumber(total),
       limit: filter.limit,
@@ -213,7 +212,7 @@ export class ReviewQueueService {
         round: r.round,
         submittedAt: r.submitted_at,
         reviewerId: r.reviewer_id,
-        reviewerName: (r.reviewer_id && names.get(r.reviewer_id)) || null,
+        reviewerName: names.get(r.reviewer_id) ?? null,
       })),
     };
   }

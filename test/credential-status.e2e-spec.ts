@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { decodeProtectedHeader, importJWK, type JWK, jwtVerify } from 'jose';
 import { createApp } from '../src/app.factory';
+import { freePort } from '../src/bench/free-port';
 import { ADMIN, auth, createEdition, createUser, driveToPriorities, enrol, login } from './support/lifecycle';
 import { bootApp, type HttpClient, httpClient, type RunningApp, scratchDir, testConfig } from './support/test-app';
 
@@ -19,15 +19,6 @@ import { bootApp, type HttpClient, httpClient, type RunningApp, scratchDir, test
  */
 
 const ROOT = resolve(__dirname, '..');
-
-function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => res(port));
-    });
-  });
-}
 
 /** did:web → the URL of its document, as the did:web method says (http here: the test server has no TLS). */
 function didDocumentLocation(did: string): string {

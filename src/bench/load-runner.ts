@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../config/project-root';
 import { HttpConnection } from './http-client';
@@ -113,24 +112,6 @@ export async function load(
     loadCpuMs,
     warmup: { requests: answeredInWarmup, p99: percentile(early, 99) ?? 0 },
   };
-}
-
-/**
- * A port for the engine that is free now and that the kernel never hands out to an outgoing connection: below
- * Linux's ephemeral range (32768-60999), where a port derived from the pid could collide with a socket of the
- * load's own connections or the database's.
- */
-export async function freePort(): Promise<number> {
-  for (let attempt = 0; ; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer()
-        .once('error', () => resolve(false))
-        .listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-    if (attempt === 50) throw new Error('no free port found between 20000 and 32000');
-  }
 }
 
 /** The built engine (main.js beside this bench's folder) in a process of its own for `work` (given its pid), then stopped with SIGTERM. */

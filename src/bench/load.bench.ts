@@ -19,7 +19,8 @@ import { QuestionnaireCatalogue } from '../core/questionnaire/questionnaire-cata
 import { onEachDatabase } from './bench-database';
 import type { HttpConnection } from './http-client';
 import { createEditionAroundToday } from './bench-edition';
-import { freePort, load, type Phase, type Step, warmupSeconds, withServer } from './load-runner';
+import { freePort } from './free-port';
+import { load, type Phase, type Step, warmupSeconds, withServer } from './load-runner';
 import { arg } from './page-timing';
 
 /**

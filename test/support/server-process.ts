@@ -1,7 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../src/bench/free-port';
 import { ADMIN } from './lifecycle';
+
+export { freePort };
 import { type HttpClient, httpClient, onPostgres, REPO_ASSESSMENTS, REPO_TEMPLATES, testDatabaseUrl } from './test-app';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -18,15 +20,6 @@ export function compileServer(name: string): string {
     { cwd: ROOT },
   );
   return dist;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => res(port));
-    });
-  });
 }
 
 /** Polls `what` until it gives a value (errors count as not yet). */

@@ -389,7 +389,11 @@ export class AuthService implements OnModuleInit {
     );
   }
 
-  async usersWithRole(role: Role): Promise<UserView[]> {
-    return (await this.dataSource.getRepository(UserEntity).findBy({ role, active: true })).map(view);
+  /** The active users holding one of `roles`, in the order of `roles`, then by name. */
+  async activeUsersWithRoles(roles: readonly Role[]): Promise<UserView[]> {
+    const users = await this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { role: In([...roles]), active: true }, order: { name: 'ASC', id: 'ASC' } });
+    return roles.flatMap((role) => users.filter((u) => u.role === role).map(view));
   }
 }

@@ -11,6 +11,8 @@ import {
 } from '../../database/portable-sql';
 import type { AssessmentState } from '../assessment/assessment-state';
 import { AssessmentEntity } from '../assessment/assessment.entity';
+import { AuthService } from '../auth/auth.service';
+import { EditionsService } from '../editions/editions.service';
 import { GovernmentEntity } from '../governments/government.entity';
 
 /** The states a diagnosis waits in for a reviewer's act: the queue's default. */
@@ -90,7 +92,11 @@ export interface QueuePage {
 /** The diagnoses waiting for a reviewer: the API's queue and the paged queue the reviewers' page reads. */
 @Injectable()
 export class ReviewQueueService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
+    private readonly editions: EditionsService,
+  ) {}
 
   async queue(filter: { edition?: number; uf?: string; status?: string }) {
     const qb = this.dataSource
@@ -130,22 +136,23 @@ export class ReviewQueueService {
    * the editions, newest first.
    */
   async queueScreen(filter: QueuePageFilter): Promise<QueueScreen> {
-    const [reviewers, editions] = await Promise.all([
-      rawQuery<{ id: string; name: string }>(
-        this.dataSource,
-        `SELECT id, name FROM users WHERE role IN ('reviewer', 'admin') AND active = TRUE
-         ORDER BY CASE role WHEN 'reviewer' THEN 0 ELSE 1 END, name, id`,
-      ),
-      rawQuery<{ year: unknown }>(this.dataSource, 'SELECT year FROM editions ORDER BY year DESC'),
+    const reviewersRead = this.auth
+      .activeUsersWithRoles(['reviewer', 'admin'])
+      .then((users) => users.map(({ id, name }) => ({ id, name })));
+    const appliedRead =
+      filter.reviewer === undefined
+        ? Promise.resolve(filter)
+        : reviewersRead.then((rs) =>
+            rs.some((r) => r.id === filter.reviewer) ? filter : { ...filter, reviewer: undefined },
+          );
+    // Without a reviewer filter the page waits for no list: the three reads run together.
+    const [reviewers, editions, applied, page] = await Promise.all([
+      reviewersRead,
+      this.editions.list(),
+      appliedRead,
+      appliedRead.then((f) => this.queuePage(f)),
     ]);
-    const known = filter.reviewer === undefined || reviewers.some((r) => r.id === filter.reviewer);
-    const applied = known ? filter : { ...filter, reviewer: undefined };
-    return {
-      page: await this.queuePage(applied),
-      reviewers,
-      editionYears: editions.map((e) => asNumber(e.year)),
-      filter: applied,
-    };
+    return { page, reviewers, editionYears: editions.map((e) => e.year).reverse(), filter: applied };
   }
 
   /**

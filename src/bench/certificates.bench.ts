@@ -28,19 +28,19 @@ import { profileSteps, seedSeals } from './certificates-seed';
  *   into one saved PDF per seal, with nothing else done (no database, no signature, no storage);
  * - a plain Puppeteer loop printing one seal per print on one reused page;
  * - a browser launched per PDF.
- * Memory is this process plus every Chromium process, sampled during each phase. `--profile` times the batch's
+ * Memory is this process plus every Chromium process, sampled during each phase by a process of its own. `--profile` times the batch's
  * steps; `--cpu-profile` writes CPU profiles of this process over the engine's and the ceiling's phases to
  * .tmp/seal-profiles.
  * Prints figures; asserts nothing.
  */
 
-const memory = new ProcessTreeMemory();
-const cpu = new ProcessTreeCpu();
-const startPhase = () => {
+let memory: ProcessTreeMemory;
+const cpu = new ProcessTreeCpu(() => new Set([memory.pid]));
+const startPhase = async () => {
+  await memory.start();
   cpu.start();
-  memory.start();
 };
-const endPhase = () => ({ memory: memory.stop(), cpu: cpu.stop() });
+const endPhase = async () => ({ cpu: cpu.stop(), memory: await memory.stop() });
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 type App = Awaited<ReturnType<typeof createApp>>;
 
@@ -54,9 +54,14 @@ interface Phase {
 
 async function main(): Promise<void> {
   const count = arg('count', 100);
-  // The baselines print the last database's chunk once.
-  const html = (await onEachDatabase((url) => onDatabase(count, url))).at(-1);
-  if (html) await baselines(html, count);
+  memory = await ProcessTreeMemory.open();
+  try {
+    // The baselines print the last database's chunk once.
+    const html = (await onEachDatabase((url) => onDatabase(count, url))).at(-1);
+    if (html) await baselines(html, count);
+  } finally {
+    memory.close();
+  }
 }
 
 /** The engine and its ceiling on one database; returns the seal's HTML for the baselines. */
@@ -102,13 +107,12 @@ async function onDatabase(count: number, databaseUrl: string | undefined): Promi
     const ratio = engine.seals / engine.seconds / (top.seals / top.seconds);
     console.log(
       `Engine at ${(ratio * 100).toFixed(0)} % of the ceiling (target 70 %); peak memory of Node and Chromium together ` +
-        `${mb(engine.memory.peak)} RSS, ${mb(engine.memory.pssAtPeak)} PSS (target under 1 GB). ` +
+        `${mb(engine.memory.peak)} RSS, ${mb(engine.memory.pssPeak)} PSS (target under 1 GB). ` +
         `At the engine's rate, the 5,597 governments of Brazil take ${(5597 / (engine.seals / engine.seconds)).toFixed(0)} s.`,
     );
     return warmUp;
   } finally {
     await app.close();
-    memory.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -133,7 +137,7 @@ function row(p: Phase, top?: Phase) {
     'peak RSS node+chromium': mb(p.memory.peak),
     'mean RSS node+chromium': mb(p.memory.mean),
     'node at peak': mb(p.memory.nodeAtPeak),
-    'PSS at peak': mb(p.memory.pssAtPeak),
+    'peak PSS': mb(p.memory.pssPeak),
     processes: p.memory.processesAtPeak,
     failed: p.failed,
   };
@@ -164,7 +168,7 @@ async function endToEnd(
   const batches = app.get(CertificateBatchService);
   const steps = profile ? profileSteps(app) : undefined;
   const profiler = await cpuProfile('engine');
-  startPhase();
+  await startPhase();
   const t0 = performance.now();
   const started = await batches.start(certifier, year);
   // The batch's end is taken when its last chunk is recorded (not at the next poll, which would add up to
@@ -184,7 +188,7 @@ async function endToEnd(
   const seconds = ((await end) - t0) / 1000;
   const progress = await batches.progress(started.id);
   if (progress.status !== 'done') throw new Error(`The batch stopped before its end: ${JSON.stringify(progress)}`);
-  const figures = endPhase();
+  const figures = await endPhase();
   if (profiler) console.log(`\nCPU profile of the engine's phase: ${await profiler()}`);
   if (steps) {
     console.log("\nWhere the engine's time went (--profile; concurrent workers overlap):");
@@ -209,11 +213,11 @@ async function ceiling(
     }
   };
   const profiler = await cpuProfile('ceiling');
-  startPhase();
+  await startPhase();
   const t0 = performance.now();
   await Promise.all(Array.from({ length: workers }, worker));
   const seconds = (performance.now() - t0) / 1000;
-  const figures = endPhase();
+  const figures = await endPhase();
   if (profiler) console.log(`CPU profile of the ceiling's phase: ${await profiler()}`);
   return { seals, seconds, ...figures, failed: 0 };
 }
@@ -260,20 +264,20 @@ async function sealHtml(app: App): Promise<string> {
 async function reusedPage(html: string, count: number): Promise<Phase> {
   const browser = await launchBrowser();
   const page = await browser.newPage();
-  startPhase();
+  await startPhase();
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
     await page.setContent(html, { waitUntil: 'load' });
     await page.pdf({ format: 'A4', landscape: true, printBackground: true });
   }
   const seconds = (performance.now() - t0) / 1000;
-  const figures = endPhase();
+  const figures = await endPhase();
   await browser.close();
   return { seals: count, seconds, ...figures, failed: 0 };
 }
 
 async function browserPerPdf(html: string, count: number): Promise<Phase> {
-  startPhase();
+  await startPhase();
   const t0 = performance.now();
   for (let i = 0; i < count; i++) {
     const browser = await launchBrowser();
@@ -283,7 +287,7 @@ async function browserPerPdf(html: string, count: number): Promise<Phase> {
     await browser.close();
   }
   const seconds = (performance.now() - t0) / 1000;
-  return { seals: count, seconds, ...endPhase(), failed: 0 };
+  return { seals: count, seconds, ...(await endPhase()), failed: 0 };
 }
 
 function launchBrowser() {

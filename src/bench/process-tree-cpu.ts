@@ -18,6 +18,9 @@ const TICKS_PER_SECOND = 100;
 export class ProcessTreeCpu {
   private before = new Map<number, Ticks>();
 
+  /** `skip`: a descendant left out, with its children (the memory sampler). */
+  constructor(private readonly skip: () => ReadonlySet<number> = () => new Set()) {}
+
   start(): void {
     this.before = this.times();
   }
@@ -37,7 +40,7 @@ export class ProcessTreeCpu {
   }
 
   private times(): Map<number, Ticks> {
-    return new Map([process.pid, ...descendants(process.pid)].map((pid) => [pid, ticksOf(pid)]));
+    return new Map([process.pid, ...descendants(process.pid, this.skip())].map((pid) => [pid, ticksOf(pid)]));
   }
 }
 

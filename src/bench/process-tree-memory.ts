@@ -1,90 +1,134 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-/** Peak and mean of one phase, in bytes: the sum over this process and every process it started (Chromium). */
+/** Peak and mean of one phase, in bytes: the sum over the bench's process and every process it started (Chromium). */
 export interface MemoryFigures {
   readonly peak: number;
   readonly mean: number;
-  /** This process alone at the tree's peak. */
+  /** The bench's process alone at the tree's peak. */
   readonly nodeAtPeak: number;
-  /** The sum of proportional set sizes near the peak (read at most every 5 s): shared pages counted once. */
-  readonly pssAtPeak: number;
+  /** The highest sum of proportional set sizes (shared pages counted once), read every second. */
+  readonly pssPeak: number;
   readonly processesAtPeak: number;
   readonly samples: number;
+}
+
+/**
+ * The memory of this process and of all its descendants (Chromium's browser, zygotes, renderers and utility
+ * processes), sampled by a process of its own: the samples, above all the proportional set sizes (tens of ms
+ * of CPU for Chromium's page tables), cost the engine's thread nothing. The sampler leaves itself out of the
+ * tree; `pid` lets the CPU figures leave it out too.
+ */
+export class ProcessTreeMemory {
+  private constructor(private readonly sampler: ChildProcess) {}
+
+  static async open(): Promise<ProcessTreeMemory> {
+    const sampler = fork(join(__dirname, 'process-tree-memory.js'), ['--sample', String(process.pid)], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    await once(sampler, 'spawn');
+    return new ProcessTreeMemory(sampler);
+  }
+
+  get pid(): number {
+    return this.sampler.pid!;
+  }
+
+  /** Starts a phase. */
+  start(): Promise<void> {
+    return this.ask({ start: true }).then(() => undefined);
+  }
+
+  /** Ends the phase and gives its figures. */
+  stop(): Promise<MemoryFigures> {
+    return this.ask({ stop: true });
+  }
+
+  close(): void {
+    this.sampler.kill();
+  }
+
+  private ask(command: object): Promise<MemoryFigures> {
+    const answer = once(this.sampler, 'message') as Promise<[MemoryFigures]>;
+    this.sampler.send(command);
+    return answer.then(([figures]) => figures);
+  }
 }
 
 interface Sample {
   readonly rss: number;
   readonly node: number;
-  readonly processes: readonly number[];
+  readonly processes: number;
 }
 
-/**
- * Samples the resident memory (VmRSS, from /proc/<pid>/statm) of this process and of all its descendants:
- * Chromium's browser, zygotes, renderers and utility processes, found through the parent ids in
- * /proc/<pid>/stat. A sum of RSS counts the pages processes share once per process, so it is an upper
- * bound; the proportional set size (smaps_rollup) at the peak is given beside it.
- */
-export class ProcessTreeMemory {
+/** The sampler's side: RSS (statm, cheap) every 100 ms, PSS (smaps_rollup) every second, of `root`'s tree. */
+class TreeSampler {
   private timer?: NodeJS.Timeout;
   private samples: Sample[] = [];
   private peak?: Sample;
-  private peakPss = 0;
-  private pssAt = -Infinity;
+  private pssPeak = 0;
   private tree: number[] = [];
   private treeAt = -Infinity;
+  private pssAt = -Infinity;
 
-  /** Starts a phase (ends the previous one's sampling). */
-  start(intervalMs = 100): void {
-    this.stop();
+  constructor(private readonly root: number) {}
+
+  start(): void {
+    this.end();
     this.samples = [];
     this.peak = undefined;
-    this.peakPss = 0;
-    this.pssAt = -Infinity;
+    this.pssPeak = 0;
     this.treeAt = -Infinity;
+    this.pssAt = -Infinity;
     this.sample();
-    this.timer = setInterval(() => this.sample(), intervalMs);
+    this.timer = setInterval(() => this.sample(), 100);
   }
 
-  /** Ends the phase and gives its figures. */
   stop(): MemoryFigures {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    if (this.samples.length > 0) this.sample();
-    const samples = this.samples;
-    const peak = this.peak ?? { rss: 0, node: 0, processes: [] };
+    this.end();
+    this.pssAt = -Infinity;
+    this.sample();
+    const peak = this.peak ?? { rss: 0, node: 0, processes: 0 };
     return {
       peak: peak.rss,
-      mean: samples.length === 0 ? 0 : samples.reduce((s, x) => s + x.rss, 0) / samples.length,
+      mean: this.samples.reduce((s, x) => s + x.rss, 0) / this.samples.length,
       nodeAtPeak: peak.node,
-      pssAtPeak: this.peakPss,
-      processesAtPeak: peak.processes.length,
-      samples: samples.length,
+      pssPeak: this.pssPeak,
+      processesAtPeak: peak.processes,
+      samples: this.samples.length,
     };
   }
 
+  private end(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
   private sample(): void {
-    // Listing /proc costs far more than reading a few processes' sizes: the tree is refreshed every 2 s.
     const now = performance.now();
+    // Listing /proc costs far more than reading a few processes' sizes: the tree is refreshed every 2 s.
     if (now - this.treeAt > 2000) {
-      this.tree = [process.pid, ...descendants(process.pid)];
+      this.tree = [this.root, ...descendants(this.root, new Set([process.pid]))];
       this.treeAt = now;
     }
     const sizes = this.tree.map((pid) => residentBytes(pid));
-    const sample = { rss: sizes.reduce((s, x) => s + x, 0), node: sizes[0], processes: this.tree };
+    const sample = { rss: sizes.reduce((s, x) => s + x, 0), node: sizes[0], processes: this.tree.length };
     this.samples.push(sample);
-    if (!this.peak || sample.rss > this.peak.rss) {
-      this.peak = sample;
-      // smaps_rollup walks the page tables (tens of ms for Chromium): read at a new peak, at most every 5 s.
-      if (now - this.pssAt > 5000) {
-        this.peakPss = this.tree.reduce((s, pid) => s + rollupKb(pid, 'Pss') * 1024, 0);
-        this.pssAt = now;
-      }
+    if (!this.peak || sample.rss > this.peak.rss) this.peak = sample;
+    if (now - this.pssAt >= 1000) {
+      this.pssPeak = Math.max(
+        this.pssPeak,
+        this.tree.reduce((s, pid) => s + rollupKb(pid, 'Pss') * 1024, 0),
+      );
+      this.pssAt = now;
     }
   }
 }
 
-/** Every process whose parent chain leads to `root`, from /proc/<pid>/stat. */
-export function descendants(root: number): number[] {
+/** Every process whose parent chain leads to `root`, from /proc/<pid>/stat, leaving out `skip` and its children. */
+export function descendants(root: number, skip: ReadonlySet<number> = new Set()): number[] {
   const children = new Map<number, number[]>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -95,6 +139,7 @@ export function descendants(root: number): number[] {
   const found: number[] = [];
   for (let queue = [...(children.get(root) ?? [])]; queue.length > 0;) {
     const pid = queue.shift()!;
+    if (skip.has(pid)) continue;
     found.push(pid);
     queue = [...queue, ...(children.get(pid) ?? [])];
   }
@@ -117,11 +162,7 @@ function residentBytes(pid: number): number {
 const PAGE_BYTES = 4096;
 
 function rollupKb(pid: number, field: string): number {
-  return kbField(readOrEmpty(`/proc/${pid}/smaps_rollup`), field);
-}
-
-function kbField(text: string, field: string): number {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text);
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readOrEmpty(`/proc/${pid}/smaps_rollup`));
   return match ? Number(match[1]) : 0;
 }
 
@@ -132,4 +173,16 @@ export function readOrEmpty(path: string): string {
   } catch {
     return '';
   }
+}
+
+// Run as the sampler (forked by ProcessTreeMemory.open): answers each command with the phase's figures.
+if (process.argv[2] === '--sample' && process.send) {
+  const sampler = new TreeSampler(Number(process.argv[3]));
+  process.on('message', (command: { start?: boolean }) => {
+    if (command.start) {
+      sampler.start();
+      process.send!({});
+    } else process.send!(sampler.stop());
+  });
+  process.on('disconnect', () => process.exit(0));
 }

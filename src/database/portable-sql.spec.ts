@@ -7,7 +7,9 @@ import {
   greatest,
   inList,
   inLists,
+  insertRows,
   isoTimestamp,
+  jsonParam,
   jsonNumber,
   jsonPart,
   jsonText,
@@ -127,6 +129,38 @@ describe.each(databases)('the fragments on %s', (dialect, open) => {
     }
     expect(found.sort()).toEqual(['v201', 'v449', 'v7']);
     expect(inLists(dialect, [])).toEqual([]);
+  });
+
+  it('inserts rows in plain SQL, any count, values as given, conflicts left alone or updated as told', async () => {
+    const table = `insert_rows_${process.pid}_${Date.now()}`;
+    await db.query(`CREATE TABLE "${table}" ("id" varchar(10) PRIMARY KEY, "n" integer, "note" text, "data" text)`);
+    try {
+      const rows = Array.from({ length: 250 }, (_, i) => [`r${i}`, i, i % 2 ? null : `it's "${i}"`, jsonParam({ i })]);
+      await insertRows(db, table, ['id', 'n', 'note', 'data'], rows);
+      await insertRows(db, table, ['id', 'n', 'note', 'data'], []);
+      // Two of these are there already: DO NOTHING keeps them as they were, and the new one goes in.
+      const again = [
+        ['r0', -1, 'changed', null],
+        ['r249', -1, 'changed', null],
+        ['r250', 250, null, null],
+      ];
+      await insertRows(db, table, ['id', 'n', 'note', 'data'], again, 'ON CONFLICT DO NOTHING');
+      await insertRows(db, table, ['id', 'n'], [['r1', 100]], 'ON CONFLICT ("id") DO UPDATE SET "n" = excluded."n"');
+      const read = await rawQuery<{ id: string; n: unknown; note: string | null; data: string | null }>(
+        db,
+        `SELECT "id", "n", "note", "data" FROM "${table}" WHERE "id" IN ('r0', 'r1', 'r249', 'r250')`,
+      );
+      expect(read.map((r) => ({ ...r, n: asNumber(r.n) })).sort((a, b) => a.n - b.n)).toEqual([
+        { id: 'r0', n: 0, note: `it's "0"`, data: '{"i":0}' },
+        { id: 'r1', n: 100, note: null, data: '{"i":1}' },
+        { id: 'r249', n: 249, note: null, data: '{"i":249}' },
+        { id: 'r250', n: 250, note: null, data: null },
+      ]);
+      const [{ count }] = await rawQuery<{ count: unknown }>(db, `SELECT COUNT(*) AS "count" FROM "${table}"`);
+      expect(asNumber(count)).toBe(251);
+    } finally {
+      await db.query(`DROP TABLE "${table}"`);
+    }
   });
 });
 

@@ -201,6 +201,43 @@ export const jsonRows = (columns: number): string =>
 /** The parameter of `jsonRows`: each row's values in the order of its columns. */
 export const jsonRowsParam = (rows: readonly (readonly unknown[])[]): string => JSON.stringify(rows);
 
+/** Rows per multi-row INSERT on PostgreSQL: far below its limit on parameters for any of the engine's tables. */
+const ROWS_PER_INSERT = 100;
+
+/**
+ * Inserts rows in plain SQL, in as few statements as the dialect takes (TypeORM's insert builder cost more CPU
+ * than the statements it built): on SQLite one statement of one text whatever the count (the rows as one JSON
+ * parameter, jsonRows), kept prepared; on PostgreSQL multi-row VALUES of at most ROWS_PER_INSERT rows. Each row
+ * gives its values in the order of `columns`, as stored (jsonParam, timestampParam, booleanParam). `conflict`
+ * follows the rows: `ON CONFLICT … DO NOTHING` or `DO UPDATE SET …`, which both dialects read alike.
+ */
+export async function insertRows(
+  db: SqlRunner,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  conflict = '',
+): Promise<void> {
+  if (rows.length === 0) return;
+  const names = columns.map((c) => `"${c}"`).join(', ');
+  if (dialectOf(db) === 'sqlite') {
+    // WHERE TRUE: SQLite reads an ON CONFLICT right after a SELECT's FROM as a join's ON.
+    await rawQuery(
+      db,
+      `WITH r AS (${jsonRows(columns.length)}) INSERT INTO "${table}" (${names}) SELECT * FROM r WHERE TRUE ${conflict}`,
+      [jsonRowsParam(rows)],
+    );
+    return;
+  }
+  const row = `(${placeholders(columns.length)})`;
+  for (const some of inChunks(rows, ROWS_PER_INSERT))
+    await rawQuery(
+      db,
+      `INSERT INTO "${table}" (${names}) VALUES ${some.map(() => row).join(', ')} ${conflict}`,
+      some.flat(),
+    );
+}
+
 /**
  * A list of values for `column IN …`, with its parameters: on SQLite one JSON array read with json_each, so that
  * the statement has one text however many values it takes (kept prepared, statement-cache.ts); on PostgreSQL

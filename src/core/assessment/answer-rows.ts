@@ -7,6 +7,7 @@ import {
   booleanParam,
   dialectOfRunner,
   inChunks,
+  insertRows,
   jsonParam,
   jsonRows,
   jsonRowsParam,
@@ -85,52 +86,38 @@ export async function readAnswers(em: EntityManager, keys: readonly AnswerKey[])
 }
 
 /**
- * Inserts or replaces the rows: on SQLite in one statement of one text (the rows as JSON), on PostgreSQL in
- * multi-row statements. A key given twice keeps its last row (a group may hold two saves of one item, the
+ * Inserts or replaces the rows (portable-sql.ts's insertRows). A key given twice keeps its last row (a group may hold two saves of one item, the
  * second planned on the first).
  */
 export async function upsertAnswers(em: EntityManager, rows: readonly AnswerEntity[]): Promise<void> {
   const dialect = dialectOfRunner(em);
   const last = [...new Map(rows.map((r) => [answerKey(r.assessmentId, r.groupSlug, r.itemKey), r])).values()];
   if (last.length === 0) return;
-  const values = (a: AnswerEntity) => [
-    a.assessmentId,
-    a.groupSlug,
-    a.itemKey,
-    jsonParam(a.value),
-    jsonParam(a.evidence),
-    a.version,
-    booleanParam(dialect, a.carried),
-    a.changedRound,
-    a.reviewStatus,
-    jsonParam(a.reviewerRating),
-    a.reviewNote,
-    a.reviewedRound,
-    a.updatedBy,
-    timestampParam(dialect, a.updatedAt),
-  ];
   const updates = ANSWER_COLUMNS.filter((c) => !KEY_COLUMNS.includes(c))
     .map((c) => `"${c}" = excluded."${c}"`)
     .join(', ');
-  const onConflict = `ON CONFLICT (${quoted(KEY_COLUMNS)}) DO UPDATE SET ${updates}`;
-  if (dialect === 'sqlite') {
-    // WHERE TRUE: SQLite reads an ON CONFLICT right after a SELECT's FROM as a join's ON.
-    await rawQuery(
-      em,
-      `WITH r AS (${jsonRows(ANSWER_COLUMNS.length)})
-       INSERT INTO "answers" (${quoted(ANSWER_COLUMNS)}) SELECT * FROM r WHERE TRUE ${onConflict}`,
-      [jsonRowsParam(last.map(values))],
-    );
-    return;
-  }
-  const row = `(${ANSWER_COLUMNS.map(() => '?').join(', ')})`;
-  for (const some of inChunks(last, ROWS_PER_STATEMENT)) {
-    await rawQuery(
-      em,
-      `INSERT INTO "answers" (${quoted(ANSWER_COLUMNS)}) VALUES ${some.map(() => row).join(', ')} ${onConflict}`,
-      some.flatMap(values),
-    );
-  }
+  await insertRows(
+    em,
+    'answers',
+    ANSWER_COLUMNS,
+    last.map((a) => [
+      a.assessmentId,
+      a.groupSlug,
+      a.itemKey,
+      jsonParam(a.value),
+      jsonParam(a.evidence),
+      a.version,
+      booleanParam(dialect, a.carried),
+      a.changedRound,
+      a.reviewStatus,
+      jsonParam(a.reviewerRating),
+      a.reviewNote,
+      a.reviewedRound,
+      a.updatedBy,
+      timestampParam(dialect, a.updatedAt),
+    ]),
+    `ON CONFLICT (${quoted(KEY_COLUMNS)}) DO UPDATE SET ${updates}`,
+  );
 }
 
 /** A raw row of the answers table as TypeORM would hydrate it. */

@@ -3,15 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
-import {
-  dialectOfRunner,
-  inChunks,
-  jsonParam,
-  jsonRows,
-  jsonRowsParam,
-  placeholders,
-  rawQuery,
-} from '../../database/portable-sql';
+import { insertRows, jsonParam } from '../../database/portable-sql';
 import { AuditEntryEntity } from './audit-entry.entity';
 
 const AUDIT_COLUMNS = [
@@ -51,40 +43,27 @@ export class AuditService {
   }
 
   /**
-   * Changes each by its own actor, in plain SQL (a group of autosaves sharing a transaction records a hundred
-   * at once; TypeORM's insert builder cost more than the statement): on SQLite one statement of one text (the
-   * rows as JSON, portable-sql.ts's jsonRows), on PostgreSQL multi-row inserts.
+   * Changes each by its own actor, in plain SQL (portable-sql.ts's insertRows: a group of autosaves sharing a
+   * transaction records a hundred at once).
    */
   async recordEach(em: EntityManager, entries: readonly { actor: Actor | null; change: AuditChange }[]): Promise<void> {
-    if (entries.length === 0) return;
     const at = this.clock.now().toISOString();
-    const columns = AUDIT_COLUMNS.map((c) => `"${c}"`).join(', ');
-    const values = ({ actor, change: c }: (typeof entries)[number]) => [
-      at,
-      actor?.id ?? null,
-      actor?.role ?? 'system',
-      c.action,
-      c.entity,
-      c.entityId,
-      c.assessmentId ?? null,
-      jsonParam(c.before ?? null),
-      jsonParam(c.after ?? null),
-    ];
-    if (dialectOfRunner(em) === 'sqlite') {
-      await rawQuery(
-        em,
-        `WITH r AS (${jsonRows(AUDIT_COLUMNS.length)}) INSERT INTO "audit_log" (${columns}) SELECT * FROM r`,
-        [jsonRowsParam(entries.map(values))],
-      );
-      return;
-    }
-    const row = `(${placeholders(AUDIT_COLUMNS.length)})`;
-    for (const some of inChunks(entries, 100))
-      await rawQuery(
-        em,
-        `INSERT INTO "audit_log" (${columns}) VALUES ${some.map(() => row).join(', ')}`,
-        some.flatMap(values),
-      );
+    await insertRows(
+      em,
+      'audit_log',
+      AUDIT_COLUMNS,
+      entries.map(({ actor, change: c }) => [
+        at,
+        actor?.id ?? null,
+        actor?.role ?? 'system',
+        c.action,
+        c.entity,
+        c.entityId,
+        c.assessmentId ?? null,
+        jsonParam(c.before ?? null),
+        jsonParam(c.after ?? null),
+      ]),
+    );
   }
 
   /** An assessment's trail in order, each entry with the name of who acted (null for the engine's own acts). */

@@ -1,4 +1,5 @@
 import { Brackets, type EntityManager, In } from 'typeorm';
+import { insertRows, jsonParam } from '../../database/portable-sql';
 import type { AppConfig } from '../../config/app-config';
 import type { AssessmentWorkflow } from '../assessment/assessment-workflow.service';
 import { AssessmentEntity } from '../assessment/assessment.entity';
@@ -35,6 +36,42 @@ export interface PrintedSeal extends SealDraft {
   /** The seal's position in the revocation list, named by its credential. */
   readonly statusSlot: StatusSlot;
 }
+
+/** The certificates table's columns, in the order of certificateValues. */
+const CERTIFICATE_COLUMNS = [
+  'number',
+  'assessment_id',
+  'government_code',
+  'edition_year',
+  'issued_at',
+  'issued_by',
+  'valid_from',
+  'valid_until',
+  'level',
+  'snapshot',
+  'credential',
+  'pdf_sha256',
+  'status_list',
+  'status_index',
+] as const;
+
+/** A new seal's row as stored (not yet revoked nor replaced: those columns stay NULL). */
+const certificateValues = (c: CertificateEntity) => [
+  c.number,
+  c.assessmentId,
+  c.governmentCode,
+  c.editionYear,
+  c.issuedAt,
+  c.issuedBy,
+  c.validFrom,
+  c.validUntil,
+  c.level,
+  jsonParam(c.snapshot),
+  c.credential,
+  c.pdfSha256,
+  c.statusList,
+  c.statusIndex,
+];
 
 /** Runs inside the issuing transaction with the seals it records (e.g. a batch marks its items done). */
 export type AlsoInTransaction = (tx: EntityManager, seals: readonly CertificateEntity[]) => Promise<void>;
@@ -78,8 +115,8 @@ export class SealRecording {
         ).map((a) => [a.id, a]),
       );
       if (replacing) await this.revokeReplaced(tx, actor, replacing, seals[0].number);
-      const rows = seals.map((seal, i) => this.row(tx, actor, seal, stored[i].file));
-      await tx.insert(CertificateEntity, rows);
+      const rows = seals.map((seal, i) => this.row(actor, seal, stored[i].file));
+      await insertRows(tx, 'certificates', CERTIFICATE_COLUMNS, rows.map(certificateValues));
       const moves = replacing ? [] : await this.certify(tx, actor, [...fresh.values()]);
       await alsoInTransaction?.(tx, rows);
       await this.workflow.audit.record(tx, actor, ...moves, ...rows.map((row) => this.issueAudit(row, replacing)));
@@ -104,8 +141,8 @@ export class SealRecording {
     );
   }
 
-  private row(tx: EntityManager, actor: Actor, seal: PrintedSeal, pdfSha256: string): CertificateEntity {
-    return tx.create(CertificateEntity, {
+  private row(actor: Actor, seal: PrintedSeal, pdfSha256: string): CertificateEntity {
+    return Object.assign(new CertificateEntity(), {
       number: seal.number,
       assessmentId: seal.assessment.id,
       governmentCode: seal.government.ibgeCode,

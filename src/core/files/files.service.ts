@@ -11,6 +11,7 @@ import { archiveFormatOf, checkUpload, type SniffedType } from './content-sniffi
 import { type FileOwner, FileOwnerEntity } from './file-owner.entity';
 import { ContentAddressedStore, isSha256 } from './file-store';
 import { StoredFileEntity } from './stored-file.entity';
+import { insertRows } from '../../database/portable-sql';
 import { together } from '../../database/together';
 
 export interface StoredFileRef {
@@ -57,13 +58,7 @@ export class FilesService {
           const type = await this.check(upload, allowed, field, options.generated ?? false);
           const put = await this.store.put(upload!.bytes);
           if (put.created) created.push(put.sha256);
-          await em
-            .createQueryBuilder()
-            .insert()
-            .into(StoredFileEntity)
-            .values({ sha256: put.sha256, mime: type.mime, size: put.size })
-            .orIgnore()
-            .execute();
+          await insertFileRows(em, [{ sha256: put.sha256, mime: type.mime, size: put.size }]);
           if (options.owner) await this.grant(em, [put.sha256], options.owner);
           return { file: put.sha256, fileName: upload!.fileName.slice(0, 200), mime: type.mime };
         }),
@@ -101,15 +96,11 @@ export class FilesService {
         }),
       );
       return await this.dataSource.transaction(async (em) => {
-        if (files.length > 0) {
-          const values = files.map((f) => ({ sha256: f.sha256, mime: f.mime, size: f.size }));
-          await em.createQueryBuilder().insert().into(StoredFileEntity).values(values).orIgnore().execute();
-        }
-        const owned = files.flatMap((f) =>
-          f.owner ? [{ sha256: f.sha256, ownerKind: f.owner.kind, ownerId: f.owner.id }] : [],
+        await insertFileRows(em, files);
+        await insertOwnerRows(
+          em,
+          files.flatMap((f) => (f.owner ? [{ sha256: f.sha256, owner: f.owner }] : [])),
         );
-        if (owned.length > 0)
-          await em.createQueryBuilder().insert().into(FileOwnerEntity).values(owned).orIgnore().execute();
         return work(
           em,
           files.map((f) => ({ file: f.sha256, fileName: f.fileName, mime: f.mime })),
@@ -163,15 +154,10 @@ export class FilesService {
 
   /** Records that the files belong to the owner too (evidence carried into a government's next assessment). */
   async grant(em: EntityManager, sha256s: readonly string[], owner: FileOwner): Promise<void> {
-    const unique = [...new Set(sha256s)];
-    if (unique.length === 0) return;
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(FileOwnerEntity)
-      .values(unique.map((sha256) => ({ sha256, ownerKind: owner.kind, ownerId: owner.id })))
-      .orIgnore()
-      .execute();
+    await insertOwnerRows(
+      em,
+      [...new Set(sha256s)].map((sha256) => ({ sha256, owner })),
+    );
   }
 
   /** Whether the file was uploaded for (or carried into) one of the owners. */
@@ -195,3 +181,23 @@ export class FilesService {
     return { bytes: Buffer.from(await this.store.read(sha256)), mime: row.mime };
   }
 }
+
+/** The files' rows; a file stored already (the same bytes) keeps its row. */
+const insertFileRows = (em: EntityManager, files: readonly { sha256: string; mime: string; size: number }[]) =>
+  insertRows(
+    em,
+    'stored_files',
+    ['sha256', 'mime', 'size'],
+    files.map((f) => [f.sha256, f.mime, f.size]),
+    'ON CONFLICT DO NOTHING',
+  );
+
+/** Who each file belongs to; an owner recorded already stays as it was. */
+const insertOwnerRows = (em: EntityManager, owned: readonly { sha256: string; owner: FileOwner }[]) =>
+  insertRows(
+    em,
+    'file_owners',
+    ['sha256', 'owner_kind', 'owner_id'],
+    owned.map((o) => [o.sha256, o.owner.kind, o.owner.id]),
+    'ON CONFLICT DO NOTHING',
+  );

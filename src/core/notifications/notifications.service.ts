@@ -10,7 +10,24 @@ import { ADVISORY_LOCKS, unlessRunningElsewhere } from './advisory-lock';
 import { NotificationEntity } from './notification.entity';
 import { Clock } from '../clock/clock';
 import { type MessageKey, type MessageParams, translate } from '../i18n/message';
-import { inChunks } from '../../database/portable-sql';
+import { dialectOfRunner, inChunks, insertRows, jsonParam, timestampParam } from '../../database/portable-sql';
+
+/** The columns a queued message is written with, in the order enqueueAll gives them. */
+const NOTIFICATION_COLUMNS = [
+  'id',
+  'kind',
+  'recipient',
+  'user_id',
+  'subject',
+  'subject_key',
+  'subject_params',
+  'link',
+  'body',
+  'status',
+  'attempts',
+  'dedupe_key',
+  'created_at',
+] as const;
 
 export interface Recipient {
   readonly email: string;
@@ -82,30 +99,29 @@ export class NotificationsService implements OnApplicationBootstrap, OnApplicati
       em,
       messages.flatMap((m) => m.recipients),
     );
+    const dialect = dialectOfRunner(em);
     const rows = messages.flatMap(({ recipients, message }) => {
       // The engine's clock, to the millisecond: the database's own default keeps whole seconds only, so two
       // messages of one second would list in any order.
-      const createdAt = this.clock.now();
-      return uniqueByEmail(recipients).map((r) => ({
-        id: randomUUID(),
-        kind: message.kind,
-        recipient: r.email,
-        userId: r.userId ?? users.get(r.email.toLowerCase()) ?? null,
-        subject: translate(message.subject.key, 'pt-BR', message.subject.params),
-        subjectKey: message.subject.key,
-        subjectParams: message.subject.params,
-        link: message.link ?? null,
-        body: `${message.body}\n\n--\nMigraCidades · OIM Brasil · UFRGS\n${this.config.publicUrl}`,
-        status: this.transport ? ('pending' as const) : ('outbox' as const),
-        attempts: 0,
-        dedupeKey: message.dedupeKey ? `${message.dedupeKey}:${r.email.toLowerCase()}` : null,
+      const createdAt = timestampParam(dialect, this.clock.now());
+      return uniqueByEmail(recipients).map((r) => [
+        randomUUID(),
+        message.kind,
+        r.email,
+        r.userId ?? users.get(r.email.toLowerCase()) ?? null,
+        translate(message.subject.key, 'pt-BR', message.subject.params),
+        message.subject.key,
+        jsonParam(message.subject.params),
+        message.link ?? null,
+        `${message.body}\n\n--\nMigraCidades · OIM Brasil · UFRGS\n${this.config.publicUrl}`,
+        this.transport ? 'pending' : 'outbox',
+        0,
+        message.dedupeKey ? `${message.dedupeKey}:${r.email.toLowerCase()}` : null,
         createdAt,
-      }));
+      ]);
     });
-    // Thirteen values a row: fifty rows a statement stay far below SQLite's limit on parameters.
-    for (const chunk of inChunks(rows, 50)) {
-      await em.createQueryBuilder().insert().into(NotificationEntity).values(chunk).orIgnore().execute();
-    }
+    // A message queued already under its dedupe key is not queued again.
+    await insertRows(em, 'notifications', NOTIFICATION_COLUMNS, rows, 'ON CONFLICT DO NOTHING');
   }
 
   /** The users the addresses given without one belong to (case-insensitive), by lower-cased address. */

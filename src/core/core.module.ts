@@ -9,6 +9,7 @@ import { ExportsModule } from './exports/exports.module';
 import { GoodPracticesModule } from './good-practices/good-practices.module';
 import { GovernmentsModule } from './governments/governments.module';
 import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
 import { IdempotencyModule } from './http/idempotency.module';
 import { IndicatorRegistryModule } from './indicators/indicator-group.module';
 import { LifecycleModule } from './lifecycle.module';
@@ -45,6 +46,7 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: new Clock(config.clockStart) },
+        HealthService,
       ],
       exports: [APP_CONFIG, Clock],
     };

@@ -10,7 +10,7 @@ import { DomainError, type FieldProblem } from '../errors/domain-error';
 import { GovernmentEntity } from '../governments/government.entity';
 import { message } from '../i18n/message';
 import { QuestionnaireCatalogue } from '../questionnaire/questionnaire-catalogue.service';
-import { sameJson } from '../../database/portable-sql';
+import { asNumber, rawQuery, sameJson } from '../../database/portable-sql';
 import { DeadlineExtensionEntity } from './deadline-extension.entity';
 import { EditionEntity } from './edition.entity';
 import {
@@ -185,6 +185,15 @@ export class EditionsService {
       });
       return after;
     });
+  }
+
+  /** The editions' years, newest first (a filter's choices: no edition's settings to read). */
+  async years(): Promise<number[]> {
+    const rows = await rawQuery<{ year: unknown }>(
+      this.dataSource,
+      'SELECT "year" FROM "editions" ORDER BY "year" DESC',
+    );
+    return rows.map((r) => asNumber(r.year));
   }
 
   list(): Promise<EditionEntity[]> {

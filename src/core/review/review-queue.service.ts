@@ -136,9 +136,7 @@ export class ReviewQueueService {
    * the editions, newest first.
    */
   async queueScreen(filter: QueuePageFilter): Promise<QueueScreen> {
-    const reviewersRead = this.auth
-      .activeUsersWithRoles(['reviewer', 'admin'])
-      .then((users) => users.map(({ id, name }) => ({ id, name })));
+    const reviewersRead = this.auth.activeNamesWithRoles(['reviewer', 'admin']);
     const appliedRead =
       filter.reviewer === undefined
         ? Promise.resolve(filter)
@@ -146,13 +144,13 @@ export class ReviewQueueService {
             rs.some((r) => r.id === filter.reviewer) ? filter : { ...filter, reviewer: undefined },
           );
     // Without a reviewer filter the page waits for no list: the three reads run together.
-    const [reviewers, editions, applied, page] = await Promise.all([
+    const [reviewers, editionYears, applied, page] = await Promise.all([
       reviewersRead,
-      this.editions.list(),
+      this.editions.years(),
       appliedRead,
       appliedRead.then((f) => this.queuePage(f)),
     ]);
-    return { page, reviewers, editionYears: editions.map((e) => e.year).reverse(), filter: applied };
+    return { page, reviewers, editionYears, filter: applied };
   }
 
   /**

@@ -390,10 +390,7 @@ export class AuthService implements OnModuleInit {
     );
   }
 
-  /**
-   * The names of the active users holding one of `roles`, in the order of `roles`, then by name: the choices of a
-   * filter, read on every view of the review queue (three columns, not whole users).
-   */
+  /** Active users' names by role (in the order of `roles`, then by name): a filter's choices, read lean. */
   async activeNamesWithRoles(roles: readonly Role[]): Promise<{ id: string; name: string }[]> {
     const list = inList(dialectOfRunner(this.dataSource), roles);
     const users = await rawQuery<{ id: string; name: string; role: Role }>(

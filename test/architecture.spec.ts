@@ -41,6 +41,9 @@ describe('architecture', () => {
     'pure-rules-stay-pure',
     'pure-rules-use-pure-rules',
     'groups-use-core-only',
+    'platform-knows-no-domain',
+    'core-knows-no-web',
+    'web-uses-services',
     'no-circular',
   ])('holds: %s', (rule) => {
     expect(found.filter((v) => v.rule.name === rule).map((v) => `${v.from} → ${v.to}`)).toEqual([]);

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import { message } from '../i18n/message';
-import { hasUnstorableCharacter } from '../questionnaire/answer-validation';
+import { hasUnstorableCharacter } from './unstorable-text';
 
 /**
  * The shape of what a request may carry, well above what a real payload needs: the deepest body the API takes

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../i18n/localized-text';
 import { message } from '../i18n/message';
+import { hasUnstorableCharacter } from '../http/unstorable-text';
 import {
   type AnswerSet,
   type AnswerValue,
@@ -137,7 +138,7 @@ function checkValue(item: QuestionnaireItem, value: AnswerValue): AnswerProblem 
     case 'text': {
       if (typeof value !== 'string')
         return problem(key, 'WRONG_TYPE', 'expected text', message('diagnosis.answer.expected-text'));
-      if (UNSTORABLE.test(value))
+      if (hasUnstorableCharacter(value))
         return problem(
           key,
           'WRONG_TYPE',
@@ -164,13 +165,6 @@ function checkValue(item: QuestionnaireItem, value: AnswerValue): AnswerProblem 
           );
   }
 }
-
-/** Characters no text can hold: PostgreSQL's jsonb refuses NUL and unpaired surrogates, and they are no writing. */
-// eslint-disable-next-line no-control-regex -- NUL is the character looked for
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** Whether a text holds a character no text can hold (NUL, a lone surrogate). */
-export const hasUnstorableCharacter = (text: string): boolean => UNSTORABLE.test(text);
 
 function isEvidence(value: AnswerValue): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;

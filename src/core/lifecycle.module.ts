@@ -23,6 +23,7 @@ import { TemplatesService } from './rendering/templates.service';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
+import { UserDirectory } from './auth/user-directory.service';
 import { SignInsService } from './auth/sign-ins.service';
 import { EditionsController } from './editions/editions.controller';
 import { EditionsService } from './editions/editions.service';
@@ -51,6 +52,7 @@ import { ReviewService } from './review/review.service';
   providers: [
     AuditService,
     AuthService,
+    UserDirectory,
     SignInsService,
     { provide: APP_GUARD, useClass: AccessGuard },
     EditionsService,
@@ -79,6 +81,7 @@ import { ReviewService } from './review/review.service';
   ],
   exports: [
     AuthService,
+    UserDirectory,
     SignInsService,
     AuditService,
     EditionsService,

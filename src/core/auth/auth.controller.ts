@@ -5,6 +5,7 @@ import { Access, CurrentActor, Public } from './access.decorator';
 import type { Actor } from './actor';
 import { CreateUserDto, LoginDto, ResetPasswordDto, SignInQueryDto, UpdateUserDto } from './auth.dto';
 import { AuthService } from './auth.service';
+import { UserDirectory } from './user-directory.service';
 import { retryAfterOf, signInClient, SignInsService } from './sign-ins.service';
 
 const bearerOf = (req: FastifyRequest) => /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -15,6 +16,7 @@ const bearerOf = (req: FastifyRequest) => /^Bearer\s+(\S+)$/i.exec(req.headers.a
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly users: UserDirectory,
     private readonly signIns: SignInsService,
   ) {}
 
@@ -70,7 +72,7 @@ export class AuthController {
   @Access('admin')
   @ApiOperation({ summary: 'All users' })
   listUsers() {
-    return this.auth.listUsers();
+    return this.users.listUsers();
   }
 
   @Patch('users/:id')

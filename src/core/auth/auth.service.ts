@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { Role } from './role';
 import { AuditService } from '../audit/audit.service';
@@ -17,7 +17,7 @@ import type { SignInOutcome } from './sign-in-outcomes';
 import { type SignInClient, SignInsService, throttledError } from './sign-ins.service';
 import { UserEntity } from './user.entity';
 import { VerifiedTokens } from './verified-tokens';
-import { dialectOfRunner, inList, rawQuery } from '../../database/portable-sql';
+import { type UserView, userView as view } from './user-directory.service';
 import { SessionLookup } from './session-lookup';
 import { storedSessionSecret } from './session-secret';
 import { SESSION_LIFETIME_SECONDS } from './web-session';
@@ -50,23 +50,12 @@ export interface NewUser {
   readonly governmentCode?: string;
 }
 
-export type UserView = Omit<UserEntity, 'passwordHash' | 'tokensValidFrom'>;
-
 /** What an administrator may change on a user: the role with its government, and whether the user may sign in. */
 export interface UserChanges {
   readonly role?: Role;
   /** The government of an official; null (or left out) for the other roles. */
   readonly governmentCode?: string | null;
   readonly active?: boolean;
-}
-
-export interface UserQuery {
-  /** Part of the name or e-mail (case ignored). */
-  readonly q?: string;
-  readonly role?: Role;
-  readonly active?: boolean;
-  readonly limit: number;
-  readonly offset: number;
 }
 
 export { PASSWORD_LENGTH } from './password-policy';
@@ -76,8 +65,6 @@ export function temporaryPassword(): string {
   const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   return [...randomBytes(16)].map((b) => alphabet[b % alphabet.length]).join('');
 }
-
-const view = ({ passwordHash: _hidden, tokensValidFrom: _revoked, ...rest }: UserEntity): UserView => rest;
 
 /** A token carries a digest of the password it was issued under: changing the password ends every other session. */
 const passwordStamp = (passwordHash: string) =>
@@ -290,27 +277,6 @@ export class AuthService implements OnModuleInit {
     }
   }
 
-  async getUser(id: string): Promise<UserView> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
-    if (!user) throw new DomainError('USER_NOT_FOUND', message('auth.user-not-found'));
-    return view(user);
-  }
-
-  /** Users by name or e-mail, role and status, the newest last, a page at a time. */
-  async findUsers(query: UserQuery): Promise<{ total: number; limit: number; offset: number; items: UserView[] }> {
-    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
-    const q = query.q?.trim().toLowerCase();
-    if (q) {
-      const like = `%${q.replace(/[\\%_]/g, '\\$&')}%`;
-      qb.andWhere(`(LOWER(u.name) LIKE :like ESCAPE '\\' OR u.email LIKE :like ESCAPE '\\')`, { like });
-    }
-    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
-    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
-    qb.orderBy('u.created_at', 'ASC').addOrderBy('u.email', 'ASC');
-    const [rows, total] = await qb.take(query.limit).skip(query.offset).getManyAndCount();
-    return { total, limit: query.limit, offset: query.offset, items: rows.map(view) };
-  }
-
   /**
    * An administrator changes a user's role (with its government) or disables or enables them. A disabled user's
    * sessions and tokens stop at their next request (`actorFromToken` reads the user every time). No one disables
@@ -376,28 +342,5 @@ export class AuthService implements OnModuleInit {
   private async passwordOwner(id: string): Promise<PasswordOwner> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     return user ? { email: user.email, name: user.name } : {};
-  }
-
-  async listUsers(): Promise<UserView[]> {
-    return (await this.dataSource.getRepository(UserEntity).find({ order: { createdAt: 'ASC' } })).map(view);
-  }
-
-  /** The active officials of one government, or of several at once. */
-  async officialsOf(governmentCode: string | readonly string[]): Promise<UserView[]> {
-    const codes = typeof governmentCode === 'string' ? [governmentCode] : [...governmentCode];
-    return (await this.dataSource.getRepository(UserEntity).findBy({ governmentCode: In(codes), active: true })).map(
-      view,
-    );
-  }
-
-  /** Active users' names by role (in the order of `roles`, then by name): a filter's choices, read lean. */
-  async activeNamesWithRoles(roles: readonly Role[]): Promise<{ id: string; name: string }[]> {
-    const list = inList(dialectOfRunner(this.dataSource), roles);
-    const users = await rawQuery<{ id: string; name: string; role: Role }>(
-      this.dataSource,
-      `SELECT "id", "name", "role" FROM "users" WHERE "role" IN ${list.sql} AND "active" = TRUE ORDER BY "name", "id"`,
-      list.params,
-    );
-    return roles.flatMap((role) => users.filter((u) => u.role === role).map(({ id, name }) => ({ id, name })));
   }
 }

@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AssessmentWorkflow } from '../assessment/assessment-workflow.service';
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import { type Actor, requireGovernmentAccess, requireRole } from '../auth/actor';
-import { AuthService } from '../auth/auth.service';
+import { UserDirectory } from '../auth/user-directory.service';
 import { Clock } from '../clock/clock';
 import { EditionEntity } from '../editions/edition.entity';
 import { sealValidUntil, stagesOf } from '../editions/edition-rules';
@@ -43,7 +43,7 @@ export class CertificationService {
     private readonly renderer: PdfRendererService,
     private readonly templates: TemplatesService,
     private readonly notifications: NotificationsService,
-    private readonly auth: AuthService,
+    private readonly users: UserDirectory,
     private readonly clock: Clock,
     private readonly statusList: StatusListService,
     private readonly signatories: SignatoriesService,
@@ -101,7 +101,7 @@ export class CertificationService {
     const governments = new Map(
       (await em.findBy(GovernmentEntity, { ibgeCode: In(codes) })).map((g) => [g.ibgeCode, g]),
     );
-    const officials = await this.auth.officialsOf(codes);
+    const officials = await this.users.officialsOf(codes);
     const editions = await em.find(EditionEntity, { order: { year: 'ASC' } });
     const drafts: SealDraft[] = [];
     const refused: { assessmentId: string; error: Error }[] = [];

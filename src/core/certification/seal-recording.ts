@@ -5,7 +5,7 @@ import type { AssessmentWorkflow } from '../assessment/assessment-workflow.servi
 import { AssessmentEntity } from '../assessment/assessment.entity';
 import type { AuditChange } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
-import type { UserView } from '../auth/auth.service';
+import type { UserView } from '../auth/user-directory.service';
 import type { Clock } from '../clock/clock';
 import type { EditionEntity } from '../editions/edition.entity';
 import { DomainError } from '../errors/domain-error';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { AssessmentEntity } from '../assessment/assessment.entity';
-import { AuthService } from '../auth/auth.service';
+import { UserDirectory } from '../auth/user-directory.service';
 import { Clock } from '../clock/clock';
 import { DeadlineExtensionEntity } from '../editions/deadline-extension.entity';
 import { EditionEntity } from '../editions/edition.entity';
@@ -36,7 +36,7 @@ export class DeadlineRemindersService implements OnApplicationBootstrap, OnAppli
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
-    private readonly auth: AuthService,
+    private readonly users: UserDirectory,
     private readonly clock: Clock,
   ) {}
 
@@ -69,7 +69,7 @@ export class DeadlineRemindersService implements OnApplicationBootstrap, OnAppli
         );
         for (const a of late) {
           const gov = await em.findOneByOrFail(GovernmentEntity, { ibgeCode: a.governmentCode });
-          const officials = await this.auth.officialsOf(a.governmentCode);
+          const officials = await this.users.officialsOf(a.governmentCode);
           const recipients = [
             ...officials.map((o) => ({ email: o.email, userId: o.id })),
             { email: a.enrolment.focalPerson.email },

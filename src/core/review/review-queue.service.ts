@@ -4,14 +4,13 @@ import {
   asNumber,
   asTimestampText,
   dialectOfRunner,
-  inList,
   isoTimestamp,
   placeholders,
   rawQuery,
 } from '../../database/portable-sql';
 import type { AssessmentState } from '../assessment/assessment-state';
 import { AssessmentEntity } from '../assessment/assessment.entity';
-import { AuthService } from '../auth/auth.service';
+import { UserDirectory } from '../auth/user-directory.service';
 import { EditionsService } from '../editions/editions.service';
 import { GovernmentEntity } from '../governments/government.entity';
 
@@ -94,7 +93,7 @@ export interface QueuePage {
 export class ReviewQueueService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly auth: AuthService,
+    private readonly users: UserDirectory,
     private readonly editions: EditionsService,
   ) {}
 
@@ -136,7 +135,7 @@ export class ReviewQueueService {
    * the editions, newest first.
    */
   async queueScreen(filter: QueuePageFilter): Promise<QueueScreen> {
-    const reviewersRead = this.auth.activeNamesWithRoles(['reviewer', 'admin']);
+    const reviewersRead = this.users.activeNamesWithRoles(['reviewer', 'admin']);
     const appliedRead =
       filter.reviewer === undefined
         ? Promise.resolve(filter)
@@ -188,23 +187,10 @@ export class ReviewQueueService {
       ORDER BY ${order}`,
       [...params, filter.limit, filter.offset],
     );
-    const [{ total }] = await rawQuery<{ total: number | string }>(
-      this.dataSource,
-      `SELECT COUNT(*) AS "total" ${from}`,
-      params,
-    );
-    // The reviewers' names, deactivated since or not (one per row at most).
-    const names = new Map<string | null, string>();
-    const ids = [...new Set(rows.flatMap((r) => (r.reviewer_id ? [r.reviewer_id] : [])))];
-    if (ids.length > 0) {
-      const list = inList(dialect, ids);
-      const users = await rawQuery<{ id: string; name: string }>(
-        this.dataSource,
-        `SELECT id, name FROM users WHERE id IN ${list.sql}`,
-        list.params,
-      );
-      for (const u of users) names.set(u.id, u.name);
-    }
+    const [[{ total }], names] = await Promise.all([
+      rawQuery<{ total: number | string }>(this.dataSource, `SELECT COUNT(*) AS "total" ${from}`, params),
+      this.users.namesOf(rows.flatMap((r) => (r.reviewer_id ? [r.reviewer_id] : []))),
+    ]);
     return {
       total: asNumber(total),
       limit: filter.limit,
@@ -217,7 +203,7 @@ export class ReviewQueueService {
         round: r.round,
         submittedAt: r.submitted_at,
         reviewerId: r.reviewer_id,
-        reviewerName: names.get(r.reviewer_id) ?? null,
+        reviewerName: r.reviewer_id ? (names.get(r.reviewer_id) ?? null) : null,
       })),
     };
   }

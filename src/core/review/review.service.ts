@@ -9,7 +9,7 @@ import type { ReviewDecisionDto } from '../assessment/assessment.dto';
 import type { ScoreSnapshot } from '../assessment/assessment.types';
 import { DiagnosisService } from '../assessment/diagnosis.service';
 import { answerLabel } from '../assessment/item-name';
-import { AuthService } from '../auth/auth.service';
+import { UserDirectory } from '../auth/user-directory.service';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../clock/clock';
 import { DomainError, type FieldProblem } from '../errors/domain-error';
@@ -41,7 +41,7 @@ export class ReviewService {
     private readonly workflow: AssessmentWorkflow,
     private readonly catalogue: QuestionnaireCatalogue,
     private readonly notifications: NotificationsService,
-    private readonly auth: AuthService,
+    private readonly users: UserDirectory,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -377,7 +377,7 @@ export class ReviewService {
   }
 
   private async recipientsOf(assessment: AssessmentEntity) {
-    const officials = await this.auth.officialsOf(assessment.governmentCode);
+    const officials = await this.users.officialsOf(assessment.governmentCode);
     const { focalPerson, substitutes } = assessment.enrolment;
     return [
       ...officials.map((o) => ({ email: o.email, userId: o.id })),

@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { Access, CurrentActor } from '../../core/auth/access.decorator';
 import type { Actor } from '../../core/auth/actor';
 import { CreateUserDto, UpdateUserDto } from '../../core/auth/auth.dto';
-import { AuthService, temporaryPassword, type UserView } from '../../core/auth/auth.service';
+import { AuthService, temporaryPassword } from '../../core/auth/auth.service';
+import { UserDirectory, type UserView } from '../../core/auth/user-directory.service';
 import { DomainError, type FieldProblem } from '../../core/errors/domain-error';
 import { validateAs } from '../../core/http/validation';
 import { type MessageKey } from '../../core/i18n/message';
@@ -29,6 +30,7 @@ export class AdminUsersController {
   constructor(
     private readonly pages: WebPagesService,
     private readonly auth: AuthService,
+    private readonly users: UserDirectory,
   ) {}
 
   @Get()
@@ -74,7 +76,7 @@ export class AdminUsersController {
       typeof done === 'string' && ['disabled', 'enabled', 'changed'].includes(done)
         ? this.pages.text(req, `web.admin.user.done.${done}` as MessageKey)
         : null;
-    return this.userPage(req, reply, await this.auth.getUser(id), [], 200, notice, null);
+    return this.userPage(req, reply, await this.users.getUser(id), [], 200, notice, null);
   }
 
   @Post(':id/situacao')
@@ -121,7 +123,7 @@ export class AdminUsersController {
     } catch (e) {
       if (!(e instanceof DomainError) || !FORM_CODES.has(e.code)) throw e;
       const problems = this.problems(req, e.fields, 'reset-');
-      return this.userPage(req, reply, await this.auth.getUser(id), problems, 422, null, null);
+      return this.userPage(req, reply, await this.users.getUser(id), problems, 422, null, null);
     }
   }
 
@@ -142,7 +144,7 @@ export class AdminUsersController {
         e.fields.length > 0
           ? this.problems(req, e.fields, 'change-')
           : [{ field: 'change-role', text: this.pages.localized(req, e.userMessage) }];
-      return this.userPage(req, reply, await this.auth.getUser(id), problems, 422, null, null);
+      return this.userPage(req, reply, await this.users.getUser(id), problems, 422, null, null);
     }
     return this.pages.redirect(reply, `/admin/usuarios/${id}?feito=${done}`);
   }
@@ -182,7 +184,7 @@ export class AdminUsersController {
   ) {
     const lang = this.pages.lang(req, reply);
     const filters = userFilters(req.query as Record<string, unknown>);
-    const page = await this.auth.findUsers(userQuery(filters));
+    const page = await this.users.findUsers(userQuery(filters));
     const field = (name: string, hint = false) => this.field(errors, `new-${name}`, values[name] ?? '', hint);
     return this.pages.send(
       req,

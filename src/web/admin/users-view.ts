@@ -1,4 +1,4 @@
-import type { UserView } from '../../core/auth/auth.service';
+import type { UserView } from '../../core/auth/user-directory.service';
 import { ROLES, type Role } from '../../core/auth/role';
 import { type Language, translate } from '../../core/i18n/message';
 

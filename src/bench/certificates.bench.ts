@@ -28,9 +28,9 @@ import { profileSteps, seedSeals } from './certificates-seed';
  *   into one saved PDF per seal, with nothing else done (no database, no signature, no storage);
  * - a plain Puppeteer loop printing one seal per print on one reused page;
  * - a browser launched per PDF.
- * Memory is this process plus every Chromium process, sampled during each phase by a process of its own. `--profile` times the batch's
- * steps; `--cpu-profile` writes CPU profiles of this process over the engine's and the ceiling's phases to
- * .tmp/seal-profiles.
+ * Memory is this process plus every Chromium process, sampled during each phase by a process of its own.
+ * `--profile` times the batch's steps; `--cpu-profile` writes CPU profiles of this process over the engine's and
+ * the ceiling's phases to .tmp/seal-profiles.
  * Prints figures; asserts nothing.
  */
 

@@ -86,8 +86,8 @@ export async function readAnswers(em: EntityManager, keys: readonly AnswerKey[])
 }
 
 /**
- * Inserts or replaces the rows (portable-sql.ts's insertRows). A key given twice keeps its last row (a group may hold two saves of one item, the
- * second planned on the first).
+ * Inserts or replaces the rows (portable-sql.ts's insertRows). A key given twice keeps its last row (a group may
+ * hold two saves of one item, the second planned on the first).
  */
 export async function upsertAnswers(em: EntityManager, rows: readonly AnswerEntity[]): Promise<void> {
   const dialect = dialectOfRunner(em);
